@@ -1,0 +1,90 @@
+import { ts } from './ts.js';
+import type { Location } from '../core/types.js';
+
+/**
+ * One parsed piece of a file: the whole file for JS/TS, or one `<script>` block of a Vue/Svelte
+ * file. `offset` maps positions in `sf` back to the file's text, so edits and locations always
+ * refer to the file on disk.
+ */
+export interface Unit {
+  path: string;
+  absPath: string;
+  /** The full text of the file, exactly as read. */
+  text: string;
+  sf: ts.SourceFile;
+  offset: number;
+  /** Syntax errors reported by the parser; a unit with errors is skipped by detection. */
+  syntaxErrors: string[];
+}
+
+const lineStartsCache = new WeakMap<object, number[]>();
+
+function lineStarts(text: string, key: object): number[] {
+  let starts = lineStartsCache.get(key);
+  if (!starts) {
+    starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStartsCache.set(key, starts);
+  }
+  return starts;
+}
+
+/** 1-based line and column of an offset in `text`. */
+export function lineColumn(text: string, offset: number, key: object): { line: number; column: number } {
+  const starts = lineStarts(text, key);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** File offsets of a node (leading trivia excluded). */
+export function nodeRange(unit: Unit, node: ts.Node): { start: number; end: number } {
+  return { start: node.getStart(unit.sf) + unit.offset, end: node.getEnd() + unit.offset };
+}
+
+export function locationOf(unit: Unit, node: ts.Node): Location {
+  const { start, end } = nodeRange(unit, node);
+  return rangeLocation(unit, start, end);
+}
+
+export function rangeLocation(unit: Pick<Unit, 'path' | 'text' | 'sf'>, start: number, end: number): Location {
+  const a = lineColumn(unit.text, start, unit.sf);
+  const b = lineColumn(unit.text, end, unit.sf);
+  return { file: unit.path, start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+export function scriptKindFor(path: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
+  if (/\.(ts|mts|cts)$/i.test(path)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
+  // Plain .js files often contain JSX in React apps; the JSX grammar is a superset for our purposes.
+  return ts.ScriptKind.JSX;
+}
+
+function syntaxErrorsOf(sf: ts.SourceFile): string[] {
+  // parseDiagnostics is internal but stable across TypeScript versions; it is the only way to get
+  // syntax errors without building a Program.
+  const diagnostics = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  return diagnostics.map((d) => {
+    const where = d.start !== undefined ? sf.getLineAndCharacterOfPosition(d.start) : undefined;
+    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    return where ? `${where.line + 1}:${where.character + 1} ${message}` : message;
+  });
+}
+
+export function parseUnit(path: string, absPath: string, text: string, block?: { offset: number; text: string; lang?: string }): Unit {
+  const source = block ? block.text : text;
+  const kind = block ? (block.lang && /^tsx?$/.test(block.lang) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : scriptKindFor(path);
+  const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, kind);
+  return { path, absPath, text, sf, offset: block?.offset ?? 0, syntaxErrors: syntaxErrorsOf(sf) };
+}
+
+/** Parses a text on its own, e.g. to check that a rewritten file still parses. */
+export function syntaxErrors(path: string, text: string): string[] {
+  return parseUnit(path, path, text).syntaxErrors;
+}

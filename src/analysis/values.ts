@@ -1,0 +1,699 @@
+/**
+ * A small abstract interpreter over the syntax tree: "what can this expression be?" It follows
+ * identifiers to their declarations (across files through imports and exports), object literals to
+ * their properties, `this.x` to class members, calls to the functions' return values, and typed
+ * parameters to their type annotations. It never runs code and never needs node_modules.
+ *
+ * This is how banjia binds by import: a call is OpenAI's only when its receiver evaluates to a
+ * value whose origin is an import or require of the SDK package.
+ */
+import { ts } from './ts.js';
+import { enclosingClass, propertyNameText, resolveName, resolveTopLevel, type BindingPath, type Declaration } from './scope.js';
+import type { Unit } from './unit.js';
+import type { Workspace } from './workspace.js';
+
+export interface Origin {
+  unit: Unit;
+  node: ts.Node;
+}
+
+/** Something bound to a package (not a relative module): `import X from 'pkg'`, `require('pkg').a`. */
+export interface ModuleValue {
+  t: 'module';
+  specifier: string;
+  /** Property path from the module object: default import → ['default'], namespace/require → []. */
+  path: string[];
+  via: 'import' | 'require' | 'dynamic' | 'type';
+  origin: Origin;
+}
+
+/** What an SDK export produced: an instance (`new X()`), a call result (`X()`), or a typed value (`p: X`). */
+export interface SdkValue {
+  t: 'sdk';
+  module: ModuleValue;
+  op: 'new' | 'call' | 'typed' | 'extends';
+  origin: Origin;
+  /** Member path from the produced value; a call along the way is written `name()`. */
+  path: string[];
+}
+
+export interface StringValue {
+  t: 'string';
+  value: string;
+  origin: Origin;
+}
+
+export interface EnvValue {
+  t: 'env';
+  name: string;
+  /** The node that spells the variable's name (identifier or string literal). */
+  nameNode: ts.Node;
+  style: 'process.env' | 'import.meta.env' | 'Deno.env';
+  origin: Origin;
+}
+
+export interface ObjectValue {
+  t: 'object';
+  node: ts.ObjectLiteralExpression;
+  unit: Unit;
+}
+
+export interface FunctionValue {
+  t: 'function';
+  node: ts.SignatureDeclaration;
+  unit: Unit;
+}
+
+export interface ClassValue {
+  t: 'class';
+  node: ts.ClassLikeDeclaration;
+  unit: Unit;
+}
+
+export interface InstanceValue {
+  t: 'instance';
+  cls: ClassValue;
+}
+
+/** The namespace of a workspace module (`import * as m from './m'`, `require('./m')`). */
+export interface NamespaceValue {
+  t: 'namespace';
+  file: string;
+}
+
+export interface TypeValue {
+  t: 'type';
+  node: ts.Node;
+  unit: Unit;
+}
+
+export interface GlobalValue {
+  t: 'global';
+  name: 'process' | 'process.env' | 'import.meta' | 'import.meta.env' | 'Deno' | 'Deno.env';
+}
+
+export interface TemplateValue {
+  t: 'template';
+  origin: Origin;
+  /** The literal text pieces with the substitutions' values, in order. */
+  parts: Array<StringValue | Value>;
+}
+
+export interface ConcatValue {
+  t: 'concat';
+  origin: Origin;
+  parts: Value[];
+}
+
+export interface UnionValue {
+  t: 'union';
+  options: Value[];
+}
+
+export interface UnknownValue {
+  t: 'unknown';
+}
+
+export type Value =
+  | ModuleValue
+  | SdkValue
+  | StringValue
+  | EnvValue
+  | ObjectValue
+  | FunctionValue
+  | ClassValue
+  | InstanceValue
+  | NamespaceValue
+  | TypeValue
+  | GlobalValue
+  | TemplateValue
+  | ConcatValue
+  | UnionValue
+  | UnknownValue;
+
+export const UNKNOWN: UnknownValue = { t: 'unknown' };
+const MAX_DEPTH = 60;
+
+function union(values: Value[]): Value {
+  const flat: Value[] = [];
+  for (const value of values) {
+    if (value.t === 'union') flat.push(...value.options);
+    else flat.push(value);
+  }
+  if (flat.length === 0) return UNKNOWN;
+  if (flat.length === 1) return flat[0];
+  return { t: 'union', options: flat };
+}
+
+/** Unwraps expressions that do not change the value: parentheses, type assertions, `await`, `!`. */
+export function skipOuter(expr: ts.Expression): ts.Expression {
+  let current = expr;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isAwaitExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+function isRequireCall(node: ts.CallExpression): boolean {
+  return ts.isIdentifier(node.expression) && node.expression.text === 'require' && !resolveName(node.expression);
+}
+
+function stringArgument(node: ts.CallExpression): string | undefined {
+  const arg = node.arguments[0];
+  return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind) : false;
+}
+
+export class Evaluator {
+  private readonly cache = new Map<ts.Node, Value>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly exportCache = new Map<string, Value>();
+  private depth = 0;
+
+  constructor(readonly workspace: Workspace) {}
+
+  unitOf(file: string, node?: ts.Node): Unit | undefined {
+    const units = this.workspace.units(file);
+    if (!node) return units[0];
+    const sf = node.getSourceFile();
+    return units.find((u) => u.sf === sf);
+  }
+
+  evaluate(unit: Unit, expression: ts.Expression): Value {
+    const expr = skipOuter(expression);
+    const cached = this.cache.get(expr);
+    if (cached) return cached;
+    if (this.inProgress.has(expr) || this.depth > MAX_DEPTH) return UNKNOWN;
+    this.inProgress.add(expr);
+    this.depth++;
+    try {
+      const value = this.compute(unit, expr);
+      this.cache.set(expr, value);
+      return value;
+    } finally {
+      this.depth--;
+      this.inProgress.delete(expr);
+    }
+  }
+
+  private compute(unit: Unit, expr: ts.Expression): Value {
+    const origin = { unit, node: expr };
+    if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return { t: 'string', value: expr.text, origin };
+    if (ts.isTemplateExpression(expr)) {
+      const parts: TemplateValue['parts'] = [];
+      if (expr.head.text) parts.push({ t: 'string', value: expr.head.text, origin: { unit, node: expr.head } });
+      for (const span of expr.templateSpans) {
+        parts.push(this.evaluate(unit, span.expression));
+        if (span.literal.text) parts.push({ t: 'string', value: span.literal.text, origin: { unit, node: span.literal } });
+      }
+      return { t: 'template', origin, parts };
+    }
+    if (ts.isIdentifier(expr)) return this.identifier(unit, expr);
+    if (ts.isPropertyAccessExpression(expr)) {
+      if (ts.isMetaProperty(expr.expression) && expr.name.text === 'env') return { t: 'global', name: 'import.meta.env' };
+      return this.member(this.evaluate(unit, expr.expression), expr.name.text, { unit, node: expr.name });
+    }
+    if (ts.isElementAccessExpression(expr)) {
+      const key = skipOuter(expr.argumentExpression);
+      if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) {
+        return this.member(this.evaluate(unit, expr.expression), key.text, { unit, node: key });
+      }
+      return UNKNOWN;
+    }
+    if (ts.isCallExpression(expr)) return this.call(unit, expr);
+    if (ts.isNewExpression(expr)) return this.construct(this.evaluate(unit, expr.expression), { unit, node: expr });
+    if (ts.isConditionalExpression(expr)) return union([this.evaluate(unit, expr.whenTrue), this.evaluate(unit, expr.whenFalse)]);
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        return union([this.evaluate(unit, expr.left), this.evaluate(unit, expr.right)]);
+      }
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) {
+        return this.evaluate(unit, expr.right);
+      }
+      if (op === ts.SyntaxKind.PlusToken) {
+        return { t: 'concat', origin, parts: [this.evaluate(unit, expr.left), this.evaluate(unit, expr.right)] };
+      }
+      return UNKNOWN;
+    }
+    if (ts.isObjectLiteralExpression(expr)) return { t: 'object', node: expr, unit };
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return { t: 'function', node: expr, unit };
+    if (ts.isClassExpression(expr)) return { t: 'class', node: expr, unit };
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(expr);
+      if (!cls) return UNKNOWN;
+      const owner = this.isStaticContext(expr) ? { t: 'class' as const, node: cls, unit } : undefined;
+      return owner ?? { t: 'instance', cls: { t: 'class', node: cls, unit } };
+    }
+    if (ts.isMetaProperty(expr)) return { t: 'global', name: 'import.meta' };
+    return UNKNOWN;
+  }
+
+  private isStaticContext(node: ts.Node): boolean {
+    for (let current: ts.Node | undefined = node.parent; current && !ts.isClassLike(current); current = current.parent) {
+      if ((ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isClassStaticBlockDeclaration(current)) && (ts.isClassStaticBlockDeclaration(current) || hasModifier(current, ts.SyntaxKind.StaticKeyword))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private identifier(unit: Unit, id: ts.Identifier): Value {
+    if (id.text === 'undefined') return UNKNOWN;
+    const declaration = resolveName(id);
+    if (declaration) return this.fromDeclaration(unit, declaration);
+    if (id.text === 'process') return { t: 'global', name: 'process' };
+    if (id.text === 'Deno') return { t: 'global', name: 'Deno' };
+    return UNKNOWN;
+  }
+
+  private call(unit: Unit, node: ts.CallExpression): Value {
+    const origin = { unit, node };
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword || isRequireCall(node)) {
+      const specifier = stringArgument(node);
+      if (specifier === undefined) return UNKNOWN;
+      return this.moduleOrNamespace(unit, specifier, [], node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'dynamic' : 'require', origin);
+    }
+    const callee = skipOuter(node.expression);
+    // Deno.env.get('NAME')
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
+      const target = this.evaluate(unit, callee.expression);
+      const name = stringArgument(node);
+      if (target.t === 'global' && target.name === 'Deno.env' && name) {
+        return { t: 'env', name, nameNode: node.arguments[0], style: 'Deno.env', origin };
+      }
+    }
+    return this.callResult(this.evaluate(unit, callee), origin);
+  }
+
+  callResult(callee: Value, origin: Origin): Value {
+    switch (callee.t) {
+      case 'module':
+        return { t: 'sdk', module: callee, op: 'call', origin, path: [] };
+      case 'sdk': {
+        const last = callee.path[callee.path.length - 1];
+        return { ...callee, path: [...callee.path.slice(0, -1), `${last ?? ''}()`] };
+      }
+      case 'function':
+        return this.returns(callee);
+      case 'union':
+        return union(callee.options.map((o) => this.callResult(o, origin)));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** The union of what a function can return; `async` is transparent because `await` is. */
+  returns(fn: FunctionValue): Value {
+    const body = fn.node.kind === ts.SyntaxKind.ArrowFunction ? (fn.node as ts.ArrowFunction).body : (fn.node as ts.FunctionLikeDeclaration).body;
+    if (!body) {
+      const type = (fn.node as ts.SignatureDeclarationBase).type;
+      return type ? this.fromType(fn.unit, type) : UNKNOWN;
+    }
+    if (!ts.isBlock(body)) return this.evaluate(fn.unit, body);
+    const results: Value[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isReturnStatement(node) && node.expression) results.push(this.evaluate(fn.unit, node.expression));
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    const known = results.filter((r) => r.t !== 'unknown');
+    if (known.length === 0) {
+      const type = (fn.node as ts.SignatureDeclarationBase).type;
+      if (type) return this.fromType(fn.unit, type);
+    }
+    return union(known.length ? known : results);
+  }
+
+  construct(callee: Value, origin: Origin): Value {
+    switch (callee.t) {
+      case 'module':
+        return { t: 'sdk', module: callee, op: 'new', origin, path: [] };
+      case 'class': {
+        const base = this.superclass(callee);
+        if (base && base.t === 'module') return { t: 'sdk', module: base, op: 'extends', origin, path: [] };
+        return { t: 'instance', cls: callee };
+      }
+      case 'union':
+        return union(callee.options.map((o) => this.construct(o, origin)));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private superclass(cls: ClassValue): Value | undefined {
+    for (const clause of cls.node.heritageClauses ?? []) {
+      if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+      const base = clause.types[0];
+      if (base) return this.evaluate(cls.unit, base.expression);
+    }
+    return undefined;
+  }
+
+  member(base: Value, name: string, origin: Origin): Value {
+    switch (base.t) {
+      case 'module':
+        return { ...base, path: [...base.path, name] };
+      case 'sdk':
+        return { ...base, path: [...base.path, name] };
+      case 'global':
+        if (base.name === 'process' && name === 'env') return { t: 'global', name: 'process.env' };
+        if (base.name === 'import.meta' && name === 'env') return { t: 'global', name: 'import.meta.env' };
+        if (base.name === 'Deno' && name === 'env') return { t: 'global', name: 'Deno.env' };
+        if (base.name === 'process.env' || base.name === 'import.meta.env') {
+          const parent = origin.node.parent;
+          return { t: 'env', name, nameNode: origin.node, style: base.name, origin: { unit: origin.unit, node: parent ?? origin.node } };
+        }
+        return UNKNOWN;
+      case 'object':
+        return this.objectMember(base, name);
+      case 'instance':
+        return this.classMember(base.cls, name, false);
+      case 'class':
+        return this.classMember(base, name, true);
+      case 'namespace':
+        return this.exportOf(base.file, name);
+      case 'type':
+        return this.typeMember(base, name);
+      case 'union':
+        return union(base.options.map((o) => this.member(o, name, origin)));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** The initializer node of a property in an object literal (last one wins, spreads searched). */
+  objectMember(object: ObjectValue, name: string): Value {
+    const properties = object.node.properties;
+    for (let i = properties.length - 1; i >= 0; i--) {
+      const property = properties[i];
+      if (ts.isSpreadAssignment(property)) {
+        const fromSpread = this.member(this.evaluate(object.unit, property.expression), name, { unit: object.unit, node: property });
+        if (fromSpread.t !== 'unknown') return fromSpread;
+        continue;
+      }
+      if (!property.name || propertyNameText(property.name) !== name) continue;
+      if (ts.isPropertyAssignment(property)) return this.evaluate(object.unit, property.initializer);
+      if (ts.isShorthandPropertyAssignment(property)) return this.evaluate(object.unit, property.name);
+      if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+        const fn: FunctionValue = { t: 'function', node: property, unit: object.unit };
+        return ts.isGetAccessorDeclaration(property) ? this.returns(fn) : fn;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private classMember(cls: ClassValue, name: string, isStatic: boolean): Value {
+    const found: Value[] = [];
+    for (const member of cls.node.members) {
+      const memberStatic = hasModifier(member, ts.SyntaxKind.StaticKeyword);
+      if (memberStatic !== isStatic) continue;
+      if (!member.name || propertyNameText(member.name) !== name) continue;
+      if (ts.isPropertyDeclaration(member)) {
+        if (member.initializer) found.push(this.evaluate(cls.unit, member.initializer));
+        else if (member.type) found.push(this.fromType(cls.unit, member.type));
+      } else if (ts.isMethodDeclaration(member)) {
+        return { t: 'function', node: member, unit: cls.unit };
+      } else if (ts.isGetAccessorDeclaration(member)) {
+        return this.returns({ t: 'function', node: member, unit: cls.unit });
+      }
+    }
+    if (!isStatic) {
+      for (const member of cls.node.members) {
+        if (!ts.isConstructorDeclaration(member)) continue;
+        for (const parameter of member.parameters) {
+          // constructor(private readonly client: OpenAI)
+          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length && parameter.type) {
+            found.push(this.fromType(cls.unit, parameter.type));
+          }
+        }
+      }
+      found.push(...this.thisAssignments(cls, name));
+    }
+    const known = found.filter((v) => v.t !== 'unknown');
+    if (known.length) return union(known);
+    const base = this.superclass(cls);
+    if (base && base.t === 'class') return this.classMember(base, name, isStatic);
+    return UNKNOWN;
+  }
+
+  /** `this.name = …` anywhere in the class's own methods and constructor. */
+  private thisAssignments(cls: ClassValue, name: string): Value[] {
+    const values: Value[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassLike(node) && node !== cls.node) return;
+      if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) return;
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        node.left.name.text === name
+      ) {
+        values.push(this.evaluate(cls.unit, node.right));
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const member of cls.node.members) visit(member);
+    return values;
+  }
+
+  private typeMember(type: TypeValue, name: string): Value {
+    const members = ts.isInterfaceDeclaration(type.node) || ts.isTypeLiteralNode(type.node) ? type.node.members : undefined;
+    if (members) {
+      for (const member of members) {
+        if (member.name && propertyNameText(member.name) === name && ts.isPropertySignature(member) && member.type) {
+          return this.fromType(type.unit, member.type);
+        }
+      }
+    }
+    if (ts.isInterfaceDeclaration(type.node)) {
+      for (const clause of type.node.heritageClauses ?? []) {
+        for (const base of clause.types) {
+          const resolved = this.evaluateTypeName(type.unit, base.expression);
+          const value = this.member(resolved, name, { unit: type.unit, node: base });
+          if (value.t !== 'unknown') return value;
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private evaluateTypeName(unit: Unit, name: ts.Node): Value {
+    if (ts.isIdentifier(name)) {
+      const declaration = resolveName(name);
+      return declaration ? this.fromDeclaration(unit, declaration, true) : UNKNOWN;
+    }
+    if (ts.isQualifiedName(name) || ts.isPropertyAccessExpression(name)) {
+      const left = ts.isQualifiedName(name) ? name.left : name.expression;
+      const right = ts.isQualifiedName(name) ? name.right : name.name;
+      return this.member(this.evaluateTypeName(unit, left), right.text, { unit, node: right });
+    }
+    return UNKNOWN;
+  }
+
+  /** The value a type annotation promises: an SDK class annotation gives a typed SDK value. */
+  fromType(unit: Unit, type: ts.TypeNode): Value {
+    if (ts.isTypeReferenceNode(type)) {
+      const target = this.evaluateTypeName(unit, type.typeName);
+      switch (target.t) {
+        case 'module':
+          return { t: 'sdk', module: target, op: 'typed', origin: { unit, node: type }, path: [] };
+        case 'class':
+          return { t: 'instance', cls: target };
+        case 'type':
+          return target;
+        default:
+          return UNKNOWN;
+      }
+    }
+    if (ts.isTypeLiteralNode(type)) return { t: 'type', node: type, unit };
+    if (ts.isParenthesizedTypeNode(type)) return this.fromType(unit, type.type);
+    if (ts.isUnionTypeNode(type)) {
+      return union(type.types.map((t) => this.fromType(unit, t)).filter((v) => v.t !== 'unknown'));
+    }
+    if (ts.isTypeQueryNode(type)) {
+      const name = type.exprName;
+      if (ts.isIdentifier(name)) return this.identifier(unit, name);
+    }
+    return UNKNOWN;
+  }
+
+  fromDeclaration(unit: Unit, declaration: Declaration, asType = false): Value {
+    switch (declaration.kind) {
+      case 'import': {
+        const via = declaration.typeOnly ? 'type' : 'import';
+        const path = declaration.imported === '*' ? [] : [declaration.imported];
+        return this.moduleOrNamespace(unit, declaration.specifier, path, via, { unit, node: declaration.node });
+      }
+      case 'importEquals':
+        return declaration.specifier
+          ? this.moduleOrNamespace(unit, declaration.specifier, [], 'require', { unit, node: declaration.node })
+          : UNKNOWN;
+      case 'variable': {
+        const { node } = declaration;
+        let value: Value = UNKNOWN;
+        if (node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, node);
+        if (value.t === 'unknown' && node.type && declaration.path.length === 0) value = this.fromType(unit, node.type);
+        return value;
+      }
+      case 'parameter': {
+        const { node } = declaration;
+        let value: Value = UNKNOWN;
+        if (node.type) value = this.applyPath(unit, this.fromType(unit, node.type), declaration.path, node);
+        if (value.t === 'unknown' && node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, node);
+        return value;
+      }
+      case 'function':
+        return { t: 'function', node: declaration.node, unit };
+      case 'class':
+        return { t: 'class', node: declaration.node, unit };
+      case 'other':
+        if (asType && (ts.isInterfaceDeclaration(declaration.node) || ts.isTypeAliasDeclaration(declaration.node))) {
+          return this.typeDeclaration(unit, declaration.node);
+        }
+        return UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private typeDeclaration(unit: Unit, node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): Value {
+    if (ts.isInterfaceDeclaration(node)) return { t: 'type', node, unit };
+    return this.fromType(unit, node.type);
+  }
+
+  private applyPath(unit: Unit, value: Value, path: BindingPath, node: ts.Node): Value {
+    let current = value;
+    for (const key of path) {
+      if (key === '...' || key === '?') return key === '...' ? current : UNKNOWN;
+      current = this.member(current, key, { unit, node });
+    }
+    return current;
+  }
+
+  private moduleOrNamespace(unit: Unit, specifier: string, path: string[], via: ModuleValue['via'], origin: Origin): Value {
+    const file = this.workspace.resolveModule(unit.path, specifier);
+    if (!file) return { t: 'module', specifier, path, via, origin };
+    let value: Value = { t: 'namespace', file };
+    for (const key of path) value = this.member(value, key, origin);
+    return value;
+  }
+
+  /** What a workspace module exports under `name` ('default' for the default export). */
+  exportOf(file: string, name: string): Value {
+    const key = `${file}\0${name}`;
+    const cached = this.exportCache.get(key);
+    if (cached) return cached;
+    this.exportCache.set(key, UNKNOWN); // cycle guard for `export *` loops
+    const value = this.computeExport(file, name);
+    this.exportCache.set(key, value);
+    return value;
+  }
+
+  private computeExport(file: string, name: string): Value {
+    const results: Value[] = [];
+    for (const unit of this.workspace.units(file)) {
+      for (const statement of unit.sf.statements) {
+        const value = this.exportFromStatement(unit, statement, name);
+        if (value && value.t !== 'unknown') return value;
+        if (value) results.push(value);
+      }
+    }
+    return union(results);
+  }
+
+  private exportFromStatement(unit: Unit, statement: ts.Statement, name: string): Value | undefined {
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+    if (exported) {
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name) && declaration.name.text === name) {
+            return this.fromDeclaration(unit, { kind: 'variable', node: declaration, name: declaration.name, path: [] });
+          }
+        }
+        return undefined;
+      }
+      const declName = (statement as ts.DeclarationStatement).name;
+      const matches = isDefault ? name === 'default' : declName !== undefined && ts.isIdentifier(declName) && declName.text === name;
+      if (!matches) return undefined;
+      if (ts.isFunctionDeclaration(statement)) return { t: 'function', node: statement, unit };
+      if (ts.isClassDeclaration(statement)) return { t: 'class', node: statement, unit };
+      if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return this.typeDeclaration(unit, statement);
+      return UNKNOWN;
+    }
+    if (ts.isExportAssignment(statement)) {
+      const value = this.evaluate(unit, statement.expression);
+      if (statement.isExportEquals) return name === 'default' ? value : this.member(value, name, { unit, node: statement });
+      return name === 'default' ? value : undefined;
+    }
+    if (ts.isExportDeclaration(statement)) return this.exportDeclaration(unit, statement, name);
+    if (ts.isExpressionStatement(statement)) return this.commonJsExport(unit, statement.expression, name);
+    return undefined;
+  }
+
+  private exportDeclaration(unit: Unit, statement: ts.ExportDeclaration, name: string): Value | undefined {
+    const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    const clause = statement.exportClause;
+    const origin = { unit, node: statement };
+    if (!clause) {
+      // export * from './x'
+      if (!specifier || name === 'default') return undefined;
+      const value = this.moduleOrNamespace(unit, specifier, [name], 'import', origin);
+      return value;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      return clause.name.text === name && specifier ? this.moduleOrNamespace(unit, specifier, [], 'import', origin) : undefined;
+    }
+    for (const element of clause.elements) {
+      if (element.name.text !== name) continue;
+      const local = (element.propertyName ?? element.name).text;
+      if (specifier) return this.moduleOrNamespace(unit, specifier, [local], statement.isTypeOnly ? 'type' : 'import', origin);
+      const declaration = resolveTopLevel(unit.sf, local);
+      return declaration ? this.fromDeclaration(unit, declaration, true) : UNKNOWN;
+    }
+    return undefined;
+  }
+
+  /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
+  private commonJsExport(unit: Unit, expression: ts.Expression, name: string): Value | undefined {
+    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    const target = expression.left.getText(unit.sf);
+    if (target === 'module.exports') {
+      const value = this.evaluate(unit, expression.right);
+      return name === 'default' ? value : this.member(value, name, { unit, node: expression });
+    }
+    if (target === `module.exports.${name}` || target === `exports.${name}`) return this.evaluate(unit, expression.right);
+    return undefined;
+  }
+}
+
+/** Flattens a value into the string literals, env reads and other parts it may consist of. */
+export function possibleStrings(value: Value): { strings: StringValue[]; envs: EnvValue[]; others: Value[] } {
+  const strings: StringValue[] = [];
+  const envs: EnvValue[] = [];
+  const others: Value[] = [];
+  const visit = (v: Value): void => {
+    if (v.t === 'string') strings.push(v);
+    else if (v.t === 'env') envs.push(v);
+    else if (v.t === 'union') v.options.forEach(visit);
+    else others.push(v);
+  };
+  visit(value);
+  return { strings, envs, others };
+}

@@ -1,0 +1,152 @@
+/**
+ * The provider catalogue: a sorted, explicit registry of provider data files, validated on load.
+ * Everything that knows a provider fact reads it from here.
+ */
+import { Provider, type OpenAiModel, type OpenAiTier } from './schema.js';
+import { OPENAI_MODELS, OPENAI_MODEL_PATTERN } from './openai.js';
+import { PROVIDER_DATA } from './providers/index.js';
+
+export type { Provider } from './schema.js';
+
+export class CatalogueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogueError';
+  }
+}
+
+let cache: Map<string, Provider> | undefined;
+
+function load(): Map<string, Provider> {
+  if (cache) return cache;
+  const map = new Map<string, Provider>();
+  for (const input of PROVIDER_DATA) {
+    const parsed = Provider.safeParse(input);
+    if (!parsed.success) {
+      throw new CatalogueError(`catalogue entry ${input.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    if (map.has(parsed.data.id)) throw new CatalogueError(`two providers share the id ${parsed.data.id}`);
+    map.set(parsed.data.id, parsed.data);
+  }
+  cache = map;
+  return map;
+}
+
+export function listProviders(): Provider[] {
+  return [...load().values()];
+}
+
+export function providerIds(): string[] {
+  return [...load().keys()];
+}
+
+export function findProvider(id: string): Provider | undefined {
+  return load().get(id);
+}
+
+export function defaultRegion(provider: Provider) {
+  return provider.regions.find((r) => r.default) ?? provider.regions[0];
+}
+
+const openaiById = new Map(OPENAI_MODELS.map((m) => [m.id, m]));
+
+/** Strips dated snapshot suffixes and fine-tune wrappers so `gpt-4o-2024-08-06` prices as `gpt-4o`. */
+export function normalizeOpenAiId(id: string): string {
+  let base = id.trim();
+  const ft = /^ft:([^:]+):/.exec(base);
+  if (ft) base = ft[1];
+  return base.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-(0301|0314|0613|0125|1106|0409)$/, '');
+}
+
+export function isOpenAiModelId(value: string): boolean {
+  return openaiById.has(value) || OPENAI_MODEL_PATTERN.test(value);
+}
+
+export function findOpenAiModel(id: string): OpenAiModel | undefined {
+  return openaiById.get(id) ?? openaiById.get(normalizeOpenAiId(id)) ?? guessFamily(id);
+}
+
+/** Classifies an id the table lacks by the family it belongs to, so newer snapshots still map. */
+function guessFamily(id: string): OpenAiModel | undefined {
+  const base = normalizeOpenAiId(id);
+  if (!OPENAI_MODEL_PATTERN.test(base)) return undefined;
+  const tier: OpenAiTier = /embedding-3-large/.test(base)
+    ? 'embeddingLarge'
+    : /embedding/.test(base)
+      ? 'embeddingSmall'
+      : /^(dall-e|gpt-image)/.test(base)
+        ? 'image'
+        : /^whisper|transcribe/.test(base)
+          ? 'transcription'
+          : /^tts|-tts/.test(base)
+            ? 'speech'
+            : /moderation/.test(base)
+              ? 'moderation'
+              : /realtime|audio/.test(base)
+                ? 'realtime'
+                : /^sora/.test(base)
+                  ? 'video'
+                  : /^o\d.*mini/.test(base)
+                    ? 'reasoningSmall'
+                    : /^o\d/.test(base)
+                      ? 'reasoning'
+                      : /nano/.test(base)
+                        ? 'cheap'
+                        : /mini|3\.5/.test(base)
+                          ? 'balanced'
+                          : /davinci|babbage|instruct/.test(base)
+                            ? 'legacyCompletion'
+                            : 'flagship';
+  return { id, tier, contextWindow: 'unknown', price: null };
+}
+
+export interface ModelMapping {
+  openai: string;
+  tier: OpenAiTier | undefined;
+  /** The provider's model id, or undefined when the provider has none for this class. */
+  target: string | undefined;
+  /** Where the choice came from, for the report. */
+  via: 'override' | 'config' | 'catalogue-override' | 'tier' | 'none';
+}
+
+/**
+ * Maps an OpenAI model id to the provider's, tier for tier. User overrides (`--model-map`, config)
+ * win, then the provider's explicit exceptions, then its tier map.
+ */
+export function mapModel(openaiId: string, provider: Provider, overrides: Record<string, string> = {}): ModelMapping {
+  const user = overrides[openaiId] ?? overrides[normalizeOpenAiId(openaiId)];
+  if (user) return { openai: openaiId, tier: findOpenAiModel(openaiId)?.tier, target: user === 'none' ? undefined : user, via: 'override' };
+  const model = findOpenAiModel(openaiId);
+  const exception = provider.modelOverrides[openaiId] ?? provider.modelOverrides[normalizeOpenAiId(openaiId)];
+  if (exception) return { openai: openaiId, tier: model?.tier, target: exception === 'none' ? undefined : exception, via: 'catalogue-override' };
+  if (!model) return { openai: openaiId, tier: undefined, target: undefined, via: 'none' };
+  const target = provider.modelMap[model.tier];
+  return { openai: openaiId, tier: model.tier, target: target === 'none' ? undefined : target, via: target === 'none' ? 'none' : 'tier' };
+}
+
+export function findProviderModel(provider: Provider, id: string) {
+  return provider.chatModels.find((m) => m.id === id) ?? provider.embeddingModels.find((m) => m.id === id);
+}
+
+/** Which provider a base URL belongs to (any region), by host and path prefix. */
+export function providerForBaseUrl(url: string): { provider: Provider; region: string } | undefined {
+  const normalized = url.trim().replace(/\/+$/, '');
+  for (const provider of load().values()) {
+    for (const region of provider.regions) {
+      const base = region.baseURL.replace(/\/+$/, '');
+      if (normalized === base || normalized.startsWith(`${base}/`) || base.startsWith(`${normalized}/`)) {
+        return { provider, region: region.id };
+      }
+      try {
+        if (new URL(normalized).host === new URL(base).host) return { provider, region: region.id };
+      } catch {
+        // not a URL: no match
+      }
+    }
+  }
+  return undefined;
+}
+
+export function isOpenAiUrl(url: string): boolean {
+  return /^https?:\/\/([a-z0-9-]+\.)?api\.openai\.com(\/|$)/i.test(url.trim());
+}

@@ -1,0 +1,132 @@
+/**
+ * Tencent Hunyuan, OpenAI-compatible endpoint. Facts from ../shared/providers.md §4.6, each
+ * re-linked to its source below. Tencent is moving Hunyuan to TokenHub (hy3); the classic
+ * endpoint's model line-up in 2026 is not confirmed by any source read here.
+ */
+import type { ProviderInput } from '../schema.js';
+
+const COMPAT = 'https://cloud.tencent.com/document/product/1729/111007';
+const NATIVE_CHAT = 'https://cloud.tencent.com/document/api/1729/101837';
+const NATIVE_EMBEDDING = 'https://cloud.tencent.com/document/product/1729/102832';
+const PRICING = 'https://cloud.tencent.com/document/product/1729/97731';
+const MODELS = 'https://cloud.tencent.com/document/product/1729/104753';
+const AIART = 'https://cloud.tencent.com/document/product/1668/129429';
+const LOBE_2025 = 'https://github.com/lobehub/lobe-chat/blob/0737d9a2/src/config/aiModels/hunyuan.ts';
+const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/hunyuan.ts';
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/hunyuan';
+const ONE_API_RATIO = 'https://github.com/songquanpeng/one-api/blob/main/relay/billing/ratio/model.go';
+
+const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
+  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+
+export const hunyuan: ProviderInput = {
+  id: 'hunyuan',
+  name: { en: 'Tencent Hunyuan', zh: '腾讯混元' },
+  website: 'https://cloud.tencent.com/product/hunyuan',
+  docs: { openaiCompatibility: COMPAT, pricing: PRICING, models: MODELS },
+  regions: [
+    { id: 'cn', label: 'China', baseURL: 'https://api.hunyuan.cloud.tencent.com/v1', default: true, source: COMPAT },
+    {
+      id: 'tokenhub',
+      label: 'Tencent TokenHub (2026; hosts hy3 and third-party models; separate API key)',
+      baseURL: 'https://tokenhub.tencentmaas.com/v1',
+      source: MODEL_BANK,
+    },
+  ],
+  apiKeyEnv: 'HUNYUAN_API_KEY',
+  baseUrlEnv: 'HUNYUAN_BASE_URL',
+  apiKeyEnvNote: 'Used in Tencent’s own OpenAI-SDK samples. TokenHub keys are separate (models.dev: TENCENT_TOKENHUB_API_KEY).',
+  asOf: '2026-09-27',
+  features: {
+    streaming: { support: 'yes', source: COMPAT },
+    streamOptions: { support: 'unknown' },
+    tools: { support: 'yes', note: 'turbo, turbos, large, lite, standard, t1 and hunyuan-functioncall.', source: DIFY },
+    toolChoice: { support: 'unknown' },
+    parallelToolCalls: { support: 'yes', note: 'dify declares multi-tool-call; the parallel_tool_calls parameter itself is unverified.', source: DIFY },
+    jsonObject: { support: 'unknown' },
+    jsonSchema: { support: 'unknown' },
+    parse: { support: 'unknown' },
+    vision: { support: 'partial', note: 'hunyuan-vision, -turbos-vision, -lite-vision, -standard-vision; text models reject image parts.', source: LOBE_2025 },
+    multipleChoices: { support: 'unknown' },
+    logprobs: { support: 'unknown' },
+    seed: { support: 'unknown' },
+    logitBias: { support: 'unknown' },
+    temperature: {
+      support: 'partial',
+      min: 0,
+      max: 2,
+      note: 'Range documented for the native API (Tencent advises leaving it unchanged); not restated for the OpenAI endpoint.',
+      source: NATIVE_CHAT,
+    },
+    maxCompletionTokens: { support: 'unknown' },
+    thinking: { support: 'unknown', note: 'hunyuan-t1 is thinking-only; no documented switch on the classic endpoint.' },
+    reasoningContent: { support: 'unknown', note: 'TokenHub returns reasoning_content (models.dev); the classic endpoint is unverified.' },
+    embeddings: {
+      support: 'unknown',
+      note: 'hunyuan-embedding exists on the native API; /v1/embeddings on the OpenAI endpoint is only listed by third parties.',
+    },
+    images: { support: 'no', note: 'Image generation is a separate aiart API (api.cloudai.tencent.com), not /images/generations.', source: AIART },
+    audio: { support: 'unknown' },
+    moderations: { support: 'unknown' },
+    files: { support: 'unknown' },
+    batch: { support: 'unknown' },
+    fineTuning: { support: 'unknown' },
+    responses: { support: 'unknown' },
+    assistants: { support: 'unknown', note: 'The native API has threads; no OpenAI Assistants API (unverified).' },
+    vectorStores: { support: 'unknown' },
+    realtime: { support: 'unknown' },
+  },
+  chatModels: [
+    { id: 'hunyuan-turbo-latest', tier: 'flagship', contextWindow: 32000, price: cny(2.4, 9.6, null, '2025-04', LOBE_2025), note: 'hunyuan-turbo was ¥15/¥50 in 2024 (dify).' },
+    { id: 'hunyuan-turbos-latest', tier: 'balanced', contextWindow: 32000, price: cny(0.8, 2, null, '2025-04', LOBE_2025) },
+    { id: 'hunyuan-lite', tier: 'cheap', contextWindow: 256000, price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
+    { id: 'hunyuan-t1-latest', tier: 'reasoning', contextWindow: 92000, thinking: 'always', price: cny(1, 4, null, '2025-04', LOBE_2025), note: 'Max output 64K.' },
+    { id: 'hunyuan-vision', tier: 'vision', contextWindow: 12000, vision: true, price: cny(18, 18, null, '2025-04', LOBE_2025) },
+    { id: 'hunyuan-turbos-vision', tier: 'vision', contextWindow: 8000, vision: true, price: cny(3, 9, null, '2025-04', LOBE_2025) },
+    {
+      id: 'hy3',
+      tier: 'flagship',
+      contextWindow: 'unknown',
+      thinking: 'unknown',
+      price: cny(1, 4, 0.25, '2026-09', MODEL_BANK),
+      note: 'TokenHub only (region tokenhub), released 2026-07; context “256K” in the sheet.',
+    },
+  ],
+  embeddingModels: [
+    {
+      id: 'hunyuan-embedding',
+      dimensions: 1024,
+      dimensionsParam: 'unknown',
+      maxBatch: 'unknown',
+      maxInputTokens: 1024,
+      price: cny(0.7, 0, null, '2025-02', ONE_API_RATIO),
+      note: `1024-d and 1024 input tokens per the native GetEmbedding API (${NATIVE_EMBEDDING}), which takes one text per call; the OpenAI-compatible path is unverified.`,
+    },
+  ],
+  modelMap: {
+    flagship: 'hunyuan-turbo-latest',
+    balanced: 'hunyuan-turbos-latest',
+    cheap: 'hunyuan-lite',
+    reasoning: 'hunyuan-t1-latest',
+    reasoningSmall: 'hunyuan-t1-latest',
+    vision: 'hunyuan-vision',
+    embeddingSmall: 'hunyuan-embedding',
+    embeddingLarge: 'hunyuan-embedding',
+    legacyCompletion: 'none',
+    image: 'none',
+    transcription: 'none',
+    speech: 'none',
+    moderation: 'none',
+    realtime: 'none',
+    video: 'none',
+  },
+  quirks: [
+    { id: 'concurrencyLimit', message: 'Accounts get 5 concurrent requests by default, shared by sub-accounts.', source: COMPAT },
+    {
+      id: 'messageAlternation',
+      message: 'The native API requires user/assistant alternation starting and ending with user (≤40 messages); unverified for the OpenAI endpoint.',
+      source: NATIVE_CHAT,
+    },
+    { id: 'enableEnhancement', message: 'Tencent’s samples pass the non-OpenAI enable_enhancement flag through extra_body.', source: COMPAT },
+  ],
+};

@@ -1,0 +1,220 @@
+/**
+ * The provider catalogue's schema. The catalogue is data: adding a provider adds one file under
+ * `providers/` and touches no code path. Every price and every non-`unknown` fact carries a source
+ * URL and an as-of date; `unknown` is a value, not a guess.
+ */
+import { z } from 'zod';
+
+/** `YYYY-MM-DD` or `YYYY-MM` (several sources only date a month). */
+export const AsOf = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'asOf must be YYYY-MM or YYYY-MM-DD');
+export const SourceUrl = z.url({ protocol: /^https$/ });
+export const HttpsUrl = z.url({ protocol: /^https$/ });
+
+export const Support = z.enum(['yes', 'no', 'partial', 'unknown']);
+export type Support = z.infer<typeof Support>;
+
+/** A cheaper or dearer band of a model's price by prompt length (Qwen, GLM-4.5+, Doubao seed…). */
+export const PriceTier = z.object({
+  /** The band applies to requests whose input is at most this many tokens. */
+  maxInputTokens: z.number().int().positive(),
+  input: z.number().nonnegative(),
+  cachedInput: z.number().nonnegative().nullable().optional(),
+  output: z.number().nonnegative(),
+});
+
+export const PeakWindow = z.object({
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  days: z.array(z.number().int().min(1).max(7)).min(1),
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+});
+
+/** DeepSeek-style time-of-day pricing: the base price is off-peak, `peak` applies inside the windows. */
+export const TimeOfDayPricing = z.object({
+  timezone: z.string(),
+  windows: z.array(PeakWindow).min(1),
+  peak: z.object({
+    input: z.number().nonnegative(),
+    cachedInput: z.number().nonnegative().nullable(),
+    output: z.number().nonnegative(),
+  }),
+  note: z.string().optional(),
+});
+
+/** Prices per 1M tokens. `input` is the cache-miss price. */
+export const Price = z.object({
+  currency: z.enum(['CNY', 'USD']),
+  input: z.number().nonnegative(),
+  /** Cache-hit input price; null when the provider publishes none. */
+  cachedInput: z.number().nonnegative().nullable(),
+  output: z.number().nonnegative(),
+  /** Output price when the model thinks (Qwen bills thinking output higher). */
+  thinkingOutput: z.number().nonnegative().optional(),
+  tiers: z.array(PriceTier).optional(),
+  timeOfDay: TimeOfDayPricing.optional(),
+  asOf: AsOf,
+  source: SourceUrl,
+  note: z.string().optional(),
+});
+export type Price = z.infer<typeof Price>;
+
+export const ChatTier = z.enum(['flagship', 'balanced', 'cheap', 'reasoning', 'vision', 'code', 'long']);
+
+export const ChatModel = z.object({
+  id: z.string().min(1),
+  tier: ChatTier,
+  contextWindow: z.union([z.number().int().positive(), z.literal('unknown')]),
+  vision: z.boolean().default(false),
+  /** none: never thinks; optional: a switch turns thinking on; always: a thinking-only model. */
+  thinking: z.enum(['none', 'optional', 'always', 'unknown']).default('none'),
+  price: Price,
+  note: z.string().optional(),
+  deprecated: z.string().optional(),
+});
+export type ChatModel = z.infer<typeof ChatModel>;
+
+export const EmbeddingModel = z.object({
+  id: z.string().min(1),
+  /** Vector size returned when `dimensions` is not sent. */
+  dimensions: z.union([z.number().int().positive(), z.literal('unknown')]),
+  /** Sizes selectable with OpenAI's `dimensions` parameter. */
+  dimensionOptions: z.array(z.number().int().positive()).optional(),
+  dimensionsParam: Support,
+  /** Most inputs accepted in one request. */
+  maxBatch: z.union([z.number().int().positive(), z.literal('unknown')]),
+  maxInputTokens: z.union([z.number().int().positive(), z.literal('unknown')]),
+  price: Price,
+  note: z.string().optional(),
+});
+export type EmbeddingModel = z.infer<typeof EmbeddingModel>;
+
+export const FeatureFlag = z.object({
+  support: Support,
+  note: z.string().optional(),
+  /** Evidence; required unless support is `unknown`. */
+  source: SourceUrl.optional(),
+  /** Accepted values where the feature has a closed set (tool_choice, thinking dialect…). */
+  values: z.array(z.string()).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+export type FeatureFlag = z.infer<typeof FeatureFlag>;
+
+/** Every feature the capability lint can check. The keys are part of the JSON output contract. */
+export const FEATURE_IDS = [
+  'streaming',
+  'streamOptions',
+  'tools',
+  'toolChoice',
+  'parallelToolCalls',
+  'jsonObject',
+  'jsonSchema',
+  'parse',
+  'vision',
+  'multipleChoices',
+  'logprobs',
+  'seed',
+  'logitBias',
+  'temperature',
+  'maxCompletionTokens',
+  'thinking',
+  'reasoningContent',
+  'embeddings',
+  'images',
+  'audio',
+  'moderations',
+  'files',
+  'batch',
+  'fineTuning',
+  'responses',
+  'assistants',
+  'vectorStores',
+  'realtime',
+] as const;
+export type FeatureId = (typeof FEATURE_IDS)[number];
+
+export const Features = z.object(
+  Object.fromEntries(FEATURE_IDS.map((id) => [id, FeatureFlag])) as Record<FeatureId, typeof FeatureFlag>,
+);
+export type Features = z.infer<typeof Features>;
+
+/**
+ * Classes of OpenAI models. Each OpenAI model id belongs to one (see openai.ts); each provider maps
+ * each class to one of its models or to `none`.
+ */
+export const OPENAI_TIERS = [
+  'flagship',
+  'balanced',
+  'cheap',
+  'reasoning',
+  'reasoningSmall',
+  'vision',
+  'embeddingSmall',
+  'embeddingLarge',
+  'legacyCompletion',
+  'image',
+  'transcription',
+  'speech',
+  'moderation',
+  'realtime',
+  'video',
+] as const;
+export type OpenAiTier = (typeof OPENAI_TIERS)[number];
+
+export const ModelTarget = z.union([z.string().min(1), z.literal('none')]);
+export const ModelMap = z.object(
+  Object.fromEntries(OPENAI_TIERS.map((tier) => [tier, ModelTarget])) as Record<OpenAiTier, typeof ModelTarget>,
+);
+export type ModelMap = z.infer<typeof ModelMap>;
+
+export const Region = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: z.string(),
+  baseURL: HttpsUrl,
+  default: z.boolean().default(false),
+  source: SourceUrl,
+});
+
+export const Quirk = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  message: z.string(),
+  source: SourceUrl.optional(),
+});
+
+export const Provider = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.object({ en: z.string(), zh: z.string() }),
+  website: HttpsUrl,
+  docs: z.object({
+    openaiCompatibility: HttpsUrl,
+    pricing: HttpsUrl,
+    models: HttpsUrl.optional(),
+  }),
+  regions: z.array(Region).min(1),
+  /** The env var that holds the key (the provider's own convention where it has one). */
+  apiKeyEnv: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** The env var banjia's rewrite reads first for the base URL, so a deployment can override it. */
+  baseUrlEnv: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** Facts about the env var name: verified from an official sample, or a convention. */
+  apiKeyEnvNote: z.string().optional(),
+  features: Features,
+  chatModels: z.array(ChatModel).min(1),
+  embeddingModels: z.array(EmbeddingModel),
+  modelMap: ModelMap,
+  /** Exceptions to the tier map for particular OpenAI ids. */
+  modelOverrides: z.record(z.string(), ModelTarget).default({}),
+  quirks: z.array(Quirk).default([]),
+  asOf: AsOf,
+});
+export type Provider = z.infer<typeof Provider>;
+export type ProviderInput = z.input<typeof Provider>;
+
+export const OpenAiModel = z.object({
+  id: z.string(),
+  tier: z.enum(OPENAI_TIERS),
+  contextWindow: z.union([z.number().int().positive(), z.literal('unknown')]),
+  /** USD per 1M tokens; null for models billed otherwise (images, audio minutes) or unpriced. */
+  price: Price.nullable(),
+  embeddingDimensions: z.number().int().positive().optional(),
+});
+export type OpenAiModel = z.infer<typeof OpenAiModel>;

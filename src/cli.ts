@@ -1,0 +1,181 @@
+/**
+ * The command line. This file only parses flags, calls the typed command functions, prints, and
+ * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
+ * 2 usage, config or internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { BanjiaError } from './core/errors.js';
+import type { Lang } from './core/text.js';
+import type { Severity } from './core/types.js';
+import { VERSION } from './version.js';
+
+export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
+
+interface GlobalFlags {
+  format: string;
+  lang: Lang;
+  color: boolean;
+  verbose: boolean;
+}
+
+interface Streams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+function defaultLang(): Lang {
+  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^zh/i.test(locale ?? '') ? 'zh' : 'en';
+}
+
+/** Colour only on a TTY; NO_COLOR and FORCE_COLOR win, as everywhere. */
+function useColor(flags: GlobalFlags, stream: Streams['stdout']): boolean {
+  if (!flags.color) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+  return stream.isTTY === true;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function overThreshold(severities: Severity[], failOn: string): boolean {
+  if (failOn === 'none') return false;
+  const rank = SEVERITY_RANK[failOn as Severity];
+  return severities.some((s) => SEVERITY_RANK[s] >= rank);
+}
+
+function commonOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--provider <id>', 'target provider (see `migrate providers`)'))
+    .addOption(new Option('--region <id>', 'provider region (default: the provider’s mainland endpoint)'))
+    .addOption(new Option('--model-map <pairs...>', 'override model mapping, e.g. gpt-4o=qwen-max (repeatable, comma-separated)'))
+    .addOption(new Option('--no-type-check', 'never consult the type checker (syntax-only binding)'));
+}
+
+export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command();
+  const write = (text: string) => streams.stdout.write(text);
+  program
+    .name('migrate')
+    .description('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'diff']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of messages for people').choices(['en', 'zh']).default(defaultLang()))
+    .option('--no-color', 'disable colour')
+    .option('--verbose', 'show details and code frames for every finding', false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(text),
+    });
+
+  commonOptions(
+    program
+      .command('scan')
+      .description('find every OpenAI use and say, per provider, what moves, what needs review and what cannot move')
+      .argument('[path]', 'project folder or file', '.')
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or worse').choices(['error', 'warning', 'info', 'none']).default('none')),
+  ).action(async (path: string, options) => {
+    const flags = program.opts<GlobalFlags>();
+    const { scan } = await import('./commands/scan.js');
+    const result = await scan({ path, provider: options.provider, region: options.region, modelMap: options.modelMap, typeCheck: options.typeCheck });
+    await print(result.report, flags, streams, (file) => result.detected.workspace.text(file));
+    if (overThreshold(result.report.findings.map((f) => f.severity), options.failOn)) exitCode = EXIT.pending;
+  });
+
+  commonOptions(
+    program
+      .command('apply')
+      .description('rewrite the code for a provider with minimal edits; shows the diff and asks before writing')
+      .argument('[path]', 'project folder or file', '.')
+      .option('--dry-run', 'write nothing; exit 1 when changes are pending (the CI check)', false)
+      .option('--include-review', 'also make the review-level edits (behaviour changes beyond the provider swap)', false)
+      .option('-y, --yes', 'do not ask before writing', false)
+      .option('--force', 'write even when the git tree has uncommitted changes', false),
+  ).action(async (path: string, options) => {
+    const flags = program.opts<GlobalFlags>();
+    if (!options.provider) throw new CommanderError(2, 'migrate.missingProvider', "error: apply needs --provider <id> (see 'migrate providers')");
+    const { apply } = await import('./commands/apply.js');
+    const interactive = !options.yes && !options.dryRun && process.stdin.isTTY === true && streams.stdout.isTTY === true;
+    const outcome = await apply(
+      {
+        path,
+        provider: options.provider,
+        region: options.region,
+        modelMap: options.modelMap,
+        typeCheck: options.typeCheck,
+        includeReview: options.includeReview,
+        dryRun: options.dryRun,
+        force: options.force,
+      },
+      {
+        interactive,
+        confirm: async (message) => {
+          const { confirm } = await import('@inquirer/prompts');
+          return confirm({ message, default: false });
+        },
+        notice: (message) => streams.stderr.write(`${message}\n`),
+      },
+    );
+    await print(outcome.report, flags, streams, (file) => outcome.detected.workspace.text(file));
+    if (outcome.pending) exitCode = EXIT.pending;
+  });
+
+  program
+    .command('undo')
+    .description('put back every file of the last apply, byte for byte')
+    .argument('[path]', 'project folder', '.')
+    .option('--force', 'restore even files edited since the apply', false)
+    .action(async (path: string, options) => {
+      const { undo } = await import('./commands/undo.js');
+      const result = undo({ path, force: options.force });
+      if (!result) {
+        streams.stdout.write('Nothing to undo.\n');
+        return;
+      }
+      streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, streams);
+  }
+}
+
+async function print(report: import('./render/report.js').Report, flags: GlobalFlags, streams: Streams, text: (file: string) => string | undefined) {
+  if (flags.format === 'json') {
+    const { renderJson } = await import('./render/json.js');
+    streams.stdout.write(renderJson(report));
+    return;
+  }
+  if (flags.format === 'diff') {
+    streams.stdout.write(report.diff ?? '');
+    return;
+  }
+  const { renderText } = await import('./render/text.js');
+  const color = useColor(flags, streams.stdout);
+  streams.stdout.write(renderText(report, { color, lang: flags.lang, verbose: flags.verbose, text }));
+  if (report.diff) {
+    const { colorDiff } = await import('./render/diff-color.js');
+    streams.stdout.write(`\n${colorDiff(report.diff, color)}`);
+  }
+}
+
+function handleError(error: unknown, streams: Streams): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'migrate.missingProvider') streams.stderr.write(`${error.message}\n`);
+    return EXIT.error;
+  }
+  if (error instanceof BanjiaError) {
+    streams.stderr.write(`migrate: ${error.message}\n`);
+    if (error.hint) streams.stderr.write(`  hint: ${error.hint}\n`);
+    return EXIT.error;
+  }
+  const message = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);
+  streams.stderr.write(`migrate: internal error: ${message}\n  please report it with the command you ran\n`);
+  return EXIT.error;
+}

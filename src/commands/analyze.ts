@@ -1,0 +1,93 @@
+/**
+ * The shared front half of scan, apply and check: discover → load → detect → plan, and the report
+ * built from them. Loads the TypeScript parser only after the prefilter found candidates.
+ */
+import { discover, resolveRoot, type DiscoverResult } from '../pipeline/discover.js';
+import { resolveTarget } from '../pipeline/target.js';
+import { staticEstimate, DEFAULT_ASSUMPTIONS } from '../cost/static.js';
+import type { FileOutcome, Finding } from '../core/types.js';
+import type { Report } from '../render/report.js';
+import type { Target } from '../sdks/types.js';
+import type { DetectResult } from '../pipeline/detect.js';
+import type { PlanResult } from '../pipeline/plan.js';
+
+export interface AnalyzeOptions {
+  path: string;
+  provider?: string;
+  region?: string;
+  modelMap?: string[];
+  includeReview?: boolean;
+  typeCheck?: boolean;
+  /** Build the readiness matrix (provider-neutral scans). */
+  readiness?: boolean;
+}
+
+export interface Analysis {
+  root: string;
+  discovered: DiscoverResult;
+  detected: DetectResult;
+  target: Target | undefined;
+  planned: PlanResult;
+  report: Report;
+}
+
+/** Markers of every SDK module, without loading the modules' parser-dependent code. */
+const MARKERS = [/openai/i, /\.chat\.completions\.|\.embeddings\.create|\.responses\.create/];
+
+export async function analyze(options: AnalyzeOptions, command: Report['command']): Promise<Analysis> {
+  const target = options.provider ? resolveTarget({ provider: options.provider, region: options.region, modelMap: options.modelMap }) : undefined;
+  const { root, only } = resolveRoot(options.path);
+  const discovered = await discover(root, { markers: MARKERS, ...(only ? { only } : {}) });
+  const [{ detectAll }, { plan }, { readinessMatrix, countReadiness }] = await Promise.all([
+    import('../pipeline/detect.js'),
+    import('../pipeline/plan.js'),
+    import('../pipeline/readiness.js'),
+  ]);
+  const detected = detectAll(root, discovered.candidates, { typeCheck: options.typeCheck !== false });
+  const planned = plan(detected, target, { includeReview: options.includeReview === true });
+  const files = outcomes(discovered, detected, planned);
+  const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
+  const report: Report = {
+    command,
+    root,
+    target: target ? { provider: target.provider.id, name: target.provider.name, region: target.regionId, baseURL: target.baseURL } : undefined,
+    dryRun: false,
+    findings: planned.findings,
+    files,
+    summary: {
+      listed: discovered.listed,
+      candidates: discovered.candidates.length,
+      changed: count('changed'),
+      unchanged: count('unchanged'),
+      skipped: count('skipped'),
+      errored: count('errored'),
+      sites: countReadiness(planned.findings),
+      severities: severities(planned.findings),
+      typeChecked: detected.typeChecked,
+    },
+    readiness: options.readiness && !target ? readinessMatrix(detected) : undefined,
+    estimate: staticEstimate(planned.findings, target?.provider, target?.modelOverrides ?? {}, DEFAULT_ASSUMPTIONS),
+    diff: undefined,
+    written: undefined,
+    journal: undefined,
+  };
+  return { root, discovered, detected, target, planned, report };
+}
+
+function severities(findings: Finding[]) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+function outcomes(discovered: DiscoverResult, detected: DetectResult, planned: PlanResult): FileOutcome[] {
+  const byFile = new Map<string, FileOutcome>();
+  for (const skipped of discovered.skipped) byFile.set(skipped.path, { file: skipped.path, status: 'skipped', reason: skipped.reason });
+  for (const file of detected.files) byFile.set(file, { file, status: 'unchanged' });
+  for (const failure of detected.parseFailures) {
+    byFile.set(failure.file, { file: failure.file, status: 'errored', reason: `could not be parsed (${failure.errors[0]}); skipped` });
+  }
+  for (const filePlan of planned.filePlans) byFile.set(filePlan.path, { file: filePlan.path, status: 'changed' });
+  for (const errored of planned.errored) byFile.set(errored.file, errored);
+  return [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+}

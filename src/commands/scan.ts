@@ -1,0 +1,8 @@
+/** `migrate scan [path]`: find every OpenAI use and say what moves, per provider or for one. */
+import { analyze, type AnalyzeOptions, type Analysis } from './analyze.js';
+
+export type ScanOptions = Omit<AnalyzeOptions, 'readiness' | 'includeReview'>;
+
+export async function scan(options: ScanOptions): Promise<Analysis> {
+  return analyze({ ...options, readiness: !options.provider }, 'scan');
+}

@@ -1,0 +1,33 @@
+/**
+ * Typed errors. Commands throw them; the CLI maps every one to exit code 2 with its message.
+ * Exit 1 is never an error: it means "work pending" or "findings over the threshold".
+ */
+export class BanjiaError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad flags or arguments. */
+export class UsageError extends BanjiaError {}
+
+/** A bad config file, catalogue override or price file. */
+export class ConfigError extends BanjiaError {}
+
+/** The working tree is not in a state apply may touch (dirty, changed since the plan). */
+export class UnsafeTreeError extends BanjiaError {
+  constructor(
+    message: string,
+    readonly files: string[],
+    hint?: string,
+  ) {
+    super(message, hint);
+  }
+}
+
+/** A write failed; every file was restored. */
+export class WriteError extends BanjiaError {}

@@ -1,0 +1,89 @@
+/**
+ * load + detect: parse the candidate files (lazily, once each), run every SDK module whose markers
+ * match, hand unbound receivers to the type-checker stage, and return the detections. Read-only.
+ */
+import { Workspace } from '../analysis/workspace.js';
+import { Evaluator } from '../analysis/values.js';
+import type { SourceText } from '../core/types.js';
+import { SDK_MODULES } from '../sdks/index.js';
+import type { DeferredReceiver, Detection, DetectContext, SdkModule } from '../sdks/types.js';
+import { resolveDeferred } from './typecheck.js';
+
+export interface ParseFailure {
+  file: string;
+  errors: string[];
+}
+
+export interface DetectResult {
+  workspace: Workspace;
+  detections: Array<{ sdk: SdkModule; detection: Detection }>;
+  parseFailures: ParseFailure[];
+  /** Candidate files that were analysed. */
+  files: string[];
+  /** Receivers the type checker was asked about, and how many it bound. */
+  typeChecked: { asked: number; bound: number };
+}
+
+export interface DetectOptions {
+  /** Ask the type checker about receivers syntax cannot bind (default true). */
+  typeCheck?: boolean;
+  modules?: readonly SdkModule[];
+}
+
+export function detectAll(root: string, candidates: SourceText[], options: DetectOptions = {}): DetectResult {
+  const modules = options.modules ?? SDK_MODULES;
+  const workspace = new Workspace(root, candidates.map((c) => [c.path, c.text] as [string, string]));
+  const evaluator = new Evaluator(workspace);
+  const deferred: DeferredReceiver[] = [];
+  const context: DetectContext = { workspace, evaluator, defer: (request) => deferred.push(request) };
+  const found: DetectResult['detections'] = [];
+  const parseFailures: ParseFailure[] = [];
+  for (const candidate of candidates) {
+    const units = workspace.units(candidate.path);
+    const errors = units.flatMap((u) => u.syntaxErrors);
+    if (errors.length) {
+      parseFailures.push({ file: candidate.path, errors });
+      continue;
+    }
+    for (const module of modules) {
+      if (!module.markers.test(candidate.text)) continue;
+      for (const unit of units) for (const detection of module.detect(unit, context)) found.push({ sdk: module, detection });
+    }
+  }
+  let bound = 0;
+  if (deferred.length && options.typeCheck !== false) {
+    const resolved = resolveDeferred(workspace, deferred);
+    for (const request of resolved) {
+      const module = modules.find((m) => m.id === request.sdk);
+      if (!module?.detectTyped) continue;
+      const detections = module.detectTyped(request, context);
+      if (detections.length) bound++;
+      for (const detection of detections) found.push({ sdk: module, detection });
+    }
+  }
+  return {
+    workspace,
+    detections: dedupe(found),
+    parseFailures,
+    files: candidates.map((c) => c.path),
+    typeChecked: { asked: deferred.length, bound },
+  };
+}
+
+/** One model constant feeding two calls is one finding; the flags of both are kept. */
+function dedupe(found: DetectResult['detections']): DetectResult['detections'] {
+  const seen = new Map<string, DetectResult['detections'][number]>();
+  for (const entry of found) {
+    const { detection } = entry;
+    const key = `${detection.ruleId}\0${detection.location.file}\0${detection.location.start}\0${detection.location.end}`;
+    const previous = seen.get(key);
+    if (!previous) {
+      seen.set(key, entry);
+      continue;
+    }
+    const a = previous.detection.payload as { needsVision?: boolean };
+    const b = detection.payload as { needsVision?: boolean };
+    if (typeof a.needsVision === 'boolean' && b.needsVision) a.needsVision = true;
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,136 @@
+/**
+ * discover: list the files of the tree (git when inside a work tree, globby otherwise), drop
+ * generated and vendored code, read each remaining file once and keep those a cheap text
+ * prefilter marks as candidates. Most files of a big repository never reach the parser.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { globby } from 'globby';
+import { UsageError } from '../core/errors.js';
+import type { SourceText } from '../core/types.js';
+
+export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'];
+
+/** Folders of generated, installed or vendored code, skipped by default and counted. */
+export const GENERATED_DIRS = ['node_modules', 'dist', 'build', 'out', '.next', '.nuxt', '.output', '.svelte-kit', 'coverage', 'vendor', 'vendors', 'bower_components', '.git', '.migrate', '.turbo', '.cache'];
+
+export interface Skipped {
+  path: string;
+  reason: 'generated' | 'minified' | 'declaration' | 'unreadable' | 'too-large';
+}
+
+export interface DiscoverResult {
+  /** Absolute path of the scanned root. */
+  root: string;
+  /** How the files were listed. */
+  lister: 'git' | 'globby';
+  /** Source files listed (before the prefilter). */
+  listed: number;
+  /** Files that passed the prefilter, read once. */
+  candidates: SourceText[];
+  skipped: Skipped[];
+}
+
+export interface DiscoverOptions {
+  /** Text markers; a file is a candidate when one matches. */
+  markers: RegExp[];
+  /** Only these files (posix, relative to root), e.g. when a single file is scanned. */
+  only?: string[];
+  maxFileBytes?: number;
+}
+
+const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
+
+function isGenerated(file: string): boolean {
+  const parts = file.split('/');
+  if (parts.slice(0, -1).some((p) => GENERATED_DIRS.includes(p))) return true;
+  return /\.min\.[cm]?js$/i.test(file) || /(^|\/)out\/[^/]*\.cjs$/.test(file);
+}
+
+function looksMinified(text: string): boolean {
+  // A bundle puts thousands of characters on a line; hand-written code almost never does.
+  const head = text.slice(0, 20000);
+  const lines = head.split('\n');
+  return lines.some((line) => line.length > 2000) && lines.length < 20;
+}
+
+function gitList(root: string): string[] | undefined {
+  try {
+    const out = execFileSync('git', ['-C', root, 'ls-files', '-co', '--exclude-standard', '-z'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function listFiles(root: string): Promise<{ files: string[]; lister: 'git' | 'globby' }> {
+  const fromGit = gitList(root);
+  if (fromGit) return { files: fromGit, lister: 'git' };
+  const files = await globby(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, {
+    cwd: root,
+    gitignore: true,
+    dot: false,
+    followSymbolicLinks: false,
+    // Installed packages are never counted; other generated folders are listed so the summary can count them.
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  return { files, lister: 'globby' };
+}
+
+export function resolveRoot(target: string): { root: string; only?: string[] } {
+  const absolute = path.resolve(target);
+  let stat;
+  try {
+    stat = statSync(absolute);
+  } catch {
+    throw new UsageError(`path not found: ${target}`);
+  }
+  if (stat.isDirectory()) return { root: absolute };
+  if (stat.isFile()) return { root: path.dirname(absolute), only: [path.basename(absolute)] };
+  throw new UsageError(`not a file or directory: ${target}`);
+}
+
+export async function discover(root: string, options: DiscoverOptions): Promise<DiscoverResult> {
+  const { files, lister } = options.only ? { files: options.only, lister: 'globby' as const } : await listFiles(root);
+  const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
+  const skipped: Skipped[] = [];
+  const candidates: SourceText[] = [];
+  let listed = 0;
+  for (const file of files) {
+    if (!SOURCE_RE.test(file)) continue;
+    listed++;
+    if (/\.d\.[cm]?ts$/i.test(file)) {
+      skipped.push({ path: file, reason: 'declaration' });
+      continue;
+    }
+    if (isGenerated(file)) {
+      skipped.push({ path: file, reason: 'generated' });
+      continue;
+    }
+    const absPath = path.join(root, ...file.split('/'));
+    let text: string;
+    try {
+      const size = statSync(absPath).size;
+      if (size > maxBytes) {
+        skipped.push({ path: file, reason: 'too-large' });
+        continue;
+      }
+      text = readFileSync(absPath, 'utf8');
+    } catch {
+      // Listed by git but deleted in the work tree, or unreadable.
+      continue;
+    }
+    if (!options.markers.some((marker) => marker.test(text))) continue;
+    if (looksMinified(text)) {
+      skipped.push({ path: file, reason: 'minified' });
+      continue;
+    }
+    candidates.push({ path: file, absPath, text });
+  }
+  return { root, lister, listed, candidates, skipped };
+}

@@ -1,0 +1,118 @@
+/**
+ * plan: for one target provider (or none, for a provider-neutral scan), every detection becomes a
+ * finding with its fix, and the fixes chosen for writing become FilePlans: before/after texts made
+ * by one pure applyEdits on the original text. A file whose edits conflict, or whose result would
+ * not parse, is reported as errored and left out: never half-rewritten.
+ */
+import { syntaxErrors } from '../analysis/unit.js';
+import { scriptBlocks, isComponentFile } from '../analysis/sfc.js';
+import type { Finding, FileEdit, FileOutcome, FilePlan, Readiness } from '../core/types.js';
+import { applyEdits, EditConflictError } from '../edits/apply-edits.js';
+import { detectStyle, type TextStyle } from '../edits/style.js';
+import { toFinding, type PlanContext, type Target } from '../sdks/types.js';
+import type { DetectResult } from './detect.js';
+
+export interface PlanOptions {
+  /** Apply review-level fixes and suggestions too. */
+  includeReview: boolean;
+}
+
+export interface PlanResult {
+  target: Target | undefined;
+  findings: Finding[];
+  filePlans: FilePlan[];
+  /** Files that would change but cannot (conflicting edits, broken result). */
+  errored: FileOutcome[];
+}
+
+const READINESS_ORDER: Record<Readiness, number> = { manual: 0, review: 1, auto: 2, info: 3 };
+
+/** What cannot move comes first, then what needs review; within a group, by file and position. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      READINESS_ORDER[a.readiness] - READINESS_ORDER[b.readiness] ||
+      a.file.localeCompare(b.file) ||
+      a.start - b.start ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+export function planFindings(detected: DetectResult, target: Target | undefined): Finding[] {
+  const styles = new Map<string, TextStyle>();
+  const context: PlanContext = {
+    target,
+    workspace: detected.workspace,
+    style(file) {
+      let style = styles.get(file);
+      if (!style) {
+        style = detectStyle(detected.workspace.text(file) ?? '');
+        styles.set(file, style);
+      }
+      return style;
+    },
+  };
+  return sortFindings(detected.detections.map(({ sdk, detection }) => toFinding(detection, sdk.plan(detection, context))));
+}
+
+function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
+  const edits: FileEdit[] = [];
+  if (finding.fix && (finding.fix.safety === 'safe' || includeReview)) edits.push(...finding.fix.edits);
+  if (includeReview) for (const suggestion of finding.suggestions ?? []) edits.push(...suggestion.edits);
+  return edits;
+}
+
+function stillParses(file: string, before: string, after: string): string | undefined {
+  const texts = isComponentFile(file)
+    ? [scriptBlocks(before).map((b) => b.text), scriptBlocks(after).map((b) => b.text)]
+    : [[before], [after]];
+  const errorsBefore = texts[0].reduce((n, text) => n + syntaxErrors(file, text).length, 0);
+  const errorsAfter = texts[1].flatMap((text) => syntaxErrors(file, text));
+  return errorsAfter.length > errorsBefore ? errorsAfter[0] : undefined;
+}
+
+export function planFiles(detected: DetectResult, findings: Finding[], options: PlanOptions): { filePlans: FilePlan[]; errored: FileOutcome[] } {
+  const byFile = new Map<string, { edits: FileEdit[]; findings: Set<Finding> }>();
+  for (const finding of findings) {
+    for (const edit of chosenEdits(finding, options.includeReview)) {
+      let entry = byFile.get(edit.file);
+      if (!entry) {
+        entry = { edits: [], findings: new Set() };
+        byFile.set(edit.file, entry);
+      }
+      entry.edits.push(edit);
+      entry.findings.add(finding);
+    }
+  }
+  const filePlans: FilePlan[] = [];
+  const errored: FileOutcome[] = [];
+  for (const [file, entry] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const before = detected.workspace.text(file);
+    if (before === undefined) {
+      errored.push({ file, status: 'errored', reason: 'file could not be read' });
+      continue;
+    }
+    let after: string;
+    try {
+      after = applyEdits(before, entry.edits);
+    } catch (error) {
+      if (!(error instanceof EditConflictError)) throw error;
+      errored.push({ file, status: 'errored', reason: `conflicting edits (${error.message}); file left unchanged` });
+      continue;
+    }
+    if (after === before) continue;
+    const broken = stillParses(file, before, after);
+    if (broken) {
+      errored.push({ file, status: 'errored', reason: `the rewrite would not parse (${broken}); file left unchanged` });
+      continue;
+    }
+    filePlans.push({ path: file, absPath: detected.workspace.absolute(file), before, after, findings: [...entry.findings] });
+  }
+  return { filePlans, errored };
+}
+
+export function plan(detected: DetectResult, target: Target | undefined, options: PlanOptions): PlanResult {
+  const findings = planFindings(detected, target);
+  const { filePlans, errored } = target ? planFiles(detected, findings, options) : { filePlans: [], errored: [] };
+  return { target, findings, filePlans, errored };
+}

@@ -1,0 +1,54 @@
+/**
+ * The readiness matrix of a provider-neutral scan: for every provider, how many call sites move
+ * automatically, need review, or cannot move, and what the scanned calls would cost; best first.
+ */
+import { listProviders, defaultRegion } from '../catalogue/index.js';
+import { staticEstimate, type StaticAssumptions, DEFAULT_ASSUMPTIONS } from '../cost/static.js';
+import type { Finding } from '../core/types.js';
+import type { DetectResult } from './detect.js';
+import { planFindings } from './plan.js';
+
+export interface ReadinessRow {
+  provider: string;
+  name: { en: string; zh: string };
+  auto: number;
+  review: number;
+  manual: number;
+  /** Estimated monthly cost of the scanned call sites, in the provider's currency. */
+  monthlyCost: { amount: number; currency: string; usd: number } | null;
+}
+
+export function callSites(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.kind === 'call');
+}
+
+export function countReadiness(findings: Finding[]): { auto: number; review: number; manual: number } {
+  const counts = { auto: 0, review: 0, manual: 0 };
+  for (const finding of callSites(findings)) {
+    if (finding.readiness === 'manual') counts.manual++;
+    else if (finding.readiness === 'review') counts.review++;
+    else counts.auto++;
+  }
+  return counts;
+}
+
+export function readinessMatrix(detected: DetectResult, assumptions: StaticAssumptions = DEFAULT_ASSUMPTIONS): ReadinessRow[] {
+  const rows = listProviders().map((provider): ReadinessRow => {
+    const region = defaultRegion(provider);
+    const findings = planFindings(detected, { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: {} });
+    const estimate = staticEstimate(findings, provider, {}, assumptions);
+    return {
+      provider: provider.id,
+      name: provider.name,
+      ...countReadiness(findings),
+      monthlyCost: estimate.provider && estimate.pricedSites ? { amount: estimate.provider.amount, currency: estimate.provider.currency, usd: estimate.provider.usd } : null,
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      a.manual - b.manual ||
+      a.review - b.review ||
+      (a.monthlyCost?.usd ?? Infinity) - (b.monthlyCost?.usd ?? Infinity) ||
+      a.provider.localeCompare(b.provider),
+  );
+}

@@ -1,0 +1,35 @@
+/** Turns --provider/--region/--model-map into the Target a plan is made for. */
+import { findProvider, providerIds, defaultRegion } from '../catalogue/index.js';
+import { UsageError } from '../core/errors.js';
+import type { Target } from '../sdks/types.js';
+
+export interface TargetOptions {
+  provider: string;
+  region?: string;
+  modelMap?: string[];
+}
+
+/** `gpt-4o=qwen-max,gpt-4o-mini=qwen-plus` (repeatable) → a map. */
+export function parseModelMap(entries: string[] = []): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of entries.flatMap((e) => e.split(','))) {
+    const trimmed = entry.trim();
+    if (!trimmed) continue;
+    const match = /^([^=\s]+)\s*=\s*([^=\s]+)$/.exec(trimmed);
+    if (!match) throw new UsageError(`--model-map expects openai-id=provider-id, got '${trimmed}'`);
+    map[match[1]] = match[2];
+  }
+  return map;
+}
+
+export function resolveTarget(options: TargetOptions): Target {
+  const provider = findProvider(options.provider);
+  if (!provider) {
+    throw new UsageError(`unknown provider '${options.provider}'`, `known providers: ${providerIds().join(', ')}`);
+  }
+  const region = options.region ? provider.regions.find((r) => r.id === options.region) : defaultRegion(provider);
+  if (!region) {
+    throw new UsageError(`provider '${provider.id}' has no region '${options.region}'`, `regions: ${provider.regions.map((r) => r.id).join(', ')}`);
+  }
+  return { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: parseModelMap(options.modelMap) };
+}

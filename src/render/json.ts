@@ -1,0 +1,32 @@
+/**
+ * `--format json`: one document on stdout. Its shape is a contract (schemaVersion), documented in
+ * README.md; fields are only ever added within a version.
+ */
+import type { Report } from './report.js';
+import { VERSION } from '../version.js';
+
+export const SCHEMA_VERSION = 1;
+
+export function renderJson(report: Report): string {
+  const document = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'banjia', version: VERSION },
+    command: report.command,
+    root: report.root,
+    dryRun: report.dryRun,
+    target: report.target ?? null,
+    summary: report.summary,
+    findings: report.findings.map(({ zh: _zh, ...finding }) => ({
+      ...finding,
+      model: finding.model ?? null,
+      fix: finding.fix ?? null,
+    })),
+    files: report.files,
+    readiness: report.readiness ?? null,
+    cost: report.estimate,
+    diff: report.diff ?? null,
+    written: report.written ?? null,
+    journal: report.journal ?? null,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,40 @@
+/** Everything a command reports, in one value; every renderer is a pure function of it. */
+import type { Finding, FileOutcome } from '../core/types.js';
+import type { StaticEstimate } from '../cost/static.js';
+import type { ReadinessRow } from '../pipeline/readiness.js';
+
+export interface ReportTarget {
+  provider: string;
+  name: { en: string; zh: string };
+  region: string;
+  baseURL: string;
+}
+
+export interface Report {
+  command: 'scan' | 'apply' | 'check';
+  /** Absolute path of the scanned root. */
+  root: string;
+  target: ReportTarget | undefined;
+  dryRun: boolean;
+  findings: Finding[];
+  /** One entry per file that was looked at, with what happens to it. */
+  files: FileOutcome[];
+  summary: {
+    listed: number;
+    candidates: number;
+    changed: number;
+    unchanged: number;
+    skipped: number;
+    errored: number;
+    sites: { auto: number; review: number; manual: number };
+    severities: { error: number; warning: number; info: number };
+    typeChecked: { asked: number; bound: number };
+  };
+  readiness: ReadinessRow[] | undefined;
+  estimate: StaticEstimate;
+  /** The unified diff of the planned changes (apply). */
+  diff: string | undefined;
+  /** Files written (apply without --dry-run). */
+  written: string[] | undefined;
+  journal: string | undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * The human report: what cannot move first, then findings grouped by file with code frames, the
+ * per-file counters, the readiness matrix and a short cost line. Pure function of the report.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, Severity } from '../core/types.js';
+import type { Lang } from '../core/text.js';
+import type { Report } from './report.js';
+import { codeFrame } from './codeframe.js';
+import { formatMoney, formatPercent } from './format.js';
+
+export interface TextOptions {
+  color: boolean;
+  lang: Lang;
+  /** Show code frames for info findings too. */
+  verbose: boolean;
+  /** Reads a file's text for code frames. */
+  text(file: string): string | undefined;
+}
+
+const LABELS = {
+  en: {
+    cannotMove: 'Cannot move',
+    needsReview: 'needs review',
+    why: 'why',
+    todo: 'do',
+    fix: 'fix',
+    files: 'Files',
+    scanned: 'listed',
+    candidates: 'mention OpenAI',
+    changed: 'changed',
+    wouldChange: 'would change',
+    unchanged: 'unchanged',
+    skipped: 'skipped',
+    errored: 'errored',
+    sites: 'Call sites',
+    auto: 'move automatically',
+    review: 'need review',
+    manual: 'cannot move',
+    readiness: 'Readiness by provider (call sites: auto / review / cannot move, est. monthly cost)',
+    cost: 'Cost',
+    noFindings: 'No OpenAI usage found.',
+    assumptions: 'assumptions',
+    perSite: 'calls/month per call site',
+    tokens: 'input / output tokens per call where the code does not say',
+    unpriced: 'call sites without a static model are not priced',
+    typeChecked: 'receivers bound by the type checker',
+    next: 'Next',
+    scanNext: 'pick a provider: npx migrate scan <path> --provider <id>, then npx migrate apply <path> --provider <id> --dry-run',
+  },
+  zh: {
+    cannotMove: '无法迁移',
+    needsReview: '需要复核',
+    why: '原因',
+    todo: '建议',
+    fix: '修改',
+    files: '文件',
+    scanned: '已列出',
+    candidates: '涉及 OpenAI',
+    changed: '已修改',
+    wouldChange: '将修改',
+    unchanged: '无需修改',
+    skipped: '已跳过',
+    errored: '出错',
+    sites: '调用点',
+    auto: '可自动迁移',
+    review: '需复核',
+    manual: '无法迁移',
+    readiness: '各服务商就绪度（调用点：自动 / 复核 / 无法迁移，预估月费用）',
+    cost: '费用',
+    noFindings: '未发现 OpenAI 用法。',
+    assumptions: '假设',
+    perSite: '每个调用点每月调用次数',
+    tokens: '代码未指明时每次调用的输入 / 输出 token 数',
+    unpriced: '模型名非静态的调用点未计价',
+    typeChecked: '由类型检查确认的接收者',
+    next: '下一步',
+    scanNext: '选择服务商：npx migrate scan <路径> --provider <id>，然后 npx migrate apply <路径> --provider <id> --dry-run',
+  },
+} as const;
+
+function severityBadge(chalk: ChalkInstance, severity: Severity, lang: Lang): string {
+  const text = lang === 'zh' ? { error: '错误', warning: '警告', info: '信息' }[severity] : severity;
+  if (severity === 'error') return chalk.red(text.padEnd(7));
+  if (severity === 'warning') return chalk.yellow(text.padEnd(7));
+  return chalk.dim(text.padEnd(7));
+}
+
+function localized(finding: Finding, lang: Lang) {
+  if (lang === 'zh' && finding.zh) return finding.zh;
+  return { message: finding.message, reason: finding.reason, action: finding.action };
+}
+
+function findingLines(finding: Finding, options: TextOptions, chalk: ChalkInstance, withFrame: boolean): string[] {
+  const L = LABELS[options.lang];
+  const text = localized(finding, options.lang);
+  const lines = [`  ${chalk.dim(`${finding.line}:${finding.column}`.padEnd(8))}${severityBadge(chalk, finding.severity, options.lang)} ${text.message}  ${chalk.dim(finding.ruleId)}`];
+  if (finding.severity !== 'info' || options.verbose) {
+    lines.push(`          ${chalk.dim(`${L.why}:`)} ${text.reason}`);
+    if (text.action) lines.push(`          ${chalk.dim(`${L.todo}:`)} ${text.action}${finding.docs ? chalk.dim(` (${finding.docs})`) : ''}`);
+  }
+  if (finding.fix && (finding.severity !== 'info' || options.verbose)) {
+    lines.push(`          ${chalk.dim(`${L.fix}:`)} ${finding.fix.description} ${chalk.dim(`[${finding.fix.safety}]`)}`);
+  }
+  if (withFrame) {
+    const source = options.text(finding.file);
+    if (source !== undefined) lines.push(...codeFrame(source, finding, chalk).map((l) => `          ${l}`));
+  }
+  return lines;
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const L = LABELS[options.lang];
+  const out: string[] = [];
+  const targetText = report.target ? ` → ${options.lang === 'zh' ? report.target.name.zh : report.target.name.en} (${report.target.provider}, ${report.target.region})` : '';
+  out.push(chalk.bold(`banjia ${report.command}${report.dryRun ? ' --dry-run' : ''}: ${report.root}${targetText}`), '');
+
+  if (!report.findings.length) out.push(L.noFindings, '');
+
+  const manual = report.findings.filter((f) => f.readiness === 'manual');
+  if (manual.length) {
+    out.push(chalk.red.bold(`✖ ${L.cannotMove} (${manual.length})`));
+    for (const finding of manual) out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${localized(finding, options.lang).message}  ${chalk.dim(finding.ruleId)}`);
+    out.push('');
+  }
+
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(chalk.underline(file));
+    for (const finding of findings.sort((a, b) => a.start - b.start)) {
+      const withFrame = finding.severity !== 'info' || options.verbose;
+      out.push(...findingLines(finding, options, chalk, withFrame));
+    }
+    out.push('');
+  }
+
+  const s = report.summary;
+  const changedLabel = report.command === 'apply' && !report.dryRun ? L.changed : L.wouldChange;
+  out.push(
+    `${chalk.bold(L.files)}: ${s.listed} ${L.scanned}, ${s.candidates} ${L.candidates} · ${chalk.green(`${s.changed} ${changedLabel}`)}, ${s.unchanged} ${L.unchanged}, ${s.skipped} ${L.skipped}, ${s.errored ? chalk.red(`${s.errored} ${L.errored}`) : `0 ${L.errored}`}`,
+  );
+  for (const outcome of report.files.filter((f) => f.status === 'errored')) out.push(chalk.red(`  ${outcome.file}: ${outcome.reason ?? ''}`));
+  out.push(
+    `${chalk.bold(L.sites)}: ${chalk.green(`${s.sites.auto} ${L.auto}`)}, ${chalk.yellow(`${s.sites.review} ${L.review}`)}, ${s.sites.manual ? chalk.red(`${s.sites.manual} ${L.manual}`) : `0 ${L.manual}`}`,
+  );
+  if (s.typeChecked.asked) out.push(chalk.dim(`${L.typeChecked}: ${s.typeChecked.bound}/${s.typeChecked.asked}`));
+
+  if (report.readiness) {
+    out.push('', chalk.bold(L.readiness));
+    const width = Math.max(...report.readiness.map((r) => r.provider.length));
+    for (const row of report.readiness) {
+      const cost = row.monthlyCost ? formatMoney(row.monthlyCost.amount, row.monthlyCost.currency) : '–';
+      out.push(`  ${row.provider.padEnd(width)}  ${String(row.auto).padStart(3)} / ${String(row.review).padStart(3)} / ${String(row.manual).padStart(3)}   ${cost}`);
+    }
+  }
+
+  out.push('', costLine(report, options.lang, chalk));
+  if (report.command === 'scan' && !report.target && report.findings.length) out.push('', `${chalk.bold(L.next)}: ${L.scanNext}`);
+  return `${out.join('\n')}\n`;
+}
+
+function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
+  const L = LABELS[lang];
+  const e = report.estimate;
+  const a = e.assumptions;
+  let line = `${chalk.bold(L.cost)}: OpenAI ${formatMoney(e.openaiUsd, 'USD')}/${lang === 'zh' ? '月' : 'month'}`;
+  if (e.provider) {
+    const change = e.openaiUsd > 0 ? ` (${formatPercent(e.provider.usd / e.openaiUsd - 1)})` : '';
+    line += ` → ${e.provider.id} ${formatMoney(e.provider.amount, e.provider.currency)}/${lang === 'zh' ? '月' : 'month'} ≈ ${formatMoney(e.provider.usd, 'USD')}${change}`;
+  }
+  const assumptions = `${L.assumptions}: ${a.callsPerMonth.toLocaleString('en-US')} ${L.perSite}; ${a.defaultInputTokens} / ${a.defaultOutputTokens} ${L.tokens}; ¥${a.cnyPerUsd} = $1${e.unpricedSites ? `; ${e.unpricedSites} ${L.unpriced}` : ''}`;
+  return `${line}\n  ${chalk.dim(assumptions)}`;
+}

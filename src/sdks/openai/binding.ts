@@ -1,0 +1,40 @@
+/**
+ * Which evaluated values belong to the official `openai` package: the module, the client class
+ * (under every import style), client instances and their resources.
+ */
+import type { ModuleValue, SdkValue, Value } from '../../analysis/values.js';
+
+export function isOpenAiSpecifier(specifier: string): boolean {
+  return specifier === 'openai' || specifier.startsWith('openai/') || specifier === 'npm:openai' || specifier === 'jsr:@openai/openai';
+}
+
+export type OpenAiClass = 'OpenAI' | 'AzureOpenAI';
+
+/**
+ * The client class a module value stands for, if any:
+ * `import OpenAI from 'openai'` → ['default']; `import { OpenAI }` → ['OpenAI'];
+ * `OpenAI.OpenAI`; CJS `require('openai')` → [] (v4: module.exports is the class; v5+: a callable
+ * that constructs the client); `(await import('openai')).default`.
+ */
+export function clientClassOf(module: ModuleValue): OpenAiClass | undefined {
+  if (module.specifier !== 'openai' && module.specifier !== 'npm:openai' && module.specifier !== 'jsr:@openai/openai') return undefined;
+  const path = module.path.filter((segment) => segment !== 'default');
+  if (path.length === 0) {
+    // An ESM namespace object is not constructible; CJS require and default imports are.
+    return module.via === 'require' || module.path.length > 0 ? 'OpenAI' : undefined;
+  }
+  if (path.length === 1 && (path[0] === 'OpenAI' || path[0] === 'AzureOpenAI')) return path[0];
+  if (path.length === 2 && path[0] === 'OpenAI' && (path[1] === 'OpenAI' || path[1] === 'AzureOpenAI')) return path[1];
+  return undefined;
+}
+
+/** A value that is an `openai` client (or a member path from one). */
+export function asOpenAiClient(value: Value): (SdkValue & { clientClass: OpenAiClass }) | undefined {
+  if (value.t !== 'sdk') return undefined;
+  const clientClass = clientClassOf(value.module);
+  return clientClass ? { ...value, clientClass } : undefined;
+}
+
+export function isOpenAiClassValue(value: Value): value is ModuleValue {
+  return value.t === 'module' && clientClassOf(value) !== undefined;
+}

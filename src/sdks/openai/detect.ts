@@ -1,0 +1,348 @@
+/**
+ * Detection for the official `openai` package (v4 → v7): imports, client constructions, every API
+ * call reached through a client, and the model-id literals that feed those calls. Read-only.
+ */
+import { ts } from '../../analysis/ts.js';
+import { resolveName } from '../../analysis/scope.js';
+import { locationOf, type Unit } from '../../analysis/unit.js';
+import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
+import { isOpenAiModelId, isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
+import type { ApiFamily } from '../../core/types.js';
+import { requestFacts, type RequestFacts } from '../shared/request.js';
+import type { DetectContext, Detection } from '../types.js';
+import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, type OpenAiClass } from './binding.js';
+import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
+import * as text from './messages.js';
+
+export const SDK = 'openai';
+
+/** Where a client sends requests, decided from its `baseURL` option. */
+export type Routing =
+  | { to: 'openai' }
+  | { to: 'provider'; provider: string; region: string }
+  | { to: 'other'; url: string }
+  | { to: 'configurable'; source: string };
+
+export interface KeyFacts {
+  kind: 'absent' | 'env' | 'literal' | 'other';
+  property?: ts.ObjectLiteralElementLike;
+  /** For env reads: the node spelling the variable name, and the name. */
+  envName?: string;
+  envNameNode?: ts.Node;
+  envUnit?: Unit;
+}
+
+export interface ClientFacts {
+  unit: Unit;
+  node: ts.NewExpression | ts.CallExpression;
+  clientClass: OpenAiClass;
+  options:
+    | { kind: 'none' }
+    | { kind: 'literal'; object: ObjectValue; inline: boolean }
+    | { kind: 'opaque'; argument: ts.Expression };
+  routing: Routing;
+  baseURL: { property?: ts.ObjectLiteralElementLike; value?: Value };
+  apiKey: KeyFacts;
+  /** Options that only make sense against OpenAI (headers, residency, cloud providers). */
+  drop: ts.ObjectLiteralElementLike[];
+  browser: boolean;
+}
+
+export type OpenAiPayload =
+  | { type: 'import'; specifier: string; typeOnly: boolean }
+  | { type: 'client'; client: ClientFacts }
+  | {
+      type: 'call';
+      unit: Unit;
+      node: ts.CallExpression;
+      rule: ResourceRule;
+      method: string;
+      facts: RequestFacts;
+      routing: Routing | undefined;
+      modelLiterals: string[];
+      modelEnv: string[];
+      modelDynamic: string | undefined;
+      viaTypeChecker: boolean;
+    }
+  | { type: 'model'; unit: Unit; literal: ts.StringLiteralLike; family: ApiFamily; needsVision: boolean; envOverride: string[] };
+
+export type OpenAiDetection = Detection<OpenAiPayload>;
+
+/** Options that break or mean nothing against another endpoint (openai-sdk.md §3b). */
+const DROPPED_OPTIONS = new Set(['organization', 'project', 'dataResidency', 'provider', 'workloadIdentity', 'credential', 'adminAPIKey']);
+
+const clientFactsCache = new WeakMap<ts.Node, ClientFacts>();
+
+function propertyByName(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i];
+    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    if (key === name) return property;
+  }
+  return undefined;
+}
+
+function routingOf(value: Value | undefined): Routing {
+  if (!value) return { to: 'openai' };
+  const { strings, envs, others } = possibleStrings(value);
+  if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
+  for (const s of strings) {
+    const match = providerForBaseUrl(s.value);
+    if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
+  }
+  if (strings.length) return { to: 'other', url: strings[0].value };
+  if (envs.length) return { to: 'configurable', source: `env ${envs[0].name}` };
+  return { to: 'configurable', source: others.length ? 'a runtime value' : 'unknown' };
+}
+
+export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, clientClass: OpenAiClass): ClientFacts {
+  const cached = clientFactsCache.get(node);
+  if (cached) return cached;
+  const { evaluator } = context;
+  const argument = node.arguments?.[0];
+  let options: ClientFacts['options'] = { kind: 'none' };
+  let object: ObjectValue | undefined;
+  if (argument) {
+    const value = evaluator.evaluate(unit, argument);
+    if (value.t === 'object') {
+      object = value;
+      options = { kind: 'literal', object: value, inline: skipOuter(argument) === value.node };
+    } else {
+      options = { kind: 'opaque', argument };
+    }
+  }
+  const facts: ClientFacts = {
+    unit,
+    node,
+    clientClass,
+    options,
+    routing: { to: 'openai' },
+    baseURL: {},
+    apiKey: { kind: 'absent' },
+    drop: [],
+    browser: false,
+  };
+  if (object) {
+    const baseProperty = propertyByName(object.node, 'baseURL') ?? propertyByName(object.node, 'basePath');
+    const baseValue = evaluator.objectMember(object, 'baseURL');
+    if (baseProperty || baseValue.t !== 'unknown') {
+      facts.baseURL = { property: baseProperty, value: baseValue };
+      facts.routing = routingOf(baseValue);
+    }
+    facts.apiKey = keyFacts(context, object, propertyByName(object.node, 'apiKey'));
+    facts.drop = object.node.properties.filter((p) => p.name && ts.isIdentifier(p.name) && DROPPED_OPTIONS.has(p.name.text));
+    facts.browser = propertyByName(object.node, 'dangerouslyAllowBrowser') !== undefined;
+  } else if (options.kind === 'opaque') {
+    facts.routing = { to: 'configurable', source: `options passed as ${argument!.getText(unit.sf)}` };
+  }
+  clientFactsCache.set(node, facts);
+  return facts;
+}
+
+function keyFacts(context: DetectContext, object: ObjectValue, property: ts.ObjectLiteralElementLike | undefined): KeyFacts {
+  if (!property) {
+    const spreadValue = context.evaluator.objectMember(object, 'apiKey');
+    return spreadValue.t === 'unknown' ? { kind: 'absent' } : { kind: 'other' };
+  }
+  const value = context.evaluator.objectMember(object, 'apiKey');
+  const { strings, envs } = possibleStrings(value);
+  if (envs.length) {
+    // `process.env.OPENAI_API_KEY ?? ''` is still an env read; the fallback is kept.
+    const env = envs.find((e) => /OPENAI/i.test(e.name)) ?? envs[0];
+    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit };
+  }
+  if (strings.length === 1 && value.t === 'string') return { kind: 'literal', property };
+  return { kind: 'other', property };
+}
+
+function importDetections(unit: Unit, node: ts.Node, specifier: string, typeOnly: boolean): OpenAiDetection {
+  return {
+    sdk: SDK,
+    ruleId: typeOnly ? 'openai/typeImport' : 'openai/import',
+    kind: 'import',
+    location: locationOf(unit, node),
+    message: typeOnly ? text.typeImport(specifier) : text.importOf(specifier),
+    reason: typeOnly ? text.typeImportReason() : text.importReason(),
+    payload: { type: 'import', specifier, typeOnly },
+  };
+}
+
+function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
+  const clause = node.importClause;
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+}
+
+/** Calls whose callee identifier may be the SDK class called without `new` (CJS callable export). */
+function mayBeSdkBinding(callee: ts.Expression): boolean {
+  if (!ts.isIdentifier(callee)) return false;
+  const declaration = resolveName(callee);
+  if (!declaration) return false;
+  if (declaration.kind === 'import' || declaration.kind === 'importEquals') return true;
+  if (declaration.kind === 'variable' && declaration.node.initializer) {
+    return /\brequire\s*\(|\bimport\s*\(/.test(declaration.node.initializer.getText());
+  }
+  return false;
+}
+
+export function detectOpenAi(unit: Unit, context: DetectContext): OpenAiDetection[] {
+  const detections: OpenAiDetection[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
+      detections.push(importDetections(unit, node, node.moduleSpecifier.text, isTypeOnlyImport(node)));
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
+      detections.push(importDetections(unit, node, node.moduleSpecifier.text, node.isTypeOnly));
+    } else if (ts.isNewExpression(node)) {
+      const callee = context.evaluator.evaluate(unit, node.expression);
+      if (isOpenAiClassValue(callee)) detections.push(clientDetection(context, unit, node, callee));
+    } else if (ts.isCallExpression(node)) {
+      detectCall(unit, node, context, detections);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  return detections;
+}
+
+function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext, detections: OpenAiDetection[]): void {
+  const callee = skipOuter(node.expression);
+  const isModuleLoad =
+    node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && !resolveName(callee));
+  if (isModuleLoad) {
+    const arg = node.arguments[0];
+    if (arg && ts.isStringLiteral(arg) && isOpenAiSpecifier(arg.text)) detections.push(importDetections(unit, node, arg.text, false));
+    return;
+  }
+  if (mayBeSdkBinding(callee) || (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'OpenAI' || callee.name.text === 'default'))) {
+    const value = context.evaluator.evaluate(unit, callee);
+    if (isOpenAiClassValue(value)) {
+      detections.push(clientDetection(context, unit, node, value));
+      return;
+    }
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !METHOD_NAMES.has(callee.name.text)) return;
+  const value = context.evaluator.evaluate(unit, callee);
+  const client = asOpenAiClient(value);
+  if (client) {
+    const path = normalizeClientPath(client.path);
+    const method = path.pop()!;
+    const rule = findResource(path, method);
+    if (rule) detections.push(...callDetections(context, unit, node, path, method, rule, client, false));
+    return;
+  }
+  if (value.t === 'unknown') deferIfDistinctive(unit, node, callee, context);
+}
+
+/** A chain like `x.chat.completions.create` whose root syntax could not bind goes to the type checker. */
+function deferIfDistinctive(unit: Unit, node: ts.CallExpression, callee: ts.PropertyAccessExpression, context: DetectContext): void {
+  const chain: ts.PropertyAccessExpression[] = [];
+  let root: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(root)) {
+    chain.unshift(root);
+    root = skipOuter(root.expression);
+  }
+  const names = chain.map((access) => access.name.text);
+  const method = names[names.length - 1];
+  for (let i = 0; i < names.length - 1; i++) {
+    const path = names.slice(i, -1);
+    if (resourceRoot(path) && isDistinctiveChain(path, method)) {
+      context.defer({ sdk: SDK, unit, call: node, receiver: i === 0 ? root : chain[i - 1], path: names.slice(i) });
+      return;
+    }
+  }
+}
+
+function resourceRoot(path: string[]): boolean {
+  return ['chat', 'embeddings', 'images', 'audio', 'responses', 'moderations', 'beta'].includes(path[0]);
+}
+
+function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, callee: Value): OpenAiDetection {
+  const clientClass = callee.t === 'module' && callee.path.includes('AzureOpenAI') ? 'AzureOpenAI' : 'OpenAI';
+  const client = analyzeClient(context, unit, node, clientClass);
+  const routed = client.routing.to !== 'openai';
+  return {
+    sdk: SDK,
+    ruleId: routed ? 'openai/clientRouted' : 'openai/client',
+    kind: routed ? 'routed' : 'client',
+    location: locationOf(unit, node),
+    message: routed ? text.clientRouted(client.routing) : text.client(clientClass),
+    reason: routed ? text.clientRoutedReason() : text.clientReason(),
+    payload: { type: 'client', client },
+  };
+}
+
+/** Routing of the client a call goes through, when the construction is known. */
+function routingOfCall(context: DetectContext, client: SdkValue): Routing | undefined {
+  if (client.op !== 'new' && client.op !== 'call') return undefined;
+  const node = client.origin.node;
+  if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) return undefined;
+  return analyzeClient(context, client.origin.unit, node, 'OpenAI').routing;
+}
+
+export function callDetections(
+  context: DetectContext,
+  unit: Unit,
+  node: ts.CallExpression,
+  path: string[],
+  method: string,
+  rule: ResourceRule,
+  client: SdkValue | undefined,
+  viaTypeChecker: boolean,
+): OpenAiDetection[] {
+  const facts = requestFacts(context.evaluator, unit, node.arguments[0]);
+  const routing = client ? routingOfCall(context, client) : undefined;
+  const routed = routing !== undefined && routing.to !== 'openai';
+  const modelLiterals: string[] = [];
+  const modelEnv: string[] = [];
+  let modelDynamic: string | undefined;
+  const detections: OpenAiDetection[] = [];
+  if (facts.model) {
+    const { strings, envs, others } = possibleStrings(facts.model.value);
+    modelEnv.push(...envs.map((e) => e.name));
+    for (const site of strings) {
+      const literal = site.origin.node;
+      if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) continue;
+      modelLiterals.push(site.value);
+      if (!routed && isOpenAiModelId(site.value)) {
+        detections.push({
+          sdk: SDK,
+          ruleId: 'openai/model',
+          kind: 'model',
+          location: locationOf(site.origin.unit, literal),
+          message: text.modelId(site.value),
+          reason: text.modelReason(),
+          model: site.value,
+          payload: { type: 'model', unit: site.origin.unit, literal, family: rule.family, needsVision: facts.images, envOverride: envs.map((e) => e.name) },
+        });
+      }
+    }
+    if (others.length || (!strings.length && !envs.length)) modelDynamic = facts.model.property.getText(facts.object!.unit.sf);
+  }
+  const model = modelLiterals.find(isOpenAiModelId) ?? modelLiterals[0];
+  const call = [...path, method].join('.');
+  detections.unshift({
+    sdk: SDK,
+    ruleId: rule.ruleId,
+    kind: routed ? 'routed' : 'call',
+    location: locationOf(unit, node),
+    message: text.call(calleeText(unit, node), rule),
+    reason: text.callReason(rule),
+    ...(model ? { model } : {}),
+    usage: {
+      call,
+      family: rule.family,
+      ...(model ? { model } : {}),
+      stream: facts.stream === true || rule.flavour === 'stream',
+      ...(facts.promptText ? { promptText: facts.promptText } : {}),
+      ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
+    },
+    payload: { type: 'call', unit, node, rule, method, facts, routing, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },
+  });
+  return detections;
+}
+
+function calleeText(unit: Unit, node: ts.CallExpression): string {
+  return node.expression.getText(unit.sf).replace(/\s+/g, '');
+}

@@ -1,0 +1,323 @@
+/**
+ * Plans for the `openai` module: for a target provider, each detection becomes safe edits, review
+ * edits, or a manual note. Edits are minimal and made on the original text.
+ */
+import { ts } from '../../analysis/ts.js';
+import { nodeRange, type Unit } from '../../analysis/unit.js';
+import { findOpenAiModel, findProviderModel, mapModel } from '../../catalogue/index.js';
+import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
+import { t, type Localized } from '../../core/text.js';
+import {
+  appendProperties,
+  columnOf,
+  formatObject,
+  lineIndent,
+  removeListElement,
+  replaceNode,
+  replaceStringContent,
+} from '../../edits/object-literal.js';
+import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
+import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, type EnvStyle } from '../shared/env.js';
+import type { PlanContext, PlannedFields, Target } from '../types.js';
+import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
+import { DOCS, familyText, realtimeImport } from './messages.js';
+
+function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
+  return edits.map((e) => ({ ...e, file: unit.path }));
+}
+
+export function planOpenAi(detection: OpenAiDetection, context: PlanContext): PlannedFields {
+  const payload = detection.payload;
+  switch (payload.type) {
+    case 'import':
+      return planImport(payload);
+    case 'client':
+      return planClient(payload.client, context);
+    case 'model':
+      return planModel(detection, payload, context);
+    case 'call':
+      return planCall(detection, payload, context);
+  }
+}
+
+function planImport(payload: Extract<OpenAiPayload, { type: 'import' }>): PlannedFields {
+  if (/^openai\/(beta\/)?realtime(\/|$)/.test(payload.specifier)) {
+    return { readiness: 'manual', reason: realtimeImport(), action: t('Keep this feature on OpenAI or remove it.', '保留在 OpenAI 上或移除该功能。'), docs: DOCS.realtime };
+  }
+  return { readiness: 'info' };
+}
+
+interface ClientEdits {
+  edits: FileEdit[];
+  review: FileEdit[];
+  notes: Localized[];
+}
+
+function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
+  if (client.routing.to !== 'openai') {
+    const target = context.target;
+    if (target && client.routing.to === 'provider' && client.routing.provider === target.provider.id) {
+      return { readiness: 'info', message: t(`OpenAI SDK client already points at ${target.provider.name.en}`, `OpenAI SDK 客户端已指向 ${target.provider.name.zh}`) };
+    }
+    return { readiness: 'info' };
+  }
+  const target = context.target;
+  if (!target) {
+    return {
+      readiness: 'auto',
+      action: t('apply sets baseURL and apiKey for the chosen provider.', 'apply 会为所选服务商设置 baseURL 和 apiKey。'),
+      docs: DOCS.clientOptions,
+    };
+  }
+  if (client.clientClass === 'AzureOpenAI') {
+    return {
+      readiness: 'manual',
+      action: t('Replace new AzureOpenAI({...}) with new OpenAI({ baseURL, apiKey }) for the provider; drop apiVersion, deployment and endpoint.', '将 new AzureOpenAI({...}) 改为 new OpenAI({ baseURL, apiKey })，删除 apiVersion、deployment 和 endpoint。'),
+      docs: target.provider.docs.openaiCompatibility,
+    };
+  }
+  const planned = clientEdits(client, target, context);
+  const fix: Fix | undefined = planned.edits.length
+    ? { description: `point the client at ${target.provider.name.en} (${target.baseURL})`, safety: 'safe', edits: planned.edits }
+    : undefined;
+  const suggestions: Fix[] = planned.review.length
+    ? [{ description: `read the API key from ${providerKeyEnv(target.provider)}`, safety: 'review', edits: planned.review }]
+    : [];
+  const action = planned.notes.length
+    ? t(planned.notes.map((n) => n.en).join(' '), planned.notes.map((n) => n.zh).join(' '))
+    : t(`Set ${providerKeyEnv(target.provider)} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${providerKeyEnv(target.provider)}。`);
+  return {
+    readiness: suggestions.length || client.options.kind === 'opaque' ? 'review' : 'auto',
+    message: t(`OpenAI client → ${target.provider.name.en}`, `OpenAI 客户端 → ${target.provider.name.zh}`),
+    action,
+    docs: target.provider.docs.openaiCompatibility,
+    fix,
+    suggestions,
+  };
+}
+
+function clientEdits(client: ClientFacts, target: Target, context: PlanContext): ClientEdits {
+  const { provider } = target;
+  const out: ClientEdits = { edits: [], review: [], notes: [] };
+  const options = client.options;
+  const previousKeyEnv = client.apiKey.envName;
+  const envStyle: EnvStyle = client.apiKey.kind === 'env' ? envStyleOf(client) : 'process.env';
+  const style = context.style(client.unit.path);
+  const keyEntry = `apiKey: ${envRead(envStyle, providerKeyEnv(provider, previousKeyEnv), style)}`;
+  const baseEntry = `baseURL: ${baseUrlExpression(provider, target.baseURL, envStyle, style, previousKeyEnv)}`;
+  if (client.browser) {
+    out.notes.push(
+      t(
+        'This client runs in the browser (dangerouslyAllowBrowser): the key is exposed to users; expose it through your bundler or proxy the calls.',
+        '此客户端在浏览器中运行（dangerouslyAllowBrowser）：密钥会暴露给用户，请通过打包工具注入或改为服务端代理调用。',
+      ),
+    );
+  }
+
+  if (options.kind === 'none') {
+    const unit = client.unit;
+    const node = client.node;
+    const objectText = formatObject([keyEntry, baseEntry], context.style(unit.path), lineIndent(unit, node), columnOf(unit, nodeRange(unit, node).start) + 20);
+    if (!node.arguments) {
+      out.edits.push(...fileEdits(unit, [{ start: nodeRange(unit, node).end, end: nodeRange(unit, node).end, text: `(${objectText})` }]));
+    } else {
+      const open = unit.text.indexOf('(', nodeRange(unit, node.expression).end);
+      out.edits.push(...fileEdits(unit, [{ start: open + 1, end: open + 1, text: objectText }]));
+    }
+    return out;
+  }
+
+  if (options.kind === 'opaque') {
+    const unit = client.unit;
+    const argument = options.argument;
+    out.review.push(...fileEdits(unit, [replaceNode(unit, argument, `{ ...${argument.getText(unit.sf)}, ${keyEntry}, ${baseEntry} }`)]));
+    out.notes.push(t('The options come from a value banjia cannot see into; the rewrite spreads it and overrides baseURL and apiKey.', '客户端选项来自无法静态分析的值：改写会展开它并覆盖 baseURL 和 apiKey。'));
+    return out;
+  }
+
+  const object = options.object;
+  const unit = object.unit;
+  const append: string[] = [];
+  const removed = new Set<ts.Node>(client.drop);
+  for (const property of client.drop) out.edits.push(...fileEdits(unit, [removeListElement(unit, property, object.node.properties)]));
+
+  // baseURL: replace an OpenAI value in place, or add one.
+  const baseProperty = client.baseURL.property;
+  if (baseProperty && ts.isPropertyAssignment(baseProperty)) {
+    out.edits.push(...fileEdits(unit, [replaceNode(unit, baseProperty.initializer, baseEntry.slice('baseURL: '.length))]));
+  } else if (baseProperty) {
+    out.edits.push(...fileEdits(unit, [replaceNode(unit, baseProperty, baseEntry)]));
+  } else {
+    append.push(baseEntry);
+  }
+
+  // apiKey: keep the user's access style, swap only what names OpenAI.
+  const key = client.apiKey;
+  const keyProperty = key.property;
+  if (key.kind === 'absent') {
+    append.unshift(keyEntry);
+  } else if (key.kind === 'env' && key.envName && key.envNameNode && key.envUnit) {
+    if (isOpenAiEnvName(key.envName)) {
+      const name = providerKeyEnv(provider, key.envName);
+      const edit = ts.isStringLiteralLike(key.envNameNode) ? replaceStringContent(key.envUnit, key.envNameNode, name) : replaceNode(key.envUnit, key.envNameNode, name);
+      out.edits.push(...fileEdits(key.envUnit, [edit]));
+    } else {
+      out.notes.push(t(`The key comes from ${key.envName}: set it to your ${provider.name.en} key.`, `密钥来自 ${key.envName}：请将其设为 ${provider.name.zh} 的密钥。`));
+    }
+  } else if (key.kind === 'literal' && keyProperty && ts.isPropertyAssignment(keyProperty)) {
+    out.edits.push(...fileEdits(unit, [replaceNode(unit, keyProperty.initializer, keyEntry.slice('apiKey: '.length))]));
+    out.notes.push(t('A key was hard-coded here: it is replaced by an env read; revoke the old key.', '此处硬编码了密钥：已改为读取环境变量，请吊销旧密钥。'));
+  } else if (keyProperty && ts.isPropertyAssignment(keyProperty)) {
+    out.review.push(...fileEdits(unit, [replaceNode(unit, keyProperty.initializer, keyEntry.slice('apiKey: '.length))]));
+    out.notes.push(t(`The key comes from ${keyProperty.initializer.getText(unit.sf)}: make it hold your ${provider.name.en} key, or accept the suggested env read.`, `密钥来自 ${keyProperty.initializer.getText(unit.sf)}：请确保其为 ${provider.name.zh} 的密钥，或接受建议改为读取环境变量。`));
+  }
+
+  if (append.length) {
+    const kept = object.node.properties.filter((p) => !removed.has(p));
+    const anchor = kept[kept.length - 1];
+    if (anchor) {
+      out.edits.push(...fileEdits(unit, appendProperties(unit, object.node, anchor, append, context.style(unit.path))));
+    } else {
+      // Every property goes: write the object afresh, in place.
+      const range = nodeRange(unit, object.node);
+      out.edits = out.edits.filter((e) => e.file !== unit.path || e.end <= range.start || e.start >= range.end);
+      const indent = lineIndent(unit, object.node);
+      out.edits.push(...fileEdits(unit, [replaceNode(unit, object.node, formatObject(append, context.style(unit.path), indent, columnOf(unit, nodeRange(unit, object.node).start)))]));
+    }
+  }
+  return out;
+}
+
+function envStyleOf(client: ClientFacts): EnvStyle {
+  const node = client.apiKey.envNameNode;
+  if (!node) return 'process.env';
+  const text = node.parent?.getText() ?? '';
+  if (text.startsWith('import.meta.env')) return 'import.meta.env';
+  if (text.startsWith('Deno.env')) return 'Deno.env';
+  return 'process.env';
+}
+
+function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
+  const target = context.target;
+  const openaiId = detection.model!;
+  if (!target) return { readiness: 'auto' };
+  const { provider } = target;
+  // A model of a call the provider cannot serve at all is that call's problem, reported there once.
+  if (checkFamily(provider, payload.family)?.level === 'manual') return { readiness: 'info' };
+  const mapping = mapModel(openaiId, provider, target.modelOverrides);
+  let targetId = mapping.target;
+  if (targetId && payload.needsVision && payload.family === 'chat') {
+    const model = findProviderModel(provider, targetId);
+    const vision = provider.modelMap.vision;
+    if (model && 'vision' in model && !model.vision && vision !== 'none') targetId = vision;
+  }
+  if (!targetId) {
+    return {
+      readiness: 'manual',
+      message: t(`OpenAI model '${openaiId}' has no ${provider.name.en} counterpart`, `OpenAI 模型 '${openaiId}' 在 ${provider.name.zh} 没有对应模型`),
+      action: t(
+        `Keep this call on another provider, or pick a model with --model-map ${openaiId}=<model>.`,
+        `将此调用保留在其他服务商，或用 --model-map ${openaiId}=<模型> 指定模型。`,
+      ),
+      docs: provider.docs.models ?? provider.docs.pricing,
+    };
+  }
+  if (targetId === openaiId) return { readiness: 'info', targetModel: targetId };
+  const edits = fileEdits(payload.unit, [replaceStringContent(payload.unit, payload.literal, targetId)]);
+  const tier = mapping.tier ? ` (${mapping.tier})` : '';
+  const action = payload.envOverride.length
+    ? t(
+        `The value can be overridden by ${payload.envOverride.join(', ')}: set it to ${targetId} where it is configured.`,
+        `该值可被 ${payload.envOverride.join('、')} 覆盖：请在配置处改为 ${targetId}。`,
+      )
+    : undefined;
+  return {
+    readiness: 'auto',
+    severity: action ? 'warning' : 'info',
+    message: t(`model '${openaiId}' → '${targetId}'${tier}`, `模型 '${openaiId}' → '${targetId}'${tier}`),
+    ...(action ? { action } : {}),
+    docs: findProviderModel(provider, targetId)?.price.source ?? provider.docs.pricing,
+    targetModel: targetId,
+    fix: { description: `use ${provider.name.en}'s ${targetId} instead of ${openaiId}`, safety: 'safe', edits },
+  };
+}
+
+function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'call' }>, context: PlanContext): PlannedFields {
+  const target = context.target;
+  if (payload.routing && payload.routing.to !== 'openai') return { readiness: 'info' };
+  if (!target) {
+    const portable = payload.rule.family === 'chat' && payload.rule.flavour !== 'stored';
+    return { readiness: portable ? 'auto' : 'review' };
+  }
+  const { provider } = target;
+  const issues: Issue[] = [];
+  const family = checkFamily(provider, payload.rule.family);
+  if (family) issues.push(family);
+  const mapping = detection.model ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
+  const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
+  if (!family || family.level !== 'manual') {
+    issues.push(
+      ...lintRequest(payload.facts, provider, {
+        family: payload.rule.family,
+        flavour: payload.rule.flavour,
+        ...(mapping?.target ? { targetModel: mapping.target } : {}),
+        ...(previousDimensions ? { previousDimensions } : {}),
+      }),
+    );
+  }
+  if (mapping && !mapping.target && payload.rule.family !== 'other') {
+    issues.push({
+      level: 'manual',
+      message: t(`${provider.name.en} has no model for '${detection.model}'.`, `${provider.name.zh} 没有与 '${detection.model}' 对应的模型。`),
+      docs: provider.docs.models ?? provider.docs.pricing,
+    });
+  }
+  if (payload.modelDynamic && payload.rule.family !== 'other') {
+    issues.push({
+      level: 'review',
+      message: t(
+        `The model comes from ${payload.modelDynamic} at run time: make sure it names a ${provider.name.en} model.`,
+        `模型名在运行时来自 ${payload.modelDynamic}：请确保其为 ${provider.name.zh} 的模型。`,
+      ),
+      docs: provider.docs.models ?? provider.docs.pricing,
+    });
+  }
+  if (payload.modelEnv.length && !payload.modelLiterals.length) {
+    issues.push({
+      level: 'review',
+      message: t(`The model comes from ${payload.modelEnv.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${payload.modelEnv.join('、')}：请设为 ${provider.name.zh} 的模型。`),
+    });
+  }
+  const review = reviewEdits(payload, provider.features.maxCompletionTokens.support !== 'yes');
+  const manual = issues.some((i) => i.level === 'manual');
+  const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
+  const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
+  const family_ = familyText(payload.rule.family);
+  return {
+    readiness,
+    ...(ordered.length
+      ? {
+          reason: t(ordered.map((i) => i.message.en).join(' '), ordered.map((i) => i.message.zh).join(' ')),
+          action: manual
+            ? t(`This ${family_.en} call cannot move to ${provider.name.en} as is: keep it on another provider or rework it.`, `此${family_.zh}调用无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。`)
+            : t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。'),
+          docs: ordered[0].docs ?? provider.docs.openaiCompatibility,
+        }
+      : {}),
+    ...(mapping?.target ? { targetModel: mapping.target } : {}),
+    ...(review.length ? { fix: { description: 'drop or rename parameters the provider does not take', safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
+  };
+}
+
+/** Review-level edits on the request object: OpenAI-only parameters out, max_completion_tokens renamed. */
+function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, renameMaxCompletion: boolean): TextEdit[] {
+  const object = payload.facts.object;
+  if (!object) return [];
+  const edits: TextEdit[] = [];
+  for (const property of payload.facts.openaiOnly) edits.push(removeListElement(object.unit, property, object.node.properties));
+  const maxCompletion = payload.facts.maxCompletionTokens;
+  if (renameMaxCompletion && maxCompletion?.name && payload.rule.family === 'chat') {
+    edits.push(replaceNode(object.unit, maxCompletion.name, 'max_tokens'));
+  }
+  return edits;
+}

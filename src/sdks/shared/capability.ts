@@ -1,0 +1,285 @@
+/**
+ * The capability lint: for a target provider, which parts of a request it lacks or limits. Every
+ * issue names the feature and carries the catalogue's evidence link. Shared by every SDK module
+ * whose requests have OpenAI's shape.
+ */
+import type { Provider } from '../../catalogue/schema.js';
+import type { FeatureId } from '../../catalogue/schema.js';
+import { findProviderModel } from '../../catalogue/index.js';
+import type { ApiFamily } from '../../core/types.js';
+import { t, type Localized } from '../../core/text.js';
+import type { RequestFacts } from './request.js';
+
+export interface Issue {
+  level: 'review' | 'manual';
+  feature?: FeatureId;
+  message: Localized;
+  docs?: string;
+}
+
+const FEATURE_NAMES: Record<FeatureId, string> = {
+  streaming: 'streaming',
+  streamOptions: 'stream_options',
+  tools: 'tools / function calling',
+  toolChoice: 'tool_choice',
+  parallelToolCalls: 'parallel_tool_calls',
+  jsonObject: 'response_format json_object',
+  jsonSchema: 'response_format json_schema (structured outputs)',
+  parse: '.parse() structured outputs',
+  vision: 'image input',
+  multipleChoices: 'n > 1',
+  logprobs: 'logprobs',
+  seed: 'seed',
+  logitBias: 'logit_bias',
+  temperature: 'temperature',
+  maxCompletionTokens: 'max_completion_tokens',
+  thinking: 'reasoning_effort',
+  reasoningContent: 'reasoning_content',
+  embeddings: 'embeddings',
+  images: 'image generation',
+  audio: 'audio (speech / transcription)',
+  moderations: 'moderations',
+  files: 'files',
+  batch: 'batch',
+  fineTuning: 'fine-tuning',
+  responses: 'the Responses API',
+  assistants: 'the Assistants API',
+  vectorStores: 'vector stores',
+  realtime: 'Realtime',
+};
+
+export function featureName(feature: FeatureId): string {
+  return FEATURE_NAMES[feature];
+}
+
+/** An issue when the provider does not plainly support `feature`. */
+export function checkFeature(provider: Provider, feature: FeatureId, context?: string): Issue | undefined {
+  const flag = provider.features[feature];
+  const name = FEATURE_NAMES[feature] + (context ? ` (${context})` : '');
+  const note = flag.note ? ` ${flag.note}` : '';
+  const docs = flag.source ?? provider.docs.openaiCompatibility;
+  switch (flag.support) {
+    case 'yes':
+      return undefined;
+    case 'no':
+      return {
+        level: 'manual',
+        feature,
+        message: t(`${provider.name.en} does not support ${name}.${note}`, `${provider.name.zh} 不支持 ${name}。${flag.note ?? ''}`),
+        docs,
+      };
+    case 'partial':
+      return {
+        level: 'review',
+        feature,
+        message: t(`${provider.name.en} supports ${name} only partly.${note}`, `${provider.name.zh} 仅部分支持 ${name}。${flag.note ?? ''}`),
+        docs,
+      };
+    default:
+      return {
+        level: 'review',
+        feature,
+        message: t(
+          `${provider.name.en} support for ${name} is unconfirmed; test it before relying on it.${note}`,
+          `${provider.name.zh} 是否支持 ${name} 尚未确认，上线前请先测试。${flag.note ?? ''}`,
+        ),
+        docs,
+      };
+  }
+}
+
+const FAMILY_FEATURE: Partial<Record<ApiFamily, FeatureId>> = {
+  embeddings: 'embeddings',
+  images: 'images',
+  audio: 'audio',
+  moderations: 'moderations',
+  files: 'files',
+  batches: 'batch',
+  fine_tuning: 'fineTuning',
+  vector_stores: 'vectorStores',
+  assistants: 'assistants',
+  realtime: 'realtime',
+  responses: 'responses',
+};
+
+/** Whether the provider serves this kind of API at all. */
+export function checkFamily(provider: Provider, family: ApiFamily): Issue | undefined {
+  const feature = FAMILY_FEATURE[family];
+  if (feature) return checkFeature(provider, feature);
+  if (family === 'other') {
+    return {
+      level: 'manual',
+      message: t('This API exists only at OpenAI; no provider offers it.', '该接口仅 OpenAI 提供，国内服务商均无对应接口。'),
+      docs: provider.docs.openaiCompatibility,
+    };
+  }
+  if (family === 'completions') {
+    return {
+      level: 'review',
+      message: t(
+        `The legacy /completions endpoint is not documented by ${provider.name.en}; move the call to chat.completions.`,
+        `${provider.name.zh} 未说明支持旧版 /completions 接口，请改用 chat.completions。`,
+      ),
+      docs: provider.docs.openaiCompatibility,
+    };
+  }
+  if (family === 'models') {
+    return {
+      level: 'review',
+      message: t(`${provider.name.en} lists its own models; code that expects OpenAI ids in the list must change.`, `${provider.name.zh} 返回自己的模型列表，依赖 OpenAI 模型名的代码需修改。`),
+      docs: provider.docs.models ?? provider.docs.openaiCompatibility,
+    };
+  }
+  return undefined;
+}
+
+export interface LintOptions {
+  family: ApiFamily;
+  flavour?: 'create' | 'stream' | 'parse' | 'runTools' | 'stored';
+  /** The provider model the call will use after the move. */
+  targetModel?: string;
+  /** OpenAI embedding size before the move, for the re-index warning. */
+  previousDimensions?: number;
+}
+
+/** Issues of one request against the provider, feature by feature. */
+export function lintRequest(facts: RequestFacts, provider: Provider, options: LintOptions): Issue[] {
+  const issues: Issue[] = [];
+  const push = (...found: Array<Issue | undefined>) => {
+    for (const issue of found) if (issue) issues.push(issue);
+  };
+  if (options.family === 'chat') {
+    if (options.flavour === 'stored') {
+      push({
+        level: 'manual',
+        message: t('Stored completions (retrieve/list/update/delete) exist only at OpenAI.', '存储的补全（retrieve/list/update/delete）仅 OpenAI 提供。'),
+        docs: provider.docs.openaiCompatibility,
+      });
+      return issues;
+    }
+    if (facts.stream === true || options.flavour === 'stream') push(checkFeature(provider, 'streaming'));
+    if (facts.streamOptions) push(checkFeature(provider, 'streamOptions'));
+    if (facts.tools || options.flavour === 'runTools') push(checkFeature(provider, 'tools'));
+    if (facts.toolChoice) {
+      const flag = provider.features.toolChoice;
+      const issue = checkFeature(provider, 'toolChoice', facts.toolChoice);
+      if (issue) push(issue);
+      else if (flag.values && !flag.values.includes(facts.toolChoice)) {
+        push({
+          level: 'manual',
+          feature: 'toolChoice',
+          message: t(
+            `${provider.name.en} accepts tool_choice ${flag.values.join(', ')}, not '${facts.toolChoice}'.`,
+            `${provider.name.zh} 的 tool_choice 仅支持 ${flag.values.join('、')}，不支持 '${facts.toolChoice}'。`,
+          ),
+          docs: flag.source,
+        });
+      }
+    }
+    if (facts.parallelToolCalls) push(checkFeature(provider, 'parallelToolCalls'));
+    if (options.flavour === 'parse') push(checkFeature(provider, 'parse'));
+    else if (facts.responseFormat === 'json_schema') push(checkFeature(provider, 'jsonSchema'));
+    if (facts.responseFormat === 'json_object') {
+      push(checkFeature(provider, 'jsonObject'));
+      const needsWord = provider.quirks.find((q) => q.id === 'jsonModeNeedsWord');
+      if (needsWord && facts.promptText && !/json/i.test(facts.promptText)) {
+        push({ level: 'review', feature: 'jsonObject', message: t(needsWord.message, '消息中必须包含 “JSON” 一词，否则请求会被拒绝。'), docs: needsWord.source });
+      }
+    }
+    if (facts.n !== undefined && facts.n > 1) push(checkFeature(provider, 'multipleChoices'));
+    if (facts.logprobs) push(checkFeature(provider, 'logprobs'));
+    if (facts.seed) push(checkFeature(provider, 'seed'));
+    if (facts.logitBias) push(checkFeature(provider, 'logitBias'));
+    if (facts.maxCompletionTokens) push(checkFeature(provider, 'maxCompletionTokens'));
+    if (facts.reasoningEffort) {
+      const thinking = provider.features.thinking;
+      if (!thinking.values?.includes('reasoning_effort')) {
+        push({
+          level: 'review',
+          feature: 'thinking',
+          message: t(
+            `${provider.name.en} switches thinking with ${thinking.values?.join(' / ') ?? 'its own parameter'}, not reasoning_effort.`,
+            `${provider.name.zh} 用 ${thinking.values?.join(' / ') ?? '自有参数'} 控制思考模式，而不是 reasoning_effort。`,
+          ),
+          docs: thinking.source,
+        });
+      }
+    }
+    if (facts.images) push(checkFeature(provider, 'vision'));
+    if (facts.temperature !== undefined) push(checkTemperature(provider, facts.temperature));
+    if (options.targetModel) push(checkThinkingOnly(provider, options.targetModel, facts));
+  }
+  if (options.family === 'embeddings') push(...lintEmbeddings(facts, provider, options));
+  if (facts.openaiOnly.length) {
+    const names = facts.openaiOnly.map((p) => p.name?.getText()).join(', ');
+    push({
+      level: 'review',
+      message: t(`OpenAI-only parameters (${names}) are ignored or rejected by ${provider.name.en}.`, `OpenAI 专有参数（${names}）会被 ${provider.name.zh} 忽略或拒绝。`),
+      docs: provider.docs.openaiCompatibility,
+    });
+  }
+  return issues;
+}
+
+function checkTemperature(provider: Provider, temperature: number): Issue | undefined {
+  const flag = provider.features.temperature;
+  if (flag.min === undefined && flag.max === undefined) return undefined;
+  if ((flag.min === undefined || temperature >= flag.min) && (flag.max === undefined || temperature <= flag.max)) return undefined;
+  return {
+    level: 'review',
+    feature: 'temperature',
+    message: t(
+      `temperature ${temperature} is outside ${provider.name.en}'s range [${flag.min ?? '…'}, ${flag.max ?? '…'}].`,
+      `temperature ${temperature} 超出 ${provider.name.zh} 的取值范围 [${flag.min ?? '…'}, ${flag.max ?? '…'}]。`,
+    ),
+    docs: flag.source,
+  };
+}
+
+function checkThinkingOnly(provider: Provider, modelId: string, facts: RequestFacts): Issue | undefined {
+  const model = findProviderModel(provider, modelId);
+  if (!model || !('thinking' in model) || model.thinking !== 'always') return undefined;
+  const quirk = provider.quirks.find((q) => q.id === 'thinkingModelsStreamOnly');
+  if (quirk && facts.stream !== true) {
+    return {
+      level: 'review',
+      message: t(`${modelId}: ${quirk.message} Pass stream: true or map this model to a non-thinking one.`, `${modelId}：仅支持流式输出，请设置 stream: true 或映射到非思考模型。`),
+      docs: quirk.source,
+    };
+  }
+  return undefined;
+}
+
+function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOptions): Issue[] {
+  const issues: Issue[] = [];
+  const model = options.targetModel ? provider.embeddingModels.find((m) => m.id === options.targetModel) : undefined;
+  if (!model) return issues;
+  const before = facts.dimensions ?? options.previousDimensions;
+  const after = facts.dimensions && model.dimensionsParam === 'yes' ? facts.dimensions : model.dimensions;
+  issues.push({
+    level: 'review',
+    feature: 'embeddings',
+    message: t(
+      `Re-index required: vectors from ${model.id} (${after} dimensions) are not comparable with the stored OpenAI vectors (${before ?? 'unknown'} dimensions).`,
+      `需要重建索引：${model.id}（${after} 维）生成的向量与已存的 OpenAI 向量（${before ?? '未知'} 维）不可比较。`,
+    ),
+    docs: model.price.source,
+  });
+  if (facts.dimensions !== undefined && model.dimensionsParam !== 'yes') {
+    issues.push({
+      level: 'review',
+      feature: 'embeddings',
+      message: t(`${model.id} may ignore the dimensions parameter.`, `${model.id} 可能不支持 dimensions 参数。`),
+      docs: model.price.source,
+    });
+  }
+  if (facts.inputCount !== undefined && typeof model.maxBatch === 'number' && facts.inputCount > model.maxBatch) {
+    issues.push({
+      level: 'review',
+      feature: 'embeddings',
+      message: t(`${model.id} takes at most ${model.maxBatch} inputs per request; this call sends ${facts.inputCount}.`, `${model.id} 每次最多 ${model.maxBatch} 条输入，此调用发送 ${facts.inputCount} 条。`),
+      docs: model.price.source,
+    });
+  }
+  return issues;
+}

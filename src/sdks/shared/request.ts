@@ -1,0 +1,214 @@
+/**
+ * What an OpenAI-shaped request body asks for (chat, embeddings, responses, raw HTTP bodies):
+ * the model, the features the capability lint checks, and the literal prompt text for estimates.
+ */
+import { ts } from '../../analysis/ts.js';
+import { propertyNameText } from '../../analysis/scope.js';
+import { skipOuter, type Evaluator, type ObjectValue, type Value } from '../../analysis/values.js';
+import type { Unit } from '../../analysis/unit.js';
+
+/** Request parameters only OpenAI serves; other endpoints ignore or reject them. */
+export const OPENAI_ONLY_PARAMS = [
+  'store',
+  'metadata',
+  'service_tier',
+  'prediction',
+  'modalities',
+  'audio',
+  'web_search_options',
+  'prompt_cache_key',
+  'safety_identifier',
+  'verbosity',
+  'prompt_cache_retention',
+  'prompt_cache_options',
+  'moderation',
+] as const;
+
+export interface RequestFacts {
+  object: ObjectValue | undefined;
+  model: { value: Value; property: ts.ObjectLiteralElementLike } | undefined;
+  stream: boolean | 'maybe';
+  streamOptions: boolean;
+  tools: boolean;
+  toolChoice: string | undefined;
+  parallelToolCalls: boolean;
+  responseFormat: 'json_object' | 'json_schema' | 'text' | 'unknown' | undefined;
+  n: number | undefined;
+  logprobs: boolean;
+  seed: boolean;
+  logitBias: boolean;
+  temperature: number | undefined;
+  maxCompletionTokens: ts.ObjectLiteralElementLike | undefined;
+  maxTokens: number | undefined;
+  reasoningEffort: boolean;
+  images: boolean;
+  openaiOnly: ts.ObjectLiteralElementLike[];
+  dimensions: number | undefined;
+  inputCount: number | undefined;
+  promptText: string;
+}
+
+function emptyFacts(): RequestFacts {
+  return {
+    object: undefined,
+    model: undefined,
+    stream: false,
+    streamOptions: false,
+    tools: false,
+    toolChoice: undefined,
+    parallelToolCalls: false,
+    responseFormat: undefined,
+    n: undefined,
+    logprobs: false,
+    seed: false,
+    logitBias: false,
+    temperature: undefined,
+    maxCompletionTokens: undefined,
+    maxTokens: undefined,
+    reasoningEffort: false,
+    images: false,
+    openaiOnly: [],
+    dimensions: undefined,
+    inputCount: undefined,
+    promptText: '',
+  };
+}
+
+function numberOf(expr: ts.Expression | undefined): number | undefined {
+  if (!expr) return undefined;
+  const e = skipOuter(expr);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  return undefined;
+}
+
+function initializerOf(property: ts.ObjectLiteralElementLike): ts.Expression | undefined {
+  if (ts.isPropertyAssignment(property)) return property.initializer;
+  if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  return undefined;
+}
+
+/** Literal texts under a node (strings and template pieces), for token estimates and image parts. */
+function collectStrings(node: ts.Node, out: string[], evaluator: Evaluator, unit: Unit, depth = 0): void {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push(node.text);
+  else if (ts.isTemplateExpression(node)) {
+    out.push(node.head.text, ...node.templateSpans.map((s) => s.literal.text));
+  } else if (ts.isIdentifier(node) && depth < 2 && !ts.isPropertyAssignment(node.parent)) {
+    // Follow a messages array built in a variable one level: `const messages = [...]`.
+    const value = evaluator.evaluate(unit, node);
+    if (value.t === 'string') out.push(value.value);
+    return;
+  }
+  ts.forEachChild(node, (child) => collectStrings(child, out, evaluator, unit, depth + 1));
+}
+
+export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expression | undefined): RequestFacts {
+  const facts = emptyFacts();
+  if (!argument) return facts;
+  const value = evaluator.evaluate(unit, argument);
+  if (value.t !== 'object') return facts;
+  facts.object = value;
+  const objectUnit = value.unit;
+  const texts: string[] = [];
+  for (const property of value.node.properties) {
+    if (ts.isSpreadAssignment(property)) continue;
+    const name = property.name ? propertyNameText(property.name) : undefined;
+    if (!name) continue;
+    const init = initializerOf(property);
+    const initText = init ? skipOuter(init) : undefined;
+    switch (name) {
+      case 'model':
+        if (init) facts.model = { value: evaluator.evaluate(objectUnit, init), property };
+        break;
+      case 'stream':
+        facts.stream = initText?.kind === ts.SyntaxKind.TrueKeyword ? true : initText?.kind === ts.SyntaxKind.FalseKeyword ? false : 'maybe';
+        break;
+      case 'stream_options':
+        facts.streamOptions = true;
+        break;
+      case 'tools':
+      case 'functions':
+        facts.tools = true;
+        break;
+      case 'tool_choice':
+      case 'function_call':
+        facts.toolChoice = initText && (ts.isStringLiteral(initText) || ts.isNoSubstitutionTemplateLiteral(initText)) ? initText.text : 'function';
+        break;
+      case 'parallel_tool_calls':
+        facts.parallelToolCalls = true;
+        break;
+      case 'response_format':
+      case 'text':
+        facts.responseFormat = responseFormatOf(initText);
+        break;
+      case 'n':
+        facts.n = numberOf(init);
+        break;
+      case 'logprobs':
+      case 'top_logprobs':
+        if (initText?.kind !== ts.SyntaxKind.FalseKeyword) facts.logprobs = true;
+        break;
+      case 'seed':
+        facts.seed = true;
+        break;
+      case 'logit_bias':
+        facts.logitBias = true;
+        break;
+      case 'temperature':
+        facts.temperature = numberOf(init);
+        break;
+      case 'max_completion_tokens':
+        facts.maxCompletionTokens = property;
+        facts.maxTokens = numberOf(init);
+        break;
+      case 'max_tokens':
+      case 'max_output_tokens':
+        facts.maxTokens = numberOf(init);
+        break;
+      case 'reasoning_effort':
+      case 'reasoning':
+        facts.reasoningEffort = true;
+        break;
+      case 'dimensions':
+        facts.dimensions = numberOf(init);
+        break;
+      case 'input':
+      case 'messages':
+      case 'prompt':
+      case 'instructions':
+        if (initText) {
+          collectStrings(initText, texts, evaluator, objectUnit);
+          if (name === 'input' && ts.isArrayLiteralExpression(initText)) facts.inputCount = initText.elements.length;
+        }
+        break;
+      default:
+        if ((OPENAI_ONLY_PARAMS as readonly string[]).includes(name)) facts.openaiOnly.push(property);
+    }
+  }
+  facts.images = texts.includes('image_url') || texts.includes('input_image');
+  facts.promptText = texts.filter((t) => !['system', 'user', 'assistant', 'developer', 'text', 'image_url', 'input_text', 'input_image'].includes(t)).join('\n');
+  return facts;
+}
+
+function responseFormatOf(expr: ts.Expression | undefined): RequestFacts['responseFormat'] {
+  if (!expr) return undefined;
+  if (ts.isCallExpression(expr)) {
+    // zodResponseFormat(...), zodTextFormat(...), standardResponseFormat(...) build json_schema formats.
+    const callee = expr.expression.getText();
+    return /ResponseFormat|TextFormat/.test(callee) ? 'json_schema' : 'unknown';
+  }
+  if (ts.isObjectLiteralExpression(expr)) {
+    for (const property of expr.properties) {
+      const name = property.name ? propertyNameText(property.name) : undefined;
+      const init = initializerOf(property);
+      if (name === 'format' && init) return responseFormatOf(skipOuter(init));
+      if (name === 'type' && init) {
+        const value = skipOuter(init);
+        if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) {
+          return value.text === 'json_object' || value.text === 'json_schema' || value.text === 'text' ? value.text : 'unknown';
+        }
+      }
+    }
+  }
+  return 'unknown';
+}

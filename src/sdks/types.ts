@@ -1,0 +1,110 @@
+/**
+ * The contract every SDK module fulfils (`src/sdks/<id>/`): detect read-only, then plan per
+ * provider. A module never edits text during detection and never reads the catalogue during it.
+ */
+import type { Evaluator } from '../analysis/values.js';
+import type { Unit } from '../analysis/unit.js';
+import type { Workspace } from '../analysis/workspace.js';
+import type { CallUsage, Finding, FindingKind, Fix, Location, Readiness, Severity } from '../core/types.js';
+import type { Localized } from '../core/text.js';
+import type { Provider } from '../catalogue/schema.js';
+import type { TextStyle } from '../edits/style.js';
+
+export interface Detection<P = unknown> {
+  sdk: string;
+  ruleId: string;
+  kind: FindingKind;
+  location: Location;
+  message: Localized;
+  reason: Localized;
+  model?: string;
+  usage?: CallUsage;
+  /** SDK-specific facts the module's planner needs (syntax nodes included; never serialized). */
+  payload: P;
+}
+
+export interface DetectContext {
+  workspace: Workspace;
+  evaluator: Evaluator;
+  /** Receivers that syntax could not bind, handed to the type-checker stage. */
+  defer(request: DeferredReceiver): void;
+}
+
+export interface DeferredReceiver {
+  sdk: string;
+  unit: Unit;
+  /** The call whose receiver is in question, e.g. `ctx.ai.chat.completions.create(...)`. */
+  call: import('../analysis/ts.js').ts.CallExpression;
+  /** The root expression whose type decides, e.g. `ctx.ai`. */
+  receiver: import('../analysis/ts.js').ts.Expression;
+  /** The member path from the receiver to the method, e.g. ['chat','completions','create']. */
+  path: string[];
+}
+
+/** The provider a plan is made for. */
+export interface Target {
+  provider: Provider;
+  regionId: string;
+  baseURL: string;
+  /** OpenAI model id → provider model id, from --model-map and the config file. */
+  modelOverrides: Record<string, string>;
+}
+
+export interface PlanContext {
+  target: Target | undefined;
+  style(file: string): TextStyle;
+  workspace: Workspace;
+}
+
+export interface PlannedFields {
+  readiness: Readiness;
+  severity?: Severity;
+  message?: Localized;
+  reason?: Localized;
+  action?: Localized;
+  docs?: string;
+  targetModel?: string;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export interface SdkModule {
+  id: string;
+  title: string;
+  /** Upstream documentation of what the module detects. */
+  docs: string;
+  /** Cheap text markers: a file is a candidate for this module when one matches. */
+  markers: RegExp;
+  detect(unit: Unit, context: DetectContext): Detection[];
+  /** Resolves a deferred receiver the type checker bound to this SDK. */
+  detectTyped?(request: DeferredReceiver, context: DetectContext): Detection[];
+  plan(detection: Detection, context: PlanContext): PlannedFields;
+}
+
+export function severityOf(readiness: Readiness): Severity {
+  return readiness === 'manual' ? 'error' : readiness === 'review' ? 'warning' : 'info';
+}
+
+export function toFinding(detection: Detection, planned: PlannedFields): Finding {
+  const message = planned.message ?? detection.message;
+  const reason = planned.reason ?? detection.reason;
+  const finding: Finding = {
+    ruleId: detection.ruleId,
+    sdk: detection.sdk,
+    kind: detection.kind,
+    severity: planned.severity ?? severityOf(planned.readiness),
+    readiness: planned.readiness,
+    ...detection.location,
+    message: message.en,
+    reason: reason.en,
+  };
+  if (planned.action) finding.action = planned.action.en;
+  if (planned.docs) finding.docs = planned.docs;
+  if (detection.model) finding.model = detection.model;
+  if (planned.targetModel) finding.targetModel = planned.targetModel;
+  if (planned.fix) finding.fix = planned.fix;
+  if (planned.suggestions?.length) finding.suggestions = planned.suggestions;
+  if (detection.usage) finding.usage = detection.usage;
+  finding.zh = { message: message.zh, reason: reason.zh, ...(planned.action ? { action: planned.action.zh } : {}) };
+  return finding;
+}
