@@ -1,0 +1,109 @@
+/**
+ * Fixture pairs, the main test of every rewrite: fixtures/<sdk>/<case>.input.<ext> and
+ * <case>.output.<ext> (no output = must stay byte-identical). A folder fixtures/<sdk>/<case>/ is a
+ * multi-file case. Each case runs in a temp copy; the fixtures in the repo are never touched.
+ * A first line `// fixture: provider=deepseek includeReview` sets options.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { analyze } from '../../src/commands/analyze.js';
+import { syntaxErrors } from '../../src/analysis/unit.js';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+
+export interface FixtureFile {
+  /** File name inside the temp project (without `.input`). */
+  name: string;
+  input: string;
+  outputPath: string;
+  expected: string | undefined;
+}
+
+export interface FixtureCase {
+  sdk: string;
+  name: string;
+  files: FixtureFile[];
+  provider: string;
+  includeReview: boolean;
+}
+
+const INPUT = /^(.*)\.input(\.[a-z]+)$/;
+
+function readCaseFiles(dir: string, prefix?: string): FixtureFile[] {
+  const files: FixtureFile[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const match = INPUT.exec(entry);
+    if (!match || (prefix && match[1] !== prefix)) continue;
+    const outputPath = path.join(dir, `${match[1]}.output${match[2]}`);
+    files.push({
+      name: `${match[1]}${match[2]}`,
+      input: readFileSync(path.join(dir, entry), 'utf8'),
+      outputPath,
+      expected: existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : undefined,
+    });
+  }
+  return files;
+}
+
+function optionsOf(files: FixtureFile[]): { provider: string; includeReview: boolean } {
+  const header = files.map((f) => /^\uFEFF?\/\/ fixture: (.*)$/m.exec(f.input)?.[1]).find(Boolean) ?? '';
+  return {
+    provider: /provider=([\w-]+)/.exec(header)?.[1] ?? 'qwen',
+    includeReview: /\bincludeReview\b/.test(header),
+  };
+}
+
+export function discoverCases(sdk: string): FixtureCase[] {
+  const dir = path.join(FIXTURES, sdk);
+  const cases: FixtureCase[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      const files = readCaseFiles(full);
+      if (files.length) cases.push({ sdk, name: entry, files, ...optionsOf(files) });
+      continue;
+    }
+    const match = INPUT.exec(entry);
+    if (!match) continue;
+    const files = readCaseFiles(dir, match[1]);
+    cases.push({ sdk, name: match[1], files, ...optionsOf(files) });
+  }
+  return cases;
+}
+
+export interface CaseRun {
+  actual: Map<string, string>;
+  /** Files a second apply would still change: must be empty (idempotence). */
+  secondRunChanges: string[];
+  findings: Awaited<ReturnType<typeof analyze>>['planned']['findings'];
+}
+
+export async function runCase(fixture: FixtureCase): Promise<CaseRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), `banjia-${fixture.sdk}-${fixture.name}-`));
+  try {
+    for (const file of fixture.files) writeFileSync(path.join(dir, file.name), file.input);
+    const options = { path: dir, provider: fixture.provider, includeReview: fixture.includeReview };
+    const first = await analyze(options, 'apply');
+    const actual = new Map(fixture.files.map((f) => [f.name, f.input]));
+    for (const plan of first.planned.filePlans) {
+      actual.set(plan.path, plan.after);
+      writeFileSync(path.join(dir, plan.path), plan.after);
+    }
+    const second = await analyze(options, 'apply');
+    return { actual, secondRunChanges: second.planned.filePlans.map((p) => p.path), findings: first.planned.findings };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function parseErrors(name: string, text: string): string[] {
+  return syntaxErrors(name, text);
+}
+
+/** Copies a fixture project to a temp folder for tests that write. */
+export function tempCopy(project: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'banjia-project-'));
+  cpSync(path.join(FIXTURES, project), dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { compareSites, detectProject, type ExpectedSite } from '../helpers/detect.js';
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  expected: ExpectedSite[];
+}
+
+const call = (line: number, column: number, ruleId = 'openai/chatCompletion', file?: string): ExpectedSite => ({ ruleId, line, column, ...(file ? { file } : {}) });
+const model = (line: number, column: number, file?: string): ExpectedSite => ({ ruleId: 'openai/model', line, column, ...(file ? { file } : {}) });
+const client = (line: number, column: number, file?: string): ExpectedSite => ({ ruleId: 'openai/client', line, column, ...(file ? { file } : {}) });
+const imp = (line: number, column = 1, file?: string, ruleId = 'openai/import'): ExpectedSite => ({ ruleId, line, column, ...(file ? { file } : {}) });
+
+const cases: Case[] = [
+  {
+    name: 'default import, client, call and model literal',
+    files: {
+      'a.ts': `import OpenAI from 'openai';
+const c = new OpenAI();
+c.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    },
+    expected: [imp(1), client(2, 11), call(3, 1), model(3, 36)],
+  },
+  {
+    name: 'CommonJS destructuring with an alias, and the callable export without new',
+    files: {
+      'a.js': `const { OpenAI: Client } = require('openai');
+const OpenAICtor = require('openai');
+const a = new Client();
+const b = OpenAICtor({ apiKey: 'x' });
+b.embeddings.create({ model: 'text-embedding-3-small', input: 'hi' });
+`,
+    },
+    expected: [imp(1, 28, 'a.js'), imp(2, 20, 'a.js'), client(3, 11, 'a.js'), client(4, 11, 'a.js'), call(5, 1, 'openai/embedding', 'a.js'), model(5, 30, 'a.js')],
+  },
+  {
+    name: 'dynamic import',
+    files: {
+      'a.mjs': `const { default: OpenAI } = await import('openai');
+const client = new OpenAI();
+await client.images.generate({ prompt: 'a cat' });
+`,
+    },
+    expected: [imp(1, 35, 'a.mjs'), client(2, 16, 'a.mjs'), call(3, 7, 'openai/image', 'a.mjs')],
+  },
+  {
+    name: 'type-only imports and subpaths are reported as imports only',
+    files: {
+      'a.ts': `import type OpenAI from 'openai';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { zodResponseFormat } from 'openai/helpers/zod';
+export type T = ChatCompletion | OpenAI;
+`,
+    },
+    expected: [imp(1, 1, undefined, 'openai/typeImport'), imp(2, 1, undefined, 'openai/typeImport'), imp(3)],
+  },
+  {
+    name: 'a client exported by one module and used in another, with a model constant from a third',
+    files: {
+      'lib/client.ts': `import OpenAI from 'openai';
+export const ai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+      'lib/models.ts': `export const FAST = 'gpt-4o-mini';
+`,
+      'app.ts': `import { ai } from './lib/client';
+import { FAST } from './lib/models';
+export const go = () => ai.chat.completions.create({ model: FAST, messages: [] });
+`,
+    },
+    expected: [imp(1, 1, 'lib/client.ts'), client(2, 19, 'lib/client.ts'), call(3, 25, undefined, 'app.ts'), model(1, 21, 'lib/models.ts')],
+  },
+  {
+    name: 'class field, constructor parameter property and this',
+    files: {
+      'a.ts': `import OpenAI from 'openai';
+class A {
+  private c = new OpenAI();
+  constructor(private readonly d: OpenAI) {}
+  one() { return this.c.moderations.create({ input: 'x' }); }
+  two() { return this.d.chat.completions.create({ model: 'o3', messages: [] }); }
+}
+`,
+    },
+    expected: [imp(1), client(3, 15), call(5, 18, 'openai/moderation'), call(6, 18), model(6, 58)],
+  },
+  {
+    name: 'a factory that returns the client, and an interface-typed dependency from another file',
+    files: {
+      'deps.ts': `import type OpenAI from 'openai';
+export interface Deps { llm: OpenAI }
+`,
+      'factory.ts': `import OpenAI from 'openai';
+export function make() { return new OpenAI(); }
+`,
+      'use.ts': `import type { Deps } from './deps';
+import { make } from './factory';
+export const a = (deps: Deps) => deps.llm.responses.create({ model: 'gpt-4.1', input: 'x' });
+export const b = () => make().audio.transcriptions.create({ model: 'whisper-1', file: null as any });
+`,
+    },
+    expected: [
+      imp(1, 1, 'deps.ts', 'openai/typeImport'),
+      imp(1, 1, 'factory.ts'),
+      client(2, 33, 'factory.ts'),
+      call(3, 34, 'openai/responses', 'use.ts'),
+      model(3, 69, 'use.ts'),
+      call(4, 24, 'openai/audio', 'use.ts'),
+      model(4, 68, 'use.ts'),
+    ],
+  },
+  {
+    name: 'v4 beta helpers, v5 withOptions, Assistants and OpenAI-only APIs',
+    files: {
+      'a.ts': `import OpenAI from 'openai';
+const c = new OpenAI();
+c.beta.chat.completions.parse({ model: 'gpt-4o', messages: [] });
+c.withOptions({ timeout: 1 }).chat.completions.stream({ model: 'gpt-4o', messages: [] });
+c.beta.threads.runs.create('t', { assistant_id: 'a' });
+c.conversations.create({});
+c.chat.completions.list();
+`,
+    },
+    expected: [
+      imp(1),
+      client(2, 11),
+      call(3, 1, 'openai/chatCompletionParse'),
+      model(3, 40),
+      call(4, 1, 'openai/chatCompletionStream'),
+      model(4, 64),
+      call(5, 1, 'openai/assistants'),
+      call(6, 1, 'openai/openaiOnlyApi'),
+      call(7, 1, 'openai/storedCompletion'),
+    ],
+  },
+  {
+    name: 'already routed clients: reported as such',
+    files: {
+      'a.ts': `import OpenAI from 'openai';
+const d = new OpenAI({ baseURL: 'https://api.deepseek.com' });
+d.chat.completions.create({ model: 'deepseek-chat', messages: [] });
+`,
+    },
+    expected: [imp(1), { ruleId: 'openai/clientRouted', line: 2, column: 11 }, call(3, 1)],
+  },
+  {
+    name: 'negative: a local class called OpenAI',
+    files: {
+      'a.ts': `class OpenAI { chat = { completions: { create: (x: object) => x } } }
+new OpenAI().chat.completions.create({ model: 'gpt-4o' });
+`,
+    },
+    expected: [],
+  },
+  {
+    name: 'negative: other vendors with the same shape, fetch to another host, text in strings and comments',
+    files: {
+      'a.ts': `import Groq from 'groq-sdk';
+import { OpenAI } from './my-openai';
+// new OpenAI().chat.completions.create({ model: 'gpt-4o' })
+const s = "openai.chat.completions.create({ model: 'gpt-4o' })";
+new Groq().chat.completions.create({ model: 'gpt-4o', messages: [] });
+new OpenAI().chat.completions.create({ model: 'openai/gpt-4o' });
+fetch('https://api.example.com/v1/chat/completions', { body: JSON.stringify({ model: 'gpt-4o' }) });
+`,
+      'my-openai.ts': `export class OpenAI { chat = { completions: { create: (x: object) => x } } }
+`,
+    },
+    expected: [],
+  },
+];
+
+describe('openai detection', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const { sites } = detectProject(testCase.files);
+      const defaultFile = Object.keys(testCase.files)[0];
+      const { missing, noisy } = compareSites(sites, testCase.expected, defaultFile);
+      expect({ missing, noisy }).toEqual({ missing: [], noisy: [] });
+    });
+  }
+
+  it('binds a receiver only the type checker can see through (a generic container)', () => {
+    const files = {
+      'a.ts': `import OpenAI from 'openai';
+const registry = new Map<string, OpenAI>();
+export const go = () => registry.get('main')!.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    };
+    const typed = detectProject(files);
+    expect(typed.typeChecked).toEqual({ asked: 1, bound: 1 });
+    expect(compareSites(typed.sites, [imp(1), call(3, 25), model(3, 80)], 'a.ts')).toEqual({ missing: [], noisy: [] });
+
+    const syntaxOnly = detectProject(files, { typeCheck: false });
+    expect(compareSites(syntaxOnly.sites, [imp(1)], 'a.ts')).toEqual({ missing: [], noisy: [] });
+  });
+
+  it('does not bind a generic container of another SDK through the type checker', () => {
+    const typed = detectProject({
+      'a.ts': `import Groq from 'groq-sdk';
+const registry = new Map<string, Groq>();
+export const go = () => registry.get('main')!.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    });
+    expect(typed.typeChecked).toEqual({ asked: 1, bound: 0 });
+    expect(typed.sites).toEqual([]);
+  });
+});
