@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { detectStyle, quoteString } from '../../src/edits/style.js';
+
+describe('detectStyle', () => {
+  it('reads CRLF, tabs, double quotes and no trailing commas', () => {
+    const text = 'import x from "x";\r\nconst o = {\r\n\ta: 1,\r\n\tb: 2\r\n};\r\n';
+    expect(detectStyle(text)).toMatchObject({ eol: '\r\n', indentUnit: '\t', quote: '"', trailingComma: false });
+  });
+
+  it('reads LF, four spaces, single quotes and trailing commas', () => {
+    const text = "import x from 'x';\nconst o = {\n    a: 1,\n    b: {\n        c: 2,\n    },\n};\n";
+    expect(detectStyle(text)).toMatchObject({ eol: '\n', indentUnit: '    ', quote: "'", trailingComma: true });
+  });
+
+  it('quotes and escapes in the chosen style', () => {
+    expect(quoteString("it's", { quote: "'" })).toBe("'it\\'s'");
+    expect(quoteString('a "b"', { quote: '"' })).toBe('"a \\"b\\""');
+  });
+});
