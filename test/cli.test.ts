@@ -130,6 +130,15 @@ describe('migrate apply', () => {
     expect(JSON.parse(again.stdout).summary.changed).toBe(0);
   });
 
+  it('--model-map overrides the catalogue mapping', () => {
+    const mapped = runCli(['apply', 'fixtures/demo-app', '--provider', 'qwen', '--dry-run', '--format', 'diff', '--model-map', 'gpt-4o=qwen-plus,gpt-4o-mini=qwen-flash']);
+    expect(mapped.code).toBe(1);
+    expect(mapped.stdout).toContain("+  chat: 'qwen-plus',");
+    expect(mapped.stdout).toContain("+  fast: 'qwen-flash',");
+    const plain = runCli(['apply', 'fixtures/demo-app', '--provider', 'qwen', '--dry-run', '--format', 'diff']);
+    expect(plain.stdout).toContain("+  chat: 'qwen-max',");
+  });
+
   it('refuses a dirty git tree unless --force', () => {
     const dir = project();
     git(dir, 'init', '-q');
