@@ -49,7 +49,26 @@ function commonOptions(command: Command): Command {
     .addOption(new Option('--provider <id>', 'target provider (see `migrate providers`)'))
     .addOption(new Option('--region <id>', 'provider region (default: the provider’s mainland endpoint)'))
     .addOption(new Option('--model-map <pairs...>', 'override model mapping, e.g. gpt-4o=qwen-max (repeatable, comma-separated)'))
-    .addOption(new Option('--no-type-check', 'never consult the type checker (syntax-only binding)'));
+    .addOption(new Option('--no-type-check', 'never consult the type checker (syntax-only binding)'))
+    .addOption(new Option('--config <file>', 'config file (default: migrate.config.* or package.json "migrate", searched upwards)'))
+    .addOption(new Option('--base-url <url>', 'endpoint of the custom provider (any OpenAI-compatible server)'))
+    .addOption(new Option('--api-key-env <name>', 'env var holding the custom provider’s key'))
+    .addOption(new Option('--prices <file>', 'take prices from a LiteLLM model_prices_and_context_window.json'));
+}
+
+/** The analysis options every command shares, from parsed flags. */
+function analysisOptions(path: string, options: Record<string, unknown>) {
+  return {
+    path,
+    provider: options.provider as string | undefined,
+    region: options.region as string | undefined,
+    modelMap: options.modelMap as string[] | undefined,
+    typeCheck: options.typeCheck as boolean | undefined,
+    config: options.config as string | undefined,
+    baseUrl: options.baseUrl as string | undefined,
+    apiKeyEnv: options.apiKeyEnv as string | undefined,
+    prices: options.prices as string | undefined,
+  };
 }
 
 export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -75,13 +94,14 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .command('scan')
       .description('find every OpenAI use and say, per provider, what moves, what needs review and what cannot move')
       .argument('[path]', 'project folder or file', '.')
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or worse').choices(['error', 'warning', 'info', 'none']).default('none')),
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)').choices(['error', 'warning', 'info', 'none'])),
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
     const { scan } = await import('./commands/scan.js');
-    const result = await scan({ path, provider: options.provider, region: options.region, modelMap: options.modelMap, typeCheck: options.typeCheck });
+    const result = await scan(analysisOptions(path, options));
     await print(result.report, flags, streams, (file) => result.detected.workspace.text(file));
-    if (overThreshold(result.report.findings.map((f) => f.severity), options.failOn)) exitCode = EXIT.pending;
+    const failOn = options.failOn ?? result.config.config.failOn ?? 'none';
+    if (overThreshold(result.report.findings.map((f) => f.severity), failOn)) exitCode = EXIT.pending;
   });
 
   commonOptions(
@@ -95,16 +115,11 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .option('--force', 'write even when the git tree has uncommitted changes', false),
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
-    if (!options.provider) throw new CommanderError(2, 'migrate.missingProvider', "error: apply needs --provider <id> (see 'migrate providers')");
     const { apply } = await import('./commands/apply.js');
     const interactive = !options.yes && !options.dryRun && process.stdin.isTTY === true && streams.stdout.isTTY === true;
     const outcome = await apply(
       {
-        path,
-        provider: options.provider,
-        region: options.region,
-        modelMap: options.modelMap,
-        typeCheck: options.typeCheck,
+        ...analysisOptions(path, options),
         includeReview: options.includeReview,
         dryRun: options.dryRun,
         force: options.force,
@@ -121,6 +136,28 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     await print(outcome.report, flags, streams, (file) => outcome.detected.workspace.text(file));
     if (outcome.pending) exitCode = EXIT.pending;
   });
+
+  program
+    .command('providers')
+    .description('list the providers, or show one with its models, prices, features and sources')
+    .argument('[id]', 'provider id')
+    .option('--config <file>', 'config file whose overrides to show')
+    .action(async (id: string | undefined, options) => {
+      const flags = program.opts<GlobalFlags>();
+      const [{ providers }, render, { loadConfig }, { overridesFromConfig }, { setCatalogueOverrides }] = await Promise.all([
+        import('./commands/providers.js'),
+        import('./render/providers.js'),
+        import('./config/load.js'),
+        import('./catalogue/overrides.js'),
+        import('./catalogue/index.js'),
+      ]);
+      const loaded = await loadConfig(process.cwd(), options.config);
+      setCatalogueOverrides(overridesFromConfig(loaded.config, loaded.file, {}));
+      const list = providers(id);
+      const color = useColor(flags, streams.stdout);
+      if (flags.format === 'json') write(render.renderProvidersJson(list, id !== undefined));
+      else write(id ? render.renderProviderDetail(list[0], { color, lang: flags.lang }) : render.renderProviderList(list, { color, lang: flags.lang }));
+    });
 
   program
     .command('undo')
@@ -167,7 +204,6 @@ async function print(report: import('./render/report.js').Report, flags: GlobalF
 function handleError(error: unknown, streams: Streams): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    if (error.code === 'migrate.missingProvider') streams.stderr.write(`${error.message}\n`);
     return EXIT.error;
   }
   if (error instanceof BanjiaError) {

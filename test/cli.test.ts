@@ -97,7 +97,54 @@ describe('migrate scan', () => {
   });
 });
 
+describe('migrate providers', () => {
+  it('lists every provider and shows one with models, prices, features and sources', () => {
+    const list = runCli(['providers']);
+    expect(list.code).toBe(0);
+    for (const id of ['qwen', 'deepseek', 'zhipu', 'moonshot', 'qianfan', 'hunyuan', 'doubao', 'siliconflow', 'baichuan', 'yi', 'minimax', 'stepfun', 'spark']) {
+      expect(list.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
+    }
+    const one = runCli(['providers', 'deepseek']);
+    expect(one.stdout).toMatch(/deepseek-flash\s+balanced/);
+    expect(one.stdout).toMatch(/¥1\.00 in \(cached ¥0\.02\) \/ ¥4\.00 out; peak ×2/);
+    expect(one.stdout).toMatch(/embeddings\s+no\s+DeepSeek has no embeddings endpoint/);
+    const json = JSON.parse(runCli(['providers', 'qwen', '--format', 'json']).stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.provider.regions.map((r: { id: string }) => r.id)).toEqual(['cn', 'intl', 'us', 'hk']);
+    const all = JSON.parse(runCli(['providers', '--format', 'json']).stdout);
+    expect(all.providers).toHaveLength(13);
+    const unknown = runCli(['providers', 'openrouter']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown provider 'openrouter'/);
+  });
+});
+
 describe('migrate apply', () => {
+  it('moves to any OpenAI-compatible endpoint with --provider custom', () => {
+    const result = runCli(['apply', 'fixtures/demo-app', '--provider', 'custom', '--base-url', 'http://localhost:8000/v1', '--api-key-env', 'VLLM_API_KEY', '--dry-run', '--format', 'diff']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("+  apiKey: process.env.VLLM_API_KEY,");
+    expect(result.stdout).toContain("+  baseURL: process.env.VLLM_BASE_URL ?? 'http://localhost:8000/v1',");
+    expect(result.stdout).not.toContain('src/config.ts'); // model ids are kept for a custom endpoint
+    const missing = runCli(['apply', 'fixtures/demo-app', '--provider', 'custom', '--dry-run']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--base-url/);
+  });
+
+  it('takes the provider and model map from the config file, and reports a bad one', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'migrate.config.json'), JSON.stringify({ provider: 'deepseek', modelMap: { 'gpt-4o': 'deepseek-flash' } }));
+    const result = runCli(['apply', dir, '--dry-run', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.target.provider).toBe('deepseek');
+    expect(doc.diff).toContain("+  chat: 'deepseek-flash',");
+    writeFileSync(path.join(dir, 'migrate.config.json'), JSON.stringify({ provider: 'deepseek', regoin: 'cn' }));
+    const bad = runCli(['scan', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/invalid config in .*migrate\.config\.json.*regoin/);
+  });
+
   it('--dry-run writes nothing and exits 1 when changes are pending', () => {
     const dir = project();
     const before = treeSnapshot(dir);

@@ -2,9 +2,11 @@
  * The provider catalogue: a sorted, explicit registry of provider data files, validated on load.
  * Everything that knows a provider fact reads it from here.
  */
+import { ConfigError } from '../core/errors.js';
 import { Provider, type OpenAiModel, type OpenAiTier } from './schema.js';
 import { OPENAI_MODELS, OPENAI_MODEL_PATTERN } from './openai.js';
 import { PROVIDER_DATA } from './providers/index.js';
+import { applyImportedPrices, applyProviderOverride, customProvider, type CatalogueOverrides } from './overrides.js';
 
 export type { Provider } from './schema.js';
 
@@ -15,10 +17,13 @@ export class CatalogueError extends Error {
   }
 }
 
+let builtIn: Map<string, Provider> | undefined;
 let cache: Map<string, Provider> | undefined;
+let overrides: CatalogueOverrides | undefined;
 
-function load(): Map<string, Provider> {
-  if (cache) return cache;
+/** The catalogue as shipped, validated once. */
+function loadBuiltIn(): Map<string, Provider> {
+  if (builtIn) return builtIn;
   const map = new Map<string, Provider>();
   for (const input of PROVIDER_DATA) {
     const parsed = Provider.safeParse(input);
@@ -28,6 +33,35 @@ function load(): Map<string, Provider> {
     if (map.has(parsed.data.id)) throw new CatalogueError(`two providers share the id ${parsed.data.id}`);
     map.set(parsed.data.id, parsed.data);
   }
+  builtIn = map;
+  return map;
+}
+
+/** Installs the user's overrides (config file, --base-url, LiteLLM prices) for this run. */
+export function setCatalogueOverrides(next: CatalogueOverrides | undefined): void {
+  overrides = next;
+  cache = undefined;
+}
+
+export function catalogueOverrides(): CatalogueOverrides | undefined {
+  return overrides;
+}
+
+function load(): Map<string, Provider> {
+  if (cache) return cache;
+  const map = new Map<string, Provider>();
+  const origin = overrides?.origin ?? 'file:///command-line';
+  for (const [id, provider] of loadBuiltIn()) {
+    let next = provider;
+    if (overrides?.imported) next = applyImportedPrices(next, overrides.imported);
+    const override = overrides?.providers?.[id];
+    if (override) next = applyProviderOverride(next, override, origin);
+    map.set(id, next);
+  }
+  for (const id of Object.keys(overrides?.providers ?? {})) {
+    if (!map.has(id)) throw new ConfigError(`config: unknown provider '${id}' under providers (known: ${[...map.keys()].join(', ')})`);
+  }
+  if (overrides?.custom) map.set('custom', customProvider(overrides.custom, origin));
   cache = map;
   return map;
 }
@@ -63,7 +97,10 @@ export function isOpenAiModelId(value: string): boolean {
 }
 
 export function findOpenAiModel(id: string): OpenAiModel | undefined {
-  return openaiById.get(id) ?? openaiById.get(normalizeOpenAiId(id)) ?? guessFamily(id);
+  const model = openaiById.get(id) ?? openaiById.get(normalizeOpenAiId(id)) ?? guessFamily(id);
+  const imported = overrides?.imported?.byProvider.get('openai');
+  const price = imported?.get(id) ?? imported?.get(model?.id ?? '');
+  return model && price ? { ...model, price } : model;
 }
 
 /** Classifies an id the table lacks by the family it belongs to, so newer snapshots still map. */

@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 /** `YYYY-MM-DD` or `YYYY-MM` (several sources only date a month). */
 export const AsOf = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'asOf must be YYYY-MM or YYYY-MM-DD');
-export const SourceUrl = z.url({ protocol: /^https$/ });
+/** Built-in data cites https pages (a test enforces it); user overrides may cite a local file. */
+export const SourceUrl = z.url({ protocol: /^(https|file)$/ });
 export const HttpsUrl = z.url({ protocol: /^https$/ });
 
 export const Support = z.enum(['yes', 'no', 'partial', 'unknown']);
@@ -105,6 +106,7 @@ export const FEATURE_IDS = [
   'streaming',
   'streamOptions',
   'tools',
+  'streamingTools',
   'toolChoice',
   'parallelToolCalls',
   'jsonObject',
@@ -133,8 +135,11 @@ export const FEATURE_IDS = [
 ] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
+const UNKNOWN_FLAG = { support: 'unknown' as const };
+
+/** Every feature; one a provider file leaves out is `unknown`, which is a value, not a guess. */
 export const Features = z.object(
-  Object.fromEntries(FEATURE_IDS.map((id) => [id, FeatureFlag])) as Record<FeatureId, typeof FeatureFlag>,
+  Object.fromEntries(FEATURE_IDS.map((id) => [id, FeatureFlag.default(UNKNOWN_FLAG)])) as Record<FeatureId, z.ZodDefault<typeof FeatureFlag>>,
 );
 export type Features = z.infer<typeof Features>;
 
@@ -204,6 +209,8 @@ export const Provider = z.object({
   /** Exceptions to the tier map for particular OpenAI ids. */
   modelOverrides: z.record(z.string(), ModelTarget).default({}),
   quirks: z.array(Quirk).default([]),
+  /** Leave OpenAI model ids in place when unmapped (gateways that serve OpenAI's names). */
+  keepUnmappedModels: z.boolean().default(false),
   asOf: AsOf,
 });
 export type Provider = z.infer<typeof Provider>;

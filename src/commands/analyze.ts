@@ -3,7 +3,10 @@
  * built from them. Loads the TypeScript parser only after the prefilter found candidates.
  */
 import { discover, resolveRoot, type DiscoverResult } from '../pipeline/discover.js';
-import { resolveTarget } from '../pipeline/target.js';
+import { parseModelMap, resolveTarget } from '../pipeline/target.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { overridesFromConfig } from '../catalogue/overrides.js';
+import { setCatalogueOverrides } from '../catalogue/index.js';
 import { staticEstimate, DEFAULT_ASSUMPTIONS } from '../cost/static.js';
 import type { FileOutcome, Finding } from '../core/types.js';
 import type { Report } from '../render/report.js';
@@ -16,6 +19,13 @@ export interface AnalyzeOptions {
   provider?: string;
   region?: string;
   modelMap?: string[];
+  /** An explicit config file; otherwise one is searched from the scanned folder up. */
+  config?: string;
+  /** The `custom` provider's endpoint and key variable. */
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  /** A LiteLLM price map to take prices from. */
+  prices?: string;
   includeReview?: boolean;
   typeCheck?: boolean;
   /** Build the readiness matrix (provider-neutral scans). */
@@ -24,6 +34,7 @@ export interface AnalyzeOptions {
 
 export interface Analysis {
   root: string;
+  config: LoadedConfig;
   discovered: DiscoverResult;
   detected: DetectResult;
   target: Target | undefined;
@@ -35,15 +46,20 @@ export interface Analysis {
 const MARKERS = [/openai/i, /\.chat\.completions\.|\.embeddings\.create|\.responses\.create/];
 
 export async function analyze(options: AnalyzeOptions, command: Report['command']): Promise<Analysis> {
-  const target = options.provider ? resolveTarget({ provider: options.provider, region: options.region, modelMap: options.modelMap }) : undefined;
   const { root, only } = resolveRoot(options.path);
+  const config = await loadConfig(root, options.config);
+  setCatalogueOverrides(overridesFromConfig(config.config, config.file, { baseUrl: options.baseUrl, apiKeyEnv: options.apiKeyEnv, litellm: options.prices }));
+  const provider = options.provider ?? config.config.provider;
+  const modelOverrides = { ...config.config.modelMap, ...parseModelMap(options.modelMap) };
+  const target = provider ? resolveTarget({ provider, region: options.region ?? (options.provider ? undefined : config.config.region), modelOverrides }) : undefined;
+  const typeCheck = options.typeCheck === false ? false : config.config.typeCheck !== false;
   const discovered = await discover(root, { markers: MARKERS, ...(only ? { only } : {}) });
   const [{ detectAll }, { plan }, { readinessMatrix, countReadiness }] = await Promise.all([
     import('../pipeline/detect.js'),
     import('../pipeline/plan.js'),
     import('../pipeline/readiness.js'),
   ]);
-  const detected = detectAll(root, discovered.candidates, { typeCheck: options.typeCheck !== false });
+  const detected = detectAll(root, discovered.candidates, { typeCheck });
   const planned = plan(detected, target, { includeReview: options.includeReview === true });
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
@@ -71,7 +87,7 @@ export async function analyze(options: AnalyzeOptions, command: Report['command'
     written: undefined,
     journal: undefined,
   };
-  return { root, discovered, detected, target, planned, report };
+  return { root, config, discovered, detected, target, planned, report };
 }
 
 function severities(findings: Finding[]) {

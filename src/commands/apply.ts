@@ -2,14 +2,13 @@
  * `migrate apply [path] --provider <id>`: plan, show the diff, ask, then write all-or-nothing with
  * an undo journal. `--dry-run` writes nothing; the CLI exits 1 when changes are pending.
  */
-import { UnsafeTreeError } from '../core/errors.js';
+import { UnsafeTreeError, UsageError } from '../core/errors.js';
 import { treeState } from '../pipeline/git.js';
 import { writePlans, type WriterFs } from '../pipeline/write.js';
 import { planDiff } from '../render/diff.js';
 import { analyze, type AnalyzeOptions, type Analysis } from './analyze.js';
 
 export interface ApplyOptions extends Omit<AnalyzeOptions, 'readiness'> {
-  provider: string;
   dryRun?: boolean;
   /** Write even when the git tree has uncommitted changes. */
   force?: boolean;
@@ -31,6 +30,7 @@ export interface ApplyOutcome extends Analysis {
 
 export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOutcome> {
   const analysis = await analyze(options, 'apply');
+  if (!analysis.target) throw new UsageError('apply needs a target: --provider <id>, or `provider` in the config file', "see 'migrate providers'");
   const { planned, report } = analysis;
   report.dryRun = options.dryRun === true;
   report.diff = planDiff(planned.filePlans);
@@ -58,7 +58,7 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   const result = writePlans(planned.filePlans, {
     root: analysis.root,
     command: 'apply',
-    provider: options.provider,
+    provider: analysis.target.provider.id,
     ...(io.fs ? { fs: io.fs } : {}),
   });
   report.written = result.written;

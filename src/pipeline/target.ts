@@ -6,7 +6,8 @@ import type { Target } from '../sdks/types.js';
 export interface TargetOptions {
   provider: string;
   region?: string;
-  modelMap?: string[];
+  /** OpenAI id → provider id, already merged from the config file and --model-map. */
+  modelOverrides?: Record<string, string>;
 }
 
 /** `gpt-4o=qwen-max,gpt-4o-mini=qwen-plus` (repeatable) → a map. */
@@ -24,12 +25,15 @@ export function parseModelMap(entries: string[] = []): Record<string, string> {
 
 export function resolveTarget(options: TargetOptions): Target {
   const provider = findProvider(options.provider);
+  if (!provider && options.provider === 'custom') {
+    throw new UsageError('the custom provider needs --base-url <url> and --api-key-env <NAME> (or `custom` in the config file)');
+  }
   if (!provider) {
-    throw new UsageError(`unknown provider '${options.provider}'`, `known providers: ${providerIds().join(', ')}`);
+    throw new UsageError(`unknown provider '${options.provider}'`, `known providers: ${providerIds().join(', ')}, custom`);
   }
   const region = options.region ? provider.regions.find((r) => r.id === options.region) : defaultRegion(provider);
   if (!region) {
     throw new UsageError(`provider '${provider.id}' has no region '${options.region}'`, `regions: ${provider.regions.map((r) => r.id).join(', ')}`);
   }
-  return { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: parseModelMap(options.modelMap) };
+  return { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: options.modelOverrides ?? {} };
 }

@@ -20,12 +20,18 @@ export interface FixtureFile {
   expected: string | undefined;
 }
 
-export interface FixtureCase {
+export interface FixtureOptions {
+  provider: string;
+  includeReview: boolean;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  modelMap?: string[];
+}
+
+export interface FixtureCase extends FixtureOptions {
   sdk: string;
   name: string;
   files: FixtureFile[];
-  provider: string;
-  includeReview: boolean;
 }
 
 const INPUT = /^(.*)\.input(\.[a-z]+)$/;
@@ -46,11 +52,15 @@ function readCaseFiles(dir: string, prefix?: string): FixtureFile[] {
   return files;
 }
 
-function optionsOf(files: FixtureFile[]): { provider: string; includeReview: boolean } {
+function optionsOf(files: FixtureFile[]): FixtureOptions {
   const header = files.map((f) => /^\uFEFF?\/\/ fixture: (.*)$/m.exec(f.input)?.[1]).find(Boolean) ?? '';
+  const value = (key: string) => new RegExp(`\\b${key}=(\\S+)`).exec(header)?.[1];
   return {
-    provider: /provider=([\w-]+)/.exec(header)?.[1] ?? 'qwen',
+    provider: value('provider') ?? 'qwen',
     includeReview: /\bincludeReview\b/.test(header),
+    ...(value('baseUrl') ? { baseUrl: value('baseUrl') } : {}),
+    ...(value('apiKeyEnv') ? { apiKeyEnv: value('apiKeyEnv') } : {}),
+    ...(value('modelMap') ? { modelMap: [value('modelMap')!] } : {}),
   };
 }
 
@@ -83,7 +93,14 @@ export async function runCase(fixture: FixtureCase): Promise<CaseRun> {
   const dir = mkdtempSync(path.join(tmpdir(), `banjia-${fixture.sdk}-${fixture.name}-`));
   try {
     for (const file of fixture.files) writeFileSync(path.join(dir, file.name), file.input);
-    const options = { path: dir, provider: fixture.provider, includeReview: fixture.includeReview };
+    const options = {
+      path: dir,
+      provider: fixture.provider,
+      includeReview: fixture.includeReview,
+      baseUrl: fixture.baseUrl,
+      apiKeyEnv: fixture.apiKeyEnv,
+      modelMap: fixture.modelMap,
+    };
     const first = await analyze(options, 'apply');
     const actual = new Map(fixture.files.map((f) => [f.name, f.input]));
     for (const plan of first.planned.filePlans) {

@@ -41,6 +41,7 @@ export const hunyuan: ProviderInput = {
     streaming: { support: 'yes', source: COMPAT },
     streamOptions: { support: 'unknown' },
     tools: { support: 'yes', note: 'turbo, turbos, large, lite, standard, t1 and hunyuan-functioncall.', source: DIFY },
+    streamingTools: { support: 'yes', note: 'dify declares stream-tool-call for the Hunyuan chat models.', source: DIFY },
     toolChoice: { support: 'unknown' },
     parallelToolCalls: { support: 'yes', note: 'dify declares multi-tool-call; the parallel_tool_calls parameter itself is unverified.', source: DIFY },
     jsonObject: { support: 'unknown' },

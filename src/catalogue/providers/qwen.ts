@@ -37,6 +37,7 @@ export const qwen: ProviderInput = {
     streaming: { support: 'yes', source: CHAT_API },
     streamOptions: { support: 'yes', note: 'The official curl sample sets stream_options.include_usage.', source: CHAT_API },
     tools: { support: 'yes', note: 'qwen-max/plus/turbo/flash and Qwen3 models.', source: DIFY },
+    streamingTools: { support: 'yes', note: 'dify declares stream-tool-call for the Qwen models.', source: DIFY },
     toolChoice: { support: 'yes', values: ['auto', 'none', 'required', 'function'], source: LITELLM },
     parallelToolCalls: { support: 'unknown' },
     jsonObject: { support: 'yes', note: 'The messages must contain the word "JSON", or the request is rejected.', source: JSON_MODE },

@@ -36,6 +36,7 @@ export const zhipu: ProviderInput = {
     streaming: { support: 'yes', source: DIFY },
     streamOptions: { support: 'unknown', note: 'dify and AgentScope strip stream_options before calling Zhipu; whether Zhipu rejects it is unverified.' },
     tools: { support: 'yes', note: 'glm-4* and GLM-4.5+. Zhipu also accepts a non-OpenAI {"type":"web_search"} tool.', source: DIFY },
+    streamingTools: { support: 'partial', note: 'GLM-4.5 streams tool_calls[].index = -1; code that indexes deltas by index breaks.', source: LOBE_RUNTIME },
     toolChoice: {
       support: 'partial',
       values: ['auto'],

@@ -8,7 +8,7 @@ import { locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId, isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
-import { requestFacts, type RequestFacts } from '../shared/request.js';
+import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
 import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
@@ -292,6 +292,7 @@ export function callDetections(
   viaTypeChecker: boolean,
 ): OpenAiDetection[] {
   const facts = requestFacts(context.evaluator, unit, node.arguments[0]);
+  facts.usageRead = readsUsage(node);
   const routing = client ? routingOfCall(context, client) : undefined;
   const routed = routing !== undefined && routing.to !== 'openai';
   const modelLiterals: string[] = [];

@@ -211,6 +211,17 @@ function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, {
     const vision = provider.modelMap.vision;
     if (model && 'vision' in model && !model.vision && vision !== 'none') targetId = vision;
   }
+  if (!targetId && provider.keepUnmappedModels) {
+    return {
+      readiness: 'review',
+      message: t(`model '${openaiId}' kept for ${provider.name.en}`, `模型 '${openaiId}' 保持不变（${provider.name.zh}）`),
+      action: t(
+        `Make sure the endpoint serves '${openaiId}', or map it with --model-map ${openaiId}=<model>.`,
+        `请确认该接口提供 '${openaiId}'，或用 --model-map ${openaiId}=<模型> 指定。`,
+      ),
+      docs: provider.docs.openaiCompatibility,
+    };
+  }
   if (!targetId) {
     return {
       readiness: 'manual',
@@ -265,7 +276,7 @@ function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { 
       }),
     );
   }
-  if (mapping && !mapping.target && payload.rule.family !== 'other') {
+  if (mapping && !mapping.target && payload.rule.family !== 'other' && !provider.keepUnmappedModels) {
     issues.push({
       level: 'manual',
       message: t(`${provider.name.en} has no model for '${detection.model}'.`, `${provider.name.zh} 没有与 '${detection.model}' 对应的模型。`),
@@ -288,7 +299,7 @@ function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { 
       message: t(`The model comes from ${payload.modelEnv.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${payload.modelEnv.join('、')}：请设为 ${provider.name.zh} 的模型。`),
     });
   }
-  const review = reviewEdits(payload, provider.features.maxCompletionTokens.support !== 'yes');
+  const review = reviewEdits(payload, provider, context);
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
@@ -305,19 +316,30 @@ function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { 
         }
       : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
-    ...(review.length ? { fix: { description: 'drop or rename parameters the provider does not take', safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
+    ...(review.length ? { fix: { description: 'adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
   };
 }
 
-/** Review-level edits on the request object: OpenAI-only parameters out, max_completion_tokens renamed. */
-function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, renameMaxCompletion: boolean): TextEdit[] {
-  const object = payload.facts.object;
+/**
+ * Review-level edits on the request object: OpenAI-only parameters out, max_completion_tokens
+ * renamed where the provider wants max_tokens, stream_options added where usage is read.
+ */
+function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext): TextEdit[] {
+  const { facts } = payload;
+  const object = facts.object;
   if (!object) return [];
   const edits: TextEdit[] = [];
-  for (const property of payload.facts.openaiOnly) edits.push(removeListElement(object.unit, property, object.node.properties));
-  const maxCompletion = payload.facts.maxCompletionTokens;
-  if (renameMaxCompletion && maxCompletion?.name && payload.rule.family === 'chat') {
+  for (const property of facts.openaiOnly) edits.push(removeListElement(object.unit, property, object.node.properties));
+  const maxCompletion = facts.maxCompletionTokens;
+  if (provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name && payload.rule.family === 'chat') {
     edits.push(replaceNode(object.unit, maxCompletion.name, 'max_tokens'));
+  }
+  const streaming = facts.stream === true || payload.rule.flavour === 'stream';
+  if (streaming && facts.usageRead && !facts.streamOptions && provider.features.streamOptions.support === 'yes') {
+    const removed = new Set<ts.Node>(facts.openaiOnly);
+    const kept = object.node.properties.filter((p) => !removed.has(p));
+    const anchor = kept[kept.length - 1];
+    if (anchor) edits.push(...appendProperties(object.unit, object.node, anchor, ['stream_options: { include_usage: true }'], context.style(object.unit.path)));
   }
   return edits;
 }

@@ -21,6 +21,7 @@ const FEATURE_NAMES: Record<FeatureId, string> = {
   streaming: 'streaming',
   streamOptions: 'stream_options',
   tools: 'tools / function calling',
+  streamingTools: 'tool calls while streaming',
   toolChoice: 'tool_choice',
   parallelToolCalls: 'parallel_tool_calls',
   jsonObject: 'response_format json_object',
@@ -159,12 +160,16 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     }
     if (facts.stream === true || options.flavour === 'stream') push(checkFeature(provider, 'streaming'));
     if (facts.streamOptions) push(checkFeature(provider, 'streamOptions'));
-    if (facts.tools || options.flavour === 'runTools') push(checkFeature(provider, 'tools'));
+    const streaming = facts.stream === true || options.flavour === 'stream';
+    if (facts.tools || options.flavour === 'runTools') {
+      push(checkFeature(provider, 'tools'));
+      if (streaming) push(checkFeature(provider, 'streamingTools'));
+    }
+    if (streaming && facts.usageRead && !facts.streamOptions) push(missingStreamOptions(provider));
     if (facts.toolChoice) {
       const flag = provider.features.toolChoice;
-      const issue = checkFeature(provider, 'toolChoice', facts.toolChoice);
-      if (issue) push(issue);
-      else if (flag.values && !flag.values.includes(facts.toolChoice)) {
+      // A closed list of values decides; the support level only matters for values on it.
+      if (flag.values && !flag.values.includes(facts.toolChoice)) {
         push({
           level: 'manual',
           feature: 'toolChoice',
@@ -174,6 +179,8 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
           ),
           docs: flag.source,
         });
+      } else {
+        push(checkFeature(provider, 'toolChoice', facts.toolChoice));
       }
     }
     if (facts.parallelToolCalls) push(checkFeature(provider, 'parallelToolCalls'));
@@ -219,6 +226,26 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     });
   }
   return issues;
+}
+
+/** Usage is read from a stream that never asks for it: the chunks will carry none. */
+function missingStreamOptions(provider: Provider): Issue {
+  const flag = provider.features.streamOptions;
+  const supported = flag.support === 'yes';
+  return {
+    level: 'review',
+    feature: 'streamOptions',
+    message: supported
+      ? t(
+          'The code reads usage from a stream but does not send stream_options: { include_usage: true }, so no chunk carries usage.',
+          '代码从流式响应读取 usage，但未发送 stream_options: { include_usage: true }，因此没有分块会携带 usage。',
+        )
+      : t(
+          `The code reads usage from a stream; ${provider.name.en} support for stream_options.include_usage is ${flag.support}, so usage may never arrive.`,
+          `代码从流式响应读取 usage；${provider.name.zh} 对 stream_options.include_usage 的支持情况为 ${flag.support}，usage 可能不会返回。`,
+        ),
+    docs: flag.source ?? provider.docs.openaiCompatibility,
+  };
 }
 
 function checkTemperature(provider: Provider, temperature: number): Issue | undefined {
@@ -270,6 +297,17 @@ function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOp
       level: 'review',
       feature: 'embeddings',
       message: t(`${model.id} may ignore the dimensions parameter.`, `${model.id} 可能不支持 dimensions 参数。`),
+      docs: model.price.source,
+    });
+  }
+  if (facts.inputCount === undefined && facts.inputDynamic && typeof model.maxBatch === 'number') {
+    issues.push({
+      level: 'review',
+      feature: 'embeddings',
+      message: t(
+        `${model.id} takes at most ${model.maxBatch} inputs per request; this call sends a list built at run time: split it into batches of ${model.maxBatch}.`,
+        `${model.id} 每次最多 ${model.maxBatch} 条输入；此调用发送运行时构造的列表，请按 ${model.maxBatch} 条分批。`,
+      ),
       docs: model.price.source,
     });
   }

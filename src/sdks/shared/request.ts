@@ -45,6 +45,10 @@ export interface RequestFacts {
   openaiOnly: ts.ObjectLiteralElementLike[];
   dimensions: number | undefined;
   inputCount: number | undefined;
+  /** `input` is a list whose length is only known at run time. */
+  inputDynamic: boolean;
+  /** The surrounding code reads `.usage` (set by the SDK module, which sees the call site). */
+  usageRead: boolean;
   promptText: string;
 }
 
@@ -70,6 +74,8 @@ function emptyFacts(): RequestFacts {
     openaiOnly: [],
     dimensions: undefined,
     inputCount: undefined,
+    inputDynamic: false,
+    usageRead: false,
     promptText: '',
   };
 }
@@ -178,7 +184,14 @@ export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expr
       case 'instructions':
         if (initText) {
           collectStrings(initText, texts, evaluator, objectUnit);
-          if (name === 'input' && ts.isArrayLiteralExpression(initText)) facts.inputCount = initText.elements.length;
+          if (name === 'input' && ts.isArrayLiteralExpression(initText)) {
+            const spread = initText.elements.some((e) => ts.isSpreadElement(e));
+            if (spread) facts.inputDynamic = true;
+            else facts.inputCount = initText.elements.length;
+          } else if (name === 'input' && !ts.isStringLiteralLike(initText) && !ts.isTemplateExpression(initText)) {
+            const value = evaluator.evaluate(objectUnit, initText);
+            if (value.t !== 'string' && value.t !== 'template') facts.inputDynamic = true;
+          }
         }
         break;
       default:
@@ -211,4 +224,19 @@ function responseFormatOf(expr: ts.Expression | undefined): RequestFacts['respon
     }
   }
   return 'unknown';
+}
+
+/** Whether the function around a call reads `.usage` (a stream's usage needs stream_options). */
+export function readsUsage(call: ts.Node): boolean {
+  let scope: ts.Node | undefined = call.parent;
+  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'usage') found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
 }
