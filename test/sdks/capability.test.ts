@@ -60,6 +60,14 @@ describe('the capability lint', () => {
     expect(zhipu.get(9)!.reason).toMatch(/max_completion_tokens/);
   });
 
+  it('reminds tool loops on a thinking model about reasoning_content', async () => {
+    const { planned } = await analyze({ path: dir, provider: 'qwen', modelMap: ['gpt-4o=qwen3-max'] }, 'scan');
+    const toolsCall = planned.findings.find((f) => f.kind === 'call' && f.line === 7)!;
+    expect(toolsCall.reason).toMatch(/qwen3-max thinks: .*reasoning_content/);
+    const plain = (await callsFor('qwen')).get(7)!;
+    expect(plain.reason).not.toMatch(/reasoning_content/); // qwen-max does not think
+  });
+
   it('rejects a tool_choice value the provider does not take', async () => {
     const moonshot = await callsFor('moonshot');
     expect(moonshot.get(10)).toMatchObject({ readiness: 'manual' });

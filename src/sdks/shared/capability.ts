@@ -215,6 +215,7 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     if (facts.images) push(checkFeature(provider, 'vision'));
     if (facts.temperature !== undefined) push(checkTemperature(provider, facts.temperature));
     if (options.targetModel) push(checkThinkingOnly(provider, options.targetModel, facts));
+    if (options.targetModel && (facts.tools || options.flavour === 'runTools')) push(checkReasoningRoundTrip(provider, options.targetModel));
   }
   if (options.family === 'embeddings') push(...lintEmbeddings(facts, provider, options));
   if (facts.openaiOnly.length) {
@@ -275,6 +276,23 @@ function checkThinkingOnly(provider: Provider, modelId: string, facts: RequestFa
     };
   }
   return undefined;
+}
+
+/** Tool loops on a thinking model: the provider decides whether reasoning_content must go back. */
+function checkReasoningRoundTrip(provider: Provider, modelId: string): Issue | undefined {
+  const model = findProviderModel(provider, modelId);
+  if (!model || !('thinking' in model) || model.thinking === 'none') return undefined;
+  const flag = provider.features.reasoningContent;
+  if (flag.support === 'no') return undefined;
+  return {
+    level: 'review',
+    feature: 'reasoningContent',
+    message: t(
+      `${modelId} thinks: in a tool-call loop, keep or drop reasoning_content on the assistant messages as ${provider.name.en} requires.${flag.note ? ` ${flag.note}` : ''}`,
+      `${modelId} 为思考模型：在工具调用循环中，请按 ${provider.name.zh} 的要求保留或去掉助手消息上的 reasoning_content。${flag.note ?? ''}`,
+    ),
+    docs: flag.source ?? provider.docs.openaiCompatibility,
+  };
 }
 
 function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOptions): Issue[] {
