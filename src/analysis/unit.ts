@@ -17,21 +17,23 @@ export interface Unit {
   syntaxErrors: string[];
 }
 
-const lineStartsCache = new WeakMap<object, number[]>();
+/** Line starts per text, computed once; keyed by the text itself (each file is read once). */
+const lineStartsCache = new Map<string, number[]>();
 
-function lineStarts(text: string, key: object): number[] {
-  let starts = lineStartsCache.get(key);
+function lineStarts(text: string): number[] {
+  let starts = lineStartsCache.get(text);
   if (!starts) {
     starts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    lineStartsCache.set(key, starts);
+    if (lineStartsCache.size > 2000) lineStartsCache.clear();
+    lineStartsCache.set(text, starts);
   }
   return starts;
 }
 
 /** 1-based line and column of an offset in `text`. */
-export function lineColumn(text: string, offset: number, key: object): { line: number; column: number } {
-  const starts = lineStarts(text, key);
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const starts = lineStarts(text);
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -52,10 +54,10 @@ export function locationOf(unit: Unit, node: ts.Node): Location {
   return rangeLocation(unit, start, end);
 }
 
-export function rangeLocation(unit: Pick<Unit, 'path' | 'text' | 'sf'>, start: number, end: number): Location {
-  const a = lineColumn(unit.text, start, unit.sf);
-  const b = lineColumn(unit.text, end, unit.sf);
-  return { file: unit.path, start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+export function rangeLocation(file: { path: string; text: string }, start: number, end: number): Location {
+  const a = lineColumn(file.text, start);
+  const b = lineColumn(file.text, end);
+  return { file: file.path, start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
 export function scriptKindFor(path: string): ts.ScriptKind {

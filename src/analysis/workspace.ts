@@ -59,7 +59,7 @@ export class Workspace {
     if (cached) return cached;
     const text = this.text(file);
     let units: Unit[] = [];
-    if (text !== undefined) {
+    if (text !== undefined && /\.(m|c)?[jt]sx?$|\.(vue|svelte)$/i.test(file)) {
       const abs = this.absolute(file);
       units = isComponentFile(file)
         ? scriptBlocks(text).map((block) => parseUnit(file, abs, text, block))

@@ -3,6 +3,7 @@
  * built from them. Loads the TypeScript parser only after the prefilter found candidates.
  */
 import { discover, resolveRoot, type DiscoverResult } from '../pipeline/discover.js';
+import { ALL_MARKERS } from '../sdks/markers.js';
 import { parseModelMap, resolveTarget } from '../pipeline/target.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { overridesFromConfig } from '../catalogue/overrides.js';
@@ -42,8 +43,6 @@ export interface Analysis {
   report: Report;
 }
 
-/** Markers of every SDK module, without loading the modules' parser-dependent code. */
-const MARKERS = [/openai/i, /\.chat\.completions\.|\.embeddings\.create|\.responses\.create/];
 
 export async function analyze(options: AnalyzeOptions, command: Report['command']): Promise<Analysis> {
   const { root, only } = resolveRoot(options.path);
@@ -53,7 +52,7 @@ export async function analyze(options: AnalyzeOptions, command: Report['command'
   const modelOverrides = { ...config.config.modelMap, ...parseModelMap(options.modelMap) };
   const target = provider ? resolveTarget({ provider, region: options.region ?? (options.provider ? undefined : config.config.region), modelOverrides }) : undefined;
   const typeCheck = options.typeCheck === false ? false : config.config.typeCheck !== false;
-  const discovered = await discover(root, { markers: MARKERS, ...(only ? { only } : {}) });
+  const discovered = await discover(root, { markers: ALL_MARKERS, ...(only ? { only } : {}) });
   const [{ detectAll }, { plan }, { readinessMatrix, countReadiness }] = await Promise.all([
     import('../pipeline/detect.js'),
     import('../pipeline/plan.js'),

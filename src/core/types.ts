@@ -121,6 +121,8 @@ export interface SourceText {
   /** absolute path on disk */
   absPath: string;
   text: string;
+  /** code: JS/TS/Vue/Svelte, parsed; env: a dotenv file; compose: a docker-compose file. */
+  kind: 'code' | 'env' | 'compose';
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'errored';

@@ -39,6 +39,13 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
   const found: DetectResult['detections'] = [];
   const parseFailures: ParseFailure[] = [];
   for (const candidate of candidates) {
+    if (candidate.kind !== 'code') {
+      for (const module of modules) {
+        if (!module.detectText || !module.markers.test(candidate.text)) continue;
+        for (const detection of module.detectText(candidate, context)) found.push({ sdk: module, detection });
+      }
+      continue;
+    }
     const units = workspace.units(candidate.path);
     const errors = units.flatMap((u) => u.syntaxErrors);
     if (errors.length) {

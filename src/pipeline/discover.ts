@@ -4,7 +4,7 @@
  * prefilter marks as candidates. Most files of a big repository never reach the parser.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globby } from 'globby';
 import { UsageError } from '../core/errors.js';
@@ -42,6 +42,18 @@ export interface DiscoverOptions {
 
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
+/** `.env`, `.env.example`, `.env.production.local`, `production.env`. */
+const ENV_FILE_RE = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env)$/;
+/** `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yml`. */
+const COMPOSE_FILE_RE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
+
+export function fileKind(file: string): SourceText['kind'] | undefined {
+  if (SOURCE_RE.test(file)) return 'code';
+  if (ENV_FILE_RE.test(file)) return 'env';
+  if (COMPOSE_FILE_RE.test(file)) return 'compose';
+  return undefined;
+}
+
 function isGenerated(file: string): boolean {
   const parts = file.split('/');
   if (parts.slice(0, -1).some((p) => GENERATED_DIRS.includes(p))) return true;
@@ -71,10 +83,10 @@ function gitList(root: string): string[] | undefined {
 export async function listFiles(root: string): Promise<{ files: string[]; lister: 'git' | 'globby' }> {
   const fromGit = gitList(root);
   if (fromGit) return { files: fromGit, lister: 'git' };
-  const files = await globby(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, {
+  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/{docker-,}compose*.{yml,yaml}'], {
     cwd: root,
     gitignore: true,
-    dot: false,
+    dot: true,
     followSymbolicLinks: false,
     // Installed packages are never counted; other generated folders are listed so the summary can count them.
     ignore: ['**/node_modules/**', '**/.git/**'],
@@ -95,14 +107,30 @@ export function resolveRoot(target: string): { root: string; only?: string[] } {
   throw new UsageError(`not a file or directory: ${target}`);
 }
 
+/**
+ * Real env files (`.env`, `.env.local`) are git-ignored, so a git listing misses them; the ones at
+ * the root are added so scan can say what they hold (apply never writes them without a flag).
+ */
+function withRootEnvFiles(root: string, files: string[]): string[] {
+  const listed = new Set(files);
+  let extra: string[] = [];
+  try {
+    extra = readdirSync(root).filter((name) => ENV_FILE_RE.test(name) && !listed.has(name));
+  } catch {
+    // an unreadable root is reported elsewhere
+  }
+  return extra.length ? [...files, ...extra] : files;
+}
+
 export async function discover(root: string, options: DiscoverOptions): Promise<DiscoverResult> {
   const { files, lister } = options.only ? { files: options.only, lister: 'globby' as const } : await listFiles(root);
   const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
   const skipped: Skipped[] = [];
   const candidates: SourceText[] = [];
   let listed = 0;
-  for (const file of files) {
-    if (!SOURCE_RE.test(file)) continue;
+  for (const file of withRootEnvFiles(root, files)) {
+    const kind = fileKind(file);
+    if (!kind) continue;
     listed++;
     if (/\.d\.[cm]?ts$/i.test(file)) {
       skipped.push({ path: file, reason: 'declaration' });
@@ -126,11 +154,11 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       continue;
     }
     if (!options.markers.some((marker) => marker.test(text))) continue;
-    if (looksMinified(text)) {
+    if (kind === 'code' && looksMinified(text)) {
       skipped.push({ path: file, reason: 'minified' });
       continue;
     }
-    candidates.push({ path: file, absPath, text });
+    candidates.push({ path: file, absPath, text, kind });
   }
   return { root, lister, listed, candidates, skipped };
 }

@@ -5,7 +5,7 @@
 import type { Evaluator } from '../analysis/values.js';
 import type { Unit } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
-import type { CallUsage, Finding, FindingKind, Fix, Location, Readiness, Severity } from '../core/types.js';
+import type { CallUsage, Finding, FindingKind, Fix, Location, Readiness, Severity, SourceText } from '../core/types.js';
 import type { Localized } from '../core/text.js';
 import type { Provider } from '../catalogue/schema.js';
 import type { TextStyle } from '../edits/style.js';
@@ -76,6 +76,8 @@ export interface SdkModule {
   /** Cheap text markers: a file is a candidate for this module when one matches. */
   markers: RegExp;
   detect(unit: Unit, context: DetectContext): Detection[];
+  /** Detection in files that are not code (dotenv, docker-compose). */
+  detectText?(file: SourceText, context: DetectContext): Detection[];
   /** Resolves a deferred receiver the type checker bound to this SDK. */
   detectTyped?(request: DeferredReceiver, context: DetectContext): Detection[];
   plan(detection: Detection, context: PlanContext): PlannedFields;

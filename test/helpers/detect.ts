@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { detectAll } from '../../src/pipeline/detect.js';
+import { fileKind } from '../../src/pipeline/discover.js';
 import type { SourceText } from '../../src/core/types.js';
 
 export interface ExpectedSite {
@@ -28,7 +29,7 @@ export function detectProject(files: Record<string, string>, options: { typeChec
       const absPath = path.join(dir, name);
       mkdirSync(path.dirname(absPath), { recursive: true });
       writeFileSync(absPath, text);
-      candidates.push({ path: name, absPath, text });
+      candidates.push({ path: name, absPath, text, kind: fileKind(name) ?? 'code' });
     }
     const result = detectAll(dir, candidates, options);
     const sites = result.detections.map(({ detection }) => ({

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyze } from '../../src/commands/analyze.js';
 import { syntaxErrors } from '../../src/analysis/unit.js';
+import { isComponentFile, scriptBlocks } from '../../src/analysis/sfc.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
@@ -114,7 +115,10 @@ export async function runCase(fixture: FixtureCase): Promise<CaseRun> {
   }
 }
 
+/** Syntax errors of a fixture text: JS/TS files whole, Vue/Svelte by script block, others not parsed. */
 export function parseErrors(name: string, text: string): string[] {
+  if (isComponentFile(name)) return scriptBlocks(text).flatMap((block) => syntaxErrors(`${name}.ts`, block.text));
+  if (!/\.[cm]?[jt]sx?$/.test(name)) return [];
   return syntaxErrors(name, text);
 }
 

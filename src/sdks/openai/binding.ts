@@ -38,3 +38,20 @@ export function asOpenAiClient(value: Value): (SdkValue & { clientClass: OpenAiC
 export function isOpenAiClassValue(value: Value): value is ModuleValue {
   return value.t === 'module' && clientClassOf(value) !== undefined;
 }
+
+/** Names only the legacy v3 package exports: imports binding only these belong to the openai-v3 module. */
+export function isV3Name(name: string): boolean {
+  return (
+    name === 'Configuration' ||
+    name === 'OpenAIApi' ||
+    name === 'ConfigurationParameters' ||
+    /^Create\w*(Request|Response)\w*$/.test(name) ||
+    /^ChatCompletion(Request|Response)Message/.test(name) ||
+    name === 'ChatCompletionFunctions'
+  );
+}
+
+/** Azure endpoints: `https://<resource>.openai.azure.com/...`, `*.cognitiveservices.azure.com`. */
+export function isAzureUrl(url: string): boolean {
+  return /^https?:\/\/[^/]*\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)(\/|$)/i.test(url.trim());
+}

@@ -10,7 +10,7 @@ import { isOpenAiModelId, isOpenAiUrl, providerForBaseUrl } from '../../catalogu
 import type { ApiFamily } from '../../core/types.js';
 import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
-import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, type OpenAiClass } from './binding.js';
+import { asOpenAiClient, isAzureUrl, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
 
@@ -19,6 +19,7 @@ export const SDK = 'openai';
 /** Where a client sends requests, decided from its `baseURL` option. */
 export type Routing =
   | { to: 'openai' }
+  | { to: 'azure' }
   | { to: 'provider'; provider: string; region: string }
   | { to: 'other'; url: string }
   | { to: 'configurable'; source: string };
@@ -86,6 +87,7 @@ function routingOf(value: Value | undefined): Routing {
   if (!value) return { to: 'openai' };
   const { strings, envs, others } = possibleStrings(value);
   if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
+  if (strings.some((s) => isAzureUrl(s.value))) return { to: 'azure' };
   for (const s of strings) {
     const match = providerForBaseUrl(s.value);
     if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
@@ -191,12 +193,15 @@ export function detectOpenAi(unit: Unit, context: DetectContext): OpenAiDetectio
   const detections: OpenAiDetection[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
-      detections.push(importDetections(unit, node, node.moduleSpecifier.text, isTypeOnlyImport(node)));
+      if (!ownedByOtherModule(importedNames(node))) detections.push(importDetections(unit, node, node.moduleSpecifier.text, isTypeOnlyImport(node)));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
       detections.push(importDetections(unit, node, node.moduleSpecifier.text, node.isTypeOnly));
     } else if (ts.isNewExpression(node)) {
       const callee = context.evaluator.evaluate(unit, node.expression);
-      if (isOpenAiClassValue(callee)) detections.push(clientDetection(context, unit, node, callee));
+      if (isOpenAiClassValue(callee) && !isAzureClass(callee)) {
+        const detection = clientDetection(context, unit, node, callee);
+        if (detection) detections.push(detection);
+      }
     } else if (ts.isCallExpression(node)) {
       detectCall(unit, node, context, detections);
     }
@@ -212,27 +217,30 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
     node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && !resolveName(callee));
   if (isModuleLoad) {
     const arg = node.arguments[0];
-    if (arg && ts.isStringLiteral(arg) && isOpenAiSpecifier(arg.text)) detections.push(importDetections(unit, node, arg.text, false));
+    if (arg && ts.isStringLiteral(arg) && isOpenAiSpecifier(arg.text) && !ownedByOtherModule(destructuredNames(node))) {
+      detections.push(importDetections(unit, node, arg.text, false));
+    }
     return;
   }
   if (mayBeSdkBinding(callee) || (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'OpenAI' || callee.name.text === 'default'))) {
     const value = context.evaluator.evaluate(unit, callee);
     if (isOpenAiClassValue(value)) {
-      detections.push(clientDetection(context, unit, node, value));
+      const detection = isAzureClass(value) ? undefined : clientDetection(context, unit, node, value);
+      if (detection) detections.push(detection);
       return;
     }
   }
   if (!ts.isPropertyAccessExpression(callee) || !METHOD_NAMES.has(callee.name.text)) return;
   const value = context.evaluator.evaluate(unit, callee);
   const client = asOpenAiClient(value);
-  if (client) {
+  if (client && client.clientClass === 'OpenAI' && routingOfCall(context, client)?.to !== 'azure') {
     const path = normalizeClientPath(client.path);
     const method = path.pop()!;
     const rule = findResource(path, method);
     if (rule) detections.push(...callDetections(context, unit, node, path, method, rule, client, false));
     return;
   }
-  if (value.t === 'unknown') deferIfDistinctive(unit, node, callee, context);
+  if (!client && value.t === 'unknown') deferIfDistinctive(unit, node, callee, context);
 }
 
 /** A chain like `x.chat.completions.create` whose root syntax could not bind goes to the type checker. */
@@ -258,9 +266,42 @@ function resourceRoot(path: string[]): boolean {
   return ['chat', 'embeddings', 'images', 'audio', 'responses', 'moderations', 'beta'].includes(path[0]);
 }
 
-function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, callee: Value): OpenAiDetection {
+function isAzureClass(value: Value): boolean {
+  return value.t === 'module' && value.path.includes('AzureOpenAI');
+}
+
+/** The names an import declaration binds (imported names, not local aliases). */
+function importedNames(node: ts.ImportDeclaration): string[] {
+  const clause = node.importClause;
+  if (!clause) return [];
+  const names = clause.name ? ['default'] : [];
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamedImports(bindings)) names.push(...bindings.elements.map((e) => (e.propertyName ?? e.name).text));
+  else if (bindings) names.push('*');
+  return names;
+}
+
+/** `const { Configuration, OpenAIApi } = require('openai')`: the destructured names. */
+function destructuredNames(call: ts.CallExpression): string[] {
+  let parent: ts.Node = call.parent;
+  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) {
+    return parent.name.elements.map((e) => (e.propertyName ?? e.name).getText());
+  }
+  return ['*'];
+}
+
+/** Imports that bind only legacy v3 names or only AzureOpenAI are the openai-v3 or azure module's. */
+function ownedByOtherModule(names: string[]): boolean {
+  if (!names.length || names.includes('*') || names.includes('default')) return false;
+  return names.every((n) => isV3Name(n)) || names.every((n) => n === 'AzureOpenAI' || isV3Name(n));
+}
+
+function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, callee: Value): OpenAiDetection | undefined {
   const clientClass = callee.t === 'module' && callee.path.includes('AzureOpenAI') ? 'AzureOpenAI' : 'OpenAI';
   const client = analyzeClient(context, unit, node, clientClass);
+  // Clients on an Azure endpoint are the azure module's.
+  if (client.routing.to === 'azure') return undefined;
   const routed = client.routing.to !== 'openai';
   return {
     sdk: SDK,

@@ -5,6 +5,7 @@
  * Upstream: https://github.com/openai/openai-node (api.md lists the resource tree).
  */
 import type { SdkModule } from '../types.js';
+import { MARKERS } from '../markers.js';
 import { detectOpenAi, callDetections, SDK, type OpenAiDetection } from './detect.js';
 import { planOpenAi } from './rewrite.js';
 import { findResource } from './resources.js';
@@ -13,7 +14,7 @@ export const openaiSdk: SdkModule = {
   id: SDK,
   title: 'OpenAI Node SDK (openai v4–v7)',
   docs: 'https://github.com/openai/openai-node',
-  markers: /openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
+  markers: MARKERS.openai,
   detect: (unit, context) => detectOpenAi(unit, context),
   detectTyped: (request, context) => {
     const path = [...request.path];
