@@ -111,6 +111,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .argument('[path]', 'project folder or file', '.')
       .option('--dry-run', 'write nothing; exit 1 when changes are pending (the CI check)', false)
       .option('--include-review', 'also make the review-level edits (behaviour changes beyond the provider swap)', false)
+      .option('--include-env-files', 'also write real env files (.env, .env.local); example files are always written', false)
       .option('-y, --yes', 'do not ask before writing', false)
       .option('--force', 'write even when the git tree has uncommitted changes', false),
   ).action(async (path: string, options) => {
@@ -121,6 +122,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       {
         ...analysisOptions(path, options),
         includeReview: options.includeReview,
+        includeEnvFiles: options.includeEnvFiles || undefined,
         dryRun: options.dryRun,
         force: options.force,
       },

@@ -207,7 +207,7 @@ describe('migrate apply', () => {
     expect(treeSnapshot(dir)).not.toEqual(before);
     const undone = runCli(['undo', dir]);
     expect(undone.code).toBe(0);
-    expect(undone.stdout).toMatch(/Restored 2 file/);
+    expect(undone.stdout).toMatch(/Restored 4 file/); // two sources, .env.example, docker-compose.yml
     expect(treeSnapshot(dir)).toEqual(before);
   });
 

@@ -89,7 +89,11 @@ export function normalizeOpenAiId(id: string): string {
   let base = id.trim();
   const ft = /^ft:([^:]+):/.exec(base);
   if (ft) base = ft[1];
-  return base.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-(0301|0314|0613|0125|1106|0409)$/, '');
+  // Azure spells gpt-3.5 as gpt-35.
+  return base
+    .replace(/^gpt-35/, 'gpt-3.5')
+    .replace(/-\d{4}-\d{2}-\d{2}$/, '')
+    .replace(/-(0301|0314|0613|0125|1106|0409)$/, '');
 }
 
 export function isOpenAiModelId(value: string): boolean {

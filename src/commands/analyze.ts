@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   apiKeyEnv?: string;
   /** A LiteLLM price map to take prices from. */
   prices?: string;
+  /** Let apply write real secret env files (.env, .env.local). */
+  includeEnvFiles?: boolean;
   includeReview?: boolean;
   typeCheck?: boolean;
   /** Build the readiness matrix (provider-neutral scans). */
@@ -59,7 +61,10 @@ export async function analyze(options: AnalyzeOptions, command: Report['command'
     import('../pipeline/readiness.js'),
   ]);
   const detected = detectAll(root, discovered.candidates, { typeCheck });
-  const planned = plan(detected, target, { includeReview: options.includeReview === true });
+  const planned = plan(detected, target, {
+    includeReview: options.includeReview === true,
+    includeEnvFiles: options.includeEnvFiles ?? config.config.includeEnvFiles ?? false,
+  });
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
   const report: Report = {

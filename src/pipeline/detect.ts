@@ -6,7 +6,7 @@ import { Workspace } from '../analysis/workspace.js';
 import { Evaluator } from '../analysis/values.js';
 import type { SourceText } from '../core/types.js';
 import { SDK_MODULES } from '../sdks/index.js';
-import type { DeferredReceiver, Detection, DetectContext, SdkModule } from '../sdks/types.js';
+import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } from '../sdks/types.js';
 import { resolveDeferred } from './typecheck.js';
 
 export interface ParseFailure {
@@ -35,7 +35,14 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
   const workspace = new Workspace(root, candidates.map((c) => [c.path, c.text] as [string, string]));
   const evaluator = new Evaluator(workspace);
   const deferred: DeferredReceiver[] = [];
-  const context: DetectContext = { workspace, evaluator, defer: (request) => deferred.push(request) };
+  const envFeeds: EnvFeed[] = [];
+  const context: DetectContext = {
+    workspace,
+    evaluator,
+    defer: (request) => deferred.push(request),
+    noteEnvFeed: (feed) => envFeeds.push(feed),
+    envFeeds,
+  };
   const found: DetectResult['detections'] = [];
   const parseFailures: ParseFailure[] = [];
   for (const candidate of candidates) {
@@ -67,6 +74,9 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
       if (detections.length) bound++;
       for (const detection of detections) found.push({ sdk: module, detection });
     }
+  }
+  for (const module of modules) {
+    if (module.finish) for (const detection of module.finish(context)) found.push({ sdk: module, detection });
   }
   return {
     workspace,

@@ -4,7 +4,9 @@
  * by one pure applyEdits on the original text. A file whose edits conflict, or whose result would
  * not parse, is reported as errored and left out: never half-rewritten.
  */
+import { parseDocument } from 'yaml';
 import { syntaxErrors } from '../analysis/unit.js';
+import { fileKind } from './discover.js';
 import { scriptBlocks, isComponentFile } from '../analysis/sfc.js';
 import type { Finding, FileEdit, FileOutcome, FilePlan, Readiness } from '../core/types.js';
 import { applyEdits, EditConflictError } from '../edits/apply-edits.js';
@@ -15,6 +17,8 @@ import type { DetectResult } from './detect.js';
 export interface PlanOptions {
   /** Apply review-level fixes and suggestions too. */
   includeReview: boolean;
+  /** Let apply write real secret env files. */
+  includeEnvFiles?: boolean;
 }
 
 export interface PlanResult {
@@ -38,10 +42,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function planFindings(detected: DetectResult, target: Target | undefined): Finding[] {
+export function planFindings(detected: DetectResult, target: Target | undefined, includeEnvFiles = false): Finding[] {
   const styles = new Map<string, TextStyle>();
   const context: PlanContext = {
     target,
+    includeEnvFiles,
     workspace: detected.workspace,
     style(file) {
       let style = styles.get(file);
@@ -63,6 +68,12 @@ function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
 }
 
 function stillParses(file: string, before: string, after: string): string | undefined {
+  const kind = fileKind(file);
+  if (kind === 'env') return undefined;
+  if (kind === 'compose') {
+    const errors = parseDocument(after).errors;
+    return errors.length && !parseDocument(before).errors.length ? errors[0].message : undefined;
+  }
   const texts = isComponentFile(file)
     ? [scriptBlocks(before).map((b) => b.text), scriptBlocks(after).map((b) => b.text)]
     : [[before], [after]];
@@ -112,7 +123,7 @@ export function planFiles(detected: DetectResult, findings: Finding[], options: 
 }
 
 export function plan(detected: DetectResult, target: Target | undefined, options: PlanOptions): PlanResult {
-  const findings = planFindings(detected, target);
+  const findings = planFindings(detected, target, options.includeEnvFiles === true);
   const { filePlans, errored } = target ? planFiles(detected, findings, options) : { filePlans: [], errored: [] };
   return { target, findings, filePlans, errored };
 }

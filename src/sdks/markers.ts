@@ -3,6 +3,8 @@
  * the modules so discover can use them without loading the TypeScript parser.
  */
 export const MARKERS = {
+  azure: /azure/i,
+  env: /OPENAI/i,
   openai: /openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
 } as const satisfies Record<string, RegExp>;
 

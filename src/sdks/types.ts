@@ -28,6 +28,14 @@ export interface DetectContext {
   evaluator: Evaluator;
   /** Receivers that syntax could not bind, handed to the type-checker stage. */
   defer(request: DeferredReceiver): void;
+  /** An env read that feeds a client's key, endpoint or model (the env module reports it). */
+  noteEnvFeed(feed: EnvFeed): void;
+  readonly envFeeds: readonly EnvFeed[];
+}
+
+export interface EnvFeed {
+  env: import('../analysis/values.js').EnvValue;
+  role: 'key' | 'baseURL' | 'model';
 }
 
 export interface DeferredReceiver {
@@ -52,6 +60,8 @@ export interface Target {
 
 export interface PlanContext {
   target: Target | undefined;
+  /** apply may write real secret env files (.env, .env.local): --include-env-files. */
+  includeEnvFiles: boolean;
   style(file: string): TextStyle;
   workspace: Workspace;
 }
@@ -78,6 +88,8 @@ export interface SdkModule {
   detect(unit: Unit, context: DetectContext): Detection[];
   /** Detection in files that are not code (dotenv, docker-compose). */
   detectText?(file: SourceText, context: DetectContext): Detection[];
+  /** Runs once after every file was detected (for findings that depend on other modules' facts). */
+  finish?(context: DetectContext): Detection[];
   /** Resolves a deferred receiver the type checker bound to this SDK. */
   detectTyped?(request: DeferredReceiver, context: DetectContext): Detection[];
   plan(detection: Detection, context: PlanContext): PlannedFields;

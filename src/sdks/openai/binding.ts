@@ -2,7 +2,7 @@
  * Which evaluated values belong to the official `openai` package: the module, the client class
  * (under every import style), client instances and their resources.
  */
-import type { ModuleValue, SdkValue, Value } from '../../analysis/values.js';
+import { possibleStrings, type ModuleValue, type SdkValue, type Value } from '../../analysis/values.js';
 
 export function isOpenAiSpecifier(specifier: string): boolean {
   return specifier === 'openai' || specifier.startsWith('openai/') || specifier === 'npm:openai' || specifier === 'jsr:@openai/openai';
@@ -54,4 +54,18 @@ export function isV3Name(name: string): boolean {
 /** Azure endpoints: `https://<resource>.openai.azure.com/...`, `*.cognitiveservices.azure.com`. */
 export function isAzureUrl(url: string): boolean {
   return /^https?:\/\/[^/]*\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)(\/|$)/i.test(url.trim());
+}
+
+/**
+ * A base URL value that names Azure: an Azure host literal, or a template/concatenation built from
+ * an Azure host, an `AZURE_*` env read, or Azure's `/openai/deployments/` path.
+ */
+export function isAzureValue(value: Value): boolean {
+  const { strings, envs, others } = possibleStrings(value);
+  if (strings.some((s) => isAzureUrl(s.value) || /\/openai\/deployments\//.test(s.value))) return true;
+  if (envs.some((e) => /AZURE/i.test(e.name))) return true;
+  return others.some((part) => {
+    if (part.t === 'template' || part.t === 'concat') return part.parts.some((p) => isAzureValue(p));
+    return false;
+  });
 }

@@ -10,7 +10,7 @@ import { isOpenAiModelId, isOpenAiUrl, providerForBaseUrl } from '../../catalogu
 import type { ApiFamily } from '../../core/types.js';
 import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
-import { asOpenAiClient, isAzureUrl, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
+import { asOpenAiClient, isAzureValue, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
 
@@ -60,6 +60,8 @@ export type OpenAiPayload =
       method: string;
       facts: RequestFacts;
       routing: Routing | undefined;
+      /** The routing this module rewrites: 'openai' for the openai module, 'azure' for azure. */
+      owner: 'openai' | 'azure';
       modelLiterals: string[];
       modelEnv: string[];
       modelDynamic: string | undefined;
@@ -85,9 +87,9 @@ function propertyByName(object: ts.ObjectLiteralExpression, name: string): ts.Ob
 
 function routingOf(value: Value | undefined): Routing {
   if (!value) return { to: 'openai' };
+  if (isAzureValue(value)) return { to: 'azure' };
   const { strings, envs, others } = possibleStrings(value);
   if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
-  if (strings.some((s) => isAzureUrl(s.value))) return { to: 'azure' };
   for (const s of strings) {
     const match = providerForBaseUrl(s.value);
     if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
@@ -132,6 +134,8 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
       facts.routing = routingOf(baseValue);
     }
     facts.apiKey = keyFacts(context, object, propertyByName(object.node, 'apiKey'));
+    noteEnvFeeds(context, evaluator.objectMember(object, 'apiKey'), 'key');
+    if (facts.baseURL.value) noteEnvFeeds(context, facts.baseURL.value, 'baseURL');
     facts.drop = object.node.properties.filter((p) => p.name && ts.isIdentifier(p.name) && DROPPED_OPTIONS.has(p.name.text));
     facts.browser = propertyByName(object.node, 'dangerouslyAllowBrowser') !== undefined;
   } else if (options.kind === 'opaque') {
@@ -139,6 +143,11 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
   }
   clientFactsCache.set(node, facts);
   return facts;
+}
+
+/** Tells the env module which env reads feed this client, whatever their names. */
+export function noteEnvFeeds(context: DetectContext, value: Value, role: 'key' | 'baseURL' | 'model'): void {
+  for (const env of possibleStrings(value).envs) context.noteEnvFeed({ env, role });
 }
 
 function keyFacts(context: DetectContext, object: ObjectValue, property: ts.ObjectLiteralElementLike | undefined): KeyFacts {
@@ -266,7 +275,7 @@ function resourceRoot(path: string[]): boolean {
   return ['chat', 'embeddings', 'images', 'audio', 'responses', 'moderations', 'beta'].includes(path[0]);
 }
 
-function isAzureClass(value: Value): boolean {
+export function isAzureClass(value: Value): boolean {
   return value.t === 'module' && value.path.includes('AzureOpenAI');
 }
 
@@ -297,6 +306,10 @@ function ownedByOtherModule(names: string[]): boolean {
   return names.every((n) => isV3Name(n)) || names.every((n) => n === 'AzureOpenAI' || isV3Name(n));
 }
 
+export function importedNamesOf(node: ts.ImportDeclaration): string[] {
+  return importedNames(node);
+}
+
 function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, callee: Value): OpenAiDetection | undefined {
   const clientClass = callee.t === 'module' && callee.path.includes('AzureOpenAI') ? 'AzureOpenAI' : 'OpenAI';
   const client = analyzeClient(context, unit, node, clientClass);
@@ -315,7 +328,8 @@ function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpress
 }
 
 /** Routing of the client a call goes through, when the construction is known. */
-function routingOfCall(context: DetectContext, client: SdkValue): Routing | undefined {
+export function routingOfCall(context: DetectContext, client: SdkValue): Routing | undefined {
+  if (isAzureClass(client.module)) return { to: 'azure' };
   if (client.op !== 'new' && client.op !== 'call') return undefined;
   const node = client.origin.node;
   if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) return undefined;
@@ -331,11 +345,14 @@ export function callDetections(
   rule: ResourceRule,
   client: SdkValue | undefined,
   viaTypeChecker: boolean,
+  owner: 'openai' | 'azure' = 'openai',
 ): OpenAiDetection[] {
+  const sdk = owner;
+  const ruleId = (id: string) => id.replace(/^openai\//, `${sdk}/`);
   const facts = requestFacts(context.evaluator, unit, node.arguments[0]);
   facts.usageRead = readsUsage(node);
   const routing = client ? routingOfCall(context, client) : undefined;
-  const routed = routing !== undefined && routing.to !== 'openai';
+  const routed = routing !== undefined && routing.to !== owner;
   const modelLiterals: string[] = [];
   const modelEnv: string[] = [];
   let modelDynamic: string | undefined;
@@ -343,14 +360,16 @@ export function callDetections(
   if (facts.model) {
     const { strings, envs, others } = possibleStrings(facts.model.value);
     modelEnv.push(...envs.map((e) => e.name));
+    noteEnvFeeds(context, facts.model.value, 'model');
     for (const site of strings) {
       const literal = site.origin.node;
       if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) continue;
       modelLiterals.push(site.value);
-      if (!routed && isOpenAiModelId(site.value)) {
+      // Azure models are deployment names: every literal is a site, OpenAI-looking or not.
+      if (!routed && (isOpenAiModelId(site.value) || owner === 'azure')) {
         detections.push({
-          sdk: SDK,
-          ruleId: 'openai/model',
+          sdk,
+          ruleId: ruleId('openai/model'),
           kind: 'model',
           location: locationOf(site.origin.unit, literal),
           message: text.modelId(site.value),
@@ -365,8 +384,8 @@ export function callDetections(
   const model = modelLiterals.find(isOpenAiModelId) ?? modelLiterals[0];
   const call = [...path, method].join('.');
   detections.unshift({
-    sdk: SDK,
-    ruleId: rule.ruleId,
+    sdk,
+    ruleId: ruleId(rule.ruleId),
     kind: routed ? 'routed' : 'call',
     location: locationOf(unit, node),
     message: text.call(calleeText(unit, node), rule),
@@ -380,7 +399,7 @@ export function callDetections(
       ...(facts.promptText ? { promptText: facts.promptText } : {}),
       ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
     },
-    payload: { type: 'call', unit, node, rule, method, facts, routing, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },
+    payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },
   });
   return detections;
 }

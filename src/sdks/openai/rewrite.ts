@@ -96,7 +96,7 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
   };
 }
 
-function clientEdits(client: ClientFacts, target: Target, context: PlanContext): ClientEdits {
+export function clientEdits(client: ClientFacts, target: Target, context: PlanContext): ClientEdits {
   const { provider } = target;
   const out: ClientEdits = { edits: [], review: [], notes: [] };
   const options = client.options;
@@ -197,7 +197,7 @@ function envStyleOf(client: ClientFacts): EnvStyle {
   return 'process.env';
 }
 
-function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
+export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
   const target = context.target;
   const openaiId = detection.model!;
   if (!target) return { readiness: 'auto' };
@@ -253,9 +253,9 @@ function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, {
   };
 }
 
-function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'call' }>, context: PlanContext): PlannedFields {
+export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'call' }>, context: PlanContext): PlannedFields {
   const target = context.target;
-  if (payload.routing && payload.routing.to !== 'openai') return { readiness: 'info' };
+  if (payload.routing && payload.routing.to !== payload.owner) return { readiness: 'info' };
   if (!target) {
     const portable = payload.rule.family === 'chat' && payload.rule.flavour !== 'stored';
     return { readiness: portable ? 'auto' : 'review' };

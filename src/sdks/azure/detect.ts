@@ -1,0 +1,118 @@
+/**
+ * Detection for Azure OpenAI through the `openai` package: `new AzureOpenAI({...})` and
+ * `new OpenAI({ baseURL: 'https://<res>.openai.azure.com/openai/deployments/<dep>', defaultQuery:
+ * { 'api-version' } })`, their calls (the openai module's resource tree) and the deployment names
+ * used as models. Read-only.
+ */
+import { ts } from '../../analysis/ts.js';
+import { resolveName } from '../../analysis/scope.js';
+import { locationOf, type Unit } from '../../analysis/unit.js';
+import { skipOuter, type Value } from '../../analysis/values.js';
+import type { DetectContext, Detection } from '../types.js';
+import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier } from '../openai/binding.js';
+import { analyzeClient, callDetections, importedNamesOf, isAzureClass, routingOfCall, type ClientFacts, type OpenAiPayload } from '../openai/detect.js';
+import { findResource, METHOD_NAMES, normalizeClientPath } from '../openai/resources.js';
+import * as text from './messages.js';
+
+export const SDK = 'azure';
+
+export type AzurePayload =
+  | OpenAiPayload
+  | { type: 'azureImport'; unit: Unit; specifier: ts.ImportSpecifier | ts.BindingElement | undefined }
+  | { type: 'azureClient'; client: ClientFacts; viaClass: boolean };
+
+export type AzureDetection = Detection<AzurePayload>;
+
+/** `import { AzureOpenAI } from 'openai'` / `const { AzureOpenAI } = require('openai')`: the binding. */
+function azureSpecifier(node: ts.Node): ts.ImportSpecifier | ts.BindingElement | undefined {
+  if (ts.isImportDeclaration(node)) {
+    const bindings = node.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) return bindings.elements.find((e) => (e.propertyName ?? e.name).text === 'AzureOpenAI');
+    return undefined;
+  }
+  let parent: ts.Node = node.parent;
+  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) {
+    return parent.name.elements.find((e) => (e.propertyName ?? e.name).getText() === 'AzureOpenAI');
+  }
+  return undefined;
+}
+
+function importDetection(unit: Unit, node: ts.Node, specifier: string): AzureDetection {
+  return {
+    sdk: SDK,
+    ruleId: 'azure/import',
+    kind: 'import',
+    location: locationOf(unit, node),
+    message: text.importOf(specifier),
+    reason: text.importReason(),
+    payload: { type: 'azureImport', unit, specifier: azureSpecifier(node) },
+  };
+}
+
+function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, viaClass: boolean): AzureDetection {
+  const client = analyzeClient(context, unit, node, viaClass ? 'AzureOpenAI' : 'OpenAI');
+  return {
+    sdk: SDK,
+    ruleId: 'azure/client',
+    kind: 'client',
+    location: locationOf(unit, node),
+    message: text.client(viaClass ? 'AzureOpenAI' : 'OpenAI with an Azure baseURL'),
+    reason: text.clientReason(),
+    payload: { type: 'azureClient', client, viaClass },
+  };
+}
+
+function bindsAzure(names: string[]): boolean {
+  return names.includes('AzureOpenAI');
+}
+
+function isSdkBinding(callee: ts.Expression): boolean {
+  if (!ts.isIdentifier(callee)) return false;
+  const declaration = resolveName(callee);
+  return declaration?.kind === 'import' || declaration?.kind === 'importEquals' || declaration?.kind === 'variable';
+}
+
+export function detectAzure(unit: Unit, context: DetectContext): AzureDetection[] {
+  const detections: AzureDetection[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
+      if (bindsAzure(importedNamesOf(node))) detections.push(importDetection(unit, node, node.moduleSpecifier.text));
+    } else if (ts.isNewExpression(node)) {
+      const callee = context.evaluator.evaluate(unit, node.expression);
+      if (isOpenAiClassValue(callee)) {
+        if (isAzureClass(callee)) detections.push(clientDetection(context, unit, node, true));
+        else if (analyzeClient(context, unit, node, 'OpenAI').routing.to === 'azure') detections.push(clientDetection(context, unit, node, false));
+      }
+    } else if (ts.isCallExpression(node)) {
+      detectCall(unit, node, context, detections);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  return detections;
+}
+
+function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext, detections: AzureDetection[]): void {
+  const callee = skipOuter(node.expression);
+  if (ts.isIdentifier(callee) && callee.text === 'require' && !resolveName(callee)) {
+    const arg = node.arguments[0];
+    if (arg && ts.isStringLiteral(arg) && isOpenAiSpecifier(arg.text) && azureSpecifier(node)) detections.push(importDetection(unit, node, arg.text));
+    return;
+  }
+  if (isSdkBinding(callee)) {
+    // The CJS export is callable without `new`.
+    const value: Value = context.evaluator.evaluate(unit, callee);
+    if (isOpenAiClassValue(value) && !isAzureClass(value) && analyzeClient(context, unit, node, 'OpenAI').routing.to === 'azure') {
+      detections.push(clientDetection(context, unit, node, false));
+      return;
+    }
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !METHOD_NAMES.has(callee.name.text)) return;
+  const client = asOpenAiClient(context.evaluator.evaluate(unit, callee));
+  if (!client || routingOfCall(context, client)?.to !== 'azure') return;
+  const path = normalizeClientPath(client.path);
+  const method = path.pop()!;
+  const rule = findResource(path, method);
+  if (rule) detections.push(...callDetections(context, unit, node, path, method, rule, client, false, 'azure'));
+}

@@ -1,0 +1,138 @@
+/**
+ * Plans for the `env` module: env reads in code are renamed only where no SDK module owns them
+ * (review); example env files and compose files get the provider's variables next to OpenAI's
+ * (safe); real env files only with --include-env-files.
+ */
+import { mapModel } from '../../catalogue/index.js';
+import type { FileEdit } from '../../core/types.js';
+import { t } from '../../core/text.js';
+import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { ts } from '../../analysis/ts.js';
+import type { PlanContext, PlannedFields, Target } from '../types.js';
+import { providerBaseUrlEnv, providerKeyEnv } from '../shared/env.js';
+import type { EnvDetection, EnvPayload } from './detect.js';
+import { DOCS } from './messages.js';
+
+export function planEnv(detection: EnvDetection, context: PlanContext): PlannedFields {
+  const payload = detection.payload;
+  switch (payload.type) {
+    case 'read':
+      return planRead(payload, context);
+    case 'envLine':
+      return planEnvLine(payload, context);
+    case 'composeEntry':
+      return planCompose(payload, context);
+  }
+}
+
+function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanContext): PlannedFields {
+  const target = context.target;
+  if (!target) return { readiness: 'info' };
+  const { provider } = target;
+  const { name, role } = payload;
+  if (payload.feedsClient) {
+    return {
+      readiness: 'info',
+      action: /OPENAI/i.test(name)
+        ? t('The client it feeds is rewritten with it.', '它所服务的客户端会一并改写。')
+        : t(`Make sure ${name} holds the ${provider.name.en} value.`, `请确保 ${name} 保存的是 ${provider.name.zh} 的值。`),
+    };
+  }
+  if (role === 'key') {
+    const renamed = providerKeyEnv(provider, name);
+    const edit = ts.isStringLiteralLike(payload.nameNode) ? replaceStringContent(payload.unit, payload.nameNode, renamed) : replaceNode(payload.unit, payload.nameNode, renamed);
+    return {
+      readiness: 'review',
+      action: t(
+        `After the move the key is in ${renamed}; this read (a check, a log line, a header) should follow. apply --include-review renames it.`,
+        `迁移后密钥位于 ${renamed}；此处读取（校验、日志、请求头）也应随之修改。apply --include-review 会重命名。`,
+      ),
+      docs: DOCS.sdkEnv,
+      fix: { description: `read ${renamed} instead of ${name}`, safety: 'review', edits: [{ ...edit, file: payload.unit.path }] },
+    };
+  }
+  const value = role === 'baseURL' ? target.baseURL : undefined;
+  return {
+    readiness: 'info',
+    action: value
+      ? t(`If ${name} is set where this runs, set it to ${value}.`, `如果运行环境设置了 ${name}，请改为 ${value}。`)
+      : t(`If ${name} is set where this runs, give it the ${provider.name.en} value.`, `如果运行环境设置了 ${name}，请改为 ${provider.name.zh} 的值。`),
+  };
+}
+
+/** The variables the rewritten code reads, with the value an example file should show. */
+function providerVariables(target: Target, previous: string): Array<[string, string]> {
+  return [
+    [providerKeyEnv(target.provider, previous), ''],
+    [providerBaseUrlEnv(target.provider, previous), target.baseURL],
+  ];
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context: PlanContext): PlannedFields {
+  const target = context.target;
+  if (!target) return { readiness: 'info' };
+  const { file } = payload;
+  const writable = payload.example || context.includeEnvFiles;
+  const edits: FileEdit[] = [];
+  // An OpenAI model id as the value of an example variable (OPENAI_MODEL=gpt-4o) maps like code.
+  const unquoted = payload.value.replace(/^(['"])(.*)\1$/, '$2');
+  const mapped = payload.role === 'model' && unquoted ? mapModel(unquoted, target.provider, target.modelOverrides).target : undefined;
+  if (mapped && mapped !== unquoted) {
+    const offset = payload.value.length !== unquoted.length ? 1 : 0;
+    edits.push({ file: file.path, start: payload.valueStart + offset, end: payload.valueStart + offset + unquoted.length, text: mapped });
+  }
+  if (payload.last) {
+    const missing = providerVariables(target, payload.name).filter(([name]) => !new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(file.text));
+    if (missing.length) {
+      const eol = eolOf(file.text);
+      const block = [`# ${target.provider.name.en}`, ...missing.map(([name, value]) => `${name}=${value}`)].join(eol);
+      edits.push({ file: file.path, start: payload.lineEnd, end: payload.lineEnd, text: `${eol}${block}` });
+    }
+  }
+  if (!edits.length) return { readiness: 'info' };
+  const description = `add ${target.provider.name.en}'s variables next to OpenAI's in ${file.path}`;
+  return writable
+    ? { readiness: 'auto', fix: { description, safety: 'safe', edits }, docs: DOCS.dotenv }
+    : {
+        readiness: 'review',
+        action: t(
+          `Add ${providerVariables(target, payload.name).map(([n]) => n).join(' and ')} to ${file.path} yourself, or run apply with --include-env-files.`,
+          `请自行在 ${file.path} 中添加 ${providerVariables(target, payload.name).map(([n]) => n).join(' 和 ')}，或使用 apply --include-env-files。`,
+        ),
+        docs: DOCS.dotenv,
+        suggestions: [{ description, safety: 'review', edits }],
+      };
+}
+
+function planCompose(payload: Extract<EnvPayload, { type: 'composeEntry' }>, context: PlanContext): PlannedFields {
+  const target = context.target;
+  if (!target || !payload.last) return { readiness: 'info' };
+  const { file } = payload;
+  const entry = file.text.slice(payload.entryStart, payload.entryEnd);
+  const indent = /^[ \t]*/.exec(entry)![0];
+  const body = entry.slice(indent.length);
+  const isList = body.startsWith('-');
+  const quote = /^-\s*(["'])/.exec(body)?.[1] ?? '';
+  const lines: string[] = [];
+  for (const [name, value] of providerVariables(target, payload.name)) {
+    if (payload.blockNames.includes(name)) continue;
+    // Compose substitutes an unset variable with '' — a default keeps the endpoint when it is unset.
+    const substitution = value ? `\${${name}:-${value}}` : `\${${name}}`;
+    lines.push(isList ? `${indent}- ${quote}${name}=${substitution}${quote}` : `${indent}${name}: ${substitution}`);
+  }
+  if (!lines.length) return { readiness: 'info' };
+  const eol = eolOf(file.text);
+  return {
+    readiness: 'auto',
+    docs: DOCS.compose,
+    fix: {
+      description: `pass ${target.provider.name.en}'s variables to the container`,
+      safety: 'safe',
+      edits: [{ file: file.path, start: payload.entryEnd, end: payload.entryEnd, text: `${eol}${lines.join(eol)}` }],
+    },
+  };
+}
