@@ -13,6 +13,7 @@ export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
 
 interface GlobalFlags {
   format: string;
+  output?: string;
   lang: Lang;
   color: boolean;
   verbose: boolean;
@@ -42,6 +43,20 @@ function overThreshold(severities: Severity[], failOn: string): boolean {
   if (failOn === 'none') return false;
   const rank = SEVERITY_RANK[failOn as Severity];
   return severities.some((s) => SEVERITY_RANK[s] >= rank);
+}
+
+/** Progress on stderr for a person at a terminal; silent in pipes and CI. */
+function progressReporter(streams: Streams, lang: Lang) {
+  if (streams.stderr.isTTY !== true || process.env.CI) return undefined;
+  const zh = lang === 'zh';
+  return (stage: 'list' | 'read' | 'parse' | 'plan', count?: number) => {
+    const text =
+      stage === 'list' ? (zh ? '列出并读取文件…' : 'listing and reading files…')
+      : stage === 'parse' ? (zh ? `解析 ${count} 个候选文件…` : `parsing ${count} candidate file(s)…`)
+      : stage === 'plan' ? (zh ? '规划修改…' : 'planning…')
+      : '';
+    streams.stderr.write(`\r\x1b[2Kbanjia: ${text}${stage === 'plan' ? '\r\x1b[2K' : ''}`);
+  };
 }
 
 function commonOptions(command: Command): Command {
@@ -79,7 +94,8 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .name('migrate')
     .description('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider')
     .version(VERSION, '-V, --version')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'diff']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown', 'diff']).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language of messages for people').choices(['en', 'zh']).default(defaultLang()))
     .option('--no-color', 'disable colour')
     .option('--verbose', 'show details and code frames for every finding', false)
@@ -98,7 +114,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
     const { scan } = await import('./commands/scan.js');
-    const result = await scan(analysisOptions(path, options));
+    const result = await scan({ ...analysisOptions(path, options), progress: progressReporter(streams, flags.lang) });
     await print(result.report, flags, streams, (file) => result.detected.workspace.text(file));
     const failOn = options.failOn ?? result.config.config.failOn ?? 'none';
     if (overThreshold(result.report.findings.map((f) => f.severity), failOn)) exitCode = EXIT.pending;
@@ -112,31 +128,47 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .option('--dry-run', 'write nothing; exit 1 when changes are pending (the CI check)', false)
       .option('--include-review', 'also make the review-level edits (behaviour changes beyond the provider swap)', false)
       .option('--include-env-files', 'also write real env files (.env, .env.local); example files are always written', false)
+      .option('--annotate', 'add a // TODO(migrate) line before each statement that needs manual work', false)
       .option('-y, --yes', 'do not ask before writing', false)
       .option('--force', 'write even when the git tree has uncommitted changes', false),
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
     const { apply } = await import('./commands/apply.js');
     const interactive = !options.yes && !options.dryRun && process.stdin.isTTY === true && streams.stdout.isTTY === true;
+    const color = useColor(flags, streams.stdout);
+    const prompts = interactive ? (await import('./interactive.js')).interactiveIo(flags.lang, color, (text) => streams.stdout.write(text)) : undefined;
     const outcome = await apply(
       {
         ...analysisOptions(path, options),
         includeReview: options.includeReview,
         includeEnvFiles: options.includeEnvFiles || undefined,
+        annotate: options.annotate,
         dryRun: options.dryRun,
         force: options.force,
+        progress: progressReporter(streams, flags.lang),
       },
       {
         interactive,
-        confirm: async (message) => {
-          const { confirm } = await import('@inquirer/prompts');
-          return confirm({ message, default: false });
-        },
-        notice: (message) => streams.stderr.write(`${message}\n`),
+        confirm: async (message) => (prompts ? prompts.confirm(message) : false),
+        notice: (message) => streams.stderr.write(`${message[flags.lang]}\n`),
+        ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile } : {}),
       },
     );
     await print(outcome.report, flags, streams, (file) => outcome.detected.workspace.text(file));
     if (outcome.pending) exitCode = EXIT.pending;
+  });
+
+  commonOptions(
+    program
+      .command('check')
+      .description('the CI gate: exit 1 when apply would change anything, OpenAI usage remains, or a TODO(migrate) marker is left')
+      .argument('[path]', 'project folder or file', '.'),
+  ).action(async (path: string, options) => {
+    const flags = program.opts<GlobalFlags>();
+    const { check } = await import('./commands/check.js');
+    const outcome = await check(analysisOptions(path, options));
+    await print(outcome.report, flags, streams, (file) => outcome.detected.workspace.text(file));
+    if (outcome.problems.length) exitCode = EXIT.pending;
   });
 
   program
@@ -184,23 +216,39 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   }
 }
 
+/** Renders a report in the chosen format; text only gets colour when it goes to a terminal. */
+async function render(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+  switch (flags.format) {
+    case 'json':
+      return (await import('./render/json.js')).renderJson(report);
+    case 'diff':
+      return report.diff ?? '';
+    case 'sarif':
+      return (await import('./render/sarif.js')).renderSarif(report);
+    case 'github':
+      return (await import('./render/github.js')).renderGithub(report, flags.verbose);
+    case 'markdown':
+      return (await import('./render/markdown.js')).renderMarkdown(report);
+    default: {
+      const { renderText } = await import('./render/text.js');
+      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, text });
+      if (!report.diff) return body;
+      const { colorDiff } = await import('./render/diff-color.js');
+      return `${body}\n${colorDiff(report.diff, color)}`;
+    }
+  }
+}
+
 async function print(report: import('./render/report.js').Report, flags: GlobalFlags, streams: Streams, text: (file: string) => string | undefined) {
-  if (flags.format === 'json') {
-    const { renderJson } = await import('./render/json.js');
-    streams.stdout.write(renderJson(report));
+  if (flags.output) {
+    const output = await render(report, flags, false, text);
+    const { writeFileSync, renameSync } = await import('node:fs');
+    const temp = `${flags.output}.${process.pid}.tmp`;
+    writeFileSync(temp, output);
+    renameSync(temp, flags.output);
     return;
   }
-  if (flags.format === 'diff') {
-    streams.stdout.write(report.diff ?? '');
-    return;
-  }
-  const { renderText } = await import('./render/text.js');
-  const color = useColor(flags, streams.stdout);
-  streams.stdout.write(renderText(report, { color, lang: flags.lang, verbose: flags.verbose, text }));
-  if (report.diff) {
-    const { colorDiff } = await import('./render/diff-color.js');
-    streams.stdout.write(`\n${colorDiff(report.diff, color)}`);
-  }
+  streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
 }
 
 function handleError(error: unknown, streams: Streams): number {

@@ -29,6 +29,10 @@ export interface AnalyzeOptions {
   prices?: string;
   /** Let apply write real secret env files (.env, .env.local). */
   includeEnvFiles?: boolean;
+  /** Add TODO(migrate) markers before statements that need manual work (apply). */
+  annotate?: boolean;
+  /** More text markers that make a file a candidate (check looks for leftovers). */
+  extraMarkers?: RegExp[];
   includeReview?: boolean;
   typeCheck?: boolean;
   /** Build the readiness matrix (provider-neutral scans). */
@@ -46,24 +50,52 @@ export interface Analysis {
 }
 
 
-export async function analyze(options: AnalyzeOptions, command: Report['command']): Promise<Analysis> {
+export type Progress = (stage: 'list' | 'read' | 'parse' | 'plan', count?: number) => void;
+
+export async function analyze(options: AnalyzeOptions & { progress?: Progress }, command: Report['command']): Promise<Analysis> {
   const { root, only } = resolveRoot(options.path);
   const config = await loadConfig(root, options.config);
   setCatalogueOverrides(overridesFromConfig(config.config, config.file, { baseUrl: options.baseUrl, apiKeyEnv: options.apiKeyEnv, litellm: options.prices }));
   const provider = options.provider ?? config.config.provider;
-  const modelOverrides = { ...config.config.modelMap, ...parseModelMap(options.modelMap) };
-  const target = provider ? resolveTarget({ provider, region: options.region ?? (options.provider ? undefined : config.config.region), modelOverrides }) : undefined;
+  // Resolve the target before the slow stages, so a bad --provider fails at once.
+  const target = provider ? targetFor(provider, options, config) : undefined;
   const typeCheck = options.typeCheck === false ? false : config.config.typeCheck !== false;
-  const discovered = await discover(root, { markers: ALL_MARKERS, ...(only ? { only } : {}) });
-  const [{ detectAll }, { plan }, { readinessMatrix, countReadiness }] = await Promise.all([
-    import('../pipeline/detect.js'),
-    import('../pipeline/plan.js'),
-    import('../pipeline/readiness.js'),
-  ]);
+  options.progress?.('list');
+  const discovered = await discover(root, {
+    markers: options.extraMarkers ? [...ALL_MARKERS, ...options.extraMarkers] : ALL_MARKERS,
+    ignore: config.config.ignore,
+    ...(only ? { only } : {}),
+  });
+  options.progress?.('parse', discovered.candidates.length);
+  const { detectAll } = await import('../pipeline/detect.js');
   const detected = detectAll(root, discovered.candidates, { typeCheck });
+  options.progress?.('plan');
+  return planAnalysis({ root, config, discovered, detected }, target, options, command);
+}
+
+function targetFor(provider: string, options: AnalyzeOptions, config: LoadedConfig): Target {
+  const modelOverrides = { ...config.config.modelMap, ...parseModelMap(options.modelMap) };
+  return resolveTarget({ provider, region: options.region ?? (options.provider ? undefined : config.config.region), modelOverrides });
+}
+
+/** Plans (again) for another provider, reusing discovery and detection: the interactive picker. */
+export async function retarget(analysis: Analysis, provider: string, options: AnalyzeOptions): Promise<Analysis> {
+  const target = targetFor(provider, options, analysis.config);
+  return planAnalysis(analysis, target, options, analysis.report.command);
+}
+
+async function planAnalysis(
+  base: Pick<Analysis, 'root' | 'config' | 'discovered' | 'detected'>,
+  target: Target | undefined,
+  options: AnalyzeOptions,
+  command: Report['command'],
+): Promise<Analysis> {
+  const { root, config, discovered, detected } = base;
+  const [{ plan }, { readinessMatrix, countReadiness }] = await Promise.all([import('../pipeline/plan.js'), import('../pipeline/readiness.js')]);
   const planned = plan(detected, target, {
     includeReview: options.includeReview === true,
     includeEnvFiles: options.includeEnvFiles ?? config.config.includeEnvFiles ?? false,
+    annotate: options.annotate === true,
   });
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;

@@ -1,35 +1,67 @@
 /**
  * `migrate apply [path] --provider <id>`: plan, show the diff, ask, then write all-or-nothing with
- * an undo journal. `--dry-run` writes nothing; the CLI exits 1 when changes are pending.
+ * an undo journal. Without --provider in a terminal, a picker offers the providers with their
+ * readiness and cost; then each file's change is reviewed (accept / skip / accept all / quit).
+ * `--dry-run` writes nothing; the CLI exits 1 when changes are pending.
  */
 import { UnsafeTreeError, UsageError } from '../core/errors.js';
+import { t, type Localized } from '../core/text.js';
+import type { FilePlan } from '../core/types.js';
 import { treeState } from '../pipeline/git.js';
+import type { ReadinessRow } from '../pipeline/readiness.js';
 import { writePlans, type WriterFs } from '../pipeline/write.js';
 import { planDiff } from '../render/diff.js';
-import { analyze, type AnalyzeOptions, type Analysis } from './analyze.js';
+import { analyze, retarget, type AnalyzeOptions, type Analysis, type Progress } from './analyze.js';
 
 export interface ApplyOptions extends Omit<AnalyzeOptions, 'readiness'> {
   dryRun?: boolean;
   /** Write even when the git tree has uncommitted changes. */
   force?: boolean;
+  progress?: Progress;
 }
+
+export type ReviewChoice = 'accept' | 'skip' | 'all' | 'quit';
 
 /** How apply talks to a person; the CLI passes an inquirer-backed one, tests pass their own. */
 export interface ApplyIo {
   interactive: boolean;
-  confirm(message: string): Promise<boolean>;
-  notice(message: string): void;
+  confirm(message: Localized): Promise<boolean>;
+  notice(message: Localized): void;
+  /** Offers the providers (best first) when none was given. */
+  pickProvider?(rows: ReadinessRow[]): Promise<string>;
+  /** Asks about one file's change. */
+  reviewFile?(plan: FilePlan, index: number, total: number): Promise<ReviewChoice>;
   fs?: WriterFs;
 }
 
 export interface ApplyOutcome extends Analysis {
-  /** true when the plan has changes that were not written (dry run or declined). */
+  /** true when the plan has changes that were not written (dry run, skipped or declined). */
   pending: boolean;
   declined: boolean;
 }
 
+async function choosePlans(plans: FilePlan[], io: ApplyIo): Promise<FilePlan[]> {
+  if (!io.interactive) return plans;
+  if (!io.reviewFile) return (await io.confirm(t(`Write ${plans.length} file(s)?`, `写入 ${plans.length} 个文件？`))) ? plans : [];
+  const accepted: FilePlan[] = [];
+  for (let i = 0; i < plans.length; i++) {
+    const choice = await io.reviewFile(plans[i], i, plans.length);
+    if (choice === 'accept') accepted.push(plans[i]);
+    else if (choice === 'all') {
+      accepted.push(...plans.slice(i));
+      break;
+    } else if (choice === 'quit') break;
+  }
+  return accepted;
+}
+
 export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOutcome> {
-  const analysis = await analyze(options, 'apply');
+  const wantsPicker = !options.provider && io.interactive && io.pickProvider !== undefined;
+  let analysis = await analyze({ ...options, readiness: wantsPicker }, 'apply');
+  if (!analysis.target && wantsPicker && analysis.report.readiness) {
+    const picked = await io.pickProvider!(analysis.report.readiness);
+    analysis = await retarget(analysis, picked, options);
+  }
   if (!analysis.target) throw new UsageError('apply needs a target: --provider <id>, or `provider` in the config file', "see 'migrate providers'");
   const { planned, report } = analysis;
   report.dryRun = options.dryRun === true;
@@ -39,10 +71,10 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
 
   const state = treeState(analysis.root);
   if (!state.repo) {
-    io.notice('The tree is not under git; `migrate undo` can still put every file back.');
+    io.notice(t('The tree is not under git; `migrate undo` can still put every file back.', '该目录不在 git 管理下；`migrate undo` 仍可恢复所有文件。'));
   } else if (state.dirty.length && !options.force) {
     const proceed = io.interactive
-      ? await io.confirm(`The git tree has ${state.dirty.length} uncommitted change(s). Write anyway?`)
+      ? await io.confirm(t(`The git tree has ${state.dirty.length} uncommitted change(s). Write anyway?`, `git 工作区有 ${state.dirty.length} 处未提交的修改，仍要写入吗？`))
       : false;
     if (!proceed) {
       throw new UnsafeTreeError(
@@ -52,10 +84,9 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
       );
     }
   }
-  if (io.interactive && !(await io.confirm(`Write ${planned.filePlans.length} file(s)?`))) {
-    return { ...analysis, pending: true, declined: true };
-  }
-  const result = writePlans(planned.filePlans, {
+  const chosen = await choosePlans(planned.filePlans, io);
+  if (!chosen.length) return { ...analysis, pending: true, declined: true };
+  const result = writePlans(chosen, {
     root: analysis.root,
     command: 'apply',
     provider: analysis.target.provider.id,
@@ -63,5 +94,9 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   });
   report.written = result.written;
   report.journal = result.journal;
-  return { ...analysis, pending: false, declined: false };
+  report.diff = planDiff(chosen);
+  for (const file of report.files) if (file.status === 'changed' && !result.written.includes(file.file)) file.status = 'unchanged';
+  report.summary.changed = result.written.length;
+  report.summary.unchanged = report.files.filter((f) => f.status === 'unchanged').length;
+  return { ...analysis, pending: chosen.length < planned.filePlans.length, declined: false };
 }

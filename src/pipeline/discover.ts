@@ -9,6 +9,7 @@ import path from 'node:path';
 import { globby } from 'globby';
 import { UsageError } from '../core/errors.js';
 import type { SourceText } from '../core/types.js';
+import { ignoreMatcher } from './ignore.js';
 
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'];
 
@@ -17,7 +18,7 @@ export const GENERATED_DIRS = ['node_modules', 'dist', 'build', 'out', '.next', 
 
 export interface Skipped {
   path: string;
-  reason: 'generated' | 'minified' | 'declaration' | 'unreadable' | 'too-large';
+  reason: 'generated' | 'minified' | 'declaration' | 'unreadable' | 'too-large' | 'ignored';
 }
 
 export interface DiscoverResult {
@@ -38,6 +39,8 @@ export interface DiscoverOptions {
   /** Only these files (posix, relative to root), e.g. when a single file is scanned. */
   only?: string[];
   maxFileBytes?: number;
+  /** gitignore-style patterns (the config's `ignore`), on top of .migrateignore. */
+  ignore?: string[];
 }
 
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -125,6 +128,7 @@ function withRootEnvFiles(root: string, files: string[]): string[] {
 export async function discover(root: string, options: DiscoverOptions): Promise<DiscoverResult> {
   const { files, lister } = options.only ? { files: options.only, lister: 'globby' as const } : await listFiles(root);
   const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
+  const ignored = ignoreMatcher(root, options.ignore);
   const skipped: Skipped[] = [];
   const candidates: SourceText[] = [];
   let listed = 0;
@@ -134,6 +138,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     listed++;
     if (/\.d\.[cm]?ts$/i.test(file)) {
       skipped.push({ path: file, reason: 'declaration' });
+      continue;
+    }
+    if (ignored.ignores(file)) {
+      skipped.push({ path: file, reason: 'ignored' });
       continue;
     }
     if (isGenerated(file)) {

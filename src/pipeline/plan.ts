@@ -7,6 +7,8 @@
 import { parseDocument } from 'yaml';
 import { syntaxErrors } from '../analysis/unit.js';
 import { fileKind } from './discover.js';
+import { ignoredByComment } from './ignore.js';
+import { annotationEdits, needsAnnotation } from './annotate.js';
 import { scriptBlocks, isComponentFile } from '../analysis/sfc.js';
 import type { Finding, FileEdit, FileOutcome, FilePlan, Readiness } from '../core/types.js';
 import { applyEdits, EditConflictError } from '../edits/apply-edits.js';
@@ -19,6 +21,8 @@ export interface PlanOptions {
   includeReview: boolean;
   /** Let apply write real secret env files. */
   includeEnvFiles?: boolean;
+  /** Add a TODO(migrate) line before each statement that needs manual work. */
+  annotate?: boolean;
 }
 
 export interface PlanResult {
@@ -57,7 +61,8 @@ export function planFindings(detected: DetectResult, target: Target | undefined,
       return style;
     },
   };
-  return sortFindings(detected.detections.map(({ sdk, detection }) => toFinding(detection, sdk.plan(detection, context))));
+  const kept = detected.detections.filter(({ detection }) => !ignoredByComment(detected.workspace.text(detection.location.file) ?? '', detection.location.line));
+  return sortFindings(kept.map(({ sdk, detection }) => toFinding(detection, sdk.plan(detection, context))));
 }
 
 function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
@@ -84,8 +89,11 @@ function stillParses(file: string, before: string, after: string): string | unde
 
 export function planFiles(detected: DetectResult, findings: Finding[], options: PlanOptions): { filePlans: FilePlan[]; errored: FileOutcome[] } {
   const byFile = new Map<string, { edits: FileEdit[]; findings: Set<Finding> }>();
+  const annotations = options.annotate ? annotationEdits(findings, detected.workspace) : [];
   for (const finding of findings) {
-    for (const edit of chosenEdits(finding, options.includeReview)) {
+    const own = chosenEdits(finding, options.includeReview);
+    const markers = annotations.filter((a) => a.file === finding.file && needsAnnotation(finding));
+    for (const edit of [...own, ...markers]) {
       let entry = byFile.get(edit.file);
       if (!entry) {
         entry = { edits: [], findings: new Set() };

@@ -40,6 +40,7 @@ const LABELS = {
     readiness: 'Readiness by provider (call sites: auto / review / cannot move, est. monthly cost)',
     cost: 'Cost',
     noFindings: 'No OpenAI usage found.',
+    clean: 'Nothing left to migrate.',
     assumptions: 'assumptions',
     perSite: 'calls/month per call site',
     tokens: 'input / output tokens per call where the code does not say',
@@ -69,6 +70,7 @@ const LABELS = {
     readiness: '各服务商就绪度（调用点：自动 / 复核 / 无法迁移，预估月费用）',
     cost: '费用',
     noFindings: '未发现 OpenAI 用法。',
+    clean: '没有需要迁移的内容了。',
     assumptions: '假设',
     perSite: '每个调用点每月调用次数',
     tokens: '代码未指明时每次调用的输入 / 输出 token 数',
@@ -116,7 +118,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const targetText = report.target ? ` → ${options.lang === 'zh' ? report.target.name.zh : report.target.name.en} (${report.target.provider}, ${report.target.region})` : '';
   out.push(chalk.bold(`banjia ${report.command}${report.dryRun ? ' --dry-run' : ''}: ${report.root}${targetText}`), '');
 
-  if (!report.findings.length) out.push(L.noFindings, '');
+  if (!report.findings.length) out.push(report.command === 'check' ? L.clean : L.noFindings, '');
 
   const manual = report.findings.filter((f) => f.readiness === 'manual');
   if (manual.length) {

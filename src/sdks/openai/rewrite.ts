@@ -4,7 +4,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { nodeRange, type Unit } from '../../analysis/unit.js';
-import { findOpenAiModel, findProviderModel, mapModel } from '../../catalogue/index.js';
+import { findOpenAiModel, findProvider, findProviderModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import {
@@ -254,8 +254,11 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
 }
 
 export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'call' }>, context: PlanContext): PlannedFields {
-  const target = context.target;
-  if (payload.routing && payload.routing.to !== payload.owner) return { readiness: 'info' };
+  // A call through a client already routed to a catalogue provider is still linted against that
+  // provider: a moderation call on a client pointed at Qwen fails there all the same.
+  const routedTo = payload.routing?.to === 'provider' ? findProvider(payload.routing.provider) : undefined;
+  if (payload.routing && payload.routing.to !== payload.owner && !routedTo) return { readiness: 'info' };
+  const target: Target | undefined = routedTo ? { provider: routedTo, regionId: '', baseURL: '', modelOverrides: {} } : context.target;
   if (!target) {
     const portable = payload.rule.family === 'chat' && payload.rule.flavour !== 'stored';
     return { readiness: portable ? 'auto' : 'review' };
@@ -264,7 +267,8 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   const issues: Issue[] = [];
   const family = checkFamily(provider, payload.rule.family);
   if (family) issues.push(family);
-  const mapping = detection.model ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
+  // Only an OpenAI id needs mapping; a provider id (after the move, or on a routed client) is final.
+  const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
   if (!family || family.level !== 'manual') {
     issues.push(

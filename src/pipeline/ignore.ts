@@ -1,0 +1,36 @@
+/**
+ * What the user asked banjia to leave alone: `.migrateignore` (gitignore syntax) and the config's
+ * `ignore` patterns for files, `migrate-ignore-next-line` comments for single findings.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export function ignoreMatcher(root: string, patterns: string[] = []): Ignore {
+  const matcher = ignore();
+  try {
+    matcher.add(readFileSync(path.join(root, '.migrateignore'), 'utf8'));
+  } catch {
+    // no .migrateignore: nothing to add
+  }
+  return matcher.add(patterns);
+}
+
+const DIRECTIVE = /migrate-ignore-next-line/;
+
+/** True when the line before `line` (1-based) carries a `migrate-ignore-next-line` comment. */
+export function ignoredByComment(text: string, line: number): boolean {
+  if (line < 2) return false;
+  let end = -1;
+  for (let n = 1, i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    n++;
+    if (n === line) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return false;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  return DIRECTIVE.test(text.slice(start, end));
+}

@@ -1,0 +1,40 @@
+/**
+ * `--format github`: GitHub Actions workflow commands, one annotation per finding (errors and
+ * warnings; notices too with --verbose), plus a one-line summary.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import type { Finding } from '../core/types.js';
+import type { Report } from './report.js';
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function annotation(finding: Finding): string {
+  const properties = [
+    `file=${escapeProperty(finding.file)}`,
+    `line=${finding.line}`,
+    `endLine=${finding.endLine}`,
+    `col=${finding.column}`,
+    `endColumn=${finding.endColumn}`,
+    `title=${escapeProperty(`banjia ${finding.ruleId}`)}`,
+  ].join(',');
+  const text = [finding.message, finding.action, finding.docs].filter(Boolean).join(' — ');
+  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(text)}`;
+}
+
+export function renderGithub(report: Report, verbose: boolean): string {
+  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map(annotation);
+  const s = report.summary;
+  const target = report.target ? ` → ${report.target.provider}` : '';
+  lines.push(
+    `::notice title=banjia ${report.command}${target}::${escapeData(`${s.changed} file(s) ${report.command === 'apply' && !report.dryRun ? 'changed' : 'would change'}; call sites: ${s.sites.auto} auto, ${s.sites.review} review, ${s.sites.manual} cannot move`)}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
