@@ -212,7 +212,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, streams);
+    return handleError(error, streams, program.opts<GlobalFlags>().lang ?? defaultLang());
   }
 }
 
@@ -251,14 +251,16 @@ async function print(report: import('./render/report.js').Report, flags: GlobalF
   streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
 }
 
-function handleError(error: unknown, streams: Streams): number {
+function handleError(error: unknown, streams: Streams, lang: Lang): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.error;
   }
   if (error instanceof BanjiaError) {
-    streams.stderr.write(`migrate: ${error.message}\n`);
-    if (error.hint) streams.stderr.write(`  hint: ${error.hint}\n`);
+    const zh = lang === 'zh' && error.zh;
+    streams.stderr.write(`migrate: ${zh ? error.zh!.message : error.message}\n`);
+    const hint = zh ? (error.zh!.hint ?? error.hint) : error.hint;
+    if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${hint}\n`);
     return EXIT.error;
   }
   const message = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);

@@ -62,7 +62,12 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
     const picked = await io.pickProvider!(analysis.report.readiness);
     analysis = await retarget(analysis, picked, options);
   }
-  if (!analysis.target) throw new UsageError('apply needs a target: --provider <id>, or `provider` in the config file', "see 'migrate providers'");
+  if (!analysis.target) {
+    throw new UsageError('apply needs a target: --provider <id>, or `provider` in the config file', "see 'migrate providers'").inChinese(
+      'apply 需要目标服务商：--provider <id>，或在配置文件中设置 provider',
+      '可用 migrate providers 查看',
+    );
+  }
   const { planned, report } = analysis;
   report.dryRun = options.dryRun === true;
   report.diff = planDiff(planned.filePlans);
@@ -77,10 +82,10 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
       ? await io.confirm(t(`The git tree has ${state.dirty.length} uncommitted change(s). Write anyway?`, `git 工作区有 ${state.dirty.length} 处未提交的修改，仍要写入吗？`))
       : false;
     if (!proceed) {
-      throw new UnsafeTreeError(
-        `the git tree has uncommitted changes: ${state.dirty.slice(0, 10).join(', ')}${state.dirty.length > 10 ? ', …' : ''}`,
-        state.dirty,
-        'commit or stash them first, or pass --force',
+      const files = `${state.dirty.slice(0, 10).join(', ')}${state.dirty.length > 10 ? ', …' : ''}`;
+      throw new UnsafeTreeError(`the git tree has uncommitted changes: ${files}`, state.dirty, 'commit or stash them first, or pass --force').inChinese(
+        `git 工作区有未提交的修改：${files}`,
+        '请先提交或暂存，或使用 --force',
       );
     }
   }

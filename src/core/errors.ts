@@ -3,12 +3,20 @@
  * Exit 1 is never an error: it means "work pending" or "findings over the threshold".
  */
 export class BanjiaError extends Error {
+  /** The message and hint in Chinese, for --lang zh (machine formats stay English). */
+  zh?: { message: string; hint?: string };
+
   constructor(
     message: string,
     readonly hint?: string,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  inChinese(message: string, hint?: string): this {
+    this.zh = { message, ...(hint ? { hint } : {}) };
+    return this;
   }
 }
 

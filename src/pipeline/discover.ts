@@ -103,7 +103,7 @@ export function resolveRoot(target: string): { root: string; only?: string[] } {
   try {
     stat = statSync(absolute);
   } catch {
-    throw new UsageError(`path not found: ${target}`);
+    throw new UsageError(`path not found: ${target}`).inChinese(`路径不存在：${target}`);
   }
   if (stat.isDirectory()) return { root: absolute };
   if (stat.isFile()) return { root: path.dirname(absolute), only: [path.basename(absolute)] };

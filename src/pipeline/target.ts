@@ -26,14 +26,22 @@ export function parseModelMap(entries: string[] = []): Record<string, string> {
 export function resolveTarget(options: TargetOptions): Target {
   const provider = findProvider(options.provider);
   if (!provider && options.provider === 'custom') {
-    throw new UsageError('the custom provider needs --base-url <url> and --api-key-env <NAME> (or `custom` in the config file)');
+    throw new UsageError('the custom provider needs --base-url <url> and --api-key-env <NAME> (or `custom` in the config file)').inChinese(
+      '自定义服务商需要 --base-url <地址> 和 --api-key-env <变量名>（或在配置文件中设置 custom）',
+    );
   }
   if (!provider) {
-    throw new UsageError(`unknown provider '${options.provider}'`, `known providers: ${providerIds().join(', ')}, custom`);
+    throw new UsageError(`unknown provider '${options.provider}'`, `known providers: ${providerIds().join(', ')}, custom`).inChinese(
+      `未知的服务商 '${options.provider}'`,
+      `已知服务商：${providerIds().join('、')}、custom`,
+    );
   }
   const region = options.region ? provider.regions.find((r) => r.id === options.region) : defaultRegion(provider);
   if (!region) {
-    throw new UsageError(`provider '${provider.id}' has no region '${options.region}'`, `regions: ${provider.regions.map((r) => r.id).join(', ')}`);
+    throw new UsageError(`provider '${provider.id}' has no region '${options.region}'`, `regions: ${provider.regions.map((r) => r.id).join(', ')}`).inChinese(
+      `服务商 '${provider.id}' 没有区域 '${options.region}'`,
+      `可用区域：${provider.regions.map((r) => r.id).join('、')}`,
+    );
   }
   return { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: options.modelOverrides ?? {} };
 }
