@@ -5,7 +5,12 @@
 export const MARKERS = {
   azure: /azure/i,
   env: /OPENAI/i,
+  http: /api\.openai\.com|openai|chat\/completions|\/embeddings|\/moderations|\/images\/generations|\/audio\/(transcriptions|translations|speech)|\/responses\b/i,
+  langchain: /@langchain\/|\blangchain\/|\.(invoke|stream|batch|predict|predictMessages|generate|streamEvents|embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(/,
   openai: /openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
+  'openai-v3': /OpenAIApi|openai-edge|\bnew\s+Configuration\b|\.create(ChatCompletion|Completion|Embedding|Image|Moderation|Transcription|Translation)\b/,
+  'vercel-ai': /@ai-sdk\/(openai|azure)|\bfrom\s*['"]ai(\/rsc)?['"]|\brequire\(\s*['"]ai['"]\s*\)|OpenAIStream|StreamingTextResponse/,
+  wrapper: /chatgpt|ChatGPT\w*API|llamaindex|@azure\/openai|openai-api/,
 } as const satisfies Record<string, RegExp>;
 
 export const ALL_MARKERS: RegExp[] = Object.values(MARKERS);

@@ -9,7 +9,6 @@ import { ts } from '../../analysis/ts.js';
 import { resolveName, resolveTopLevel } from '../../analysis/scope.js';
 import type { Unit } from '../../analysis/unit.js';
 import { skipOuter, type Evaluator, type ModuleValue, type Origin, type Value } from '../../analysis/values.js';
-import type { Workspace } from '../../analysis/workspace.js';
 
 export type ProviderPackage = 'openai' | 'azure';
 
@@ -134,44 +133,54 @@ function flatten(value: Value): Value[] {
  * constant's initializer, either side of `?:` / `??` / `||`. Used to find the factory call of a
  * model made by a created provider, whose evaluated value does not carry it.
  */
-function producingCalls(workspace: Workspace, unit: Unit, expression: ts.Expression, depth = 0): Site[] {
+function producingCalls(evaluator: Evaluator, unit: Unit, expression: ts.Expression, depth = 0): Site[] {
   if (depth > 8) return [];
+  const workspace = evaluator.workspace;
   const expr = skipOuter(expression);
   if (ts.isCallExpression(expr)) return [{ unit, node: expr }];
   if (ts.isConditionalExpression(expr)) {
-    return [...producingCalls(workspace, unit, expr.whenTrue, depth + 1), ...producingCalls(workspace, unit, expr.whenFalse, depth + 1)];
+    return [...producingCalls(evaluator, unit, expr.whenTrue, depth + 1), ...producingCalls(evaluator, unit, expr.whenFalse, depth + 1)];
   }
   if (ts.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind;
     if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
-      return [...producingCalls(workspace, unit, expr.left, depth + 1), ...producingCalls(workspace, unit, expr.right, depth + 1)];
+      return [...producingCalls(evaluator, unit, expr.left, depth + 1), ...producingCalls(evaluator, unit, expr.right, depth + 1)];
     }
     return [];
+  }
+  if (ts.isPropertyAccessExpression(expr)) {
+    // `models.chat`, where `models` is an object literal (in any file): the property's initializer.
+    const base = evaluator.evaluate(unit, expr.expression);
+    if (base.t !== 'object') return [];
+    const property = base.node.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === expr.name.text);
+    const init = property && (ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined);
+    return init ? producingCalls(evaluator, base.unit, init, depth + 1) : [];
   }
   if (!ts.isIdentifier(expr)) return [];
   const declaration = resolveName(expr);
   if (declaration?.kind === 'variable' && declaration.path.length === 0 && declaration.node.initializer) {
-    return producingCalls(workspace, unit, declaration.node.initializer, depth + 1);
+    return producingCalls(evaluator, unit, declaration.node.initializer, depth + 1);
   }
   if (declaration?.kind === 'import') {
     const file = workspace.resolveModule(unit.path, declaration.specifier);
-    return file ? exportedCalls(workspace, file, declaration.imported, depth + 1) : [];
+    return file ? exportedCalls(evaluator, file, declaration.imported, depth + 1) : [];
   }
   return [];
 }
 
-function exportedCalls(workspace: Workspace, file: string, name: string, depth: number): Site[] {
+function exportedCalls(evaluator: Evaluator, file: string, name: string, depth: number): Site[] {
+  const workspace = evaluator.workspace;
   const found: Site[] = [];
   for (const unit of workspace.units(file)) {
     if (name === 'default') {
       for (const statement of unit.sf.statements) {
-        if (ts.isExportAssignment(statement)) found.push(...producingCalls(workspace, unit, statement.expression, depth));
+        if (ts.isExportAssignment(statement)) found.push(...producingCalls(evaluator, unit, statement.expression, depth));
       }
       continue;
     }
     const declaration = resolveTopLevel(unit.sf, name);
     if (declaration?.kind === 'variable' && declaration.path.length === 0 && declaration.node.initializer) {
-      found.push(...producingCalls(workspace, unit, declaration.node.initializer, depth));
+      found.push(...producingCalls(evaluator, unit, declaration.node.initializer, depth));
     }
   }
   return found;
@@ -209,7 +218,7 @@ export function resolveModels(evaluator: Evaluator, unit: Unit, expression: ts.E
   if (!needSites) return refs;
   // Created providers: find the factory calls by syntax and classify each.
   const sited: ModelRef[] = [];
-  for (const site of producingCalls(evaluator.workspace, unit, expression)) {
+  for (const site of producingCalls(evaluator, unit, expression)) {
     const thing = classify(evaluator.evaluate(site.unit, site.node));
     if (thing?.t === 'model') sited.push({ ...thing.model, site });
   }

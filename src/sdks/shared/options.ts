@@ -1,0 +1,122 @@
+/**
+ * Client options of SDKs other than `openai` (v3 `Configuration`, `ChatGPTAPI`, …): reading an
+ * option through spreads, variables and the tracer, and the API-key rewrite every such client
+ * gets — the env name swapped in the user's own access style, a hard-coded key replaced by an env
+ * read, anything else left to review. Same rules as the openai module's `apiKey`.
+ */
+import { ts } from '../../analysis/ts.js';
+import { propertyNameText } from '../../analysis/scope.js';
+import type { Unit } from '../../analysis/unit.js';
+import { possibleStrings, type ObjectValue, type Value } from '../../analysis/values.js';
+import type { Provider } from '../../catalogue/schema.js';
+import type { FileEdit } from '../../core/types.js';
+import { t, type Localized } from '../../core/text.js';
+import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import type { DetectContext, PlanContext } from '../types.js';
+import { envRead, isOpenAiEnvName, providerKeyEnv, type EnvStyle } from './env.js';
+import { traceValue } from './trace.js';
+
+export function propertyByName(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i];
+    if (property.name && propertyNameText(property.name) === name) return property;
+  }
+  return undefined;
+}
+
+export function initializerOf(property: ts.ObjectLiteralElementLike | undefined): ts.Expression | undefined {
+  if (!property) return undefined;
+  if (ts.isPropertyAssignment(property)) return property.initializer;
+  if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  return undefined;
+}
+
+/** An option's value: the Evaluator's, or a traced one (a typed parameter, a lazily assigned variable). */
+export function optionValue(context: DetectContext, object: ObjectValue, name: string): Value {
+  const value = context.evaluator.objectMember(object, name);
+  if (value.t !== 'unknown') return value;
+  const init = initializerOf(propertyByName(object.node, name));
+  return init ? traceValue(context.evaluator, object.unit, init) : value;
+}
+
+export interface KeyFacts {
+  kind: 'absent' | 'env' | 'literal' | 'other';
+  property?: ts.ObjectLiteralElementLike;
+  /** For env reads: the variable's name and the node that spells it (maybe in another file). */
+  envName?: string;
+  envNameNode?: ts.Node;
+  envUnit?: Unit;
+}
+
+export function keyFactsOf(context: DetectContext, object: ObjectValue, name = 'apiKey'): KeyFacts {
+  const property = propertyByName(object.node, name);
+  const value = optionValue(context, object, name);
+  if (!property) return value.t === 'unknown' ? { kind: 'absent' } : { kind: 'other' };
+  const { strings, envs } = possibleStrings(value);
+  if (envs.length) {
+    // `process.env.OPENAI_API_KEY ?? ''` is still an env read; the fallback is kept.
+    const env = envs.find((e) => /OPENAI/i.test(e.name)) ?? envs[0];
+    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit };
+  }
+  if (strings.length === 1 && value.t === 'string') return { kind: 'literal', property };
+  return { kind: 'other', property };
+}
+
+export function envStyleOf(key: KeyFacts): EnvStyle {
+  const node = key.envNameNode;
+  if (key.kind !== 'env' || !node) return 'process.env';
+  const source = node.parent?.getText() ?? '';
+  if (source.startsWith('import.meta.env')) return 'import.meta.env';
+  if (source.startsWith('Deno.env')) return 'Deno.env';
+  return 'process.env';
+}
+
+/** The env read of the provider's key, in the style of the key read it replaces. */
+export function keyExpression(provider: Provider, key: KeyFacts, context: PlanContext, file: string): string {
+  return envRead(envStyleOf(key), providerKeyEnv(provider, key.envName), context.style(file));
+}
+
+export interface KeyEdits {
+  /** Safe edits: the env name swapped, a literal key replaced by an env read. */
+  edits: FileEdit[];
+  /** Review edits: a key from an expression banjia cannot see into, replaced by the env read. */
+  review: FileEdit[];
+  notes: Localized[];
+  /** The key option is absent: the caller appends `<name>: <env read>`. */
+  append: boolean;
+}
+
+export function keyEdits(key: KeyFacts, provider: Provider, unit: Unit, context: PlanContext): KeyEdits {
+  const out: KeyEdits = { edits: [], review: [], notes: [], append: false };
+  const expression = keyExpression(provider, key, context, unit.path);
+  const property = key.property;
+  const file = (u: Unit, edit: { start: number; end: number; text: string }): FileEdit => ({ ...edit, file: u.path });
+  if (key.kind === 'absent') {
+    out.append = true;
+  } else if (key.kind === 'env' && key.envName && key.envNameNode && key.envUnit) {
+    if (isOpenAiEnvName(key.envName)) {
+      const name = providerKeyEnv(provider, key.envName);
+      const node = key.envNameNode;
+      out.edits.push(file(key.envUnit, ts.isStringLiteralLike(node) ? replaceStringContent(key.envUnit, node, name) : replaceNode(key.envUnit, node, name)));
+    } else {
+      out.notes.push(t(`The key comes from ${key.envName}: set it to your ${provider.name.en} key.`, `密钥来自 ${key.envName}：请将其设为 ${provider.name.zh} 的密钥。`));
+    }
+  } else if (key.kind === 'literal' && property && ts.isPropertyAssignment(property)) {
+    out.edits.push(file(unit, replaceNode(unit, property.initializer, expression)));
+    out.notes.push(t('A key was hard-coded here: it is replaced by an env read; revoke the old key.', '此处硬编码了密钥：已改为读取环境变量，请吊销旧密钥。'));
+  } else if (property && ts.isPropertyAssignment(property)) {
+    const source = property.initializer.getText(unit.sf);
+    out.review.push(file(unit, replaceNode(unit, property.initializer, expression)));
+    out.notes.push(
+      t(
+        `The key comes from ${source}: make it hold your ${provider.name.en} key, or accept the suggested env read.`,
+        `密钥来自 ${source}：请确保其为 ${provider.name.zh} 的密钥，或接受建议改为读取环境变量。`,
+      ),
+    );
+  }
+  return out;
+}
+
+export function joinNotes(notes: Localized[]): Localized {
+  return t(notes.map((n) => n.en).join(' '), notes.map((n) => n.zh).join(' '));
+}

@@ -1,0 +1,31 @@
+/**
+ * Where a base-URL value sends requests, for SDKs other than `openai` whose endpoint option has
+ * another name (`basePath`, `apiBaseUrl`, `additionalSessionOptions.baseURL`). The same rules as
+ * the openai module's `baseURL`: an `api.openai.com` literal (even as the fallback of an env read)
+ * is OpenAI, a provider's URL is that provider, another literal or a value from configuration is
+ * routed elsewhere, and Azure hosts are Azure.
+ */
+import { possibleStrings, type Value } from '../../analysis/values.js';
+import { isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
+import { isAzureValue } from '../openai/binding.js';
+import type { Routing } from '../openai/detect.js';
+
+export function routingOfBaseUrl(value: Value | undefined): Routing {
+  if (!value) return { to: 'openai' };
+  if (isAzureValue(value)) return { to: 'azure' };
+  const { strings, envs, others } = possibleStrings(value);
+  if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
+  for (const s of strings) {
+    const match = providerForBaseUrl(s.value);
+    if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
+  }
+  if (strings.length) return { to: 'other', url: strings[0].value };
+  if (envs.length) return { to: 'configurable', source: `env ${envs[0].name}` };
+  return { to: 'configurable', source: others.length ? 'a runtime value' : 'unknown' };
+}
+
+/** The api.openai.com literals a base-URL value is built from (the defaults worth pointing at). */
+export function openAiUrlLiterals(value: Value | undefined) {
+  if (!value) return [];
+  return possibleStrings(value).strings.filter((s) => isOpenAiUrl(s.value));
+}

@@ -1,0 +1,3 @@
+import { fixturePairs } from '../helpers/fixture-suite.js';
+
+fixturePairs('openai-v3', 10);
