@@ -547,7 +547,9 @@ export class Evaluator {
       case 'variable': {
         const { node } = declaration;
         let value: Value = UNKNOWN;
-        if (node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, node);
+        // A destructured read's origin is its binding element: `{ OPENAI_API_KEY }` is what names the env var.
+        const origin = declaration.path.length && ts.isBindingElement(declaration.name.parent) ? declaration.name.parent : node;
+        if (node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, origin);
         if (value.t === 'unknown' && node.type && declaration.path.length === 0) value = this.fromType(unit, node.type);
         return value;
       }

@@ -3,7 +3,7 @@
  * parsed only when an import is followed into them (a model constant, a client module). Each file
  * is read once and parsed once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from './ts.js';
 import { parseUnit, type Unit } from './unit.js';
@@ -14,14 +14,17 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 interface PathAlias {
   prefix: string;
   suffix: string;
+  /** A pattern without `*` matches only itself. */
+  exact: boolean;
   targets: string[];
+  /** Folder the targets are relative to (tsconfig `baseUrl`, or the root for workspace packages). */
+  base: string;
 }
 
 export class Workspace {
   private readonly texts = new Map<string, string | null>();
   private readonly parsed = new Map<string, Unit[]>();
   private aliases: PathAlias[] | undefined;
-  private aliasBase = '';
 
   constructor(
     /** Absolute path of the scanned root. */
@@ -80,11 +83,11 @@ export class Workspace {
       return this.probe(base);
     }
     for (const alias of this.pathAliases()) {
-      if (!specifier.startsWith(alias.prefix) || !specifier.endsWith(alias.suffix)) continue;
+      if (alias.exact ? specifier !== alias.prefix : !specifier.startsWith(alias.prefix) || !specifier.endsWith(alias.suffix)) continue;
       if (specifier.length < alias.prefix.length + alias.suffix.length) continue;
       const star = specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length);
       for (const target of alias.targets) {
-        const found = this.probe(path.posix.join(this.aliasBase, target.replace('*', star)));
+        const found = this.probe(path.posix.join(alias.base, target.replace('*', star)));
         if (found) return found;
       }
     }
@@ -117,27 +120,113 @@ export class Workspace {
     }
   }
 
-  /** `compilerOptions.paths` of the root tsconfig.json / jsconfig.json (Next.js `@/…` aliases). */
+  /**
+   * `compilerOptions.paths` of the root tsconfig.json / jsconfig.json (Next.js `@/…` aliases),
+   * following `extends` to relative files: monorepos keep their paths in a tsconfig.base.json.
+   */
   private pathAliases(): PathAlias[] {
     if (this.aliases) return this.aliases;
     this.aliases = [];
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const text = this.text(name);
-      if (text === undefined) continue;
-      const parsed = ts.parseConfigFileTextToJson(name, text);
-      const options = parsed.config?.compilerOptions;
-      if (!options?.paths) continue;
-      this.aliasBase = typeof options.baseUrl === 'string' ? path.posix.normalize(options.baseUrl) : '.';
+      const found = this.configWithPaths(name, new Set());
+      if (!found) continue;
+      const { file, options } = found;
+      const dir = path.posix.dirname(file);
+      const base = path.posix.normalize(path.posix.join(dir, typeof options.baseUrl === 'string' ? options.baseUrl : '.'));
       for (const [pattern, targets] of Object.entries(options.paths as Record<string, string[]>)) {
         const star = pattern.indexOf('*');
         this.aliases.push({
           prefix: star < 0 ? pattern : pattern.slice(0, star),
           suffix: star < 0 ? '' : pattern.slice(star + 1),
+          exact: star < 0,
           targets: Array.isArray(targets) ? targets : [],
+          base,
         });
       }
       break;
     }
+    this.aliases.push(...this.workspacePackages());
     return this.aliases;
+  }
+
+  private configWithPaths(file: string, seen: Set<string>): { file: string; options: { baseUrl?: unknown; paths: unknown } } | undefined {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    const text = this.text(file);
+    if (text === undefined) return undefined;
+    const config = ts.parseConfigFileTextToJson(file, text).config;
+    if (config?.compilerOptions?.paths) return { file, options: config.compilerOptions };
+    const parents = typeof config?.extends === 'string' ? [config.extends] : Array.isArray(config?.extends) ? config.extends : [];
+    // Later entries of an `extends` array win, as in TypeScript.
+    for (const parent of [...parents].reverse()) {
+      if (typeof parent !== 'string' || !parent.startsWith('.')) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), parent));
+      const found = this.configWithPaths(target.endsWith('.json') ? target : `${target}.json`, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * Packages of an npm/yarn/pnpm workspace, importable by name from their siblings. Their source
+   * is followed (the `main`/`source`/`types` entry when it is source, else `src/index`).
+   */
+  private workspacePackages(): PathAlias[] {
+    const aliases: PathAlias[] = [];
+    for (const dir of this.workspaceDirs()) {
+      const manifest = this.text(`${dir}/package.json`);
+      if (manifest === undefined) continue;
+      let pkg: { name?: unknown; main?: unknown; source?: unknown; types?: unknown };
+      try {
+        pkg = JSON.parse(manifest);
+      } catch {
+        continue;
+      }
+      if (typeof pkg.name !== 'string') continue;
+      const entries = [pkg.source, pkg.main, pkg.types]
+        .filter((e): e is string => typeof e === 'string' && /\.(m|c)?[jt]sx?$/.test(e) && !/\.d\.[mc]?ts$/.test(e))
+        .map((e) => path.posix.join(dir, e));
+      aliases.push({ prefix: pkg.name, suffix: '', exact: true, targets: [...entries, `${dir}/src/index`, `${dir}/index`], base: '.' });
+      aliases.push({ prefix: `${pkg.name}/`, suffix: '', exact: false, targets: [`${dir}/src/*`, `${dir}/*`], base: '.' });
+    }
+    return aliases;
+  }
+
+  /** Folders matched by the workspace globs (`dir/*` and plain folders; enough for real layouts). */
+  private workspaceDirs(): string[] {
+    const patterns: string[] = [];
+    const manifest = this.text('package.json');
+    if (manifest !== undefined) {
+      try {
+        const workspaces = JSON.parse(manifest).workspaces;
+        const list = Array.isArray(workspaces) ? workspaces : workspaces?.packages;
+        if (Array.isArray(list)) patterns.push(...list.filter((p: unknown): p is string => typeof p === 'string'));
+      } catch {
+        // an unreadable manifest has no workspaces
+      }
+    }
+    const pnpm = this.text('pnpm-workspace.yaml');
+    if (pnpm !== undefined) {
+      for (const match of pnpm.matchAll(/^\s*-\s*['"]?([^'"#\s]+)['"]?/gm)) patterns.push(match[1]);
+    }
+    const dirs: string[] = [];
+    for (const pattern of patterns) {
+      if (pattern.startsWith('!')) continue;
+      const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (clean.endsWith('/*') || clean.endsWith('/**')) {
+        const parent = clean.slice(0, clean.lastIndexOf('/'));
+        if (parent.includes('*')) continue;
+        try {
+          for (const entry of readdirSync(this.absolute(parent), { withFileTypes: true })) {
+            if (entry.isDirectory() && entry.name !== 'node_modules') dirs.push(`${parent}/${entry.name}`);
+          }
+        } catch {
+          // a glob over a missing folder matches nothing
+        }
+      } else if (!clean.includes('*')) {
+        dirs.push(clean);
+      }
+    }
+    return dirs;
   }
 }

@@ -8,7 +8,7 @@ import { parseModelMap, resolveTarget } from '../pipeline/target.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { overridesFromConfig } from '../catalogue/overrides.js';
 import { setCatalogueOverrides } from '../catalogue/index.js';
-import { staticEstimate, DEFAULT_ASSUMPTIONS } from '../cost/static.js';
+import { staticEstimate } from '../cost/static.js';
 import type { FileOutcome, Finding } from '../core/types.js';
 import type { Report } from '../render/report.js';
 import type { Target } from '../sdks/types.js';
@@ -99,6 +99,7 @@ async function planAnalysis(
   });
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
+  const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides } } : {});
   const report: Report = {
     command,
     root,
@@ -117,8 +118,8 @@ async function planAnalysis(
       severities: severities(planned.findings),
       typeChecked: detected.typeChecked,
     },
-    readiness: options.readiness && !target ? readinessMatrix(detected) : undefined,
-    estimate: staticEstimate(planned.findings, target?.provider, target?.modelOverrides ?? {}, DEFAULT_ASSUMPTIONS),
+    readiness: options.readiness && !target ? readinessMatrix(detected, estimate.breakdown) : undefined,
+    estimate,
     diff: undefined,
     written: undefined,
     journal: undefined,

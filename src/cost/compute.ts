@@ -53,6 +53,8 @@ export interface Assumption {
   id: string;
   text: string;
   value: number | string | boolean | null;
+  /** The text in Chinese, for `--lang zh`. */
+  zh?: string;
 }
 
 export interface TokenTotals {
@@ -145,7 +147,8 @@ export interface ProviderCost {
 export interface CostResult {
   fx: { cnyPerUsd: number; asOf: string | null; source: string | null; isDefault: boolean };
   period: {
-    basis: 'usage' | 'given' | 'assumed-month';
+    /** 'static': a scan's estimate, a month by construction (static.ts). */
+    basis: 'usage' | 'given' | 'assumed-month' | 'static';
     start?: number;
     end?: number;
     days: number | null;
@@ -317,14 +320,14 @@ function fmtPrice(value: number, currency: Currency): string {
 // ---------------------------------------------------------------------------------------------
 // OpenAI
 
-interface OpenAiPricing {
+export interface OpenAiPricing {
   model: OpenAiModel | undefined;
   price: Price | null;
   pricedAs: string | null;
   familyFallback: boolean;
 }
 
-function openaiPricing(id: string): OpenAiPricing {
+export function openaiPricing(id: string): OpenAiPricing {
   const model = findOpenAiModel(id);
   if (model?.price) return { model, price: model.price, pricedAs: model.id, familyFallback: false };
   // A snapshot the table lists without a price prices as its family alias.
@@ -676,9 +679,7 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
     };
   });
 
-  const group = (p: ProviderCost) => (p.complete ? 0 : p.models.length > 0 ? 1 : 2);
-  results.sort((a, b) => group(a) - group(b) || a.monthlyUsd - b.monthlyUsd || a.id.localeCompare(b.id));
-  results.forEach((p, i) => (p.rank = i + 1));
+  rankProviders(results);
 
   // Assumptions made along the way.
   for (const { ratio, providers: ids } of tokenNotes.values()) {
@@ -744,6 +745,14 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
     providers: results,
     assumptions: assumptions.all(),
   };
+}
+
+/** Sorts in place and numbers the ranks: complete first, then partial, then unpriced; cheapest first. */
+export function rankProviders(results: ProviderCost[]): ProviderCost[] {
+  const group = (p: ProviderCost) => (p.complete ? 0 : p.models.length > 0 ? 1 : 2);
+  results.sort((a, b) => group(a) - group(b) || a.monthlyUsd - b.monthlyUsd || a.id.localeCompare(b.id));
+  results.forEach((p, i) => (p.rank = i + 1));
+  return results;
 }
 
 function computePeriod(records: UsageRecord[], options: CostOptions): CostResult['period'] {

@@ -57,6 +57,36 @@ export function removeListElement(unit: Unit, element: ts.Node, list: readonly t
   return { start, end: afterComma, text: '' };
 }
 
+/**
+ * Removes several elements of one list. Alone on their lines they go line by line; side by side
+ * (`{ store: true, metadata: {} }`) one removal per run of neighbours, so the edits never overlap.
+ */
+export function removeListElements(unit: Unit, elements: readonly ts.Node[], list: readonly ts.Node[], container?: ts.Node): TextEdit[] {
+  const indices = [...new Set(elements.map((e) => list.indexOf(e)).filter((i) => i >= 0))].sort((a, b) => a - b);
+  if (container && indices.length === list.length && !unit.text.slice(nodeRange(unit, container).start, nodeRange(unit, container).end).includes('\n')) return [replaceNode(unit, container, '{}')];
+  const edits: TextEdit[] = [];
+  for (let k = 0; k < indices.length; ) {
+    let j = k;
+    while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j++;
+    const first = indices[k];
+    const last = indices[j];
+    const single = indices.slice(k, j + 1).map((i) => removeListElement(unit, list[i], list));
+    const disjoint = single.every((edit, i) => i === 0 || single[i - 1].end <= edit.start);
+    if (disjoint) {
+      edits.push(...single);
+    } else {
+      const tail = /^[ \t]*,/.exec(unit.text.slice(nodeRange(unit, list[last]).end));
+      const afterLast = nodeRange(unit, list[last]).end + (tail ? tail[0].length : 0);
+      if (last + 1 < list.length) edits.push({ start: nodeRange(unit, list[first]).start, end: nodeRange(unit, list[last + 1]).start, text: '' });
+      else if (first > 0) edits.push({ start: nodeRange(unit, list[first - 1]).end, end: afterLast, text: '' });
+      else if (container) edits.push({ ...replaceNode(unit, container, '{}') });
+      else edits.push({ start: nodeRange(unit, list[first]).start, end: afterLast, text: '' });
+    }
+    k = j + 1;
+  }
+  return edits;
+}
+
 function isMultiline(unit: Unit, node: ts.ObjectLiteralExpression): boolean {
   const { start, end } = nodeRange(unit, node);
   return unit.text.slice(start, end).includes('\n');

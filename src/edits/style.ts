@@ -19,7 +19,8 @@ export function detectStyle(text: string): TextStyle {
   const counts = new Map<string, number>();
   let tabs = 0;
   let previous = 0;
-  for (const line of text.split(/\r?\n/)) {
+  // trimStart() counts a BOM as whitespace: without this the first line looks indented by one.
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (!line.trim()) continue;
     if (line.startsWith('\t')) {
       tabs++;

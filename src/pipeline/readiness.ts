@@ -3,7 +3,7 @@
  * automatically, need review, or cannot move, and what the scanned calls would cost; best first.
  */
 import { listProviders, defaultRegion } from '../catalogue/index.js';
-import { staticEstimate, type StaticAssumptions, DEFAULT_ASSUMPTIONS } from '../cost/static.js';
+import type { CostResult } from '../cost/compute.js';
 import type { Finding } from '../core/types.js';
 import type { DetectResult } from './detect.js';
 import { planFindings } from './plan.js';
@@ -14,8 +14,11 @@ export interface ReadinessRow {
   auto: number;
   review: number;
   manual: number;
-  /** Estimated monthly cost of the scanned call sites, in the provider's currency. */
-  monthlyCost: { amount: number; currency: string; usd: number } | null;
+  /**
+   * Estimated monthly cost of the scanned call sites, in the provider's currency (the static
+   * estimate's engine result); `complete` is false when some priced site has no price here.
+   */
+  monthlyCost: { amount: number; currency: string; usd: number; complete: boolean } | null;
 }
 
 export function callSites(findings: Finding[]): Finding[] {
@@ -32,16 +35,17 @@ export function countReadiness(findings: Finding[]): { auto: number; review: num
   return counts;
 }
 
-export function readinessMatrix(detected: DetectResult, assumptions: StaticAssumptions = DEFAULT_ASSUMPTIONS): ReadinessRow[] {
+/** `cost`: the static estimate of the same scan, priced for every provider (cost/static.ts). */
+export function readinessMatrix(detected: DetectResult, cost: CostResult): ReadinessRow[] {
   const rows = listProviders().map((provider): ReadinessRow => {
     const region = defaultRegion(provider);
     const findings = planFindings(detected, { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: {} });
-    const estimate = staticEstimate(findings, provider, {}, assumptions);
+    const priced = cost.providers.find((p) => p.id === provider.id);
     return {
       provider: provider.id,
       name: provider.name,
       ...countReadiness(findings),
-      monthlyCost: estimate.provider && estimate.pricedSites ? { amount: estimate.provider.amount, currency: estimate.provider.currency, usd: estimate.provider.usd } : null,
+      monthlyCost: priced && priced.models.length ? { amount: priced.monthlyAmount, currency: priced.currency, usd: priced.monthlyUsd, complete: priced.complete } : null,
     };
   });
   return rows.sort(

@@ -8,6 +8,8 @@ import type { CostResult, ProviderCost, ProviderModelCost } from '../cost/comput
 import { formatMoney, formatPercent } from './format.js';
 
 export interface CostLabels {
+  /** Which provider name and assumption text to show. */
+  lang: 'en' | 'zh';
   title: string;
   openaiToday: string;
   rank: string;
@@ -15,6 +17,7 @@ export interface CostLabels {
   monthly: string;
   monthlyUsd: string;
   vsOpenai: string;
+  vsOpenaiCny: string;
   note: string;
   cannotPrice: (models: string[]) => string;
   nothingPriced: string;
@@ -31,7 +34,13 @@ export interface CostLabels {
   periodUsage: (days: string, factor: string) => string;
   periodGiven: (days: string, factor: string) => string;
   periodAssumed: string;
+  periodStatic: string;
   fx: (rate: number, source: string) => string;
+  fxDefault: (asOf: string) => string;
+  fxGiven: string;
+  duration: (value: number, unit: 'day' | 'hour') => string;
+  rebased: (ratio: number) => string;
+  peakTokens: (percent: number, basis: 'buckets' | 'mixed' | 'blended') => string;
   unpricedOpenai: (models: string[]) => string;
   unknownProvider: (id: string) => string;
   perMonth: string;
@@ -39,8 +48,9 @@ export interface CostLabels {
   shortAll: (best: string, amount: string, openai: string, delta: string) => string;
 }
 
-export const COST_LABELS: Record<'en', CostLabels> = {
+export const COST_LABELS: Record<'en' | 'zh', CostLabels> = {
   en: {
+    lang: 'en',
     title: 'Estimated monthly cost',
     openaiToday: 'OpenAI (today)',
     rank: '#',
@@ -48,6 +58,7 @@ export const COST_LABELS: Record<'en', CostLabels> = {
     monthly: 'per month',
     monthlyUsd: 'in USD',
     vsOpenai: 'vs OpenAI',
+    vsOpenaiCny: 'in CNY',
     note: 'note',
     cannotPrice: (models) => `cannot price: ${models.join(', ')}`,
     nothingPriced: 'nothing in the usage is priced here',
@@ -64,12 +75,58 @@ export const COST_LABELS: Record<'en', CostLabels> = {
     periodUsage: (days, factor) => `Usage covers ${days}; scaled ×${factor} to a month.`,
     periodGiven: (days, factor) => `Usage covers ${days} (given); scaled ×${factor} to a month.`,
     periodAssumed: 'The usage gives no time span: treated as one month.',
+    periodStatic: 'Static estimate of the scanned call sites, per month.',
     fx: (rate, source) => `¥${rate} = $1 (${source}).`,
+    fxDefault: (asOf) => `default, ${asOf}`,
+    fxGiven: 'given',
+    duration: (value, unit) => `${value} ${unit}${value === 1 ? '' : 's'}`,
+    rebased: (ratio) => `tokens ×${ratio} (re-based to the target tokenizer)`,
+    peakTokens: (percent, basis) =>
+      `${percent}% of tokens at peak prices (${basis === 'buckets' ? 'by bucket time' : basis === 'mixed' ? 'by bucket time where known' : 'assumed share'})`,
     unpricedOpenai: (models) => `Not priced on OpenAI: ${models.join(', ')}.`,
     unknownProvider: (id) => `no cost figures for provider '${id}'`,
     perMonth: '/month',
     short: (provider, amount, usd, openai, delta) => `Cost on ${provider}: ${amount}/month (${usd}) vs OpenAI ${openai}/month, ${delta}.`,
     shortAll: (best, amount, openai, delta) => `Cheapest: ${best} at ${amount}/month vs OpenAI ${openai}/month, ${delta}.`,
+  },
+  zh: {
+    lang: 'zh',
+    title: '预估每月费用',
+    openaiToday: 'OpenAI（当前）',
+    rank: '#',
+    provider: '服务商',
+    monthly: '每月',
+    monthlyUsd: '折合美元',
+    vsOpenai: '相比 OpenAI',
+    vsOpenaiCny: '折合人民币',
+    note: '备注',
+    cannotPrice: (models) => `无法计价：${models.join('、')}`,
+    nothingPriced: '用量中没有可在此计价的模型',
+    chartTitle: '每月费用（美元）',
+    breakdownTitle: (provider) => `${provider}：按模型，每月`,
+    model: 'OpenAI 模型 → 目标模型',
+    tokensIn: '输入',
+    tokensCached: '缓存命中',
+    tokensOut: '输出',
+    openai: 'OpenAI',
+    total: '合计',
+    notCovered: '未覆盖',
+    assumptions: '假设',
+    periodUsage: (days, factor) => `用量覆盖 ${days}，按 ×${factor} 折算为一个月。`,
+    periodGiven: (days, factor) => `用量覆盖 ${days}（指定），按 ×${factor} 折算为一个月。`,
+    periodAssumed: '用量未给出时间范围：按一个月计。',
+    periodStatic: '按扫描到的调用点做静态估算，每月。',
+    fx: (rate, source) => `¥${rate} = $1（${source}）。`,
+    fxDefault: (asOf) => `默认值，${asOf}`,
+    fxGiven: '指定',
+    duration: (value, unit) => `${value} ${unit === 'day' ? '天' : '小时'}`,
+    rebased: (ratio) => `token 数 ×${ratio}（按目标分词器换算）`,
+    peakTokens: (percent, basis) => `${percent}% 的 token 按高峰价计（${basis === 'buckets' ? '按时段桶的时间' : basis === 'mixed' ? '已知处按时段桶的时间' : '假定比例'}）`,
+    unpricedOpenai: (models) => `OpenAI 侧无价格：${models.join('、')}。`,
+    unknownProvider: (id) => `没有服务商 '${id}' 的费用数据`,
+    perMonth: '/月',
+    short: (provider, amount, usd, openai, delta) => `${provider} 费用：每月 ${amount}（${usd}），OpenAI 每月 ${openai}，${delta}。`,
+    shortAll: (best, amount, openai, delta) => `最便宜：${best}，每月 ${amount}，OpenAI 每月 ${openai}，${delta}。`,
   },
 };
 
@@ -112,10 +169,20 @@ function tokens(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
+function signed(amount: number, currency: string): string {
+  const sign = amount < 0 ? '−' : amount > 0 ? '+' : '±';
+  return `${sign}${formatMoney(Math.abs(amount), currency)}`;
+}
+
 /** `−$1,234 (−97%)` / `+$12.00 (+20%)`. */
 export function formatDelta(deltaUsd: number, ratio: number | null): string {
-  const sign = deltaUsd < 0 ? '−' : deltaUsd > 0 ? '+' : '±';
-  const money = `${sign}${formatMoney(Math.abs(deltaUsd), 'USD')}`;
+  const money = signed(deltaUsd, 'USD');
+  return ratio === null ? money : `${money} (${formatPercent(ratio)})`;
+}
+
+/** The change in both currencies: `−$1,234 / −¥8,885 (−97%)`. */
+export function formatDeltaBoth(deltaUsd: number, deltaCny: number, ratio: number | null): string {
+  const money = `${signed(deltaUsd, 'USD')} / ${signed(deltaCny, 'CNY')}`;
   return ratio === null ? money : `${money} (${formatPercent(ratio)})`;
 }
 
@@ -123,23 +190,23 @@ function deltaColor(chalk: ChalkInstance, deltaUsd: number, text: string): strin
   return deltaUsd < 0 ? chalk.green(text) : deltaUsd > 0 ? chalk.red(text) : text;
 }
 
-function providerLabel(p: ProviderCost): string {
-  return p.name.en;
+function providerLabel(p: ProviderCost, labels: CostLabels): string {
+  return p.name[labels.lang];
 }
 
-function describeDays(days: number): string {
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return days >= 1 ? plural(Math.round(days * 100) / 100, 'day') : plural(Math.round(days * 24 * 100) / 100, 'hour');
+function describeDays(days: number, labels: CostLabels): string {
+  return days >= 1 ? labels.duration(Math.round(days * 100) / 100, 'day') : labels.duration(Math.round(days * 24 * 100) / 100, 'hour');
 }
 
 function headerLines(result: CostResult, labels: CostLabels): string[] {
   const lines: string[] = [];
   const factor = String(Math.round(result.period.monthlyFactor * 100) / 100);
-  const days = result.period.days === null ? '' : describeDays(result.period.days);
+  const days = result.period.days === null ? '' : describeDays(result.period.days, labels);
   if (result.period.basis === 'usage') lines.push(labels.periodUsage(days, factor));
   else if (result.period.basis === 'given') lines.push(labels.periodGiven(days, factor));
+  else if (result.period.basis === 'static') lines.push(labels.periodStatic);
   else lines.push(labels.periodAssumed);
-  lines.push(labels.fx(result.fx.cnyPerUsd, result.fx.isDefault ? `default, ${result.fx.asOf}` : 'given'));
+  lines.push(labels.fx(result.fx.cnyPerUsd, result.fx.isDefault ? labels.fxDefault(result.fx.asOf ?? '') : labels.fxGiven));
   const unpriced = result.openai.models.filter((m) => !m.priced).map((m) => m.model);
   if (unpriced.length) lines.push(labels.unpricedOpenai(unpriced));
   return lines;
@@ -149,21 +216,22 @@ function headerLines(result: CostResult, labels: CostLabels): string[] {
 export function renderCostTable(result: CostResult, options: CostRenderOptions): string {
   const labels = options.labels ?? COST_LABELS.en;
   const chalk = chalkFor(options);
-  const rows: string[][] = [[labels.rank, labels.provider, labels.monthly, labels.monthlyUsd, labels.vsOpenai, labels.note]];
-  rows.push(['', labels.openaiToday, formatMoney(result.openai.monthlyUsd, 'USD'), formatMoney(result.openai.monthlyUsd, 'USD'), '', '']);
+  const rows: string[][] = [[labels.rank, labels.provider, labels.monthly, labels.monthlyUsd, labels.vsOpenai, labels.vsOpenaiCny, labels.note]];
+  rows.push(['', labels.openaiToday, formatMoney(result.openai.monthlyUsd, 'USD'), formatMoney(result.openai.monthlyUsd, 'USD'), '', '', '']);
   for (const p of result.providers) {
     const note = p.models.length === 0 ? labels.nothingPriced : p.complete ? '' : labels.cannotPrice([...new Set(p.uncovered.map((u) => u.openaiModel))]);
     const delta = p.models.length ? formatDelta(p.comparison.monthlyDeltaUsd, p.comparison.ratio) : '';
     rows.push([
       String(p.rank),
-      providerLabel(p),
+      providerLabel(p, labels),
       p.models.length ? formatMoney(p.monthlyAmount, p.currency) : '–',
       p.models.length ? formatMoney(p.monthlyUsd, 'USD') : '–',
       delta,
+      p.models.length ? signed(p.comparison.monthlyDeltaCny, 'CNY') : '',
       note,
     ]);
   }
-  const lines = table(rows, ['right', 'left', 'right', 'right', 'right', 'left']);
+  const lines = table(rows, ['right', 'left', 'right', 'right', 'right', 'right', 'left']);
   const colored = lines.map((line, i) => {
     if (i === 0) return chalk.bold(line);
     const p = result.providers[i - 2];
@@ -200,7 +268,7 @@ export function renderCostChart(result: CostResult, options: CostRenderOptions):
   ];
   for (const p of result.providers) {
     if (!p.models.length) continue;
-    entries.push({ label: providerLabel(p), usd: p.monthlyUsd, kind: !p.complete ? 'partial' : p.monthlyUsd <= result.openai.monthlyUsd ? 'cheaper' : 'dearer' });
+    entries.push({ label: providerLabel(p, labels), usd: p.monthlyUsd, kind: !p.complete ? 'partial' : p.monthlyUsd <= result.openai.monthlyUsd ? 'cheaper' : 'dearer' });
   }
   const labelWidth = Math.min(28, Math.max(...entries.map((e) => visibleWidth(e.label))));
   const values = entries.map((e) => formatMoney(e.usd, 'USD'));
@@ -237,8 +305,8 @@ export function renderProviderBreakdown(result: CostResult, providerId: string, 
       m.openaiPriced ? formatDelta(deltaUsd, m.openaiUsd > 0 ? (m.usd - m.openaiUsd) / m.openaiUsd : null) : '',
     ]);
     const extra = [...m.notes];
-    if (m.tokenRatio !== 1) extra.unshift(`tokens ×${Math.round(m.tokenRatio * 1000) / 1000} (re-based to the target tokenizer)`);
-    if (m.peakShare !== undefined) extra.push(`${Math.round(m.peakShare * 1000) / 10}% of tokens at peak prices (${m.timeOfDay === 'buckets' ? 'by bucket time' : m.timeOfDay === 'mixed' ? 'by bucket time where known' : 'assumed share'})`);
+    if (m.tokenRatio !== 1) extra.unshift(labels.rebased(Math.round(m.tokenRatio * 1000) / 1000));
+    if (m.peakShare !== undefined) extra.push(labels.peakTokens(Math.round(m.peakShare * 1000) / 10, m.timeOfDay ?? 'blended'));
     notes.push(extra);
   };
   p.models.forEach(byModel);
@@ -267,7 +335,7 @@ export function renderProviderBreakdown(result: CostResult, providerId: string, 
 export function renderAssumptions(result: CostResult, options: CostRenderOptions): string {
   const labels = options.labels ?? COST_LABELS.en;
   const chalk = chalkFor(options);
-  return [chalk.bold(labels.assumptions), ...result.assumptions.map((a) => `  • ${a.text}`)].join('\n');
+  return [chalk.bold(labels.assumptions), ...result.assumptions.map((a) => `  • ${labels.lang === 'zh' && a.zh ? a.zh : a.text}`)].join('\n');
 }
 
 /** The full `migrate cost` report: table and chart; with a provider, its breakdown; the assumptions. */
@@ -282,9 +350,9 @@ export function renderCost(result: CostResult, options: CostRenderOptions & { pr
 export function renderCostShort(result: CostResult, provider?: string, labels: CostLabels = COST_LABELS.en): string {
   const p = provider ? result.providers.find((x) => x.id === provider) : (result.providers.find((x) => x.complete) ?? result.providers.find((x) => x.models.length > 0));
   if (!p || !p.models.length) return provider ? labels.unknownProvider(provider) : labels.nothingPriced;
-  const delta = formatDelta(p.comparison.monthlyDeltaUsd, p.comparison.ratio);
+  const delta = formatDeltaBoth(p.comparison.monthlyDeltaUsd, p.comparison.monthlyDeltaCny, p.comparison.ratio);
   const openai = formatMoney(result.openai.monthlyUsd, 'USD');
   return provider
-    ? labels.short(p.name.en, formatMoney(p.monthlyAmount, p.currency), formatMoney(p.monthlyUsd, 'USD'), openai, delta)
-    : labels.shortAll(p.name.en, formatMoney(p.monthlyAmount, p.currency), openai, delta);
+    ? labels.short(p.name[labels.lang], formatMoney(p.monthlyAmount, p.currency), formatMoney(p.monthlyUsd, 'USD'), openai, delta)
+    : labels.shortAll(p.name[labels.lang], formatMoney(p.monthlyAmount, p.currency), openai, delta);
 }

@@ -51,7 +51,8 @@ export function renderMarkdown(report: Report): string {
     const change = e.openaiUsd > 0 ? ` (${formatPercent(e.provider.usd / e.openaiUsd - 1)})` : '';
     cost += ` → ${e.provider.id} ${formatMoney(e.provider.amount, e.provider.currency)}/month ≈ ${formatMoney(e.provider.usd, 'USD')}${change}`;
   }
-  out.push('### Cost', '', cost, '', `<sub>Assumptions: ${e.assumptions.callsPerMonth.toLocaleString('en-US')} calls/month per call site; ${e.assumptions.defaultInputTokens} input / ${e.assumptions.defaultOutputTokens} output tokens per call where the code does not say; ¥${e.assumptions.cnyPerUsd} = $1.</sub>`, '');
+  // The assumptions in full, as the engine stated them, so a reviewer can judge the figure.
+  out.push('### Cost', '', cost, '', `<sub>Assumptions: ${e.breakdown.assumptions.map((a) => a.text).join('; ')}.</sub>`, '');
   if (report.diff) out.push('<details><summary>Diff</summary>', '', '```diff', report.diff.trimEnd(), '```', '', '</details>', '');
   return `${out.join('\n')}\n`;
 }

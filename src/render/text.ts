@@ -7,7 +7,8 @@ import type { Finding, Severity } from '../core/types.js';
 import type { Lang } from '../core/text.js';
 import type { Report } from './report.js';
 import { codeFrame } from './codeframe.js';
-import { formatMoney, formatPercent } from './format.js';
+import { formatMoney } from './format.js';
+import { COST_LABELS, renderCostShort } from './cost.js';
 
 export interface TextOptions {
   color: boolean;
@@ -43,8 +44,14 @@ const LABELS = {
     clean: 'Nothing left to migrate.',
     assumptions: 'assumptions',
     perSite: 'calls/month per call site',
-    tokens: 'input / output tokens per call where the code does not say',
-    unpriced: 'call sites without a static model are not priced',
+    tokens: (input: number, output: number) => `prompt = literal text + ${input} tokens, output = max_tokens or ${output} tokens per call; no cache hits`,
+    prompts: (zh: boolean) => (zh ? 'Chinese prompts' : 'English prompts'),
+    peakShare: (percent: number) => `${percent}% of DeepSeek-style traffic at peak prices`,
+    fxDefault: (asOf: string) => `default, ${asOf}`,
+    unpriced: 'call site(s) not priced (no static model, or not billed per token)',
+    noPriced: 'no call site with a static model to price',
+    partial: ' (partial)',
+    fullCost: 'full breakdown: npx migrate cost <path>',
     typeChecked: 'receivers bound by the type checker',
     next: 'Next',
     scanNext: 'pick a provider: npx migrate scan <path> --provider <id>, then npx migrate apply <path> --provider <id> --dry-run',
@@ -72,9 +79,15 @@ const LABELS = {
     noFindings: '未发现 OpenAI 用法。',
     clean: '没有需要迁移的内容了。',
     assumptions: '假设',
-    perSite: '每个调用点每月调用次数',
-    tokens: '代码未指明时每次调用的输入 / 输出 token 数',
-    unpriced: '模型名非静态的调用点未计价',
+    perSite: '次调用/月/调用点',
+    tokens: (input: number, output: number) => `每次调用输入 = 字面文本 + ${input} token，输出 = max_tokens 或 ${output} token；不计缓存命中`,
+    prompts: (zh: boolean) => (zh ? '中文提示' : '英文提示'),
+    peakShare: (percent: number) => `分时计价的服务商按 ${percent}% 流量在高峰时段`,
+    fxDefault: (asOf: string) => `默认值，${asOf}`,
+    unpriced: '个调用点未计价（模型名非静态，或不按 token 计费）',
+    noPriced: '没有模型名可静态确定的调用点可计价',
+    partial: '（部分）',
+    fullCost: '完整明细：npx migrate cost <路径>',
     typeChecked: '由类型检查确认的接收者',
     next: '下一步',
     scanNext: '选择服务商：npx migrate scan <路径> --provider <id>，然后 npx migrate apply <路径> --provider <id> --dry-run',
@@ -157,7 +170,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('', chalk.bold(L.readiness));
     const width = Math.max(...report.readiness.map((r) => r.provider.length));
     for (const row of report.readiness) {
-      const cost = row.monthlyCost ? formatMoney(row.monthlyCost.amount, row.monthlyCost.currency) : '–';
+      const cost = row.monthlyCost ? `${formatMoney(row.monthlyCost.amount, row.monthlyCost.currency)}${row.monthlyCost.complete ? '' : L.partial}` : '–';
       out.push(`  ${row.provider.padEnd(width)}  ${String(row.auto).padStart(3)} / ${String(row.review).padStart(3)} / ${String(row.manual).padStart(3)}   ${cost}`);
     }
   }
@@ -167,15 +180,22 @@ export function renderText(report: Report, options: TextOptions): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The short cost line of scan and apply: the same engine and figures as `migrate cost`. */
 function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
   const L = LABELS[lang];
   const e = report.estimate;
   const a = e.assumptions;
-  let line = `${chalk.bold(L.cost)}: OpenAI ${formatMoney(e.openaiUsd, 'USD')}/${lang === 'zh' ? '月' : 'month'}`;
-  if (e.provider) {
-    const change = e.openaiUsd > 0 ? ` (${formatPercent(e.provider.usd / e.openaiUsd - 1)})` : '';
-    line += ` → ${e.provider.id} ${formatMoney(e.provider.amount, e.provider.currency)}/${lang === 'zh' ? '月' : 'month'} ≈ ${formatMoney(e.provider.usd, 'USD')}${change}`;
-  }
-  const assumptions = `${L.assumptions}: ${a.callsPerMonth.toLocaleString('en-US')} ${L.perSite}; ${a.defaultInputTokens} / ${a.defaultOutputTokens} ${L.tokens}; ¥${a.cnyPerUsd} = $1${e.unpricedSites ? `; ${e.unpricedSites} ${L.unpriced}` : ''}`;
-  return `${line}\n  ${chalk.dim(assumptions)}`;
+  const figure = e.pricedSites ? renderCostShort(e.breakdown, e.provider?.id, COST_LABELS[lang]) : L.noPriced;
+  const fx = e.breakdown.fx;
+  const peak = e.breakdown.assumptions.find((x) => x.id === 'peakShare')?.value;
+  const parts = [
+    `${a.callsPerMonth.toLocaleString('en-US')} ${L.perSite}`,
+    L.tokens(a.defaultInputTokens, a.defaultOutputTokens),
+    L.prompts(a.promptLanguage === 'zh'),
+    ...(typeof peak === 'number' ? [L.peakShare(Math.round(peak * 1000) / 10)] : []),
+    `¥${fx.cnyPerUsd} = $1${fx.isDefault && fx.asOf ? ` (${L.fxDefault(fx.asOf)})` : ''}`,
+    ...(e.unpricedSites ? [`${e.unpricedSites} ${L.unpriced}`] : []),
+    L.fullCost,
+  ];
+  return `${chalk.bold(L.cost)}: ${figure}\n  ${chalk.dim(`${L.assumptions}: ${parts.join('; ')}`)}`;
 }

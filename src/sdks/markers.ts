@@ -3,7 +3,8 @@
  * the modules so discover can use them without loading the TypeScript parser.
  */
 export const MARKERS = {
-  azure: /azure/i,
+  // Calls through an Azure client built in another file name no Azure at all.
+  azure: /azure|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
   env: /OPENAI/i,
   http: /api\.openai\.com|openai|chat\/completions|\/embeddings|\/moderations|\/images\/generations|\/audio\/(transcriptions|translations|speech)|\/responses\b/i,
   langchain: /@langchain\/|\blangchain\/|\.(invoke|stream|batch|predict|predictMessages|generate|streamEvents|embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(/,

@@ -24,6 +24,7 @@ export function fixturePairs(sdk: string, minimumCases: number): void {
           if (file.expected !== undefined) expect(parseErrors(file.name, file.expected), `${file.name}: expected parses`).toEqual([]);
           if (!UPDATE) expect(actual, `${file.name}: rewrite`).toBe(file.expected ?? file.input);
         }
+        expect(run.errored, 'no file refused by the plan').toEqual([]);
         expect(run.secondRunChanges, 'a second apply changes nothing').toEqual([]);
       });
     }

@@ -87,6 +87,8 @@ export interface CaseRun {
   actual: Map<string, string>;
   /** Files a second apply would still change: must be empty (idempotence). */
   secondRunChanges: string[];
+  /** Files the plan refused (conflicting edits, broken output): must be empty. */
+  errored: string[];
   findings: Awaited<ReturnType<typeof analyze>>['planned']['findings'];
 }
 
@@ -109,7 +111,12 @@ export async function runCase(fixture: FixtureCase): Promise<CaseRun> {
       writeFileSync(path.join(dir, plan.path), plan.after);
     }
     const second = await analyze(options, 'apply');
-    return { actual, secondRunChanges: second.planned.filePlans.map((p) => p.path), findings: first.planned.findings };
+    return {
+      actual,
+      secondRunChanges: second.planned.filePlans.map((p) => p.path),
+      errored: [...first.planned.errored, ...second.planned.errored].map((e) => `${e.file}: ${e.reason}`),
+      findings: first.planned.findings,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

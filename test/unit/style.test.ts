@@ -12,6 +12,11 @@ describe('detectStyle', () => {
     expect(detectStyle(text)).toMatchObject({ eol: '\n', indentUnit: '    ', quote: "'", trailingComma: true });
   });
 
+  it('does not read a BOM as one space of indentation', () => {
+    const text = '\uFEFFconst o = {\n  a: 1,\n};\n';
+    expect(detectStyle(text).indentUnit).toBe('  ');
+  });
+
   it('quotes and escapes in the chosen style', () => {
     expect(quoteString("it's", { quote: "'" })).toBe("'it\\'s'");
     expect(quoteString('a "b"', { quote: '"' })).toBe('"a \\"b\\""');

@@ -10,7 +10,7 @@ import type { Unit } from '../../analysis/unit.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { FileEdit, TextEdit } from '../../core/types.js';
 import { t } from '../../core/text.js';
-import { removeListElement, replaceNode } from '../../edits/object-literal.js';
+import { removeListElements, replaceNode } from '../../edits/object-literal.js';
 import type { PlanContext, PlannedFields } from '../types.js';
 import type { ClientFacts, OpenAiDetection } from '../openai/detect.js';
 import { clientEdits, planCall, planModel } from '../openai/rewrite.js';
@@ -101,7 +101,7 @@ function azureOnlyEntries(client: ClientFacts): { drop: ts.ObjectLiteralElementL
       });
       if (!azureKeys.length) continue;
       if (azureKeys.length === inner.properties.length) drop.push(property);
-      else for (const entry of azureKeys) edits.push(...fileEdits(object.unit, [removeListElement(object.unit, entry, inner.properties)]));
+      else edits.push(...fileEdits(object.unit, removeListElements(object.unit, azureKeys, inner.properties)));
     }
   }
   return { drop, edits };

@@ -11,6 +11,7 @@ import { locationOf, rangeLocation, type Unit } from '../../analysis/unit.js';
 import type { SourceText } from '../../core/types.js';
 import type { DetectContext, Detection, EnvFeed } from '../types.js';
 import * as text from './messages.js';
+import { spelledEnvName } from '../shared/env.js';
 
 export const SDK = 'env';
 
@@ -104,9 +105,8 @@ export function detectEnvReads(unit: Unit): EnvDetection[] {
       const init = node.initializer;
       if (ts.isPropertyAccessExpression(init) && init.name.text === 'env' && (isGlobal(init.expression, 'process') || ts.isMetaProperty(init.expression))) {
         for (const element of node.name.elements) {
-          const key = element.propertyName ?? element.name;
-          const name = key.getText(unit.sf);
-          if (OPENAI_NAME.test(name)) detections.push(readDetection(unit, element, name, key, false));
+          const name = spelledEnvName(element);
+          if (name && OPENAI_NAME.test(name)) detections.push(readDetection(unit, element, name, element, false));
         }
       }
     }

@@ -6,10 +6,8 @@
 import { mapModel } from '../../catalogue/index.js';
 import type { FileEdit } from '../../core/types.js';
 import { t } from '../../core/text.js';
-import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
-import { ts } from '../../analysis/ts.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
-import { providerBaseUrlEnv, providerKeyEnv } from '../shared/env.js';
+import { providerBaseUrlEnv, providerKeyEnv, renameEnvRead } from '../shared/env.js';
 import type { EnvDetection, EnvPayload } from './detect.js';
 import { DOCS } from './messages.js';
 
@@ -40,7 +38,7 @@ function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanC
   }
   if (role === 'key') {
     const renamed = providerKeyEnv(provider, name);
-    const edit = ts.isStringLiteralLike(payload.nameNode) ? replaceStringContent(payload.unit, payload.nameNode, renamed) : replaceNode(payload.unit, payload.nameNode, renamed);
+    const edit = renameEnvRead(payload.unit, payload.nameNode, renamed);
     return {
       readiness: 'review',
       action: t(

@@ -12,9 +12,9 @@ import { findOpenAiModel, isOpenAiModelId, mapModel } from '../../catalogue/inde
 import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, removeListElement, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { appendProperties, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { checkFamily, checkFeature, lintRequest, type Issue } from '../shared/capability.js';
-import { envRead, isOpenAiEnvName, providerKeyEnv, publicPrefix, type EnvStyle } from '../shared/env.js';
+import { envRead, isOpenAiEnvName, providerKeyEnv, publicPrefix, renameEnvRead, spelledEnvName, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { planModel as planOpenAiModel } from '../openai/rewrite.js';
 import { familyText } from '../openai/messages.js';
@@ -117,10 +117,10 @@ function keyPlan(key: KeyFacts, provider: Provider): { edits: FileEdit[]; notes:
     case 'env':
       for (const env of key.envs) {
         const node = env.nameNode;
-        const spelled = ts.isIdentifier(node) || ts.isStringLiteralLike(node) ? node.text : undefined;
+        const spelled = spelledEnvName(node);
         if (isOpenAiEnvName(env.name) && spelled === env.name) {
           const name = providerKeyEnv(provider, env.name);
-          const edit = ts.isStringLiteralLike(node) ? replaceStringContent(env.origin.unit, node, name) : replaceNode(env.origin.unit, node, name);
+          const edit = renameEnvRead(env.origin.unit, node, name);
           out.edits.push({ ...edit, file: env.origin.unit.path });
         } else if (isOpenAiEnvName(env.name)) {
           out.notes.push(t(`Read the key from ${providerKeyEnv(provider, env.name)} instead of ${env.name}.`, `改为从 ${providerKeyEnv(provider, env.name)} 读取密钥，而不是 ${env.name}。`));
@@ -186,7 +186,7 @@ function reviewEdits(request: RequestInfo, provider: Provider, context: PlanCont
   const object = facts.object;
   if (!object) return [];
   const edits: TextEdit[] = [];
-  for (const property of facts.openaiOnly) edits.push(removeListElement(object.unit, property, object.node.properties));
+  edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
   const maxCompletion = facts.maxCompletionTokens;
   if (provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name && request.rule?.family === 'chat') {
     // A quoted key stays quoted.

@@ -9,11 +9,11 @@ import { findOpenAiModel, findProvider, isOpenAiModelId, mapModel } from '../../
 import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, Readiness, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, columnOf, formatObject, lineIndent, removeListElement, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString, type TextStyle } from '../../edits/style.js';
 import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
 import type { RequestFacts } from '../shared/request.js';
-import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, type EnvStyle } from '../shared/env.js';
+import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, renameEnvRead, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { planModel as planOpenAiModel } from '../openai/rewrite.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
@@ -357,41 +357,6 @@ function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
   return edits.map((e) => ({ ...e, file: unit.path }));
 }
 
-/**
- * Removes several elements of one list. Alone on their lines they go line by line; side by side
- * (`{ store: true, metadata: {} }`) one removal per run of neighbours, so the edits never overlap.
- */
-function removeElements(unit: Unit, elements: readonly ts.Node[], list: readonly ts.Node[], container?: ts.Node): TextEdit[] {
-  const indices = [...new Set(elements.map((e) => list.indexOf(e)).filter((i) => i >= 0))].sort((a, b) => a - b);
-  if (container && indices.length === list.length && !nodeText(unit, container).includes('\n')) return [replaceNode(unit, container, '{}')];
-  const edits: TextEdit[] = [];
-  for (let k = 0; k < indices.length; ) {
-    let j = k;
-    while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j++;
-    const first = indices[k];
-    const last = indices[j];
-    const single = indices.slice(k, j + 1).map((i) => removeListElement(unit, list[i], list));
-    const disjoint = single.every((edit, i) => i === 0 || single[i - 1].end <= edit.start);
-    if (disjoint) {
-      edits.push(...single);
-    } else {
-      const tail = /^[ \t]*,/.exec(unit.text.slice(nodeRange(unit, list[last]).end));
-      const afterLast = nodeRange(unit, list[last]).end + (tail ? tail[0].length : 0);
-      if (last + 1 < list.length) edits.push({ start: nodeRange(unit, list[first]).start, end: nodeRange(unit, list[last + 1]).start, text: '' });
-      else if (first > 0) edits.push({ start: nodeRange(unit, list[first - 1]).end, end: afterLast, text: '' });
-      else if (container) edits.push({ ...replaceNode(unit, container, '{}') });
-      else edits.push({ start: nodeRange(unit, list[first]).start, end: afterLast, text: '' });
-    }
-    k = j + 1;
-  }
-  return edits;
-}
-
-function nodeText(unit: Unit, node: ts.Node): string {
-  const { start, end } = nodeRange(unit, node);
-  return unit.text.slice(start, end);
-}
-
 /** Removes properties, grouped by the object literal they belong to. */
 function removeProperties(refs: Array<{ object: PropertyRef['object']; property: ts.ObjectLiteralElementLike }>): FileEdit[] {
   const byObject = new Map<ts.Node, { object: PropertyRef['object']; properties: ts.Node[] }>();
@@ -400,7 +365,7 @@ function removeProperties(refs: Array<{ object: PropertyRef['object']; property:
     slot.properties.push(ref.property);
     byObject.set(ref.object.node, slot);
   }
-  return [...byObject.values()].flatMap(({ object, properties }) => fileEdits(object.unit, removeElements(object.unit, properties, object.node.properties, object.node)));
+  return [...byObject.values()].flatMap(({ object, properties }) => fileEdits(object.unit, removeListElements(object.unit, properties, object.node.properties, object.node)));
 }
 
 /** Replaces a property's value (a shorthand `{ baseURL }` becomes `baseURL: …`). */
@@ -489,7 +454,7 @@ export function clientEdits(client: LcClientFacts, target: Target, context: Plan
     if (isOpenAiEnvName(env.name)) {
       const name = providerKeyEnv(provider, env.name);
       const unit = env.origin.unit;
-      const edit = ts.isStringLiteralLike(env.nameNode) ? replaceStringContent(unit, env.nameNode, name) : replaceNode(unit, env.nameNode, name);
+      const edit = renameEnvRead(unit, env.nameNode, name);
       out.edits.push(...fileEdits(unit, [edit]));
     } else {
       out.notes.push(t(`The key comes from ${env.name}: set it to your ${provider.name.en} key.`, `密钥来自 ${env.name}：请将其设为 ${provider.name.zh} 的密钥。`));

@@ -8,7 +8,7 @@ import { ts } from '../../analysis/ts.js';
 import { nodeRange, type Unit } from '../../analysis/unit.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, columnOf, formatObject, lineIndent, removeListElement, replaceNode } from '../../edits/object-literal.js';
+import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
 import { envStyleOf, joinNotes, keyEdits, keyExpression, type KeyFacts } from '../shared/options.js';
 import { routingOfBaseUrl } from '../shared/routing.js';
@@ -105,7 +105,7 @@ function configEdits(config: ConfigFacts, target: Target, context: PlanContext):
   const object = options.object;
   const unit = object.unit;
   const append: string[] = [];
-  for (const property of config.drop) out.edits.push(...fileEdits(unit, [removeListElement(unit, property, object.node.properties)]));
+  out.edits.push(...fileEdits(unit, removeListElements(unit, config.drop, object.node.properties)));
 
   const baseProperty = config.basePath.property;
   if (baseProperty && ts.isPropertyAssignment(baseProperty)) {

@@ -134,8 +134,11 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
       facts.routing = routingOf(baseValue);
     }
     facts.apiKey = keyFacts(context, object, propertyByName(object.node, 'apiKey'));
-    noteEnvFeeds(context, evaluator.objectMember(object, 'apiKey'), 'key');
-    if (facts.baseURL.value) noteEnvFeeds(context, facts.baseURL.value, 'baseURL');
+    // A client already routed elsewhere (Kimi, DeepSeek…) reads that provider's key: not OpenAI usage.
+    if (facts.routing.to === 'openai' || facts.routing.to === 'azure') {
+      noteEnvFeeds(context, evaluator.objectMember(object, 'apiKey'), 'key');
+      if (facts.baseURL.value) noteEnvFeeds(context, facts.baseURL.value, 'baseURL');
+    }
     facts.drop = object.node.properties.filter((p) => p.name && ts.isIdentifier(p.name) && DROPPED_OPTIONS.has(p.name.text));
     facts.browser = propertyByName(object.node, 'dangerouslyAllowBrowser') !== undefined;
   } else if (options.kind === 'opaque') {
@@ -360,7 +363,7 @@ export function callDetections(
   if (facts.model) {
     const { strings, envs, others } = possibleStrings(facts.model.value);
     modelEnv.push(...envs.map((e) => e.name));
-    noteEnvFeeds(context, facts.model.value, 'model');
+    if (!routed) noteEnvFeeds(context, facts.model.value, 'model');
     for (const site of strings) {
       const literal = site.origin.node;
       if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) continue;

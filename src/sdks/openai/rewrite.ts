@@ -12,12 +12,12 @@ import {
   columnOf,
   formatObject,
   lineIndent,
-  removeListElement,
+  removeListElements,
   replaceNode,
   replaceStringContent,
 } from '../../edits/object-literal.js';
 import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
-import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, type EnvStyle } from '../shared/env.js';
+import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, renameEnvRead, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
 import { DOCS, familyText, realtimeImport } from './messages.js';
@@ -139,7 +139,7 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   const unit = object.unit;
   const append: string[] = [];
   const removed = new Set<ts.Node>(client.drop);
-  for (const property of client.drop) out.edits.push(...fileEdits(unit, [removeListElement(unit, property, object.node.properties)]));
+  out.edits.push(...fileEdits(unit, removeListElements(unit, client.drop, object.node.properties)));
 
   // baseURL: replace an OpenAI value in place, or add one.
   const baseProperty = client.baseURL.property;
@@ -159,7 +159,7 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   } else if (key.kind === 'env' && key.envName && key.envNameNode && key.envUnit) {
     if (isOpenAiEnvName(key.envName)) {
       const name = providerKeyEnv(provider, key.envName);
-      const edit = ts.isStringLiteralLike(key.envNameNode) ? replaceStringContent(key.envUnit, key.envNameNode, name) : replaceNode(key.envUnit, key.envNameNode, name);
+      const edit = renameEnvRead(key.envUnit, key.envNameNode, name);
       out.edits.push(...fileEdits(key.envUnit, [edit]));
     } else {
       out.notes.push(t(`The key comes from ${key.envName}: set it to your ${provider.name.en} key.`, `密钥来自 ${key.envName}：请将其设为 ${provider.name.zh} 的密钥。`));
@@ -333,7 +333,7 @@ function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider
   const object = facts.object;
   if (!object) return [];
   const edits: TextEdit[] = [];
-  for (const property of facts.openaiOnly) edits.push(removeListElement(object.unit, property, object.node.properties));
+  edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
   const maxCompletion = facts.maxCompletionTokens;
   if (provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name && payload.rule.family === 'chat') {
     edits.push(replaceNode(object.unit, maxCompletion.name, 'max_tokens'));

@@ -10,7 +10,7 @@ import { nodeRange, type Unit } from '../../analysis/unit.js';
 import { mapModel } from '../../catalogue/index.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, columnOf, formatObject, lineIndent, removeListElement, replaceNode } from '../../edits/object-literal.js';
+import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
 import { envStyleOf, joinNotes, keyEdits, keyExpression } from '../shared/options.js';
@@ -137,7 +137,7 @@ function planChatGpt(client: ChatGptFacts, context: PlanContext): PlannedFields 
   const notes: Localized[] = [];
   const append: string[] = [];
   let readiness: PlannedFields['readiness'] = 'auto';
-  for (const property of client.drop) edits.push(...fileEdits(unit, [removeListElement(unit, property, object.node.properties)]));
+  edits.push(...fileEdits(unit, removeListElements(unit, client.drop, object.node.properties)));
 
   const baseExpr = baseUrlExpression(provider, target.baseURL, envStyleOf(client.apiKey), style, client.apiKey.envName);
   const baseProperty = client.baseUrl.property;

@@ -1,0 +1,36 @@
+// The floor a scan is measured against: list the tree the fastest way (git), read every listed
+// file once, and with --parse also run the same text markers banjia uses and parse the matching
+// code files with the same TypeScript parser (no binding, no type checker, no report).
+// Usage: node bench/floor.mjs <tree> [--parse]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2]);
+const parse = process.argv.includes('--parse');
+const files = execFileSync('git', ['-C', root, 'ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  .split('\0')
+  .filter(Boolean);
+const CODE = /\.(m|c)?[jt]sx?$/i;
+let bytes = 0;
+const candidates = [];
+const { ALL_MARKERS } = parse ? await import('../dist/sdks/markers.js') : { ALL_MARKERS: [] };
+for (const file of files) {
+  let text;
+  try {
+    text = readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    continue;
+  }
+  bytes += text.length;
+  if (parse && CODE.test(file) && ALL_MARKERS.some((m) => m.test(text))) candidates.push([file, text]);
+}
+let nodes = 0;
+if (parse) {
+  const { ts } = await import('ts-morph');
+  for (const [file, text] of candidates) {
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.tsx?$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX);
+    nodes += sf.statements.length;
+  }
+}
+process.stdout.write(`${JSON.stringify({ files: files.length, bytes, candidates: candidates.length, statements: nodes })}\n`);
