@@ -124,7 +124,7 @@ describe('migrate apply', () => {
     const result = runCli(['apply', 'fixtures/demo-app', '--provider', 'custom', '--base-url', 'http://localhost:8000/v1', '--api-key-env', 'VLLM_API_KEY', '--dry-run', '--format', 'diff']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("+  apiKey: process.env.VLLM_API_KEY,");
-    expect(result.stdout).toContain("+  baseURL: process.env.VLLM_BASE_URL ?? 'http://localhost:8000/v1',");
+    expect(result.stdout).toContain("+  baseURL: process.env.VLLM_BASE_URL || 'http://localhost:8000/v1',");
     expect(result.stdout).not.toContain('src/config.ts'); // model ids are kept for a custom endpoint
     const missing = runCli(['apply', 'fixtures/demo-app', '--provider', 'custom', '--dry-run']);
     expect(missing.code).toBe(2);

@@ -36,7 +36,7 @@ describe('interactive apply in a terminal', () => {
       ['Write b\\.ts\\?', [DOWN, ENTER]],
     ]);
     expect(transcript, transcript).toMatch(/\[steps done: 3\/3\]/);
-    expect(readFileSync(path.join(dir, 'a.ts'), 'utf8')).toContain("baseURL: process.env.DEEPSEEK_BASE_URL ?? 'https://api.deepseek.com'");
+    expect(readFileSync(path.join(dir, 'a.ts'), 'utf8')).toContain("baseURL: process.env.DEEPSEEK_BASE_URL || 'https://api.deepseek.com'");
     expect(readFileSync(path.join(dir, 'b.ts'), 'utf8')).toBe("import OpenAI from 'openai';\nexport const b = new OpenAI();\n");
     expect(code, 'a skipped file is still pending').toBe(1);
     // The diff shown for review was the file's own.

@@ -35,9 +35,13 @@ export function envRead(style: EnvStyle, name: string, textStyle: TextStyle): st
   return `process.env.${name}`;
 }
 
-/** `process.env.DASHSCOPE_BASE_URL ?? "https://…"`: the endpoint, overridable per deployment. */
+/**
+ * `process.env.DASHSCOPE_BASE_URL || "https://…"`: the endpoint, overridable per deployment. `||`
+ * rather than `??`: an empty `DASHSCOPE_BASE_URL=` line in a .env gives '', and the OpenAI SDK
+ * treats an empty baseURL as unset and silently sends the request to api.openai.com.
+ */
 export function baseUrlExpression(provider: Provider, baseURL: string, style: EnvStyle, textStyle: TextStyle, previousEnv?: string): string {
-  return `${envRead(style, providerBaseUrlEnv(provider, previousEnv), textStyle)} ?? ${quoteString(baseURL, textStyle)}`;
+  return `${envRead(style, providerBaseUrlEnv(provider, previousEnv), textStyle)} || ${quoteString(baseURL, textStyle)}`;
 }
 
 /**
