@@ -2,6 +2,7 @@
 import { t, type Localized } from '../../core/text.js';
 import type { Routing } from '../openai/detect.js';
 import type { LcClass } from './binding.js';
+import { routingText } from '../shared/routing.js';
 
 export const DOCS = {
   chat: 'https://js.langchain.com/docs/integrations/chat/openai/',
@@ -66,20 +67,6 @@ export const azureReason = (): Localized =>
     'Azure OpenAI 自 2024 年 10 月起不再向中国大陆个人用户开放；Azure 专有选项（实例、部署、api-version）在其他服务商处没有意义。',
   );
 
-function routingText(routing: Routing): Localized {
-  switch (routing.to) {
-    case 'provider':
-      return t(`the ${routing.provider} endpoint`, `${routing.provider} 的接口`);
-    case 'other':
-      return t(`another endpoint (${routing.url})`, `其他接口（${routing.url}）`);
-    case 'configurable':
-      return t(`a configurable endpoint (${routing.source})`, `可配置的接口（${routing.source}）`);
-    case 'azure':
-      return t('Azure OpenAI', 'Azure OpenAI');
-    default:
-      return t('OpenAI', 'OpenAI');
-  }
-}
 
 export const clientRouted = (cls: LcClass, routing: Routing): Localized => {
   const where = routingText(routing);

@@ -12,7 +12,7 @@ import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString, type TextStyle } from '../../edits/style.js';
 import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
-import type { RequestFacts } from '../shared/request.js';
+import { emptyFacts, type RequestFacts } from '../shared/request.js';
 import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, renameEnvRead, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { planModel as planOpenAiModel } from '../openai/rewrite.js';
@@ -41,39 +41,12 @@ export function planLangChain(detection: LcDetection, context: PlanContext): Pla
 /* Request facts                                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
-function emptyRequest(): RequestFacts {
-  return {
-    object: undefined,
-    model: undefined,
-    stream: false,
-    streamOptions: false,
-    tools: false,
-    toolChoice: undefined,
-    parallelToolCalls: false,
-    responseFormat: undefined,
-    n: undefined,
-    logprobs: false,
-    seed: false,
-    logitBias: false,
-    temperature: undefined,
-    maxCompletionTokens: undefined,
-    maxTokens: undefined,
-    reasoningEffort: false,
-    images: false,
-    openaiOnly: [],
-    dimensions: undefined,
-    inputCount: undefined,
-    inputDynamic: false,
-    usageRead: false,
-    promptText: '',
-  };
-}
 
 const STRUCTURED_FORMAT: Record<string, RequestFacts['responseFormat']> = { jsonSchema: 'json_schema', jsonMode: 'json_object' };
 
 /** The request LangChain builds: constructor options, `modelKwargs`, then what the call adds. */
 function requestOf(client: LcClientFacts | undefined, call: CallFacts | undefined): RequestFacts {
-  const facts = emptyRequest();
+  const facts = emptyFacts();
   const options = client?.options;
   const kwargs = options?.kwargs;
   const callOptions = call?.options;

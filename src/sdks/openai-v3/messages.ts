@@ -4,6 +4,7 @@ import type { ApiFamily } from '../../core/types.js';
 import { familyText } from '../openai/messages.js';
 import type { Routing } from '../openai/detect.js';
 import type { V3Method, V3Package } from './binding.js';
+import { routingText } from '../shared/routing.js';
 
 export { modelId, modelReason } from '../openai/messages.js';
 
@@ -46,20 +47,6 @@ export const clientReason = (pkg: V3Package): Localized =>
     `其请求发往 Configuration 的 basePath（Configuration 未设置时取第二个参数）${pkg === 'openai-edge' ? '；openai-edge 返回 fetch Response' : '；v3 返回 axios 响应'}。`,
   );
 
-function routingText(routing: Routing): Localized {
-  switch (routing.to) {
-    case 'provider':
-      return t(`the ${routing.provider} endpoint`, `${routing.provider} 的接口`);
-    case 'other':
-      return t(`another endpoint (${routing.url})`, `其他接口（${routing.url}）`);
-    case 'configurable':
-      return t(`a configurable endpoint (${routing.source})`, `可配置的接口（${routing.source}）`);
-    case 'azure':
-      return t('Azure OpenAI', 'Azure OpenAI');
-    default:
-      return t('OpenAI', 'OpenAI');
-  }
-}
 
 export const clientRouted = (routing: Routing, pkg: V3Package): Localized => {
   const where = routingText(routing);

@@ -6,13 +6,14 @@ import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
-import { isOpenAiModelId, isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
+import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
-import { asOpenAiClient, isAzureValue, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
+import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
+import { routingOfBaseUrl } from '../shared/routing.js';
 
 export const SDK = 'openai';
 
@@ -85,19 +86,6 @@ function propertyByName(object: ts.ObjectLiteralExpression, name: string): ts.Ob
   return undefined;
 }
 
-function routingOf(value: Value | undefined): Routing {
-  if (!value) return { to: 'openai' };
-  if (isAzureValue(value)) return { to: 'azure' };
-  const { strings, envs, others } = possibleStrings(value);
-  if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
-  for (const s of strings) {
-    const match = providerForBaseUrl(s.value);
-    if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
-  }
-  if (strings.length) return { to: 'other', url: strings[0].value };
-  if (envs.length) return { to: 'configurable', source: `env ${envs[0].name}` };
-  return { to: 'configurable', source: others.length ? 'a runtime value' : 'unknown' };
-}
 
 export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, clientClass: OpenAiClass): ClientFacts {
   const cached = clientFactsCache.get(node);
@@ -131,7 +119,7 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
     const baseValue = evaluator.objectMember(object, 'baseURL');
     if (baseProperty || baseValue.t !== 'unknown') {
       facts.baseURL = { property: baseProperty, value: baseValue };
-      facts.routing = routingOf(baseValue);
+      facts.routing = routingOfBaseUrl(baseValue);
     }
     facts.apiKey = keyFacts(context, object, propertyByName(object.node, 'apiKey'));
     // A client already routed elsewhere (Kimi, DeepSeek…) reads that provider's key: not OpenAI usage.

@@ -2,6 +2,7 @@
 import { t, type Localized } from '../../core/text.js';
 import type { Routing } from './detect.js';
 import type { ResourceRule } from './resources.js';
+import { routingText } from '../shared/routing.js';
 
 export const DOCS = {
   sdk: 'https://github.com/openai/openai-node',
@@ -28,18 +29,6 @@ export const clientReason = (): Localized =>
     '未显式设置 baseURL 和 apiKey 时，SDK 会用 OPENAI_API_KEY 访问 api.openai.com；自 2024-07-09 起中国大陆已无法访问。',
   );
 
-function routingText(routing: Routing): Localized {
-  switch (routing.to) {
-    case 'provider':
-      return t(`the ${routing.provider} endpoint`, `${routing.provider} 的接口`);
-    case 'other':
-      return t(`another endpoint (${routing.url})`, `其他接口（${routing.url}）`);
-    case 'configurable':
-      return t(`a configurable endpoint (${routing.source})`, `可配置的接口（${routing.source}）`);
-    default:
-      return t('OpenAI', 'OpenAI');
-  }
-}
 
 export const clientRouted = (routing: Routing): Localized => {
   const where = routingText(routing);

@@ -52,7 +52,7 @@ export interface RequestFacts {
   promptText: string;
 }
 
-function emptyFacts(): RequestFacts {
+export function emptyFacts(): RequestFacts {
   return {
     object: undefined,
     model: undefined,

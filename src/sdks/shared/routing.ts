@@ -9,6 +9,7 @@ import { possibleStrings, type Value } from '../../analysis/values.js';
 import { isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
 import { isAzureValue } from '../openai/binding.js';
 import type { Routing } from '../openai/detect.js';
+import { t, type Localized } from '../../core/text.js';
 
 export function routingOfBaseUrl(value: Value | undefined): Routing {
   if (!value) return { to: 'openai' };
@@ -28,4 +29,20 @@ export function routingOfBaseUrl(value: Value | undefined): Routing {
 export function openAiUrlLiterals(value: Value | undefined) {
   if (!value) return [];
   return possibleStrings(value).strings.filter((s) => isOpenAiUrl(s.value));
+}
+
+/** Where a routed client sends requests, in words. */
+export function routingText(routing: Routing): Localized {
+  switch (routing.to) {
+    case 'provider':
+      return t(`the ${routing.provider} endpoint`, `${routing.provider} 的接口`);
+    case 'other':
+      return t(`another endpoint (${routing.url})`, `其他接口（${routing.url}）`);
+    case 'configurable':
+      return t(`a configurable endpoint (${routing.source})`, `可配置的接口（${routing.source}）`);
+    case 'azure':
+      return t('Azure OpenAI', 'Azure OpenAI');
+    default:
+      return t('OpenAI', 'OpenAI');
+  }
 }

@@ -1,6 +1,7 @@
 /** Person-facing texts of the `vercel-ai` module, in English and Chinese. */
 import { t, type Localized } from '../../core/text.js';
 import type { Routing } from '../openai/detect.js';
+import { routingText } from '../shared/routing.js';
 
 export const DOCS = {
   provider: 'https://ai-sdk.dev/providers/ai-sdk-providers/openai',
@@ -34,18 +35,6 @@ export const providerReason = (): Localized =>
     '未设置 baseURL 和 apiKey 时，该实例会用 OPENAI_API_KEY 访问 api.openai.com；自 2024-07-09 起中国大陆无法访问。',
   );
 
-function routingText(routing: Routing): Localized {
-  switch (routing.to) {
-    case 'provider':
-      return t(`the ${routing.provider} endpoint`, `${routing.provider} 的接口`);
-    case 'other':
-      return t(`another endpoint (${routing.url})`, `其他接口（${routing.url}）`);
-    case 'configurable':
-      return t(`a configurable endpoint (${routing.source})`, `可配置的接口（${routing.source}）`);
-    default:
-      return t('OpenAI', 'OpenAI');
-  }
-}
 
 export const providerRouted = (routing: Routing): Localized => {
   const where = routingText(routing);

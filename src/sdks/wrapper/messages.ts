@@ -4,6 +4,7 @@ import type { ApiFamily } from '../../core/types.js';
 import type { Routing } from '../openai/detect.js';
 import { familyText } from '../openai/messages.js';
 import type { WrapperPackage } from './binding.js';
+import { routingText } from '../shared/routing.js';
 
 export { modelId, modelReason } from '../openai/messages.js';
 
@@ -33,18 +34,6 @@ export function importReason(pkg: WrapperPackage): Localized {
   }
 }
 
-function routingText(routing: Routing): Localized {
-  switch (routing.to) {
-    case 'provider':
-      return t(`the ${routing.provider} endpoint`, `${routing.provider} 的接口`);
-    case 'other':
-      return t(`another endpoint (${routing.url})`, `其他接口（${routing.url}）`);
-    case 'configurable':
-      return t(`a configurable endpoint (${routing.source})`, `可配置的接口（${routing.source}）`);
-    default:
-      return t('OpenAI', 'OpenAI');
-  }
-}
 
 export const routedReason = (): Localized =>
   t('A client whose base URL points elsewhere (or comes from configuration) is left exactly as written, and so are its calls and models.', '接口地址已指向别处（或来自配置）的客户端保持原样，其调用和模型名也不改写。');
