@@ -3,8 +3,9 @@
  * the modules so discover can use them without loading the TypeScript parser.
  */
 export const MARKERS = {
-  // Calls through an Azure client built in another file name no Azure at all.
-  azure: /azure|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
+  // An OpenAI client pointed at an Azure URL constant from another file, and calls through an Azure
+  // client built elsewhere, name no Azure at all: every file the openai module reads is a candidate.
+  azure: /azure|openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
   env: /OPENAI/i,
   http: /api\.openai\.com|openai|chat\/completions|\/embeddings|\/moderations|\/images\/generations|\/audio\/(transcriptions|translations|speech)|\/responses\b/i,
   langchain: /@langchain\/|\blangchain\/|\.(invoke|stream|batch|predict|predictMessages|generate|streamEvents|embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(/,

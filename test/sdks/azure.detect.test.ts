@@ -35,6 +35,27 @@ b.chat.completions.create({ model: 'prod', messages: [] });
     ],
   },
   {
+    name: 'an Azure endpoint constant in another file, and calls through the client from a third file',
+    files: {
+      'config.ts': `export const LEGACY = 'https://legacy.openai.azure.com/openai/deployments/gpt-35-turbo';
+`,
+      'client.ts': `import OpenAI from 'openai';
+import { LEGACY } from './config';
+export const legacy = new OpenAI({ baseURL: LEGACY, defaultQuery: { 'api-version': '2024-02-01' } });
+`,
+      'faq.ts': `import { legacy } from './client';
+legacy.chat.completions.create({ model: 'gpt-35-turbo', messages: [] });
+`,
+    },
+    expected: [
+      site('azure/endpoint', 1, 23, 'config.ts'),
+      site('openai/import', 1, 1, 'client.ts'),
+      site('azure/client', 3, 23, 'client.ts'),
+      site('azure/chatCompletion', 2, 1, 'faq.ts'),
+      site('azure/model', 2, 41, 'faq.ts'),
+    ],
+  },
+  {
     name: 'CommonJS destructuring',
     files: {
       'a.js': `const { AzureOpenAI } = require('openai');

@@ -7,9 +7,9 @@
 import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
-import { skipOuter, type Value } from '../../analysis/values.js';
+import { possibleStrings, skipOuter, type Value } from '../../analysis/values.js';
 import type { DetectContext, Detection } from '../types.js';
-import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier } from '../openai/binding.js';
+import { asOpenAiClient, isAzureUrl, isOpenAiClassValue, isOpenAiSpecifier } from '../openai/binding.js';
 import { analyzeClient, callDetections, importedNamesOf, isAzureClass, routingOfCall, type ClientFacts, type OpenAiPayload } from '../openai/detect.js';
 import { findResource, METHOD_NAMES, normalizeClientPath } from '../openai/resources.js';
 import * as text from './messages.js';
@@ -19,7 +19,8 @@ export const SDK = 'azure';
 export type AzurePayload =
   | OpenAiPayload
   | { type: 'azureImport'; unit: Unit; specifier: ts.ImportSpecifier | ts.BindingElement | undefined }
-  | { type: 'azureClient'; client: ClientFacts; viaClass: boolean };
+  | { type: 'azureClient'; client: ClientFacts; viaClass: boolean }
+  | { type: 'azureEndpoint' };
 
 export type AzureDetection = Detection<AzurePayload>;
 
@@ -63,6 +64,28 @@ function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpress
   };
 }
 
+/**
+ * The Azure URL literals a client's baseURL is built from, where they sit outside the construction
+ * (a constant in a config module): the rewrite leaves them behind, so they are pointed at.
+ */
+function endpointDetections(unit: Unit, node: ts.Node, client: ClientFacts): AzureDetection[] {
+  if (!client.baseURL.value) return [];
+  const at = locationOf(unit, node);
+  const range = { start: node.getStart(unit.sf), end: node.getEnd() };
+  return possibleStrings(client.baseURL.value)
+    .strings.filter((s) => isAzureUrl(s.value) || /\/openai\/deployments\//.test(s.value))
+    .filter((s) => s.origin.unit !== unit || s.origin.node.getStart(unit.sf) < range.start || s.origin.node.getEnd() > range.end)
+    .map((s) => ({
+      sdk: SDK,
+      ruleId: 'azure/endpoint',
+      kind: 'endpoint' as const,
+      location: locationOf(s.origin.unit, s.origin.node),
+      message: text.endpoint(`${at.file}:${at.line}`),
+      reason: text.endpointReason(),
+      payload: { type: 'azureEndpoint' as const },
+    }));
+}
+
 function bindsAzure(names: string[]): boolean {
   return names.includes('AzureOpenAI');
 }
@@ -82,7 +105,10 @@ export function detectAzure(unit: Unit, context: DetectContext): AzureDetection[
       const callee = context.evaluator.evaluate(unit, node.expression);
       if (isOpenAiClassValue(callee)) {
         if (isAzureClass(callee)) detections.push(clientDetection(context, unit, node, true));
-        else if (analyzeClient(context, unit, node, 'OpenAI').routing.to === 'azure') detections.push(clientDetection(context, unit, node, false));
+        else if (analyzeClient(context, unit, node, 'OpenAI').routing.to === 'azure') {
+          detections.push(clientDetection(context, unit, node, false));
+          detections.push(...endpointDetections(unit, node, analyzeClient(context, unit, node, 'OpenAI')));
+        }
       }
     } else if (ts.isCallExpression(node)) {
       detectCall(unit, node, context, detections);
@@ -105,6 +131,7 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
     const value: Value = context.evaluator.evaluate(unit, callee);
     if (isOpenAiClassValue(value) && !isAzureClass(value) && analyzeClient(context, unit, node, 'OpenAI').routing.to === 'azure') {
       detections.push(clientDetection(context, unit, node, false));
+      detections.push(...endpointDetections(unit, node, analyzeClient(context, unit, node, 'OpenAI')));
       return;
     }
   }

@@ -11,6 +11,13 @@ export const importOf = (specifier: string): Localized => t(`imports the Azure O
 export const importReason = (): Localized =>
   t('The Azure client becomes a plain OpenAI client pointed at the provider.', 'Azure 客户端将改为指向服务商的普通 OpenAI 客户端。');
 export const client = (how: string): Localized => t(`creates an Azure OpenAI client (${how})`, `创建 Azure OpenAI 客户端（${how}）`);
+export const endpoint = (client: string): Localized =>
+  t(`Azure OpenAI endpoint, the baseURL of the client at ${client}`, `Azure OpenAI 接口地址，即 ${client} 处客户端的 baseURL`);
+export const endpointReason = (): Localized =>
+  t(
+    'After the move the client uses the provider’s base URL: this constant is no longer read there; remove it once nothing else uses it.',
+    '迁移后客户端改用服务商的 base URL，此处不再被读取；确认无其他用途后可删除。',
+  );
 export const clientReason = (): Localized =>
   t(
     'Azure OpenAI closed to individual mainland-China users in October 2024; the client moves to the provider like an OpenAI one: new OpenAI({ baseURL, apiKey }) without apiVersion, deployment or endpoint.',
