@@ -172,6 +172,35 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   });
 
   program
+    .command('cost')
+    .description('rank every provider by monthly cost: your OpenAI usage export (--usage), or a static estimate of the code at path')
+    .argument('[path]', 'project folder to estimate (without --usage), or where to find the config', '.')
+    .option('--usage <file>', 'OpenAI usage: Usage API JSON, a dashboard CSV export, or CSV/JSON of model,input_tokens,output_tokens[,cached_tokens][,requests]')
+    .option('--provider <id>', 'also show this provider per model')
+    .option('--fx <rate>', 'CNY per USD (default: the catalogue’s, with its date)')
+    .option('--token-ratio <ratio>', 'target tokens per OpenAI token: 0.8, or per provider qwen=0.75,deepseek=0.75')
+    .option('--peak-share <share>', 'share of traffic in peak hours (0..1) where the usage has no hourly buckets')
+    .option('--calls-per-month <n>', 'static estimate: calls per month of each call site (default 1000)')
+    .option('--period-days <days>', 'the usage covers this many days (default: from its timestamps)')
+    .addOption(new Option('--prompt-lang <lang>', 'language of most prompts, for token re-basing (default: en; static: from the prompt text)').choices(['en', 'zh']))
+    .option('--model-map <pairs...>', 'override model mapping for --provider, e.g. gpt-4o=qwen-plus')
+    .option('--config <file>', 'config file')
+    .option('--prices <file>', 'take prices from a LiteLLM model_prices_and_context_window.json')
+    .option('--no-type-check', 'never consult the type checker (static estimate)')
+    .action(async (path: string, options) => {
+      const flags = program.opts<GlobalFlags>();
+      const [{ cost }, { renderCostReport, renderCostJson }] = await Promise.all([import('./commands/cost.js'), import('./render/cost-report.js')]);
+      const outcome = await cost({ path, format: flags.format, ...options });
+      const color = !flags.output && useColor(flags, streams.stdout);
+      const width = (streams.stdout as { columns?: number }).columns;
+      const text = flags.format === 'json' ? renderCostJson(outcome) : renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) });
+      if (!flags.output) return void streams.stdout.write(text);
+      const { writeFileSync, renameSync } = await import('node:fs');
+      writeFileSync(`${flags.output}.${process.pid}.tmp`, text);
+      renameSync(`${flags.output}.${process.pid}.tmp`, flags.output);
+    });
+
+  program
     .command('providers')
     .description('list the providers, or show one with its models, prices, features and sources')
     .argument('[id]', 'provider id')

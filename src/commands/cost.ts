@@ -18,6 +18,8 @@ import { parseModelMap } from '../pipeline/target.js';
 
 export interface CostCommandOptions {
   path: string;
+  /** The global --format: this report has text and JSON only. */
+  format?: string;
   usage?: string;
   provider?: string;
   /** Flag values as typed; parsed and checked here so every error has both languages. */
@@ -35,8 +37,10 @@ export interface CostCommandOptions {
 
 export interface CostOutcome {
   source: 'usage' | 'static';
-  /** The scanned folder (static) or the folder the config was searched from (usage). */
+  /** The scanned folder (static) or the folder the config was searched from (usage), absolute. */
   root: string;
+  /** The path as given, for people. */
+  path: string;
   /** The provider whose per-model breakdown was asked for. */
   provider: string | undefined;
   usage: UsageDescription | null;
@@ -70,6 +74,9 @@ function checkProvider(id: string): void {
 }
 
 export async function cost(options: CostCommandOptions): Promise<CostOutcome> {
+  if (options.format !== undefined && options.format !== 'text' && options.format !== 'json') {
+    throw new UsageError(`cost supports --format text or json, not ${options.format}`).inChinese(`cost 只支持 --format text 或 json，不支持 ${options.format}`);
+  }
   const cnyPerUsd = options.fx === undefined ? undefined : parsed(() => parseFx(options.fx!), (m) => `汇率参数有误：${m}`);
   const tokenRatios: TokenRatioOverrides | undefined =
     options.tokenRatio === undefined ? undefined : parsed(() => parseTokenRatios(options.tokenRatio!), (m) => `token 换算比参数有误：${m}`);
@@ -103,7 +110,7 @@ export async function cost(options: CostCommandOptions): Promise<CostOutcome> {
       ...(periodDays !== undefined ? { periodDays } : {}),
       ...(usage.description.period ? { period: usage.description.period } : {}),
     });
-    return { source: 'usage', root, provider, usage: usage.description, estimate: null, result };
+    return { source: 'usage', root, path: options.path, provider, usage: usage.description, estimate: null, result };
   }
 
   if (periodDays !== undefined) {
@@ -118,5 +125,5 @@ export async function cost(options: CostCommandOptions): Promise<CostOutcome> {
     assumptions,
     ...(options.promptLang ? { language: options.promptLang } : {}),
   });
-  return { source: 'static', root: analysis.root, provider, usage: null, estimate, result: estimate.breakdown };
+  return { source: 'static', root: analysis.root, path: options.path, provider, usage: null, estimate, result: estimate.breakdown };
 }

@@ -103,11 +103,15 @@ export interface ProviderModelCost extends TokenTotals {
   /** 'buckets': each bucket by its own time; 'blended': the default share; 'mixed': both. */
   timeOfDay?: 'buckets' | 'blended' | 'mixed';
   notes: string[];
+  /** `notes` in Chinese, same order, for `--lang zh`. */
+  notesZh: string[];
 }
 
 export interface UncoveredUsage {
   openaiModel: string;
   reason: string;
+  /** `reason` in Chinese, for `--lang zh`. */
+  reasonZh: string;
   openaiUsd: number;
   inputTokens: number;
   outputTokens: number;
@@ -347,10 +351,10 @@ class Assumptions {
   private readonly list: Assumption[] = [];
   private readonly ids = new Set<string>();
 
-  add(id: string, text: string, value: Assumption['value']): void {
+  add(id: string, text: string, value: Assumption['value'], zh?: string): void {
     if (this.ids.has(id)) return;
     this.ids.add(id);
-    this.list.push({ id, text, value });
+    this.list.push({ id, text, value, ...(zh ? { zh } : {}) });
   }
 
   all(): Assumption[] {
@@ -390,6 +394,9 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       ? `CNY per USD: ${cnyPerUsd} (default; ${DEFAULT_FX.source}, as of ${DEFAULT_FX.asOf}; gateways use 7.0–7.3)`
       : `CNY per USD: ${cnyPerUsd} (given)`,
     cnyPerUsd,
+    isDefaultFx
+      ? `美元兑人民币：${cnyPerUsd}（默认值；${DEFAULT_FX.source}，截至 ${DEFAULT_FX.asOf}；各网关用 7.0–7.3）`
+      : `美元兑人民币：${cnyPerUsd}（指定）`,
   );
   if (period.basis === 'usage') {
     const days = period.days!;
@@ -397,11 +404,17 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       'period',
       `The usage covers ${describeDays(days)}; monthly figures scale it to ${MONTH_DAYS} days (×${round(factor, 4)})${days < 1 ? ', a short sample' : ''}`,
       factor,
+      `用量覆盖 ${describeDaysZh(days)}；月度数字按 ${MONTH_DAYS} 天折算（×${round(factor, 4)}）${days < 1 ? '，样本较短' : ''}`,
     );
   } else if (period.basis === 'given') {
-    assumptions.add('period', `The usage covers ${describeDays(period.days!)} (given); monthly figures scale it to ${MONTH_DAYS} days (×${round(factor, 4)})`, factor);
+    assumptions.add(
+      'period',
+      `The usage covers ${describeDays(period.days!)} (given); monthly figures scale it to ${MONTH_DAYS} days (×${round(factor, 4)})`,
+      factor,
+      `用量覆盖 ${describeDaysZh(period.days!)}（指定）；月度数字按 ${MONTH_DAYS} 天折算（×${round(factor, 4)}）`,
+    );
   } else {
-    assumptions.add('period', 'The usage file gives no time span: it is treated as one month', 1);
+    assumptions.add('period', 'The usage file gives no time span: it is treated as one month', 1, '用量文件未给出时间范围：按一个月计');
   }
 
   // OpenAI, per model.
@@ -459,13 +472,36 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
   });
   for (const entry of openaiModels.values()) entry.monthlyUsd = entry.usd * factor;
   const openaiUsd = [...openaiModels.values()].reduce((sum, m) => sum + m.usd, 0);
-  assumptions.add('openaiPrices', 'OpenAI prices: the catalogue’s USD list prices (LiteLLM’s price map); dated snapshots price as their family', null);
-  if (familyFallbacks.size) assumptions.add('openaiFamilyPrice', `Priced as their family alias (no own price): ${[...familyFallbacks].join(', ')}`, familyFallbacks.size);
-  if (fineTunes) assumptions.add('openaiFineTune', 'Fine-tuned models are priced as their base model; OpenAI bills fine-tuned inference higher, so their OpenAI cost is understated', fineTunes);
-  if (batchRows) assumptions.add('openaiBatch', `Rows sent through OpenAI’s Batch API are priced at ${OPENAI_BATCH_DISCOUNT * 100}% (${OPENAI_BATCH_SOURCE}); providers are priced at their real-time list price`, OPENAI_BATCH_DISCOUNT);
+  assumptions.add(
+    'openaiPrices',
+    'OpenAI prices: the catalogue’s USD list prices (LiteLLM’s price map); dated snapshots price as their family',
+    null,
+    'OpenAI 价格：目录中的美元标价（LiteLLM 价格表）；带日期的快照按其模型族计价',
+  );
+  if (familyFallbacks.size) {
+    const list = [...familyFallbacks].join(', ');
+    assumptions.add('openaiFamilyPrice', `Priced as their family alias (no own price): ${list}`, familyFallbacks.size, `按模型族别名计价（自身无价格）：${list}`);
+  }
+  if (fineTunes) {
+    assumptions.add(
+      'openaiFineTune',
+      'Fine-tuned models are priced as their base model; OpenAI bills fine-tuned inference higher, so their OpenAI cost is understated',
+      fineTunes,
+      '微调模型按其基础模型计价；OpenAI 对微调模型推理收费更高，因此其 OpenAI 费用偏低',
+    );
+  }
+  if (batchRows) {
+    assumptions.add(
+      'openaiBatch',
+      `Rows sent through OpenAI’s Batch API are priced at ${OPENAI_BATCH_DISCOUNT * 100}% (${OPENAI_BATCH_SOURCE}); providers are priced at their real-time list price`,
+      OPENAI_BATCH_DISCOUNT,
+      `经 OpenAI Batch API 发送的行按 ${OPENAI_BATCH_DISCOUNT * 100}% 计价（${OPENAI_BATCH_SOURCE}）；各服务商按实时标价计`,
+    );
+  }
   if (unattributed) {
     const u = unattributed as TokenTotals;
-    assumptions.add('unattributed', `${u.inputTokens + u.outputTokens} tokens have no model (usage not grouped by model) and are priced nowhere`, u.inputTokens + u.outputTokens);
+    const total = u.inputTokens + u.outputTokens;
+    assumptions.add('unattributed', `${total} tokens have no model (usage not grouped by model) and are priced nowhere`, total, `${total} 个 token 没有模型（用量未按模型分组），不计价`);
   }
 
   // Providers.
@@ -491,10 +527,10 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       if (row.model === null) return;
       const openaiModel = row.model;
       const openaiUsdRow = rowOpenAiUsd[i] ?? 0;
-      const addUncovered = (reason: string) => {
+      const addUncovered = (reason: string, reasonZh: string) => {
         complete = false;
         const key = `${openaiModel}\u0000${reason}`;
-        const u = uncovered.get(key) ?? { openaiModel, reason, openaiUsd: 0, inputTokens: 0, outputTokens: 0 };
+        const u = uncovered.get(key) ?? { openaiModel, reason, reasonZh, openaiUsd: 0, inputTokens: 0, outputTokens: 0 };
         u.openaiUsd += openaiUsdRow;
         u.inputTokens += row.inputTokens;
         u.outputTokens += row.outputTokens;
@@ -511,12 +547,13 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       if (!mapping.target) {
         addUncovered(
           mapping.tier ? `${provider.name.en} has no model for OpenAI’s ${mapping.tier} class` : `${row.model} is not an OpenAI model the catalogue can classify`,
+          mapping.tier ? `${provider.name.zh} 没有对应 OpenAI ${mapping.tier} 类的模型` : `目录无法归类 ${row.model}，它不是已知的 OpenAI 模型`,
         );
         return;
       }
       const target = resolvedModel.target;
       if (!target) {
-        addUncovered(`${mapping.target} has no price in the catalogue`);
+        addUncovered(`${mapping.target} has no price in the catalogue`, `目录中没有 ${mapping.target} 的价格`);
         return;
       }
       const price = target.price;
@@ -577,6 +614,7 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
           priceTiers: [],
           thinking: resolved.thinking,
           notes: [],
+          notesZh: [],
           ...emptyTotals(),
           peakWeighted: 0,
           weight: 0,
@@ -590,36 +628,41 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       entry.usd += usd;
       entry.openaiUsd += openaiUsdRow;
       if (resolved.tier && !entry.priceTiers.includes(resolved.tier.maxInputTokens)) entry.priceTiers.push(resolved.tier.maxInputTokens);
-      const note = (text: string) => {
-        if (!entry!.notes.includes(text)) entry!.notes.push(text);
+      const note = (text: string, zh: string) => {
+        if (entry!.notes.includes(text)) return;
+        entry!.notes.push(text);
+        entry!.notesZh.push(zh);
       };
       if (resolved.tier) {
-        note(
-          average === null
-            ? `requests unknown: the first context tier (≤${resolved.tier.maxInputTokens} tokens) is assumed`
-            : `context tier by the average prompt: ≤${resolved.tier.maxInputTokens} tokens at ${fmtPrice(resolved.offPeak.input, price.currency)} input`,
-        );
-        if (resolved.beyondTiers) note(`the average prompt exceeds every published tier; the last (≤${resolved.tier.maxInputTokens}) is used`);
+        const max = resolved.tier.maxInputTokens;
+        const at = fmtPrice(resolved.offPeak.input, price.currency);
+        if (average === null) note(`requests unknown: the first context tier (≤${max} tokens) is assumed`, `请求数未知：按第一档上下文阶梯（≤${max} token）计`);
+        else note(`context tier by the average prompt: ≤${max} tokens at ${at} input`, `按平均提示长度选上下文阶梯：≤${max} token，输入 ${at}`);
+        if (resolved.beyondTiers) note(`the average prompt exceeds every published tier; the last (≤${max}) is used`, `平均提示长度超过所有公布的阶梯；按最后一档（≤${max}）计`);
       }
       if (resolved.cachedAtInput && cached > 0) {
-        note(`no cached-input price published: cached input billed at the full input price (${fmtPrice(resolved.offPeak.input, price.currency)})`);
+        const at = fmtPrice(resolved.offPeak.input, price.currency);
+        note(`no cached-input price published: cached input billed at the full input price (${at})`, `未公布缓存命中价：缓存输入按完整输入价（${at}）计费`);
         assumptions.add(
           `cachedAtInput:${provider.id}/${target.id}`,
           `${provider.name.en} ${target.id} publishes no cached-input price: cached tokens are billed at the full input price`,
           resolved.offPeak.input,
+          `${provider.name.zh} ${target.id} 未公布缓存命中价：缓存 token 按完整输入价计费`,
         );
       }
       if (resolved.thinking) {
-        note(`${row.model} is a reasoning model: thinking on, output at the thinking price ${fmtPrice(resolved.offPeak.output, price.currency)}`);
+        const at = fmtPrice(resolved.offPeak.output, price.currency);
+        note(`${row.model} is a reasoning model: thinking on, output at the thinking price ${at}`, `${row.model} 是推理模型：开启思考，输出按思考价 ${at} 计`);
         assumptions.add(
           `thinking:${provider.id}/${target.id}`,
           `${row.model} → ${provider.name.en} ${target.id} with thinking on: output billed at the thinking price ${fmtPrice(price.thinkingOutput!, price.currency)} instead of ${fmtPrice(price.output, price.currency)}`,
           price.thinkingOutput!,
+          `${row.model} → ${provider.name.zh} ${target.id} 开启思考：输出按思考价 ${fmtPrice(price.thinkingOutput!, price.currency)} 计费，而非 ${fmtPrice(price.output, price.currency)}`,
         );
       } else if (isReasoningTier(mapping.tier) && thinkingMode === 'optional') {
-        note(`${row.model} is a reasoning model: thinking on; the catalogue lists no separate thinking price`);
+        note(`${row.model} is a reasoning model: thinking on; the catalogue lists no separate thinking price`, `${row.model} 是推理模型：开启思考；目录中没有单独的思考价`);
       } else if (isReasoningTier(mapping.tier) && thinkingMode === 'always') {
-        note(`${target.id} always thinks; its output price is the thinking price`);
+        note(`${target.id} always thinks; its output price is the thinking price`, `${target.id} 始终思考；其输出价即思考价`);
       }
       const weight = input + output;
       entry.peakWeighted += share * weight;
@@ -636,7 +679,12 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
 
     const currency: Currency = currencies.size === 1 ? [...currencies][0] : currencies.has('CNY') ? 'CNY' : (provider.chatModels[0]?.price.currency ?? 'CNY');
     if (currencies.size > 1) {
-      assumptions.add(`mixedCurrency:${provider.id}`, `${provider.name.en} has prices in both CNY and USD: its total is in ${currency}, converted at ${cnyPerUsd}`, currency);
+      assumptions.add(
+        `mixedCurrency:${provider.id}`,
+        `${provider.name.en} has prices in both CNY and USD: its total is in ${currency}, converted at ${cnyPerUsd}`,
+        currency,
+        `${provider.name.zh} 的价格有人民币也有美元：合计以 ${currency} 表示，按 ${cnyPerUsd} 换算`,
+      );
     }
     const modelList: ProviderModelCost[] = [...models.values()].map(({ peakWeighted, weight, buckets, blended, ...m }) => {
       const out: ProviderModelCost = { ...m, monthlyAmount: m.amount * factor, monthlyUsd: m.usd * factor };
@@ -686,11 +734,24 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
     const list = [...ids].sort().join(', ');
     const id = ratio.basis === 'english' ? 'tokenRatio' : `tokenRatio:${ratio.family}`;
     if (ratio.basis === 'english') {
-      assumptions.add(id, `Token counts re-based ×1: ${ratio.text}`, 1);
+      assumptions.add(id, `Token counts re-based ×1: ${ratio.text}`, 1, 'token 数按 ×1 换算：英文提示在 OpenAI 与目标分词器上视为相同（没有厂商公布对比）');
     } else if (ratio.basis === 'unknown') {
-      assumptions.add(`tokenRatio:unknown:${list}`, `Token counts re-based ×1 on ${list}: ${ratio.text}`, 1);
+      assumptions.add(
+        `tokenRatio:unknown:${list}`,
+        `Token counts re-based ×1 on ${list}: ${ratio.text}`,
+        1,
+        `${list} 的 token 数按 ×1 换算：${ratio.family} 没有公布每个汉字的 token 数，按 OpenAI 的计`,
+      );
+    } else if (ratio.basis === 'override') {
+      assumptions.add(`${id}:${ratio.ratio}`, `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}`, ratio.ratio, `${list} 的 token 数按 ×${round(ratio.ratio, 3)} 换算（用户指定）`);
     } else {
-      assumptions.add(`${id}:${ratio.ratio}`, `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}${ratio.sources.length ? ` (${ratio.sources.join(', ')})` : ''}`, ratio.ratio);
+      const sources = ratio.sources.length ? ` (${ratio.sources.join(', ')})` : '';
+      assumptions.add(
+        `${id}:${ratio.ratio}`,
+        `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}${sources}`,
+        ratio.ratio,
+        `${list} 的 token 数按 ×${round(ratio.ratio, 3)} 换算：中文提示，依据厂商公布的每汉字 token 数与 OpenAI 分词器的估计值之比${sources}`,
+      );
     }
   }
   if (tiersUsed) {
@@ -698,11 +759,19 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       'tierByAverage',
       'Context-length price tiers are chosen by each usage row’s average prompt (input tokens ÷ requests): an approximation, since requests longer than the average pay a higher tier',
       null,
+      '上下文长度阶梯价按每行用量的平均提示长度（输入 token ÷ 请求数）选择：这是近似，长于平均值的请求实际按更高阶梯计费',
     );
   }
-  if (tierWithoutRequests) assumptions.add('tierNoRequests', 'Where the usage gives no request count, the first (cheapest) context tier is assumed', null);
+  if (tierWithoutRequests) {
+    assumptions.add('tierNoRequests', 'Where the usage gives no request count, the first (cheapest) context tier is assumed', null, '用量未给出请求数时，按第一档（最便宜的）上下文阶梯计');
+  }
   if (anyTimeOfDay && bucketRows) {
-    assumptions.add('timeOfDayBuckets', `Peak/off-peak prices applied per usage bucket of ≤ 1 hour by its own time in the price’s time zone (${bucketRows} rows)`, bucketRows);
+    assumptions.add(
+      'timeOfDayBuckets',
+      `Peak/off-peak prices applied per usage bucket of ≤ 1 hour by its own time in the price’s time zone (${bucketRows} rows)`,
+      bucketRows,
+      `峰谷价按每个 ≤ 1 小时的用量时段桶在价格时区中的时间计（${bucketRows} 行）`,
+    );
   }
   if (anyTimeOfDay && blendedRows) {
     const shares = [...new Set(blendedShares.values())];
@@ -711,19 +780,30 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       options.peakShare !== undefined
         ? 'given'
         : 'the share of peak hours in a week (DeepSeek: Mon–Fri 09:00–12:00 and 14:00–18:00 Beijing time = 35 of 168 hours), i.e. traffic spread evenly over the week; business-hours traffic in China would pay more';
+    const basisZh =
+      options.peakShare !== undefined
+        ? '指定'
+        : '即一周中高峰时段的占比（DeepSeek：北京时间周一至周五 09:00–12:00 和 14:00–18:00，168 小时中的 35 小时），相当于流量在一周内均匀分布；集中在国内工作时间的流量会付得更多';
     assumptions.add(
       'peakShare',
       `Without hourly buckets, ${share === null ? 'each model’s share of' : `${round((share ?? 0) * 100, 1)}% of`} traffic is assumed to fall in peak hours: ${basis}`,
       share,
+      `没有按小时的时段桶时，假定${share === null ? '各模型按其比例的' : ` ${round((share ?? 0) * 100, 1)}% 的`}流量落在高峰时段：${basisZh}`,
     );
   }
   assumptions.add(
     'providerPrices',
     'Provider prices: the catalogue’s list prices for the default (mainland) region, each with its as-of date and source; free quotas, volume and batch discounts are not counted',
     null,
+    '服务商价格：目录中默认（中国大陆）区域的标价，各附截至日期与来源；不计免费额度、用量折扣与批量折扣',
   );
-  assumptions.add('savingsBasis', 'Savings compare each provider with OpenAI’s cost of the rows priced on both sides', null);
-  assumptions.add('ranking', 'Providers are ranked by monthly cost in USD; those that cannot price every model in the usage come after those that can', null);
+  assumptions.add('savingsBasis', 'Savings compare each provider with OpenAI’s cost of the rows priced on both sides', null, '节省额只比较两边都能计价的行');
+  assumptions.add(
+    'ranking',
+    'Providers are ranked by monthly cost in USD; those that cannot price every model in the usage come after those that can',
+    null,
+    '服务商按折合美元的月费用排序；无法为用量中每个模型计价的排在能计价的之后',
+  );
 
   return {
     fx: {
@@ -781,6 +861,10 @@ function computePeriod(records: UsageRecord[], options: CostOptions): CostResult
 function describeDays(days: number): string {
   if (days >= 1) return `${round(days, 2)} day${days === 1 ? '' : 's'}`;
   return describeSeconds(Math.round(days * 86400));
+}
+
+function describeDaysZh(days: number): string {
+  return days >= 1 ? `${round(days, 2)} 天` : `${round(days * 24, 2)} 小时`;
 }
 
 function round(n: number, digits: number): number {

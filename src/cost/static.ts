@@ -37,6 +37,10 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 /** APIs billed per token; the others (images, audio, moderations, files, …) are not priced here. */
 const TOKEN_FAMILIES: ReadonlySet<ApiFamily> = new Set(['chat', 'completions', 'responses', 'embeddings']);
 
+export function billedPerToken(family: ApiFamily): boolean {
+  return TOKEN_FAMILIES.has(family);
+}
+
 export interface StaticSite {
   file: string;
   line: number;
@@ -119,7 +123,7 @@ function siteOf(finding: Finding, a: StaticAssumptions): StaticSite {
     outputBasis: 'none',
     openaiUsd: null,
   });
-  if (!TOKEN_FAMILIES.has(usage.family)) return unpriced(`${usage.family} calls are not billed per token`);
+  if (!billedPerToken(usage.family)) return unpriced(`${usage.family} calls are not billed per token`);
   if (!usage.model) return unpriced('the model is not known statically');
   const literalTokens = usage.promptText ? estimateOpenAiTokens(usage.promptText, usage.model) : 0;
   const embeddings = usage.family === 'embeddings';
@@ -146,7 +150,7 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, languageBasis: string): Assumption[] {
+function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, languageBasis: { en: string; zh: string }): Assumption[] {
   const o200k = OPENAI_ZH_TOKENS_PER_HANZI.o200k_base.value;
   const cl100k = OPENAI_ZH_TOKENS_PER_HANZI.cl100k_base.value;
   return [
@@ -176,8 +180,8 @@ function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, la
     },
     {
       id: 'promptLanguage',
-      text: `Prompts are taken as ${language === 'zh' ? 'Chinese' : 'English'} for the token re-basing (${languageBasis})`,
-      zh: `按${language === 'zh' ? '中文' : '英文'}提示换算 token（${languageBasis}）`,
+      text: `Prompts are taken as ${language === 'zh' ? 'Chinese' : 'English'} for the token re-basing (${languageBasis.en})`,
+      zh: `按${language === 'zh' ? '中文' : '英文'}提示换算 token（${languageBasis.zh}）`,
       value: language,
     },
   ];
@@ -192,7 +196,10 @@ const STATIC_PERIOD: Assumption = {
 
 /** Sites and usage rows of a scan. */
 export function staticUsage(findings: Finding[], assumptions: StaticAssumptions): { sites: StaticSite[]; records: UsageRecord[] } {
-  const sites = findings.filter((f) => f.kind === 'call' && f.usage).map((f) => siteOf(f, assumptions));
+  const sites = findings
+    .filter((f) => f.kind === 'call' && f.usage)
+    .map((f) => siteOf(f, assumptions))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const records: UsageRecord[] = sites
     .filter((s) => s.priced)
     .map((s) => ({
@@ -225,11 +232,12 @@ export function staticEstimate(findings: Finding[], options: StaticOptions = {})
   const { sites, records } = staticUsage(findings, a);
   const detected = detectLanguage(findings);
   const language = options.language ?? detected.language;
+  const percent = Math.round((detected.share ?? 0) * 100);
   const languageBasis = options.language
-    ? '--prompt-lang'
+    ? { en: '--prompt-lang', zh: '--prompt-lang' }
     : detected.share === null
-      ? 'no literal prompt text: English assumed'
-      : `${Math.round(detected.share * 100)}% of the literal prompt text is 汉字`;
+      ? { en: 'no literal prompt text: English assumed', zh: '没有字面提示文本：按英文计' }
+      : { en: `${percent}% of the literal prompt text is 汉字`, zh: `字面提示文本中汉字占 ${percent}%` };
   const computed = costForAll(records, {
     cnyPerUsd: a.cnyPerUsd,
     language,

@@ -6,9 +6,9 @@
 import { Chalk } from 'chalk';
 import type { CostOutcome } from '../commands/cost.js';
 import type { Lang } from '../core/text.js';
-import type { StaticSite } from '../cost/static.js';
+import { billedPerToken, type StaticSite } from '../cost/static.js';
 import { VERSION } from '../version.js';
-import { COST_LABELS, renderCost } from './cost.js';
+import { COST_LABELS, costResultForJson, pad, renderCost, visibleWidth } from './cost.js';
 import { formatMoney } from './format.js';
 import { SCHEMA_VERSION } from './json.js';
 
@@ -36,7 +36,7 @@ const LABELS = {
     literalOnly: 'literal',
     byDefault: 'default',
     maxTokens: 'max_tokens',
-    notPriced: (reason: string) => `not priced: ${reason}`,
+    notPriced: (site: StaticSite) => `not priced: ${site.reason ?? ''}`,
   },
   zh: {
     usage: (file: string, format: string, read: number, skipped: number) => `用量：${file}（${format}）：读取 ${read} 行，跳过 ${skipped} 行。`,
@@ -56,7 +56,7 @@ const LABELS = {
     literalOnly: '字面',
     byDefault: '默认',
     maxTokens: 'max_tokens',
-    notPriced: (reason: string) => `未计价：${reason}`,
+    notPriced: (site: StaticSite) => `未计价：${billedPerToken(site.family) ? '模型名无法静态确定' : `${site.family} 调用不按 token 计费`}`,
   },
 } as const;
 
@@ -69,11 +69,11 @@ export interface CostReportOptions {
 const n = (value: number) => value.toLocaleString('en-US');
 
 function siteRows(sites: StaticSite[], L: (typeof LABELS)[Lang]): string[] {
-  const rows = [[L.site, L.api, L.model, L.input, L.output, L.calls, L.openai]];
+  const rows: string[][] = [[L.site, L.api, L.model, L.input, L.output, L.calls, L.openai]];
   for (const s of sites) {
     const where = `${s.file}:${s.line}`;
     if (!s.priced) {
-      rows.push([where, s.call, s.model ?? '–', L.notPriced(s.reason ?? ''), '', '', '']);
+      rows.push([where, s.call, s.model ?? '–', L.notPriced(s), '', '', '']);
       continue;
     }
     const input =
@@ -83,12 +83,12 @@ function siteRows(sites: StaticSite[], L: (typeof LABELS)[Lang]): string[] {
     const output = s.outputBasis === 'none' ? '0' : `${n(s.outputTokens)} (${s.outputBasis === 'max_tokens' ? L.maxTokens : L.byDefault})`;
     rows.push([where, s.call, s.model ?? '–', input, output, n(s.callsPerMonth), s.openaiUsd === null ? '–' : formatMoney(s.openaiUsd, 'USD')]);
   }
-  // A row that is not priced puts its reason in the input column and leaves the rest empty.
-  const widths = rows[0].map((_, c) => Math.max(...rows.filter((r) => r[c + 1] !== '' || c === r.length - 1 || r[4] !== '').map((r) => r[c].length)));
-  const right = new Set([3, 4, 5, 6]);
+  // A site that is not priced has its reason in place of the figures: it does not set their widths.
+  const full = rows.filter((r) => r[4] !== '' || r === rows[0]);
+  const widths = rows[0].map((_, c) => Math.max(...(c < 3 ? rows : full).map((r) => visibleWidth(r[c]))));
   return rows.map((r) =>
     r
-      .map((cell, c) => (r[4] === '' && c >= 3 ? cell : right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, c) => (c >= 3 && r[4] === '' && r !== rows[0] ? cell : pad(cell, widths[c], c >= 3 ? 'right' : 'left')))
       .join('  ')
       .trimEnd(),
   );
@@ -106,7 +106,7 @@ export function renderCostReport(outcome: CostOutcome, options: CostReportOption
     for (const note of u.notes) head.push(chalk.dim(`  ${L.note}: ${note}`));
   } else if (outcome.estimate) {
     const e = outcome.estimate;
-    head.push(chalk.bold(L.static(outcome.root, e.sites.length, e.pricedSites)));
+    head.push(chalk.bold(L.static(outcome.path, e.sites.length, e.pricedSites)));
     if (e.sites.length) {
       const [header, ...rest] = siteRows(e.sites, L);
       head.push(chalk.bold(header), ...rest);
@@ -133,7 +133,7 @@ export function renderCostJson(outcome: CostOutcome): string {
     provider: outcome.provider ?? null,
     usage: outcome.usage,
     static: e ? { assumptions: e.assumptions, pricedSites: e.pricedSites, unpricedSites: e.unpricedSites, sites: e.sites } : null,
-    cost: { ...outcome.result, assumptions: outcome.result.assumptions.map(({ zh: _zh, ...a }) => a) },
+    cost: costResultForJson(outcome.result),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

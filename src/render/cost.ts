@@ -142,7 +142,7 @@ function chalkFor(options: CostRenderOptions): ChalkInstance {
 }
 
 /** Visible width: ANSI codes take none, wide (CJK) characters two. */
-function visibleWidth(text: string): number {
+export function visibleWidth(text: string): number {
   // eslint-disable-next-line no-control-regex
   const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
   let width = 0;
@@ -150,7 +150,7 @@ function visibleWidth(text: string): number {
   return width;
 }
 
-function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const gap = Math.max(0, width - visibleWidth(text));
   return align === 'left' ? text + ' '.repeat(gap) : ' '.repeat(gap) + text;
 }
@@ -304,7 +304,7 @@ export function renderProviderBreakdown(result: CostResult, providerId: string, 
       formatMoney(m.monthlyAmount, m.currency),
       m.openaiPriced ? formatDelta(deltaUsd, m.openaiUsd > 0 ? (m.usd - m.openaiUsd) / m.openaiUsd : null) : '',
     ]);
-    const extra = [...m.notes];
+    const extra = [...(labels.lang === 'zh' ? m.notesZh : m.notes)];
     if (m.tokenRatio !== 1) extra.unshift(labels.rebased(Math.round(m.tokenRatio * 1000) / 1000));
     if (m.peakShare !== undefined) extra.push(labels.peakTokens(Math.round(m.peakShare * 1000) / 10, m.timeOfDay ?? 'blended'));
     notes.push(extra);
@@ -327,7 +327,7 @@ export function renderProviderBreakdown(result: CostResult, providerId: string, 
   }
   if (p.uncovered.length) {
     out.push('', `${labels.notCovered}:`);
-    for (const u of p.uncovered) out.push(`  ${u.openaiModel}: ${u.reason}${u.openaiUsd > 0 ? ` (OpenAI ${formatMoney(u.openaiUsd * factor, 'USD')}${labels.perMonth})` : ''}`);
+    for (const u of p.uncovered) out.push(`  ${u.openaiModel}: ${labels.lang === 'zh' ? u.reasonZh : u.reason}${u.openaiUsd > 0 ? ` (OpenAI ${formatMoney(u.openaiUsd * factor, 'USD')}${labels.perMonth})` : ''}`);
   }
   return out.join('\n');
 }
@@ -355,4 +355,17 @@ export function renderCostShort(result: CostResult, provider?: string, labels: C
   return provider
     ? labels.short(p.name[labels.lang], formatMoney(p.monthlyAmount, p.currency), formatMoney(p.monthlyUsd, 'USD'), openai, delta)
     : labels.shortAll(p.name[labels.lang], formatMoney(p.monthlyAmount, p.currency), openai, delta);
+}
+
+/** The result for JSON: exact numbers, English texts only (the Chinese ones are for `--lang zh`). */
+export function costResultForJson(result: CostResult): CostResult {
+  return {
+    ...result,
+    providers: result.providers.map((p) => ({
+      ...p,
+      models: p.models.map(({ notesZh: _n, ...m }) => m as ProviderModelCost),
+      uncovered: p.uncovered.map(({ reasonZh: _r, ...u }) => u as ProviderCost['uncovered'][number]),
+    })),
+    assumptions: result.assumptions.map(({ zh: _zh, ...a }) => a),
+  };
 }

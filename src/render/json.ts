@@ -4,6 +4,7 @@
  */
 import type { Report } from './report.js';
 import { VERSION } from '../version.js';
+import { costResultForJson } from './cost.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -23,7 +24,8 @@ export function renderJson(report: Report): string {
     })),
     files: report.files,
     readiness: report.readiness ?? null,
-    cost: report.estimate,
+    // The Chinese assumption texts are for --lang zh; machine output keeps English, as for findings.
+    cost: { ...report.estimate, breakdown: costResultForJson(report.estimate.breakdown) },
     diff: report.diff ?? null,
     written: report.written ?? null,
     journal: report.journal ?? null,

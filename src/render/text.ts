@@ -185,7 +185,8 @@ function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
   const L = LABELS[lang];
   const e = report.estimate;
   const a = e.assumptions;
-  const figure = e.pricedSites ? renderCostShort(e.breakdown, e.provider?.id, COST_LABELS[lang]) : L.noPriced;
+  // renderCostShort names what it shows ("Cost on …", "Cheapest: …"), so it needs no label of its own.
+  const figure = e.pricedSites ? renderCostShort(e.breakdown, e.provider?.id, COST_LABELS[lang]) : `${L.cost}: ${L.noPriced}`;
   const fx = e.breakdown.fx;
   const peak = e.breakdown.assumptions.find((x) => x.id === 'peakShare')?.value;
   const parts = [
@@ -197,5 +198,5 @@ function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
     ...(e.unpricedSites ? [`${e.unpricedSites} ${L.unpriced}`] : []),
     L.fullCost,
   ];
-  return `${chalk.bold(L.cost)}: ${figure}\n  ${chalk.dim(`${L.assumptions}: ${parts.join('; ')}`)}`;
+  return `${chalk.bold(figure)}\n  ${chalk.dim(`${L.assumptions}: ${parts.join(lang === 'zh' ? '；' : '; ')}`)}`;
 }

@@ -164,7 +164,7 @@ describe('hourly Usage API page: cached tokens and DeepSeek peak/off-peak by buc
     expect(byId(at7, 'deepseek').usd).toBeCloseTo(1.632, 10);
     expect(at7.openai.cny).toBeCloseTo(2.73 * 7, 10);
     expect(at7.fx).toEqual({ cnyPerUsd: 7, asOf: null, source: null, isDefault: false });
-    expect(at7.assumptions.find((a) => a.id === 'fx')).toEqual({ id: 'fx', text: 'CNY per USD: 7 (given)', value: 7 });
+    expect(at7.assumptions.find((a) => a.id === 'fx')).toEqual({ id: 'fx', text: 'CNY per USD: 7 (given)', value: 7, zh: '美元兑人民币：7（指定）' });
   });
 });
 
@@ -279,7 +279,12 @@ describe('simple CSV: one month, language re-basing, ranking', () => {
   it('treats a file without times as one month, and says so', () => {
     const result = computeCost(records, { providers: [provider('qwen')] });
     expect(result.period).toEqual({ basis: 'assumed-month', days: null, monthlyFactor: 1 });
-    expect(result.assumptions.find((a) => a.id === 'period')).toEqual({ id: 'period', text: 'The usage file gives no time span: it is treated as one month', value: 1 });
+    expect(result.assumptions.find((a) => a.id === 'period')).toEqual({
+      id: 'period',
+      text: 'The usage file gives no time span: it is treated as one month',
+      value: 1,
+      zh: '用量文件未给出时间范围：按一个月计',
+    });
     // gpt-4o: 1M × 2.5 + 1M cached × 1.25 + 0.5M × 10 = 8.75;  gpt-4o-mini: 10M × 0.15 + 2M × 0.6 = 2.7 → 11.45
     expect(result.openai.monthlyUsd).toBeCloseTo(11.45, 10);
     // qwen-max: 1M × 2.4 + 1M × 0.48 + 0.5M × 9.6 = 7.68;  qwen-plus: 10M × 0.8 + 2M × 2 = 12 → 19.68 CNY

@@ -105,7 +105,8 @@ describe('assumptions, the full report and the short line', () => {
   });
 
   it('gives one line for scan and apply', () => {
-    expect(renderCostShort(result, 'qwen')).toBe('Cost on Alibaba Qwen (Model Studio / DashScope): ¥4,320/month ($600) vs OpenAI $4,500/month, −$3,900 (−87%).');
+    // The change in both currencies: −$3,900 × 7.2 = −¥28,080.
+    expect(renderCostShort(result, 'qwen')).toBe('Cost on Alibaba Qwen (Model Studio / DashScope): ¥4,320/month ($600) vs OpenAI $4,500/month, −$3,900 / −¥28,080 (−87%).');
     // The cheapest provider that prices everything priceable; here none prices my-own-model, so the cheapest with figures
     expect(renderCostShort(result)).toMatch(/^Cheapest: Alibaba Qwen/);
   });
@@ -117,7 +118,20 @@ describe('assumptions, the full report and the short line', () => {
   });
 
   it('keeps its labels in one object', () => {
-    expect(Object.keys(COST_LABELS)).toEqual(['en']);
+    expect(Object.keys(COST_LABELS)).toEqual(['en', 'zh']);
     expect(COST_LABELS.en.title).toBe('Estimated monthly cost');
+    // Every label exists in both languages.
+    expect(Object.keys(COST_LABELS.zh).sort()).toEqual(Object.keys(COST_LABELS.en).sort());
+  });
+
+  it('renders in Chinese with the Chinese provider names and assumption texts', () => {
+    const zh = renderCost(result, { color: false, provider: 'qwen', labels: COST_LABELS.zh });
+    expect(zh).toContain('预估每月费用');
+    expect(zh).toMatch(/^1 {2}阿里云百炼 · 通义千问/m);
+    expect(zh).toContain('−¥28,080');
+    expect(zh).toContain('用量未给出时间范围：按一个月计。');
+    expect(zh).toContain('服务商按折合美元的月费用排序');
+    expect(zh).not.toContain('Providers are ranked');
+    expect(renderCostShort(result, 'qwen', COST_LABELS.zh)).toBe('阿里云百炼 · 通义千问 费用：每月 ¥4,320（$600），OpenAI 每月 $4,500，−$3,900 / −¥28,080 (−87%)。');
   });
 });

@@ -1,0 +1,76 @@
+/** The static estimate's sizing rules and the engine's per-target model map (prices: see cli.test.ts). */
+import { describe, expect, it } from 'vitest';
+import type { CallUsage, Finding } from '../../src/core/types.js';
+import { costForAll } from '../../src/cost/engine.js';
+import { estimateOpenAiTokens, staticEstimate } from '../../src/cost/static.js';
+
+function call(file: string, usage: CallUsage): Finding {
+  return {
+    ruleId: 'openai/chatCompletion',
+    sdk: 'openai',
+    kind: 'call',
+    severity: 'info',
+    readiness: 'auto',
+    message: '',
+    reason: '',
+    file,
+    start: 0,
+    end: 1,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    usage,
+  };
+}
+
+describe('token sizes', () => {
+  it('counts 4 characters per token, and 汉字 at the encoding’s estimate', () => {
+    expect(estimateOpenAiTokens('abcdefgh', 'gpt-4o')).toBe(2);
+    expect(estimateOpenAiTokens('abcdefghi', 'gpt-4o')).toBe(3); // rounded up
+    // 10 汉字: 10 × 0.8 on o200k_base (gpt-4o), 10 × 1.12 on cl100k_base (gpt-4).
+    expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4o')).toBe(8);
+    expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4')).toBe(12);
+  });
+
+  it('uses max_tokens for output, literal-only input for embeddings, and leaves unknown models unpriced', () => {
+    const estimate = staticEstimate([
+      call('a.ts', { call: 'chat.completions.create', family: 'chat', model: 'gpt-4o', maxTokens: 800, promptText: 'x'.repeat(40) }),
+      call('b.ts', { call: 'embeddings.create', family: 'embeddings', model: 'text-embedding-3-small', promptText: 'y'.repeat(20) }),
+      call('c.ts', { call: 'chat.completions.create', family: 'chat' }),
+    ]);
+    const [a, b, c] = estimate.sites;
+    // 10 literal + 500 run-time; 800 from max_tokens: (510 × 2.5 + 800 × 10) × 1000 / 1M = $9.275
+    expect(a).toMatchObject({ inputTokens: 510, inputBasis: 'literal+default', outputTokens: 800, outputBasis: 'max_tokens' });
+    expect(a.openaiUsd).toBeCloseTo(9.275, 12);
+    expect(b).toMatchObject({ inputTokens: 5, inputBasis: 'literal', outputTokens: 0, outputBasis: 'none' });
+    expect(c).toMatchObject({ priced: false, reason: 'the model is not known statically' });
+    expect(estimate.openaiUsd).toBeCloseTo(9.275 + (5 * 0.02 * 1000) / 1e6, 12);
+  });
+
+  it('takes mostly-Chinese literal prompts as Chinese and re-bases the tokens', () => {
+    const zh = staticEstimate([call('a.ts', { call: 'chat.completions.create', family: 'chat', model: 'gpt-4o', promptText: '你是一个电商客服助手，请用中文回答' })], {
+      target: { id: 'qwen', modelMap: {} },
+    });
+    expect(zh.assumptions.promptLanguage).toBe('zh');
+    // Qwen: 1 / 1.65 tokens per 汉字 against o200k_base's 0.8.
+    const model = zh.breakdown.providers.find((p) => p.id === 'qwen')!.models[0];
+    expect(model.tokenRatio).toBeCloseTo(1 / 1.65 / 0.8, 12);
+    expect(zh.breakdown.assumptions.find((a) => a.id === 'promptLanguage')!.text).toMatch(/Chinese .*100% of the literal prompt text is 汉字/);
+  });
+});
+
+describe('the model map applies to the target provider only', () => {
+  it('prices the target with the user’s map and every other provider with the catalogue’s', () => {
+    const records = [{ model: 'gpt-4o', inputTokens: 1_000_000, cachedInputTokens: 0, outputTokens: 0, requests: 10, kind: 'completions' as const }];
+    const result = costForAll(records, { target: { id: 'qwen', modelMap: { 'gpt-4o': 'qwen-plus' } } });
+    const qwen = result.providers.find((p) => p.id === 'qwen')!;
+    expect(qwen.models[0].targetModel).toBe('qwen-plus');
+    expect(qwen.monthlyAmount).toBeCloseTo(0.8, 12);
+    // Applied to DeepSeek, 'qwen-plus' would be unpriced; there the catalogue's map still holds.
+    const deepseek = result.providers.find((p) => p.id === 'deepseek')!;
+    expect(deepseek.complete).toBe(true);
+    expect(deepseek.models[0].targetModel).toBe('deepseek-v4-pro');
+    expect(result.providers.map((p) => p.rank)).toEqual(result.providers.map((_, i) => i + 1));
+  });
+});
