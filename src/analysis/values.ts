@@ -43,6 +43,13 @@ export interface StringValue {
   origin: Origin;
 }
 
+/** A numeric literal (`max_tokens: MAX_ANSWER_TOKENS` from a config module): read by the cost estimate. */
+export interface NumberValue {
+  t: 'number';
+  value: number;
+  origin: Origin;
+}
+
 export interface EnvValue {
   t: 'env';
   name: string;
@@ -118,6 +125,7 @@ export type Value =
   | ModuleValue
   | SdkValue
   | StringValue
+  | NumberValue
   | EnvValue
   | ObjectValue
   | FunctionValue
@@ -212,6 +220,7 @@ export class Evaluator {
   private compute(unit: Unit, expr: ts.Expression): Value {
     const origin = { unit, node: expr };
     if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return { t: 'string', value: expr.text, origin };
+    if (ts.isNumericLiteral(expr)) return { t: 'number', value: Number(expr.text), origin };
     if (ts.isTemplateExpression(expr)) {
       const parts: TemplateValue['parts'] = [];
       if (expr.head.text) parts.push({ t: 'string', value: expr.head.text, origin: { unit, node: expr.head } });

@@ -168,16 +168,19 @@ describe('malformed input: exit 2, naming the line or field', () => {
 
 /**
  * The static estimate of fixtures/demo-app, 1,000 calls a month per site, default 500 prompt tokens
- * for run-time content and 300 output tokens (no max_tokens the scan can read):
- *   src/chat.ts:9                 gpt-4o       500 in, 300 out: (500 × 2.5 + 300 × 10) × 1000 / 1M = $4.25
+ * for run-time content and 300 output tokens where no max_tokens can be read:
+ *   src/chat.ts:9                 gpt-4o       SYSTEM_PROMPT constant of 90 characters = ⌈90 / 4⌉ = 23 tokens,
+ *                                 + 500 = 523 in; max_tokens: MAX_ANSWER_TOKENS (imported, 800) out:
+ *                                 (523 × 2.5 + 800 × 10) × 1000 / 1M = $9.3075
  *   src/embeddings.ts:6           embedding-3-small 500 in:     500 × 0.02 × 1000 / 1M            = $0.01
  *   src/services/summarizer.ts:9  gpt-4o-mini  literal system prompt of 63 characters = ⌈63 / 4⌉ = 16 tokens,
  *                                 + 500 = 516 in, 300 out: (516 × 0.15 + 300 × 0.6) × 1000 / 1M = $0.2574
  *   src/tools.ts:28               gpt-4o-mini  500 in, 300 out: (75 + 180) / 1000            = $0.255
  *   src/services/moderation.ts:5  moderations: not billed per token, not priced
- *   OpenAI total $4.7724.
- *   Qwen: qwen-max (500k × 2.4 + 300k × 9.6) / 1M = ¥4.08;  qwen-plus (1,016k × 0.8 + 600k × 2) / 1M = ¥2.0128;
- *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥6.3428 = $0.88094;  change −$3.89 / −¥28.02 (−82%).
+ *   OpenAI total $9.8299.
+ *   Qwen: qwen-max (523k × 2.4 + 800k × 9.6) / 1M = ¥8.9352;  qwen-plus (1,016k × 0.8 + 600k × 2) / 1M = ¥2.0128;
+ *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥11.198 = $1.55528;
+ *         change 1.55528 − 9.8299 = −$8.27, 11.198 − 9.8299 × 7.2 = −¥59.58 (−84%).
  */
 describe('migrate cost [path]: the static estimate', () => {
   it('sizes each call site from its literal prompt and the stated defaults', () => {
@@ -197,18 +200,19 @@ describe('migrate cost [path]: the static estimate', () => {
       callsPerMonth: 1000,
     });
     expect(site('src/services/summarizer.ts').openaiUsd).toBeCloseTo(0.2574, 12);
-    expect(site('src/chat.ts').openaiUsd).toBeCloseTo(4.25, 12);
+    expect(site('src/chat.ts')).toMatchObject({ literalTokens: 23, inputTokens: 523, outputTokens: 800, outputBasis: 'max_tokens' });
+    expect(site('src/chat.ts').openaiUsd).toBeCloseTo(9.3075, 12);
     expect(site('src/services/moderation.ts')).toMatchObject({ priced: false, reason: 'moderations calls are not billed per token' });
     expect(doc.cost.period).toEqual({ basis: 'static', days: null, monthlyFactor: 1 });
-    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(4.7724, 10);
-    expect(byId(doc, 'qwen').monthlyAmount).toBeCloseTo(6.3428, 10);
+    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.8299, 10);
+    expect(byId(doc, 'qwen').monthlyAmount).toBeCloseTo(11.198, 10);
     const ids = doc.cost.assumptions.map((a: { id: string }) => a.id);
     for (const id of ['callsPerMonth', 'promptTokens', 'outputTokens', 'noCache', 'promptLanguage', 'fx', 'peakShare']) expect(ids).toContain(id);
   });
 
   it('scales with --calls-per-month', () => {
     const doc = json(['cost', 'fixtures/demo-app', '--calls-per-month', '2500']);
-    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(4.7724 * 2.5, 10);
+    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.8299 * 2.5, 10);
     expect(doc.cost.assumptions.find((a: { id: string }) => a.id === 'callsPerMonth')).toMatchObject({ value: 2500 });
   });
 
@@ -219,7 +223,7 @@ describe('migrate cost [path]: the static estimate', () => {
     expect(out).toContain('Static estimate of fixtures/demo-app: 5 call site(s), 4 priced.');
     expect(out).toMatch(/src\/services\/summarizer\.ts:9 +chat\.completions\.create +gpt-4o-mini +516 \(16 literal \+ 500\) +300 \(default\) +1,000 +\$0\.26/);
     expect(out).toMatch(/src\/services\/moderation\.ts:5 .*not priced: moderations calls are not billed per token/);
-    expect(out).toMatch(/Alibaba Qwen.*¥6\.34 +\$0\.88 +−\$3\.89 \(−82%\) +−¥28\.02/);
+    expect(out).toMatch(/Alibaba Qwen.*¥11\.20 +\$1\.56 +−\$8\.27 \(−84%\) +−¥59\.58/);
     expect(out).toContain('Each call site is called 1,000 times a month (--calls-per-month)');
     expect(out).toContain('plus 500 tokens for what is only known at run time');
     expect(out).toContain('No prompt-cache hits are assumed');
@@ -227,16 +231,16 @@ describe('migrate cost [path]: the static estimate', () => {
 
   it('gives scan the same figure in short form, and the readiness matrix the same engine', () => {
     const scan = runCli(['scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥6.34/month ($0.88) vs OpenAI $4.77/month, −$3.89 / −¥28.02 (−82%).');
+    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥11.20/month ($1.56) vs OpenAI $9.83/month, −$8.27 / −¥59.58 (−84%).');
     expect(scan.stdout).toMatch(/assumptions: 1,000 calls\/month per call site; prompt = literal text \+ 500 tokens/);
     const doc = json(['scan', 'fixtures/demo-app']);
     // schemaVersion 1 fields kept, new ones added.
     expect(doc.cost).toMatchObject({ pricedSites: 4, unpricedSites: 1, assumptions: { callsPerMonth: 1000, defaultInputTokens: 500, defaultOutputTokens: 300, cnyPerUsd: 7.2 } });
-    expect(doc.cost.openaiUsd).toBeCloseTo(4.7724, 10);
+    expect(doc.cost.openaiUsd).toBeCloseTo(9.8299, 10);
     expect(doc.cost.sites).toHaveLength(5);
     expect(doc.cost.breakdown.providers).toHaveLength(13);
     const qwenRow = doc.readiness.find((r: { provider: string }) => r.provider === 'qwen');
-    expect(qwenRow.monthlyCost.amount).toBeCloseTo(6.3428, 10);
+    expect(qwenRow.monthlyCost.amount).toBeCloseTo(11.198, 10);
     expect(qwenRow.monthlyCost).toMatchObject({ currency: 'CNY', complete: true });
     // DeepSeek has no embeddings model: its figure leaves text-embedding-3-small out and says so.
     expect(doc.readiness.find((r: { provider: string }) => r.provider === 'deepseek').monthlyCost.complete).toBe(false);
@@ -265,6 +269,6 @@ describe('--lang zh', () => {
     expect(cost.stdout).toContain('516 (字面 16 + 500)');
     expect(cost.stdout).toContain('每个调用点每月调用 1,000 次');
     const scan = runCli(['--lang', 'zh', 'scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥6.34（$0.88），OpenAI 每月 $4.77，−$3.89 / −¥28.02 (−82%)。');
+    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥11.20（$1.56），OpenAI 每月 $9.83，−$8.27 / −¥59.58 (−84%)。');
   });
 });

@@ -80,11 +80,16 @@ export function emptyFacts(): RequestFacts {
   };
 }
 
-function numberOf(expr: ts.Expression | undefined): number | undefined {
+function numberOf(expr: ts.Expression | undefined, evaluator?: Evaluator, unit?: Unit): number | undefined {
   if (!expr) return undefined;
   const e = skipOuter(expr);
   if (ts.isNumericLiteral(e)) return Number(e.text);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  // A named constant, possibly imported (`max_tokens: MAX_ANSWER_TOKENS`).
+  if (evaluator && unit && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) {
+    const value = evaluator.evaluate(unit, e);
+    if (value.t === 'number') return value.value;
+  }
   return undefined;
 }
 
@@ -95,17 +100,26 @@ function initializerOf(property: ts.ObjectLiteralElementLike): ts.Expression | u
 }
 
 /** Literal texts under a node (strings and template pieces), for token estimates and image parts. */
-function collectStrings(node: ts.Node, out: string[], evaluator: Evaluator, unit: Unit, depth = 0): void {
+function collectStrings(node: ts.Node, out: string[], evaluator: Evaluator, unit: Unit): void {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push(node.text);
   else if (ts.isTemplateExpression(node)) {
     out.push(node.head.text, ...node.templateSpans.map((s) => s.literal.text));
-  } else if (ts.isIdentifier(node) && depth < 2 && !ts.isPropertyAssignment(node.parent)) {
-    // Follow a messages array built in a variable one level: `const messages = [...]`.
-    const value = evaluator.evaluate(unit, node);
-    if (value.t === 'string') out.push(value.value);
+  } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+    // A named prompt, possibly imported: `{ role: 'system', content: SYSTEM_PROMPT }`. Property
+    // names (`content`) are not values.
+    const parent = node.parent;
+    if ((ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent)) && parent.name === node) return;
+    out.push(...literalParts(evaluator.evaluate(unit, node as ts.Expression)));
     return;
   }
-  ts.forEachChild(node, (child) => collectStrings(child, out, evaluator, unit, depth + 1));
+  ts.forEachChild(node, (child) => collectStrings(child, out, evaluator, unit));
+}
+
+/** The literal text a value is made of: a string, or the fixed parts of a template or concatenation. */
+function literalParts(value: Value): string[] {
+  if (value.t === 'string') return [value.value];
+  if (value.t === 'template' || value.t === 'concat') return value.parts.flatMap(literalParts);
+  return [];
 }
 
 export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expression | undefined): RequestFacts {
@@ -165,11 +179,11 @@ export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expr
         break;
       case 'max_completion_tokens':
         facts.maxCompletionTokens = property;
-        facts.maxTokens = numberOf(init);
+        facts.maxTokens = numberOf(init, evaluator, objectUnit);
         break;
       case 'max_tokens':
       case 'max_output_tokens':
-        facts.maxTokens = numberOf(init);
+        facts.maxTokens = numberOf(init, evaluator, objectUnit);
         break;
       case 'reasoning_effort':
       case 'reasoning':
