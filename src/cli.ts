@@ -24,6 +24,23 @@ interface Streams {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
+/** Help text in the language the run speaks: `--lang` on the command line, else the locale. */
+type HelpText = (en: string, zh: string) => string;
+
+const HELP_TITLES_ZH: Record<string, string> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Global Options:': '全局选项：',
+  'Commands:': '命令：',
+};
+
+function helpLang(argv: string[]): Lang {
+  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = index < 0 ? undefined : argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+  return value === 'zh' || value === 'en' ? value : defaultLang();
+}
+
 function defaultLang(): Lang {
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
   return /^zh/i.test(locale ?? '') ? 'zh' : 'en';
@@ -59,16 +76,16 @@ function progressReporter(streams: Streams, lang: Lang) {
   };
 }
 
-function commonOptions(command: Command): Command {
+function commonOptions(command: Command, h: HelpText): Command {
   return command
-    .addOption(new Option('--provider <id>', 'target provider (see `migrate providers`)'))
-    .addOption(new Option('--region <id>', 'provider region (default: the provider’s mainland endpoint)'))
-    .addOption(new Option('--model-map <pairs...>', 'override model mapping, e.g. gpt-4o=qwen-max (repeatable, comma-separated)'))
-    .addOption(new Option('--no-type-check', 'never consult the type checker (syntax-only binding)'))
-    .addOption(new Option('--config <file>', 'config file (default: migrate.config.* or package.json "migrate", searched upwards)'))
-    .addOption(new Option('--base-url <url>', 'endpoint of the custom provider (any OpenAI-compatible server)'))
-    .addOption(new Option('--api-key-env <name>', 'env var holding the custom provider’s key'))
-    .addOption(new Option('--prices <file>', 'take prices from a LiteLLM model_prices_and_context_window.json'));
+    .addOption(new Option('--provider <id>', h('target provider (see `migrate providers`)', '目标服务商（见 `migrate providers`）')))
+    .addOption(new Option('--region <id>', h('provider region (default: the provider’s mainland endpoint)', '服务商区域（默认：中国大陆接口）')))
+    .addOption(new Option('--model-map <pairs...>', h('override model mapping, e.g. gpt-4o=qwen-max (repeatable, comma-separated)', '覆盖模型映射，如 gpt-4o=qwen-max（可重复，逗号分隔）')))
+    .addOption(new Option('--no-type-check', h('never consult the type checker (syntax-only binding)', '不使用类型检查器（仅按语法绑定）')))
+    .addOption(new Option('--config <file>', h('config file (default: migrate.config.* or package.json "migrate", searched upwards)', '配置文件（默认：向上查找 migrate.config.* 或 package.json 的 "migrate"）')))
+    .addOption(new Option('--base-url <url>', h('endpoint of the custom provider (any OpenAI-compatible server)', '自定义服务商的接口地址（任何兼容 OpenAI 的服务）')))
+    .addOption(new Option('--api-key-env <name>', h('env var holding the custom provider’s key', '保存自定义服务商密钥的环境变量')))
+    .addOption(new Option('--prices <file>', h('take prices from a LiteLLM model_prices_and_context_window.json', '从 LiteLLM 的 model_prices_and_context_window.json 读取价格')));
 }
 
 /** The analysis options every command shares, from parsed flags. */
@@ -89,16 +106,21 @@ function analysisOptions(path: string, options: Record<string, unknown>) {
 export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command();
+  const lang = helpLang(argv);
+  const h: HelpText = (en, zh) => (lang === 'zh' ? zh : en);
   const write = (text: string) => streams.stdout.write(text);
   program
     .name('migrate')
-    .description('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider')
-    .version(VERSION, '-V, --version')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown', 'diff']).default('text'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--lang <lang>', 'language of messages for people').choices(['en', 'zh']).default(defaultLang()))
-    .option('--no-color', 'disable colour')
-    .option('--verbose', 'show details and code frames for every finding', false)
+    .description(h('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider', 'banjia（搬家）：把 JS/TS 代码库从 OpenAI API 迁移到国内大模型服务商'))
+    .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
+    .helpOption('-h, --help', h('display help for command', '显示命令帮助'))
+    .helpCommand('help [command]', h('display help for command', '显示命令帮助'))
+    .configureHelp({ styleTitle: (title) => (lang === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title) })
+    .addOption(new Option('--format <format>', h('output format', '输出格式')).choices(['text', 'json', 'sarif', 'github', 'markdown', 'diff']).default('text'))
+    .option('--output <file>', h('write the report to a file instead of stdout', '把报告写入文件而不是标准输出'))
+    .addOption(new Option('--lang <lang>', h('language of messages for people', '面向人的消息语言')).choices(['en', 'zh']).default(defaultLang()))
+    .option('--no-color', h('disable colour', '关闭颜色'))
+    .option('--verbose', h('show details and code frames for every finding', '为每条发现显示详情和代码片段'), false)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
@@ -108,9 +130,10 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   commonOptions(
     program
       .command('scan')
-      .description('find every OpenAI use and say, per provider, what moves, what needs review and what cannot move')
-      .argument('[path]', 'project folder or file', '.')
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)').choices(['error', 'warning', 'info', 'none'])),
+      .description(h('find every OpenAI use and say, per provider, what moves, what needs review and what cannot move', '找出所有 OpenAI 用法，并按服务商说明哪些可迁移、哪些需复核、哪些无法迁移'))
+      .argument('[path]', h('project folder or file', '项目目录或文件'), '.')
+      .addOption(new Option('--fail-on <severity>', h('exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)', '有此级别或更严重的发现时以 1 退出（默认：none，或配置中的 failOn）')).choices(['error', 'warning', 'info', 'none'])),
+    h,
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
     const { scan } = await import('./commands/scan.js');
@@ -123,14 +146,15 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   commonOptions(
     program
       .command('apply')
-      .description('rewrite the code for a provider with minimal edits; shows the diff and asks before writing')
-      .argument('[path]', 'project folder or file', '.')
-      .option('--dry-run', 'write nothing; exit 1 when changes are pending (the CI check)', false)
-      .option('--include-review', 'also make the review-level edits (behaviour changes beyond the provider swap)', false)
-      .option('--include-env-files', 'also write real env files (.env, .env.local); example files are always written', false)
-      .option('--annotate', 'add a // TODO(migrate) line before each statement that needs manual work', false)
-      .option('-y, --yes', 'do not ask before writing', false)
-      .option('--force', 'write even when the git tree has uncommitted changes', false),
+      .description(h('rewrite the code for a provider with minimal edits; shows the diff and asks before writing', '以最小改动为服务商改写代码；写入前显示差异并确认'))
+      .argument('[path]', h('project folder or file', '项目目录或文件'), '.')
+      .option('--dry-run', h('write nothing; exit 1 when changes are pending (the CI check)', '不写入任何文件；有待改动时以 1 退出（CI 检查）'), false)
+      .option('--include-review', h('also make the review-level edits (behaviour changes beyond the provider swap)', '同时应用需复核的改动（超出更换服务商的行为变化）'), false)
+      .option('--include-env-files', h('also write real env files (.env, .env.local); example files are always written', '同时写入真实的环境变量文件（.env、.env.local）；示例文件总会写入'), false)
+      .option('--annotate', h('add a // TODO(migrate) line before each statement that needs manual work', '在每个需手工处理的语句前加一行 // TODO(migrate)'), false)
+      .option('-y, --yes', h('do not ask before writing', '写入前不确认'), false)
+      .option('--force', h('write even when the git tree has uncommitted changes', '即使 git 工作区有未提交的改动也写入'), false),
+    h,
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
     const { apply } = await import('./commands/apply.js');
@@ -161,8 +185,9 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   commonOptions(
     program
       .command('check')
-      .description('the CI gate: exit 1 when apply would change anything, OpenAI usage remains, or a TODO(migrate) marker is left')
-      .argument('[path]', 'project folder or file', '.'),
+      .description(h('the CI gate: exit 1 when apply would change anything, OpenAI usage remains, or a TODO(migrate) marker is left', 'CI 关卡：apply 仍会改动、仍有 OpenAI 用法或留有 TODO(migrate) 标记时以 1 退出'))
+      .argument('[path]', h('project folder or file', '项目目录或文件'), '.'),
+    h,
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
     const { check } = await import('./commands/check.js');
@@ -173,20 +198,20 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
 
   program
     .command('cost')
-    .description('rank every provider by monthly cost: your OpenAI usage export (--usage), or a static estimate of the code at path')
-    .argument('[path]', 'project folder to estimate (without --usage), or where to find the config', '.')
-    .option('--usage <file>', 'OpenAI usage: Usage API JSON, a dashboard CSV export, or CSV/JSON of model,input_tokens,output_tokens[,cached_tokens][,requests]')
-    .option('--provider <id>', 'also show this provider per model')
-    .option('--fx <rate>', 'CNY per USD (default: the catalogue’s, with its date)')
-    .option('--token-ratio <ratio>', 'target tokens per OpenAI token: 0.8, or per provider qwen=0.75,deepseek=0.75')
-    .option('--peak-share <share>', 'share of traffic in peak hours (0..1) where the usage has no hourly buckets')
-    .option('--calls-per-month <n>', 'static estimate: calls per month of each call site (default 1000)')
-    .option('--period-days <days>', 'the usage covers this many days (default: from its timestamps)')
-    .addOption(new Option('--prompt-lang <lang>', 'language of most prompts, for token re-basing (default: en; static: from the prompt text)').choices(['en', 'zh']))
-    .option('--model-map <pairs...>', 'override model mapping for --provider, e.g. gpt-4o=qwen-plus')
-    .option('--config <file>', 'config file')
-    .option('--prices <file>', 'take prices from a LiteLLM model_prices_and_context_window.json')
-    .option('--no-type-check', 'never consult the type checker (static estimate)')
+    .description(h('rank every provider by monthly cost: your OpenAI usage export (--usage), or a static estimate of the code at path', '按月费用给所有服务商排名：依据 OpenAI 用量导出（--usage）或对 path 处代码的静态估算'))
+    .argument('[path]', h('project folder to estimate (without --usage), or where to find the config', '要估算的项目目录（无 --usage 时），或查找配置的位置'), '.')
+    .option('--usage <file>', h('OpenAI usage: Usage API JSON, a dashboard CSV export, or CSV/JSON of model,input_tokens,output_tokens[,cached_tokens][,requests]', 'OpenAI 用量：Usage API 的 JSON、控制台导出的 CSV，或 model,input_tokens,output_tokens[,cached_tokens][,requests] 的 CSV/JSON'))
+    .option('--provider <id>', h('also show this provider per model', '同时按模型显示该服务商'))
+    .option('--fx <rate>', h('CNY per USD (default: the catalogue’s, with its date)', '1 美元兑人民币汇率（默认：目录中的汇率及其日期）'))
+    .option('--token-ratio <ratio>', h('target tokens per OpenAI token: 0.8, or per provider qwen=0.75,deepseek=0.75', '每个 OpenAI token 对应的目标 token 数：0.8，或按服务商 qwen=0.75,deepseek=0.75'))
+    .option('--peak-share <share>', h('share of traffic in peak hours (0..1) where the usage has no hourly buckets', '高峰时段流量占比（0..1），用于没有按小时分桶的用量'))
+    .option('--calls-per-month <n>', h('static estimate: calls per month of each call site (default 1000)', '静态估算：每个调用点每月调用次数（默认 1000）'))
+    .option('--period-days <days>', h('the usage covers this many days (default: from its timestamps)', '用量覆盖的天数（默认：按时间戳计算）'))
+    .addOption(new Option('--prompt-lang <lang>', h('language of most prompts, for token re-basing (default: en; static: from the prompt text)', '多数提示词的语言，用于换算 token（默认 en；静态估算按提示词文本判断）')).choices(['en', 'zh']))
+    .option('--model-map <pairs...>', h('override model mapping for --provider, e.g. gpt-4o=qwen-plus', '覆盖 --provider 的模型映射，如 gpt-4o=qwen-plus'))
+    .option('--config <file>', h('config file', '配置文件'))
+    .option('--prices <file>', h('take prices from a LiteLLM model_prices_and_context_window.json', '从 LiteLLM 的 model_prices_and_context_window.json 读取价格'))
+    .option('--no-type-check', h('never consult the type checker (static estimate)', '不使用类型检查器（静态估算）'))
     .action(async (path: string, options) => {
       const flags = program.opts<GlobalFlags>();
       const [{ cost }, { renderCostReport, renderCostJson }] = await Promise.all([import('./commands/cost.js'), import('./render/cost-report.js')]);
@@ -202,9 +227,9 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
 
   program
     .command('providers')
-    .description('list the providers, or show one with its models, prices, features and sources')
-    .argument('[id]', 'provider id')
-    .option('--config <file>', 'config file whose overrides to show')
+    .description(h('list the providers, or show one with its models, prices, features and sources', '列出服务商，或显示某个服务商的模型、价格、功能及来源'))
+    .argument('[id]', h('provider id', '服务商 id'))
+    .option('--config <file>', h('config file whose overrides to show', '要显示其覆盖项的配置文件'))
     .action(async (id: string | undefined, options) => {
       const flags = program.opts<GlobalFlags>();
       const [{ providers }, render, { loadConfig }, { overridesFromConfig }, { setCatalogueOverrides }] = await Promise.all([
@@ -224,9 +249,9 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
 
   program
     .command('undo')
-    .description('put back every file of the last apply, byte for byte')
-    .argument('[path]', 'project folder', '.')
-    .option('--force', 'restore even files edited since the apply', false)
+    .description(h('put back every file of the last apply, byte for byte', '逐字节还原上一次 apply 改动的所有文件'))
+    .argument('[path]', h('project folder', '项目目录'), '.')
+    .option('--force', h('restore even files edited since the apply', '即使文件在 apply 之后被编辑过也还原'), false)
     .action(async (path: string, options) => {
       const { undo } = await import('./commands/undo.js');
       const result = undo({ path, force: options.force });

@@ -117,6 +117,19 @@ describe('people', () => {
     expect(json.stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('gives help in Chinese with --lang zh or a Chinese locale, in English otherwise', () => {
+    const zh = runCli(['--lang', 'zh', 'apply', '--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法：');
+    expect(zh.stdout).toContain('以最小改动为服务商改写代码');
+    expect(zh.stdout).toContain('不写入任何文件；有待改动时以 1 退出');
+    const locale = runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
+    expect(locale.stdout).toContain('命令：');
+    const en = runCli(['--lang', 'en', 'apply', '--help'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
+    expect(en.stdout).toContain('Usage:');
+    expect(en.stdout).toContain('write nothing; exit 1 when changes are pending');
+  });
+
   it('leaves out files matched by .migrateignore and the config’s ignore patterns', () => {
     const dir = project();
     writeFileSync(path.join(dir, '.migrateignore'), 'src/services/\n');
