@@ -68,6 +68,8 @@ export interface CallUsage {
   stream?: boolean;
   /** Literal prompt text found at the call site (messages / input), for token estimates. */
   promptText?: string;
+  /** promptText is the whole prompt: nothing is added at run time (no history, no template hole). */
+  promptComplete?: boolean;
   maxTokens?: number;
 }
 

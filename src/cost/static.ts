@@ -129,7 +129,8 @@ function siteOf(finding: Finding, a: StaticAssumptions): StaticSite {
   const embeddings = usage.family === 'embeddings';
   // A chat prompt nearly always carries run-time content (the user's message, history) besides its
   // literal text; an embeddings input with literal text is usually just that text.
-  const inputBasis: StaticSite['inputBasis'] = literalTokens === 0 ? 'default' : embeddings ? 'literal' : 'literal+default';
+  // The run-time default is added only where something besides the literal text makes up the prompt.
+  const inputBasis: StaticSite['inputBasis'] = literalTokens === 0 ? 'default' : embeddings || usage.promptComplete ? 'literal' : 'literal+default';
   const inputTokens = inputBasis === 'literal' ? literalTokens : literalTokens + a.defaultInputTokens;
   const outputBasis: StaticSite['outputBasis'] = embeddings ? 'none' : usage.maxTokens !== undefined ? 'max_tokens' : 'default';
   const outputTokens = outputBasis === 'none' ? 0 : outputBasis === 'max_tokens' ? usage.maxTokens! : a.defaultOutputTokens;
@@ -162,8 +163,8 @@ function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, la
     },
     {
       id: 'promptTokens',
-      text: `Prompt tokens per call: the literal prompt text at the call site (${CHARS_PER_TOKEN} characters per token, OpenAI’s rule of thumb, ${CHARS_PER_TOKEN_SOURCE}; ${o200k} tokens per 汉字 on o200k_base, ${cl100k} on cl100k_base) plus ${fmt(a.defaultInputTokens)} tokens for what is only known at run time (user input, history); ${fmt(a.defaultInputTokens)} where the code has no literal text; an embeddings input that is literal text counts only that text`,
-      zh: `每次调用的输入 token：调用点的字面提示文本（每 ${CHARS_PER_TOKEN} 个字符 1 个 token，OpenAI 的经验值；o200k_base 每个汉字 ${o200k} 个 token，cl100k_base ${cl100k} 个）加上运行时才知道的内容（用户输入、历史）${fmt(a.defaultInputTokens)} 个 token；代码中没有字面文本时按 ${fmt(a.defaultInputTokens)} 个计；字面文本的 embeddings 输入只计该文本`,
+      text: `Prompt tokens per call: the literal prompt text at the call site (${CHARS_PER_TOKEN} characters per token, OpenAI’s rule of thumb, ${CHARS_PER_TOKEN_SOURCE}; ${o200k} tokens per 汉字 on o200k_base, ${cl100k} on cl100k_base) plus ${fmt(a.defaultInputTokens)} tokens for what is only known at run time (user input, history); ${fmt(a.defaultInputTokens)} where the code has no literal text; a prompt that is literal text only (constants followed across files, no history, no template hole) and a literal embeddings input count only that text`,
+      zh: `每次调用的输入 token：调用点的字面提示文本（每 ${CHARS_PER_TOKEN} 个字符 1 个 token，OpenAI 的经验值；o200k_base 每个汉字 ${o200k} 个 token，cl100k_base ${cl100k} 个）加上运行时才知道的内容（用户输入、历史）${fmt(a.defaultInputTokens)} 个 token；代码中没有字面文本时按 ${fmt(a.defaultInputTokens)} 个计；完全由字面文本组成的提示（可跨文件追踪常量，无历史、无模板插值）和字面文本的 embeddings 输入只计该文本`,
       value: a.defaultInputTokens,
     },
     {

@@ -232,7 +232,7 @@ describe('migrate cost [path]: the static estimate', () => {
   it('gives scan the same figure in short form, and the readiness matrix the same engine', () => {
     const scan = runCli(['scan', 'fixtures/demo-app', '--provider', 'qwen']);
     expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥11.20/month ($1.56) vs OpenAI $9.83/month, −$8.27 / −¥59.58 (−84%).');
-    expect(scan.stdout).toMatch(/assumptions: 1,000 calls\/month per call site; prompt = literal text \+ 500 tokens/);
+    expect(scan.stdout).toMatch(/assumptions: 1,000 calls\/month per call site; prompt = literal text \(\+ 500 tokens where run-time content is added\)/);
     const doc = json(['scan', 'fixtures/demo-app']);
     // schemaVersion 1 fields kept, new ones added.
     expect(doc.cost).toMatchObject({ pricedSites: 4, unpricedSites: 1, assumptions: { callsPerMonth: 1000, defaultInputTokens: 500, defaultOutputTokens: 300, cnyPerUsd: 7.2 } });

@@ -74,3 +74,33 @@ describe('the model map applies to the target provider only', () => {
     expect(result.providers.map((p) => p.rank)).toEqual(result.providers.map((_, i) => i + 1));
   });
 });
+
+describe('prompt sizes read from the code', () => {
+  it('adds the run-time default only where something besides literal text makes up the prompt', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { analyze } = await import('../../src/commands/analyze.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'banjia-prompt-'));
+    writeFileSync(path.join(dir, 'prompts.ts'), `export const SYSTEM = '${'s'.repeat(40)}';\nexport const MAX = 120;\n`);
+    writeFileSync(
+      path.join(dir, 'a.ts'),
+      `import OpenAI from 'openai';
+import { MAX, SYSTEM } from './prompts';
+const client = new OpenAI();
+export const fixed = () => client.chat.completions.create({ model: 'gpt-4o', max_tokens: MAX, messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: '${'u'.repeat(20)}' }] });
+export const open = (q: string) => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: \`Q: \${q}\` }] });
+export const history = (h: []) => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, ...h] });
+`,
+    );
+    const { planned } = await analyze({ path: dir }, 'scan');
+    const calls = planned.findings.filter((f) => f.kind === 'call').sort((a, b) => a.line - b.line);
+    const sites = staticEstimate(calls).sites;
+    // fixed: 40 + 20 characters joined by a newline = ⌈61 / 4⌉ = 16 tokens, nothing added at run
+    // time; 120 from the imported MAX.
+    expect(sites[0]).toMatchObject({ line: 4, literalTokens: 16, inputTokens: 16, inputBasis: 'literal', outputTokens: 120, outputBasis: 'max_tokens' });
+    // open: the template has a hole; history: a spread. Both get the 500-token default on top.
+    expect(sites[1]).toMatchObject({ line: 5, inputBasis: 'literal+default', inputTokens: estimateOpenAiTokens(`${'s'.repeat(40)}\nQ: `, 'gpt-4o') + 500 });
+    expect(sites[2]).toMatchObject({ line: 6, literalTokens: 10, inputTokens: 510, inputBasis: 'literal+default' });
+  });
+});

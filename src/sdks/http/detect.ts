@@ -387,6 +387,7 @@ function analyzeRequest(context: DetectContext, unit: Unit, node: ts.CallExpress
         ...(openaiModel ? { model: openaiModel } : {}),
         stream: facts.stream === true,
         ...(facts.promptText ? { promptText: facts.promptText } : {}),
+      ...(facts.promptText && !facts.promptDynamic ? { promptComplete: true } : {}),
         ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
       },
       payload: { type: 'request', request },

@@ -414,6 +414,7 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
       ...(model ? { model } : {}),
       stream: facts.stream === true,
       ...(facts.promptText ? { promptText: facts.promptText } : {}),
+      ...(facts.promptText && !facts.promptDynamic ? { promptComplete: true } : {}),
       ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
     },
     payload: {

@@ -388,6 +388,7 @@ export function callDetections(
       ...(model ? { model } : {}),
       stream: facts.stream === true || rule.flavour === 'stream',
       ...(facts.promptText ? { promptText: facts.promptText } : {}),
+      ...(facts.promptText && !facts.promptDynamic ? { promptComplete: true } : {}),
       ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
     },
     payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },

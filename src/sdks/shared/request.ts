@@ -50,6 +50,8 @@ export interface RequestFacts {
   /** The surrounding code reads `.usage` (set by the SDK module, which sees the call site). */
   usageRead: boolean;
   promptText: string;
+  /** Something besides promptText (a spread history, a call, a template hole) makes up the prompt. */
+  promptDynamic: boolean;
 }
 
 export function emptyFacts(): RequestFacts {
@@ -77,6 +79,7 @@ export function emptyFacts(): RequestFacts {
     inputDynamic: false,
     usageRead: false,
     promptText: '',
+    promptDynamic: false,
   };
 }
 
@@ -99,27 +102,58 @@ function initializerOf(property: ts.ObjectLiteralElementLike): ts.Expression | u
   return undefined;
 }
 
-/** Literal texts under a node (strings and template pieces), for token estimates and image parts. */
-function collectStrings(node: ts.Node, out: string[], evaluator: Evaluator, unit: Unit): void {
+/** Expressions whose literal text is all there is to them (the rest of a prompt is known at run time). */
+const FIXED_KINDS = new Set([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+]);
+
+/**
+ * Literal texts under a node (strings and template pieces), for token estimates and image parts;
+ * `state.dynamic` records whether anything else (a spread history, a call, a template hole) adds to
+ * the prompt at run time.
+ */
+function collectStrings(node: ts.Node, out: string[], evaluator: Evaluator, unit: Unit, state: { dynamic: boolean }): void {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push(node.text);
   else if (ts.isTemplateExpression(node)) {
     out.push(node.head.text, ...node.templateSpans.map((s) => s.literal.text));
+    state.dynamic = true;
   } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
     // A named prompt, possibly imported: `{ role: 'system', content: SYSTEM_PROMPT }`. Property
     // names (`content`) are not values.
     const parent = node.parent;
     if ((ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent)) && parent.name === node) return;
-    out.push(...literalParts(evaluator.evaluate(unit, node as ts.Expression)));
+    const parts = literalParts(evaluator.evaluate(unit, node as ts.Expression));
+    out.push(...parts.texts);
+    if (!parts.complete) state.dynamic = true;
     return;
+  } else {
+    if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node) || (isExpressionNode(node) && !FIXED_KINDS.has(node.kind))) state.dynamic = true;
+    ts.forEachChild(node, (child) => collectStrings(child, out, evaluator, unit, state));
   }
-  ts.forEachChild(node, (child) => collectStrings(child, out, evaluator, unit));
+}
+
+function isExpressionNode(node: ts.Node): boolean {
+  return ts.isCallExpression(node) || ts.isAwaitExpression(node) || ts.isConditionalExpression(node) || ts.isBinaryExpression(node) || ts.isElementAccessExpression(node) || ts.isNewExpression(node);
 }
 
 /** The literal text a value is made of: a string, or the fixed parts of a template or concatenation. */
-function literalParts(value: Value): string[] {
-  if (value.t === 'string') return [value.value];
-  if (value.t === 'template' || value.t === 'concat') return value.parts.flatMap(literalParts);
-  return [];
+function literalParts(value: Value): { texts: string[]; complete: boolean } {
+  if (value.t === 'string') return { texts: [value.value], complete: true };
+  if (value.t === 'template' || value.t === 'concat') {
+    const parts = value.parts.map(literalParts);
+    return { texts: parts.flatMap((p) => p.texts), complete: parts.every((p) => p.complete) };
+  }
+  return { texts: [], complete: false };
 }
 
 export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expression | undefined): RequestFacts {
@@ -130,6 +164,7 @@ export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expr
   facts.object = value;
   const objectUnit = value.unit;
   const texts: string[] = [];
+  const prompt = { dynamic: false };
   for (const property of value.node.properties) {
     if (ts.isSpreadAssignment(property)) continue;
     const name = property.name ? propertyNameText(property.name) : undefined;
@@ -197,7 +232,7 @@ export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expr
       case 'prompt':
       case 'instructions':
         if (initText) {
-          collectStrings(initText, texts, evaluator, objectUnit);
+          collectStrings(initText, texts, evaluator, objectUnit, prompt);
           if (name === 'input' && ts.isArrayLiteralExpression(initText)) {
             const spread = initText.elements.some((e) => ts.isSpreadElement(e));
             if (spread) facts.inputDynamic = true;
@@ -213,7 +248,8 @@ export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expr
     }
   }
   facts.images = texts.includes('image_url') || texts.includes('input_image');
-  facts.promptText = texts.filter((t) => !['system', 'user', 'assistant', 'developer', 'text', 'image_url', 'input_text', 'input_image'].includes(t)).join('\n');
+  facts.promptDynamic = prompt.dynamic;
+  facts.promptText = texts.filter((t) => t !== '' && !['system', 'user', 'assistant', 'developer', 'text', 'image_url', 'input_text', 'input_image'].includes(t)).join('\n');
   return facts;
 }
 

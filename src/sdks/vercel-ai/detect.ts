@@ -354,6 +354,7 @@ function helperDetections(context: DetectContext, unit: Unit, node: ts.CallExpre
         ...(modelId ? { model: modelId } : {}),
         stream: rule.stream,
         ...(helper.facts.promptText ? { promptText: helper.facts.promptText } : {}),
+      ...(helper.facts.promptText && !helper.facts.promptDynamic ? { promptComplete: true } : {}),
         ...(helper.facts.maxTokens !== undefined ? { maxTokens: helper.facts.maxTokens } : {}),
       },
     }),
