@@ -1,6 +1,7 @@
 // The floor a scan is measured against: list the tree the fastest way (git), read every listed
-// file once, and with --parse also run the same text markers banjia uses and parse the matching
-// code files with the same TypeScript parser (no binding, no type checker, no report).
+// file once, and with --parse also run banjia's own prefilter (the same markers, joined the same
+// way) and parse the matching code files with the same TypeScript parser, loaded through the same
+// code cache (no binding, no type checker, no report): what no type-aware scan can avoid.
 // Usage: node bench/floor.mjs <tree> [--parse]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,11 @@ const CODE = /\.(m|c)?[jt]sx?$/i;
 let bytes = 0;
 const candidates = [];
 const { ALL_MARKERS } = parse ? await import('../dist/sdks/markers.js') : { ALL_MARKERS: [] };
+// Build output and vendored code are never parsed by banjia, so the floor does not parse them either.
+const { GENERATED_DIRS, markerTest } = parse ? await import('../dist/pipeline/discover.js') : { GENERATED_DIRS: [] };
+const prefilter = parse ? markerTest(ALL_MARKERS) : () => false;
+if (parse) (await import('../dist/compile-cache.js')).enableCompileCache();
+const generated = (file) => file.split('/').slice(0, -1).some((dir) => GENERATED_DIRS.includes(dir)) || /\.min\.[cm]?js$|\.d\.[cm]?ts$/.test(file);
 for (const file of files) {
   let text;
   try {
@@ -23,11 +29,12 @@ for (const file of files) {
     continue;
   }
   bytes += text.length;
-  if (parse && CODE.test(file) && ALL_MARKERS.some((m) => m.test(text))) candidates.push([file, text]);
+  if (parse && CODE.test(file) && !generated(file) && prefilter(text)) candidates.push([file, text]);
 }
 let nodes = 0;
 if (parse) {
-  const { ts } = await import('ts-morph');
+  // The TypeScript that ts-morph bundles, loaded as banjia loads it (the compiler file alone).
+  const { ts } = await import('../dist/analysis/ts.js');
   for (const [file, text] of candidates) {
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.tsx?$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX);
     nodes += sf.statements.length;

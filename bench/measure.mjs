@@ -39,7 +39,9 @@ export async function measure(argv, options = {}) {
     throw new Error(`${argv.join(' ')} exited ${code}: ${readFileSync(errFile, 'utf8').slice(0, 2000)}`);
   }
   rmSync(errFile, { force: true });
+  if (!options.stdout) rmSync(outFile, { force: true });
   const rssKB = rssSource === 'gnu-time' ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : polledKB;
+  rmSync(rssFile, { force: true });
   return { wallMs, rssMB: rssKB / 1024, code };
 }
 

@@ -61,13 +61,18 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
   const target = provider ? targetFor(provider, options, config) : undefined;
   const typeCheck = options.typeCheck === false ? false : config.config.typeCheck !== false;
   options.progress?.('list');
+  // The parser (TypeScript) loads during discovery when a worker reads a big tree and has found a
+  // first candidate, so that both go on at once; otherwise after discovery, as before.
+  let detectModule: Promise<typeof import('../pipeline/detect.js')> | undefined;
+  const loadDetect = () => (detectModule ??= import('../pipeline/detect.js'));
   const discovered = await discover(root, {
     markers: options.extraMarkers ? [...ALL_MARKERS, ...options.extraMarkers] : ALL_MARKERS,
     ignore: config.config.ignore,
     ...(only ? { only } : {}),
+    onFirstCandidate: () => void loadDetect(),
   });
   options.progress?.('parse', discovered.candidates.length);
-  const { detectAll } = await import('../pipeline/detect.js');
+  const { detectAll } = await loadDetect();
   const detected = detectAll(root, discovered.candidates, { typeCheck });
   options.progress?.('plan');
   return planAnalysis({ root, config, discovered, detected }, target, options, command);
