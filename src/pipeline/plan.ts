@@ -15,6 +15,7 @@ import { applyEdits, EditConflictError } from '../edits/apply-edits.js';
 import { detectStyle, type TextStyle } from '../edits/style.js';
 import { toFinding, type PlanContext, type Target } from '../sdks/types.js';
 import type { DetectResult } from './detect.js';
+import { isExampleEnvFile } from '../sdks/env/detect.js';
 
 export interface PlanOptions {
   /** Apply review-level fixes and suggestions too. */
@@ -94,6 +95,8 @@ export function planFiles(detected: DetectResult, findings: Finding[], options: 
     const own = chosenEdits(finding, options.includeReview);
     const markers = annotations.filter((a) => a.file === finding.file && needsAnnotation(finding));
     for (const edit of [...own, ...markers]) {
+      // Real env files hold secrets: only --include-env-files lets any edit (safe or review) touch them.
+      if (!options.includeEnvFiles && fileKind(edit.file) === 'env' && !isExampleEnvFile(edit.file)) continue;
       let entry = byFile.get(edit.file);
       if (!entry) {
         entry = { edits: [], findings: new Set() };
