@@ -49,3 +49,14 @@ export const x = [doc, f, process.env.ANTHROPIC_API_KEY];
     expect(onlyEnv(sites)).toEqual([]);
   });
 });
+
+describe('env variable roles', () => {
+  it('tells a network proxy from an endpoint', async () => {
+    const { roleOf } = await import('../../src/sdks/env/detect.js');
+    expect(roleOf('OPENAI_PROXY')).toBe('proxy');
+    expect(roleOf('OPENAI_PROXY_URL')).toBe('proxy');
+    expect(roleOf('OPENAI_API_HOST')).toBe('baseURL');
+    expect(roleOf('OPENAI_BASE_URL')).toBe('baseURL');
+    expect(roleOf('OPENAI_API_KEY')).toBe('key');
+  });
+});

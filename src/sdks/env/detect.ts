@@ -15,7 +15,7 @@ import { spelledEnvName } from '../shared/env.js';
 
 export const SDK = 'env';
 
-export type EnvRole = 'key' | 'baseURL' | 'model' | 'azure' | 'other';
+export type EnvRole = 'key' | 'baseURL' | 'proxy' | 'model' | 'azure' | 'other';
 
 export type EnvPayload =
   | { type: 'read'; unit: Unit; nameNode: ts.Node; name: string; role: EnvRole; feedsClient: boolean }
@@ -29,6 +29,8 @@ const OPENAI_NAME = /OPENAI/i;
 export function roleOf(name: string): EnvRole {
   if (/AZURE/i.test(name)) return 'azure';
   if (/KEY|TOKEN|SECRET|PASSWORD/i.test(name)) return 'key';
+  // OPENAI_PROXY / HTTPS_PROXY-style names hold a network proxy (HttpsProxyAgent), not an endpoint.
+  if (/PROXY/i.test(name) && !/BASE|URL|HOST|ENDPOINT/i.test(name.replace(/PROXY_?URL/i, 'PROXY'))) return 'proxy';
   if (/BASE|URL|HOST|PROXY|ENDPOINT/i.test(name)) return 'baseURL';
   if (/MODEL/i.test(name)) return 'model';
   return 'other';

@@ -11,6 +11,7 @@ export const DOCS = {
 const ROLE: Record<EnvRole, Localized> = {
   key: t('an API key', 'API 密钥'),
   baseURL: t('an endpoint', '接口地址'),
+  proxy: t('a network proxy', '网络代理'),
   model: t('a model name', '模型名'),
   azure: t('Azure OpenAI settings', 'Azure OpenAI 配置'),
   other: t('OpenAI settings', 'OpenAI 配置'),

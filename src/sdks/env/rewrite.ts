@@ -49,10 +49,26 @@ function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanC
       fix: { description: `read ${renamed} instead of ${name}`, safety: 'review', edits: [{ ...edit, file: payload.unit.path }] },
     };
   }
+  if (role === 'proxy') {
+    return {
+      readiness: 'info',
+      action: t(
+        `${name} is a network proxy, usually there to reach OpenAI from mainland China. ${provider.name.en} is reached directly: keep it only if your network needs it for outside traffic.`,
+        `${name} 是网络代理，通常用于在中国大陆访问 OpenAI。${provider.name.zh} 可直接访问：仅在你的网络访问外网需要时保留。`,
+      ),
+    };
+  }
   const value = role === 'baseURL' ? target.baseURL : undefined;
+  // A *_HOST variable is usually the origin the code adds `/v1/...` to: give both forms.
+  const origin = value && /HOST/i.test(name) && !/BASE|URL/i.test(name) ? value.replace(/\/v1\/?$/, '') : undefined;
   return {
     readiness: 'info',
-    action: value
+    action: origin && origin !== value
+      ? t(
+          `If ${name} is set where this runs, set it to ${origin} when the code adds /v1 to it, else to ${value}.`,
+          `如果运行环境设置了 ${name}：代码会在其后加 /v1 时改为 ${origin}，否则改为 ${value}。`,
+        )
+      : value
       ? t(`If ${name} is set where this runs, set it to ${value}.`, `如果运行环境设置了 ${name}，请改为 ${value}。`)
       : t(`If ${name} is set where this runs, give it the ${provider.name.en} value.`, `如果运行环境设置了 ${name}，请改为 ${provider.name.zh} 的值。`),
   };

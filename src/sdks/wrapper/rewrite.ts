@@ -62,7 +62,7 @@ export function planWrapper(detection: WrapperDetection, context: PlanContext): 
       return {
         readiness: 'manual',
         action: t(
-          `Use a ${target?.provider.name.en ?? 'provider'} model id instead of the deployment name '${payload.name}' when you replace the client.`,
+          `Use one of ${target?.provider.name.en ?? 'the provider'}'s model ids instead of the deployment name '${payload.name}' when you replace the client.`,
           `替换客户端时，请用${target?.provider.name.zh ?? '服务商'}的模型名代替部署名 '${payload.name}'。`,
         ),
         docs: target?.provider.docs.models ?? text.DOCS.azure,
