@@ -205,3 +205,12 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
   }
   return undefined;
 }
+
+/** `import type { X }` or `import { type X, type Y }`: nothing of the module is loaded at run time. */
+export function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
+  const clause = node.importClause;
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+}

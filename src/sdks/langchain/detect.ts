@@ -11,17 +11,17 @@
  * `stream_options: { include_usage: true }` to streamed requests.
  */
 import { ts } from '../../analysis/ts.js';
-import { propertyNameText, resolveName } from '../../analysis/scope.js';
+import { isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type EnvValue, type ModuleValue, type ObjectValue, type StringValue, type Value } from '../../analysis/values.js';
-import { isOpenAiModelId, isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
+import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { requestFacts, type RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
-import { isAzureValue } from '../openai/binding.js';
 import type { Routing } from '../openai/detect.js';
 import { classOf, isLangChainSpecifier, isLegacySpecifier, lcInstances, type LcClass, type LcInstance } from './binding.js';
 import * as text from './messages.js';
+import { routingOfBaseUrl } from '../shared/routing.js';
 
 export const SDK = 'langchain';
 
@@ -180,19 +180,6 @@ function literalBoolean(expr: ts.Expression | undefined): boolean | 'maybe' {
 /* Constructions                                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
-function routingOf(value: Value | undefined): Routing {
-  if (!value) return { to: 'openai' };
-  if (isAzureValue(value)) return { to: 'azure' };
-  const { strings, envs, others } = possibleStrings(value);
-  if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
-  for (const s of strings) {
-    const match = providerForBaseUrl(s.value);
-    if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
-  }
-  if (strings.length) return { to: 'other', url: strings[0].value };
-  if (envs.length) return { to: 'configurable', source: `env ${envs[0].name}` };
-  return { to: 'configurable', source: others.length ? 'a runtime value' : 'unknown' };
-}
 
 /** Tells the env module which env reads feed this model, whatever their names. */
 function noteEnvFeeds(context: DetectContext, value: Value, role: 'key' | 'baseURL' | 'model'): void {
@@ -318,7 +305,7 @@ export function analyzeConstruction(context: DetectContext, unit: Unit, node: ts
     facts.routing = { to: 'configurable', source: `configuration passed as ${legacyConfig.expression.getText(unit.sf)}` };
   } else if (bases.length) {
     const value = valueOf(context, bases[0]);
-    facts.routing = routingOf(value);
+    facts.routing = routingOfBaseUrl(value);
     if (facts.routing.to === 'openai') noteEnvFeeds(context, value, 'baseURL');
   }
   if (fieldsObject) {
@@ -596,13 +583,6 @@ function importDetection(unit: Unit, node: ts.Node, specifier: string, typeOnly:
   };
 }
 
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false;
-  if (clause.isTypeOnly) return true;
-  const bindings = clause.namedBindings;
-  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-}
 
 export function detectLangChain(unit: Unit, context: DetectContext): LcDetection[] {
   const detections: LcDetection[] = [];

@@ -9,7 +9,7 @@
  * findings are made in `finish`, once every OpenAIApi of the scan has been seen.
  */
 import { ts } from '../../analysis/ts.js';
-import { propertyNameText, resolveName } from '../../analysis/scope.js';
+import { isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
 import { locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
@@ -200,13 +200,6 @@ function destructuredNames(call: ts.CallExpression): string[] {
   return ['*'];
 }
 
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false;
-  if (clause.isTypeOnly) return true;
-  const bindings = clause.namedBindings;
-  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-}
 
 function importDetection(unit: Unit, node: ts.Node, specifier: string, pkg: V3Package, typeOnly: boolean): V3Detection {
   return {

@@ -3,7 +3,7 @@
  * call reached through a client, and the model-id literals that feed those calls. Read-only.
  */
 import { ts } from '../../analysis/ts.js';
-import { resolveName } from '../../analysis/scope.js';
+import { isTypeOnlyImport, resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
@@ -169,13 +169,6 @@ function importDetections(unit: Unit, node: ts.Node, specifier: string, typeOnly
   };
 }
 
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false;
-  if (clause.isTypeOnly) return true;
-  const bindings = clause.namedBindings;
-  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-}
 
 /** Calls whose callee identifier may be the SDK class called without `new` (CJS callable export). */
 function mayBeSdkBinding(callee: ts.Expression): boolean {

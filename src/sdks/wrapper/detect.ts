@@ -4,7 +4,7 @@
  * and the model ids (or Azure deployment names) they use. Read-only.
  */
 import { ts } from '../../analysis/ts.js';
-import { propertyNameText, resolveName } from '../../analysis/scope.js';
+import { isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
 import { locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
@@ -181,13 +181,6 @@ function destructuredNames(call: ts.CallExpression): string[] {
   return ['*'];
 }
 
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false;
-  if (clause.isTypeOnly) return true;
-  const bindings = clause.namedBindings;
-  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-}
 
 export function detectWrapper(unit: Unit, context: DetectContext): WrapperDetection[] {
   const detections: WrapperDetection[] = [];
