@@ -32,7 +32,10 @@ function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanC
     return {
       readiness: 'info',
       action: /OPENAI/i.test(name)
-        ? t('The client it feeds is rewritten with it.', '它所服务的客户端会一并改写。')
+        ? t(
+            'It sits in a client’s or request’s options: the finding on that client says whether it moves; when it does, this read is rewritten with it.',
+            '它位于客户端或请求的选项中：该客户端的发现会说明是否迁移；迁移时此处读取会一并改写。',
+          )
         : t(`Make sure ${name} holds the ${provider.name.en} value.`, `请确保 ${name} 保存的是 ${provider.name.zh} 的值。`),
     };
   }

@@ -277,8 +277,8 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
   const family = rule ? familyText(rule.family) : t('OpenAI API', 'OpenAI 接口');
   const action = manual
     ? t(
-        `This ${family.en} request cannot move to ${provider.name.en} as is: keep it on another provider or rework it. Its URL is left unchanged.`,
-        `此${family.zh}请求无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。其地址保持不变。`,
+        `This ${family.en} request cannot move to ${provider.name.en} as is: keep it on another provider or rework it. Its own URL is not rewritten, but a base URL it shares with requests that move now points at ${provider.name.en}: give it a base of its own.`,
+        `此${family.zh}请求无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。其自身地址不会被改写，但若与可迁移的请求共用基础地址，该地址已指向 ${provider.name.zh}：请为它单独设置基础地址。`,
       )
     : ordered.length
       ? join([t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。'), ...notes])
