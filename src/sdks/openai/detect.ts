@@ -5,7 +5,7 @@
 import { ts } from '../../analysis/ts.js';
 import { isTypeOnlyImport, resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
-import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
+import { possibleStrings, skipOuter, type EnvValue, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
@@ -32,6 +32,8 @@ export interface KeyFacts {
   envName?: string;
   envNameNode?: ts.Node;
   envUnit?: Unit;
+  /** Other OpenAI-named env reads the key falls back to (`OPENAI_API_KEY ?? fallbackKey`). */
+  moreEnvs?: EnvValue[];
 }
 
 export interface ClientFacts {
@@ -151,7 +153,8 @@ function keyFacts(context: DetectContext, object: ObjectValue, property: ts.Obje
   if (envs.length) {
     // `process.env.OPENAI_API_KEY ?? ''` is still an env read; the fallback is kept.
     const env = envs.find((e) => /OPENAI/i.test(e.name)) ?? envs[0];
-    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit };
+    const moreEnvs = envs.filter((e) => e !== env && e.nameNode !== env.nameNode && /OPENAI/i.test(e.name));
+    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit, ...(moreEnvs.length ? { moreEnvs } : {}) };
   }
   if (strings.length === 1 && value.t === 'string') return { kind: 'literal', property };
   return { kind: 'other', property };

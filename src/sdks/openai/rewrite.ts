@@ -161,6 +161,10 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
       const name = providerKeyEnv(provider, key.envName);
       const edit = renameEnvRead(key.envUnit, key.envNameNode, name);
       out.edits.push(...fileEdits(key.envUnit, [edit]));
+      // Every OpenAI variable the key falls back to holds the same key: it moves too.
+      for (const more of key.moreEnvs ?? []) {
+        if (isOpenAiEnvName(more.name)) out.edits.push(...fileEdits(more.origin.unit, [renameEnvRead(more.origin.unit, more.nameNode, providerKeyEnv(provider, more.name))]));
+      }
     } else {
       out.notes.push(t(`The key comes from ${key.envName}: set it to your ${provider.name.en} key.`, `密钥来自 ${key.envName}：请将其设为 ${provider.name.zh} 的密钥。`));
     }
