@@ -6,6 +6,8 @@ export interface TextStyle {
   eol: '\n' | '\r\n';
   indentUnit: string;
   quote: "'" | '"';
+  /** The file has no quote at all: the quote is a default (the planner then asks the project). */
+  quoteGuessed?: boolean;
   trailingComma: boolean;
   semicolons: boolean;
 }
@@ -56,7 +58,8 @@ export function detectStyle(text: string): TextStyle {
   const lines = text.split(/\r?\n/).filter((l) => /^\s*(const|let|var|return|import|export)\b/.test(l)).length;
   const semicolons = lines === 0 || statementsWithSemicolon >= lines / 3;
 
-  return { eol, indentUnit, quote, trailingComma, semicolons };
+  const quoteGuessed = !/['"]/.test(text);
+  return { eol, indentUnit, quote, trailingComma, semicolons, ...(quoteGuessed ? { quoteGuessed } : {}) };
 }
 
 /** A string literal in the file's quote style. */

@@ -47,8 +47,22 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** The quote most of the project's parsed code files use. */
+function projectQuote(detected: DetectResult): TextStyle['quote'] {
+  let single = 0;
+  let double = 0;
+  for (const file of detected.workspace.parsedFiles()) {
+    const style = detectStyle(detected.workspace.text(file) ?? '');
+    if (style.quoteGuessed) continue;
+    if (style.quote === "'") single++;
+    else double++;
+  }
+  return single > double ? "'" : '"';
+}
+
 export function planFindings(detected: DetectResult, target: Target | undefined, includeEnvFiles = false): Finding[] {
   const styles = new Map<string, TextStyle>();
+  let quote: TextStyle['quote'] | undefined;
   const context: PlanContext = {
     target,
     includeEnvFiles,
@@ -57,6 +71,8 @@ export function planFindings(detected: DetectResult, target: Target | undefined,
       let style = styles.get(file);
       if (!style) {
         style = detectStyle(detected.workspace.text(file) ?? '');
+        // A file without a single quote character follows the rest of the project's code.
+        if (style.quoteGuessed) style = { ...style, quote: (quote ??= projectQuote(detected)) };
         styles.set(file, style);
       }
       return style;

@@ -17,6 +17,11 @@ describe('detectStyle', () => {
     expect(detectStyle(text).indentUnit).toBe('  ');
   });
 
+  it('says when a file has no quote to go by', () => {
+    expect(detectStyle('export const base = { timeout: 30_000 };\n').quoteGuessed).toBe(true);
+    expect(detectStyle("import x from 'x';\n").quoteGuessed).toBeUndefined();
+  });
+
   it('quotes and escapes in the chosen style', () => {
     expect(quoteString("it's", { quote: "'" })).toBe("'it\\'s'");
     expect(quoteString('a "b"', { quote: '"' })).toBe('"a \\"b\\""');
