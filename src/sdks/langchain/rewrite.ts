@@ -260,7 +260,10 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
     ...notes,
     ...(issues.length || suggestions.length || fix?.safety === 'review'
       ? [t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。')]
-      : [t(`Set ${providerKeyEnv(provider, client.key.env?.name)} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${providerKeyEnv(provider, client.key.env?.name)}。`)]),
+      : // A key under the project's own name (LLM_API_KEY) keeps it; the note above says what to set.
+        client.key.kind === 'env' && client.key.env && !isOpenAiEnvName(client.key.env.name)
+        ? []
+        : [t(`Set ${providerKeyEnv(provider, client.key.env?.name)} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${providerKeyEnv(provider, client.key.env?.name)}。`)]),
   ];
   const action = t(actionParts.map((p) => p.en).join(' '), actionParts.map((p) => p.zh).join(' '));
   return {
