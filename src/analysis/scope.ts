@@ -214,3 +214,13 @@ export function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
   const bindings = clause.namedBindings;
   return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
 }
+
+/** `const { Configuration, OpenAIApi } = require('openai')`: the names destructured from a call, or `*`. */
+export function destructuredNames(call: ts.CallExpression): string[] {
+  let parent: ts.Node = call.parent;
+  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) {
+    return parent.name.elements.map((e) => (e.propertyName ?? e.name).getText());
+  }
+  return ['*'];
+}

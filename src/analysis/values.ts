@@ -142,7 +142,8 @@ export type Value =
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
 const MAX_DEPTH = 60;
 
-function union(values: Value[]): Value {
+/** One value from alternatives, flattening nested unions. */
+export function union(values: Value[]): Value {
   const flat: Value[] = [];
   for (const value of values) {
     if (value.t === 'union') flat.push(...value.options);

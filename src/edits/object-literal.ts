@@ -5,8 +5,13 @@
  */
 import { ts } from '../analysis/ts.js';
 import { nodeRange, type Unit } from '../analysis/unit.js';
-import type { TextEdit } from '../core/types.js';
+import type { FileEdit, TextEdit } from '../core/types.js';
 import { indentationAt, type TextStyle } from './style.js';
+
+/** Edits of one unit, tagged with its file (an edit may land in another file than the finding's). */
+export function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
+  return edits.map((e) => ({ ...e, file: unit.path }));
+}
 
 export function replaceNode(unit: Unit, node: ts.Node, text: string): TextEdit {
   const { start, end } = nodeRange(unit, node);

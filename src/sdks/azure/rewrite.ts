@@ -10,7 +10,7 @@ import type { Unit } from '../../analysis/unit.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { FileEdit, TextEdit } from '../../core/types.js';
 import { t } from '../../core/text.js';
-import { removeListElements, replaceNode } from '../../edits/object-literal.js';
+import { fileEdits, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import type { PlanContext, PlannedFields } from '../types.js';
 import type { ClientFacts, OpenAiDetection } from '../openai/detect.js';
 import { clientEdits, planCall, planModel } from '../openai/rewrite.js';
@@ -19,9 +19,6 @@ import * as text from './messages.js';
 
 const AZURE_OPTIONS = new Set(['endpoint', 'apiVersion', 'deployment', 'azureADTokenProvider', 'azureADToken']);
 
-function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
-  return edits.map((e) => ({ ...e, file: unit.path }));
-}
 
 export function planAzure(detection: AzureDetection, context: PlanContext): PlannedFields {
   const payload = detection.payload;

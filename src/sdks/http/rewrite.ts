@@ -13,7 +13,7 @@ import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import { appendProperties, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
-import { checkFamily, checkFeature, lintRequest, type Issue } from '../shared/capability.js';
+import { checkFamily, checkFeature, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
 import { envRead, isOpenAiEnvName, providerKeyEnv, publicPrefix, renameEnvRead, spelledEnvName, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { planModel as planOpenAiModel } from '../openai/rewrite.js';
@@ -229,25 +229,9 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
     );
   }
   if (mapping && !mapping.target && rule && rule.family !== 'other' && !provider.keepUnmappedModels && move.ok) {
-    issues.push({
-      level: 'manual',
-      message: t(`${provider.name.en} has no model for '${model}'.`, `${provider.name.zh} 没有与 '${model}' 对应的模型。`),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
+    issues.push(noModelIssue(provider, model));
   }
-  if (request.modelDynamic && move.ok) {
-    issues.push({
-      level: 'review',
-      message: t(`The model comes from ${request.modelDynamic} at run time: make sure it names a ${provider.name.en} model.`, `模型名在运行时来自 ${request.modelDynamic}：请确保其为 ${provider.name.zh} 的模型。`),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
-  }
-  if (request.modelEnv.length && !request.models.length && move.ok) {
-    issues.push({
-      level: 'review',
-      message: t(`The model comes from ${request.modelEnv.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${request.modelEnv.join('、')}：请设为 ${provider.name.zh} 的模型。`),
-    });
-  }
+  if (move.ok) issues.push(...modelSourceIssues(provider, { dynamic: request.modelDynamic, envs: request.modelEnv, literals: request.models.length }));
   const manual = issues.some((i) => i.level === 'manual');
   const notes: Localized[] = [];
   const safe: FileEdit[] = [];

@@ -7,11 +7,11 @@ import { ts } from '../../analysis/ts.js';
 import { nodeRange, type Unit } from '../../analysis/unit.js';
 import { findOpenAiModel, findProvider, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { Provider } from '../../catalogue/schema.js';
-import type { FileEdit, Fix, Readiness, TextEdit } from '../../core/types.js';
+import type { FileEdit, Fix, Readiness } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
+import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString, type TextStyle } from '../../edits/style.js';
-import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
+import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
 import { emptyFacts, type RequestFacts } from '../shared/request.js';
 import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, renameEnvRead, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
@@ -122,28 +122,10 @@ function assess(client: LcClientFacts | undefined, call: CallFacts | undefined, 
   }
   if (!blocked && mapping && !mapping.target && !provider.keepUnmappedModels && family !== 'other') {
     blocked = true;
-    issues.push({
-      level: 'manual',
-      message: t(`${provider.name.en} has no model for '${model}'.`, `${provider.name.zh} 没有与 '${model}' 对应的模型。`),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
+    issues.push(noModelIssue(provider, model));
   }
   if (client && !routed) {
-    if (client.model.dynamic) {
-      issues.push({
-        level: 'review',
-        message: t(
-          `The model comes from ${client.model.dynamic} at run time: make sure it names a ${provider.name.en} model.`,
-          `模型名在运行时来自 ${client.model.dynamic}：请确保其为 ${provider.name.zh} 的模型。`,
-        ),
-        docs: provider.docs.models ?? provider.docs.pricing,
-      });
-    } else if (client.model.env.length && !client.model.literals.length) {
-      issues.push({
-        level: 'review',
-        message: t(`The model comes from ${client.model.env.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${client.model.env.join('、')}：请设为 ${provider.name.zh} 的模型。`),
-      });
-    }
+    issues.push(...modelSourceIssues(provider, { dynamic: client.model.dynamic, envs: client.model.env, literals: client.model.literals.length }));
     if (client.cls.kind === 'llm' && model && !/instruct|davinci|babbage/.test(model)) {
       issues.push({
         level: 'review',
@@ -329,9 +311,6 @@ interface ClientEdits {
   notes: Localized[];
 }
 
-function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
-  return edits.map((e) => ({ ...e, file: unit.path }));
-}
 
 /** Removes properties, grouped by the object literal they belong to. */
 function removeProperties(refs: Array<{ object: PropertyRef['object']; property: ts.ObjectLiteralElementLike }>): FileEdit[] {

@@ -9,13 +9,13 @@
  * findings are made in `finish`, once every OpenAIApi of the scan has been seen.
  */
 import { ts } from '../../analysis/ts.js';
-import { isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
+import { destructuredNames, isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
 import { locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import { keyFactsOf, optionValue, propertyByName, type KeyFacts } from '../shared/options.js';
 import { readsUsage, requestFacts } from '../shared/request.js';
-import { openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
+import { isRouted, openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
 import { alternatives, traceValue } from '../shared/trace.js';
 import type { DetectContext, Detection } from '../types.js';
 import { importedNamesOf, noteEnvFeeds, type OpenAiPayload, type Routing } from '../openai/detect.js';
@@ -186,19 +186,7 @@ export function analyzeApi(context: DetectContext, unit: Unit, node: ts.NewExpre
   return facts;
 }
 
-function isRouted(routing: Routing | undefined): boolean {
-  return routing !== undefined && routing.to !== 'openai' && routing.to !== 'azure';
-}
 
-/** `const { Configuration, OpenAIApi } = require('openai')`: the destructured names. */
-function destructuredNames(call: ts.CallExpression): string[] {
-  let parent: ts.Node = call.parent;
-  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) {
-    return parent.name.elements.map((e) => (e.propertyName ?? e.name).getText());
-  }
-  return ['*'];
-}
 
 
 function importDetection(unit: Unit, node: ts.Node, specifier: string, pkg: V3Package, typeOnly: boolean): V3Detection {

@@ -6,9 +6,9 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { nodeRange, type Unit } from '../../analysis/unit.js';
-import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
+import type { FileEdit, Fix } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
+import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
 import { envStyleOf, joinNotes, keyEdits, keyExpression, type KeyFacts } from '../shared/options.js';
 import { routingOfBaseUrl } from '../shared/routing.js';
@@ -18,9 +18,6 @@ import { planCall as planOpenAiCall, planModel } from '../openai/rewrite.js';
 import type { ApiFacts, ConfigFacts, ConfigRouting, V3Detection, V3Payload } from './detect.js';
 import * as text from './messages.js';
 
-function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
-  return edits.map((e) => ({ ...e, file: unit.path }));
-}
 
 export function planV3(detection: V3Detection, context: PlanContext): PlannedFields {
   const payload = detection.payload;

@@ -3,9 +3,9 @@
  * call reached through a client, and the model-id literals that feed those calls. Read-only.
  */
 import { ts } from '../../analysis/ts.js';
-import { isTypeOnlyImport, resolveName } from '../../analysis/scope.js';
+import { destructuredNames, isTypeOnlyImport, resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
-import { possibleStrings, skipOuter, type EnvValue, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
+import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
@@ -14,6 +14,7 @@ import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type O
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
 import { routingOfBaseUrl } from '../shared/routing.js';
+import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 
 export const SDK = 'openai';
 
@@ -25,16 +26,6 @@ export type Routing =
   | { to: 'other'; url: string }
   | { to: 'configurable'; source: string };
 
-export interface KeyFacts {
-  kind: 'absent' | 'env' | 'literal' | 'other';
-  property?: ts.ObjectLiteralElementLike;
-  /** For env reads: the node spelling the variable name, and the name. */
-  envName?: string;
-  envNameNode?: ts.Node;
-  envUnit?: Unit;
-  /** Other OpenAI-named env reads the key falls back to (`OPENAI_API_KEY ?? fallbackKey`). */
-  moreEnvs?: EnvValue[];
-}
 
 export interface ClientFacts {
   unit: Unit;
@@ -79,14 +70,6 @@ const DROPPED_OPTIONS = new Set(['organization', 'project', 'dataResidency', 'pr
 
 const clientFactsCache = new WeakMap<ts.Node, ClientFacts>();
 
-function propertyByName(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
-  for (let i = object.properties.length - 1; i >= 0; i--) {
-    const property = object.properties[i];
-    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-    if (key === name) return property;
-  }
-  return undefined;
-}
 
 
 export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewExpression | ts.CallExpression, clientClass: OpenAiClass): ClientFacts {
@@ -123,7 +106,7 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
       facts.baseURL = { property: baseProperty, value: baseValue };
       facts.routing = routingOfBaseUrl(baseValue);
     }
-    facts.apiKey = keyFacts(context, object, propertyByName(object.node, 'apiKey'));
+    facts.apiKey = keyFactsOf(context, object);
     // A client already routed elsewhere (Kimi, DeepSeek…) reads that provider's key: not OpenAI usage.
     if (facts.routing.to === 'openai' || facts.routing.to === 'azure') {
       noteEnvFeeds(context, evaluator.objectMember(object, 'apiKey'), 'key');
@@ -143,22 +126,6 @@ export function noteEnvFeeds(context: DetectContext, value: Value, role: 'key' |
   for (const env of possibleStrings(value).envs) context.noteEnvFeed({ env, role });
 }
 
-function keyFacts(context: DetectContext, object: ObjectValue, property: ts.ObjectLiteralElementLike | undefined): KeyFacts {
-  if (!property) {
-    const spreadValue = context.evaluator.objectMember(object, 'apiKey');
-    return spreadValue.t === 'unknown' ? { kind: 'absent' } : { kind: 'other' };
-  }
-  const value = context.evaluator.objectMember(object, 'apiKey');
-  const { strings, envs } = possibleStrings(value);
-  if (envs.length) {
-    // `process.env.OPENAI_API_KEY ?? ''` is still an env read; the fallback is kept.
-    const env = envs.find((e) => /OPENAI/i.test(e.name)) ?? envs[0];
-    const moreEnvs = envs.filter((e) => e !== env && e.nameNode !== env.nameNode && /OPENAI/i.test(e.name));
-    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit, ...(moreEnvs.length ? { moreEnvs } : {}) };
-  }
-  if (strings.length === 1 && value.t === 'string') return { kind: 'literal', property };
-  return { kind: 'other', property };
-}
 
 function importDetections(unit: Unit, node: ts.Node, specifier: string, typeOnly: boolean): OpenAiDetection {
   return {
@@ -277,15 +244,6 @@ function importedNames(node: ts.ImportDeclaration): string[] {
   return names;
 }
 
-/** `const { Configuration, OpenAIApi } = require('openai')`: the destructured names. */
-function destructuredNames(call: ts.CallExpression): string[] {
-  let parent: ts.Node = call.parent;
-  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) {
-    return parent.name.elements.map((e) => (e.propertyName ?? e.name).getText());
-  }
-  return ['*'];
-}
 
 /** Imports that bind only legacy v3 names or only AzureOpenAI are the openai-v3 or azure module's. */
 function ownedByOtherModule(names: string[]): boolean {

@@ -3,28 +3,18 @@
  * edits, or a manual note. Edits are minimal and made on the original text.
  */
 import { ts } from '../../analysis/ts.js';
-import { nodeRange, type Unit } from '../../analysis/unit.js';
+import { nodeRange } from '../../analysis/unit.js';
 import { findOpenAiModel, findProvider, findProviderModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import {
-  appendProperties,
-  columnOf,
-  formatObject,
-  lineIndent,
-  removeListElements,
-  replaceNode,
-  replaceStringContent,
-} from '../../edits/object-literal.js';
-import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
-import { baseUrlExpression, envRead, isOpenAiEnvName, providerKeyEnv, renameEnvRead, type EnvStyle } from '../shared/env.js';
+import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
+import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
 import { DOCS, familyText, realtimeImport } from './messages.js';
+import { envStyleOf, keyEdits } from '../shared/options.js';
 
-function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
-  return edits.map((e) => ({ ...e, file: unit.path }));
-}
 
 export function planOpenAi(detection: OpenAiDetection, context: PlanContext): PlannedFields {
   const payload = detection.payload;
@@ -101,7 +91,7 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   const out: ClientEdits = { edits: [], review: [], notes: [] };
   const options = client.options;
   const previousKeyEnv = client.apiKey.envName;
-  const envStyle: EnvStyle = client.apiKey.kind === 'env' ? envStyleOf(client) : 'process.env';
+  const envStyle: EnvStyle = envStyleOf(client.apiKey);
   const style = context.style(client.unit.path);
   const keyEntry = `apiKey: ${envRead(envStyle, providerKeyEnv(provider, previousKeyEnv), style)}`;
   const baseEntry = `baseURL: ${baseUrlExpression(provider, target.baseURL, envStyle, style, previousKeyEnv)}`;
@@ -152,29 +142,11 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   }
 
   // apiKey: keep the user's access style, swap only what names OpenAI.
-  const key = client.apiKey;
-  const keyProperty = key.property;
-  if (key.kind === 'absent') {
-    append.unshift(keyEntry);
-  } else if (key.kind === 'env' && key.envName && key.envNameNode && key.envUnit) {
-    if (isOpenAiEnvName(key.envName)) {
-      const name = providerKeyEnv(provider, key.envName);
-      const edit = renameEnvRead(key.envUnit, key.envNameNode, name);
-      out.edits.push(...fileEdits(key.envUnit, [edit]));
-      // Every OpenAI variable the key falls back to holds the same key: it moves too.
-      for (const more of key.moreEnvs ?? []) {
-        if (isOpenAiEnvName(more.name)) out.edits.push(...fileEdits(more.origin.unit, [renameEnvRead(more.origin.unit, more.nameNode, providerKeyEnv(provider, more.name))]));
-      }
-    } else {
-      out.notes.push(t(`The key comes from ${key.envName}: set it to your ${provider.name.en} key.`, `密钥来自 ${key.envName}：请将其设为 ${provider.name.zh} 的密钥。`));
-    }
-  } else if (key.kind === 'literal' && keyProperty && ts.isPropertyAssignment(keyProperty)) {
-    out.edits.push(...fileEdits(unit, [replaceNode(unit, keyProperty.initializer, keyEntry.slice('apiKey: '.length))]));
-    out.notes.push(t('A key was hard-coded here: it is replaced by an env read; revoke the old key.', '此处硬编码了密钥：已改为读取环境变量，请吊销旧密钥。'));
-  } else if (keyProperty && ts.isPropertyAssignment(keyProperty)) {
-    out.review.push(...fileEdits(unit, [replaceNode(unit, keyProperty.initializer, keyEntry.slice('apiKey: '.length))]));
-    out.notes.push(t(`The key comes from ${keyProperty.initializer.getText(unit.sf)}: make it hold your ${provider.name.en} key, or accept the suggested env read.`, `密钥来自 ${keyProperty.initializer.getText(unit.sf)}：请确保其为 ${provider.name.zh} 的密钥，或接受建议改为读取环境变量。`));
-  }
+  const key = keyEdits(client.apiKey, provider, unit, context);
+  if (key.append) append.unshift(keyEntry);
+  out.edits.push(...key.edits);
+  out.review.push(...key.review);
+  out.notes.push(...key.notes);
 
   if (append.length) {
     const kept = object.node.properties.filter((p) => !removed.has(p));
@@ -192,14 +164,6 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   return out;
 }
 
-function envStyleOf(client: ClientFacts): EnvStyle {
-  const node = client.apiKey.envNameNode;
-  if (!node) return 'process.env';
-  const text = node.parent?.getText() ?? '';
-  if (text.startsWith('import.meta.env')) return 'import.meta.env';
-  if (text.startsWith('Deno.env')) return 'Deno.env';
-  return 'process.env';
-}
 
 export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
   const target = context.target;
@@ -285,28 +249,9 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     );
   }
   if (mapping && !mapping.target && payload.rule.family !== 'other' && !provider.keepUnmappedModels) {
-    issues.push({
-      level: 'manual',
-      message: t(`${provider.name.en} has no model for '${detection.model}'.`, `${provider.name.zh} 没有与 '${detection.model}' 对应的模型。`),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
+    issues.push(noModelIssue(provider, detection.model));
   }
-  if (payload.modelDynamic && payload.rule.family !== 'other') {
-    issues.push({
-      level: 'review',
-      message: t(
-        `The model comes from ${payload.modelDynamic} at run time: make sure it names a ${provider.name.en} model.`,
-        `模型名在运行时来自 ${payload.modelDynamic}：请确保其为 ${provider.name.zh} 的模型。`,
-      ),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
-  }
-  if (payload.modelEnv.length && !payload.modelLiterals.length) {
-    issues.push({
-      level: 'review',
-      message: t(`The model comes from ${payload.modelEnv.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${payload.modelEnv.join('、')}：请设为 ${provider.name.zh} 的模型。`),
-    });
-  }
+  if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
   const review = reviewEdits(payload, provider, context);
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';

@@ -339,3 +339,40 @@ function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOp
   }
   return issues;
 }
+
+/** The provider serves nothing in the model's place: the call cannot move as written. */
+export function noModelIssue(provider: Provider, model: string | undefined): Issue {
+  return {
+    level: 'manual',
+    message: t(`${provider.name.en} has no model for '${model}'.`, `${provider.name.zh} 没有与 '${model}' 对应的模型。`),
+    docs: provider.docs.models ?? provider.docs.pricing,
+  };
+}
+
+/**
+ * A model id the code only has at run time — a variable, or env variables with no literal fallback:
+ * nothing to map, so the user points it at a provider model.
+ */
+export function modelSourceIssues(provider: Provider, source: { dynamic?: string; envs: string[]; literals: number }): Issue[] {
+  if (source.dynamic) {
+    return [
+      {
+        level: 'review',
+        message: t(
+          `The model comes from ${source.dynamic} at run time: make sure it names a ${provider.name.en} model.`,
+          `模型名在运行时来自 ${source.dynamic}：请确保其为 ${provider.name.zh} 的模型。`,
+        ),
+        docs: provider.docs.models ?? provider.docs.pricing,
+      },
+    ];
+  }
+  if (source.envs.length && !source.literals) {
+    return [
+      {
+        level: 'review',
+        message: t(`The model comes from ${source.envs.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${source.envs.join('、')}：请设为 ${provider.name.zh} 的模型。`),
+      },
+    ];
+  }
+  return [];
+}

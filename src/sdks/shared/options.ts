@@ -7,13 +7,13 @@
 import { ts } from '../../analysis/ts.js';
 import { propertyNameText } from '../../analysis/scope.js';
 import type { Unit } from '../../analysis/unit.js';
-import { possibleStrings, type ObjectValue, type Value } from '../../analysis/values.js';
+import { possibleStrings, type EnvValue, type ObjectValue, type Value } from '../../analysis/values.js';
 import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { replaceNode } from '../../edits/object-literal.js';
 import type { DetectContext, PlanContext } from '../types.js';
-import { envRead, isOpenAiEnvName, providerKeyEnv, type EnvStyle } from './env.js';
+import { envRead, isOpenAiEnvName, providerKeyEnv, renameEnvRead, type EnvStyle } from './env.js';
 import { traceValue } from './trace.js';
 
 export function propertyByName(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
@@ -46,6 +46,10 @@ export interface KeyFacts {
   envName?: string;
   envNameNode?: ts.Node;
   envUnit?: Unit;
+  /** How the code reads env (process.env, import.meta.env, Deno.env): new reads follow it. */
+  envStyle?: EnvStyle;
+  /** Other OpenAI-named env reads the key falls back to (`OPENAI_API_KEY ?? fallbackKey`). */
+  moreEnvs?: EnvValue[];
 }
 
 export function keyFactsOf(context: DetectContext, object: ObjectValue, name = 'apiKey'): KeyFacts {
@@ -56,19 +60,15 @@ export function keyFactsOf(context: DetectContext, object: ObjectValue, name = '
   if (envs.length) {
     // `process.env.OPENAI_API_KEY ?? ''` is still an env read; the fallback is kept.
     const env = envs.find((e) => /OPENAI/i.test(e.name)) ?? envs[0];
-    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit };
+    const moreEnvs = envs.filter((e) => e !== env && e.nameNode !== env.nameNode && /OPENAI/i.test(e.name));
+    return { kind: 'env', property, envName: env.name, envNameNode: env.nameNode, envUnit: env.origin.unit, envStyle: env.style, ...(moreEnvs.length ? { moreEnvs } : {}) };
   }
   if (strings.length === 1 && value.t === 'string') return { kind: 'literal', property };
   return { kind: 'other', property };
 }
 
 export function envStyleOf(key: KeyFacts): EnvStyle {
-  const node = key.envNameNode;
-  if (key.kind !== 'env' || !node) return 'process.env';
-  const source = node.parent?.getText() ?? '';
-  if (source.startsWith('import.meta.env')) return 'import.meta.env';
-  if (source.startsWith('Deno.env')) return 'Deno.env';
-  return 'process.env';
+  return key.kind === 'env' && key.envStyle ? key.envStyle : 'process.env';
 }
 
 /** The env read of the provider's key, in the style of the key read it replaces. */
@@ -95,9 +95,11 @@ export function keyEdits(key: KeyFacts, provider: Provider, unit: Unit, context:
     out.append = true;
   } else if (key.kind === 'env' && key.envName && key.envNameNode && key.envUnit) {
     if (isOpenAiEnvName(key.envName)) {
-      const name = providerKeyEnv(provider, key.envName);
-      const node = key.envNameNode;
-      out.edits.push(file(key.envUnit, ts.isStringLiteralLike(node) ? replaceStringContent(key.envUnit, node, name) : replaceNode(key.envUnit, node, name)));
+      out.edits.push(file(key.envUnit, renameEnvRead(key.envUnit, key.envNameNode, providerKeyEnv(provider, key.envName))));
+      // Every OpenAI variable the key falls back to holds the same key: it moves too.
+      for (const more of key.moreEnvs ?? []) {
+        if (isOpenAiEnvName(more.name)) out.edits.push(file(more.origin.unit, renameEnvRead(more.origin.unit, more.nameNode, providerKeyEnv(provider, more.name))));
+      }
     } else {
       out.notes.push(t(`The key comes from ${key.envName}: set it to your ${provider.name.en} key.`, `密钥来自 ${key.envName}：请将其设为 ${provider.name.zh} 的密钥。`));
     }

@@ -46,3 +46,8 @@ export function routingText(routing: Routing): Localized {
       return t('OpenAI', 'OpenAI');
   }
 }
+
+/** A client or request already sent somewhere other than OpenAI or Azure: reported, never rewritten. */
+export function isRouted(routing: Routing | undefined): boolean {
+  return routing !== undefined && routing.to !== 'openai' && routing.to !== 'azure';
+}

@@ -14,20 +14,10 @@
 import { ts } from '../../analysis/ts.js';
 import { resolveName, type Declaration } from '../../analysis/scope.js';
 import type { Unit } from '../../analysis/unit.js';
-import { skipOuter, UNKNOWN, type Evaluator, type FunctionValue, type Value } from '../../analysis/values.js';
+import { skipOuter, union, UNKNOWN, type Evaluator, type FunctionValue, type Value } from '../../analysis/values.js';
 
 const MAX_DEPTH = 6;
 
-function union(values: Value[]): Value {
-  const flat: Value[] = [];
-  for (const value of values) {
-    if (value.t === 'union') flat.push(...value.options);
-    else flat.push(value);
-  }
-  if (flat.length === 0) return UNKNOWN;
-  if (flat.length === 1) return flat[0];
-  return { t: 'union', options: flat };
-}
 
 /** Every value `expression` may hold: the Evaluator's answer, or a traced one where it has none. */
 export function traceValue(evaluator: Evaluator, unit: Unit, expression: ts.Expression, depth = 0): Value {

@@ -14,9 +14,9 @@ import { findOpenAiModel, findProvider, isOpenAiModelId, mapModel } from '../../
 import type { Provider } from '../../catalogue/schema.js';
 import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { formatObject, removeListElement, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { fileEdits, formatObject, removeListElement, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
-import { checkFamily, lintRequest, type Issue } from '../shared/capability.js';
+import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
 import { baseUrlExpression, envRead, providerKeyEnv } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { OpenAiDetection } from '../openai/detect.js';
@@ -28,9 +28,6 @@ import * as text from './messages.js';
 
 type Payload<T extends VercelPayload['type']> = Extract<VercelPayload, { type: T }>;
 
-function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
-  return edits.map((e) => ({ ...e, file: unit.path }));
-}
 
 function joined(notes: Localized[]): Localized {
   return t(notes.map((n) => n.en).join(' '), notes.map((n) => n.zh).join(' '));
@@ -392,26 +389,8 @@ function helperIssues(detection: VercelDetection, payload: Payload<'helper'>, pr
     });
   }
   if (mapping && !mapping.target && !provider.keepUnmappedModels) {
-    issues.push({
-      level: 'manual',
-      message: t(`${provider.name.en} has no model for '${detection.model}'.`, `${provider.name.zh} 没有与 '${detection.model}' 对应的模型。`),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
+    issues.push(noModelIssue(provider, detection.model));
   }
-  if (payload.modelDynamic) {
-    issues.push({
-      level: 'review',
-      message: t(
-        `The model comes from ${payload.modelDynamic} at run time: make sure it names a ${provider.name.en} model.`,
-        `模型名在运行时来自 ${payload.modelDynamic}：请确保其为 ${provider.name.zh} 的模型。`,
-      ),
-      docs: provider.docs.models ?? provider.docs.pricing,
-    });
-  } else if (payload.modelEnv.length && !payload.modelLiterals.length) {
-    issues.push({
-      level: 'review',
-      message: t(`The model comes from ${payload.modelEnv.join(', ')}: set it to a ${provider.name.en} model.`, `模型名来自 ${payload.modelEnv.join('、')}：请设为 ${provider.name.zh} 的模型。`),
-    });
-  }
+  issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
   return issues;
 }

@@ -4,14 +4,14 @@
  * and the model ids (or Azure deployment names) they use. Read-only.
  */
 import { ts } from '../../analysis/ts.js';
-import { isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
+import { destructuredNames, isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
 import { locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { keyFactsOf, optionValue, propertyByName, type KeyFacts } from '../shared/options.js';
 import { requestFacts, type RequestFacts } from '../shared/request.js';
-import { openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
+import { isRouted, openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
 import { alternatives, traceValue } from '../shared/trace.js';
 import type { DetectContext, Detection } from '../types.js';
 import { importedNamesOf, noteEnvFeeds, type OpenAiPayload, type Routing } from '../openai/detect.js';
@@ -170,16 +170,7 @@ function analyzeLlama(context: DetectContext, unit: Unit, node: ts.NewExpression
   return facts;
 }
 
-function isRouted(routing: Routing | undefined): boolean {
-  return routing !== undefined && routing.to !== 'openai' && routing.to !== 'azure';
-}
 
-function destructuredNames(call: ts.CallExpression): string[] {
-  let parent: ts.Node = call.parent;
-  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) return parent.name.elements.map((e) => (e.propertyName ?? e.name).getText());
-  return ['*'];
-}
 
 
 export function detectWrapper(unit: Unit, context: DetectContext): WrapperDetection[] {

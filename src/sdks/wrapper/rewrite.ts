@@ -6,11 +6,11 @@
  * (gpt-3.5-turbo) was used. Everything else is a manual finding that names the options to set.
  */
 import { ts } from '../../analysis/ts.js';
-import { nodeRange, type Unit } from '../../analysis/unit.js';
+import { nodeRange } from '../../analysis/unit.js';
 import { mapModel } from '../../catalogue/index.js';
-import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
+import type { FileEdit, Fix } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, columnOf, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
+import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
 import { envStyleOf, joinNotes, keyEdits, keyExpression } from '../shared/options.js';
@@ -20,9 +20,6 @@ import { planCall, planModel } from '../openai/rewrite.js';
 import { CHATGPT_DEFAULT_MODEL, type ChatGptFacts, type LlamaFacts, type WrapperDetection, type WrapperPayload } from './detect.js';
 import * as text from './messages.js';
 
-function fileEdits(unit: Unit, edits: TextEdit[]): FileEdit[] {
-  return edits.map((e) => ({ ...e, file: unit.path }));
-}
 
 export function planWrapper(detection: WrapperDetection, context: PlanContext): PlannedFields {
   const payload = detection.payload;
