@@ -89,18 +89,17 @@ function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
   return edits;
 }
 
-function stillParses(file: string, before: string, after: string): string | undefined {
+/** The rewrite's new syntax errors; the original's come from the units the scan already parsed. */
+function stillParses(file: string, before: string, after: string, parsedBefore: Array<{ syntaxErrors: string[] }>): string | undefined {
   const kind = fileKind(file);
   if (kind === 'env') return undefined;
   if (kind === 'compose') {
     const errors = parseDocument(after).errors;
     return errors.length && !parseDocument(before).errors.length ? errors[0].message : undefined;
   }
-  const texts = isComponentFile(file)
-    ? [scriptBlocks(before).map((b) => b.text), scriptBlocks(after).map((b) => b.text)]
-    : [[before], [after]];
-  const errorsBefore = texts[0].reduce((n, text) => n + syntaxErrors(file, text).length, 0);
-  const errorsAfter = texts[1].flatMap((text) => syntaxErrors(file, text));
+  const errorsBefore = parsedBefore.reduce((n, unit) => n + unit.syntaxErrors.length, 0);
+  const afterTexts = isComponentFile(file) ? scriptBlocks(after).map((b) => b.text) : [after];
+  const errorsAfter = afterTexts.flatMap((text) => syntaxErrors(file, text));
   return errorsAfter.length > errorsBefore ? errorsAfter[0] : undefined;
 }
 
@@ -139,7 +138,7 @@ export function planFiles(detected: DetectResult, findings: Finding[], options: 
       continue;
     }
     if (after === before) continue;
-    const broken = stillParses(file, before, after);
+    const broken = stillParses(file, before, after, fileKind(file) === 'code' ? detected.workspace.units(file) : []);
     if (broken) {
       errored.push({ file, status: 'errored', reason: `the rewrite would not parse (${broken}); file left unchanged` });
       continue;
