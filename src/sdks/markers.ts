@@ -2,14 +2,16 @@
  * Each SDK module's text markers: a file reaches the parser only when one matches. Kept apart from
  * the modules so discover can use them without loading the TypeScript parser.
  */
+const OPENAI_MARKER = /openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i;
+
 export const MARKERS = {
   // An OpenAI client pointed at an Azure URL constant from another file, and calls through an Azure
   // client built elsewhere, name no Azure at all: every file the openai module reads is a candidate.
-  azure: /azure|openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
+  azure: new RegExp(`azure|${OPENAI_MARKER.source}`, 'i'),
   env: /OPENAI/i,
   http: /api\.openai\.com|openai|chat\/completions|\/embeddings|\/moderations|\/images\/generations|\/audio\/(transcriptions|translations|speech)|\/responses\b/i,
   langchain: /@langchain\/|\blangchain\/|\.(invoke|stream|batch|predict|predictMessages|generate|streamEvents|embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(/,
-  openai: /openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i,
+  openai: OPENAI_MARKER,
   'openai-v3': /OpenAIApi|openai-edge|\bnew\s+Configuration\b|\.create(ChatCompletion|Completion|Embedding|Image|Moderation|Transcription|Translation)\b/,
   'vercel-ai': /@ai-sdk\/(openai|azure)|\bfrom\s*['"]ai(\/rsc)?['"]|\brequire\(\s*['"]ai['"]\s*\)|OpenAIStream|StreamingTextResponse/,
   wrapper: /chatgpt|ChatGPT\w*API|llamaindex|@azure\/openai|openai-api/,
