@@ -82,8 +82,22 @@ function syntaxErrorsOf(sf: ts.SourceFile): string[] {
 export function parseUnit(path: string, absPath: string, text: string, block?: { offset: number; text: string; lang?: string }): Unit {
   const source = block ? block.text : text;
   const kind = block ? (block.lang && /^tsx?$/.test(block.lang) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : scriptKindFor(path);
-  const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, kind);
-  return { path, absPath, text, sf, offset: block?.offset ?? 0, syntaxErrors: syntaxErrorsOf(sf) };
+  try {
+    const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, kind);
+    return { path, absPath, text, sf, offset: block?.offset ?? 0, syntaxErrors: syntaxErrorsOf(sf) };
+  } catch (error) {
+    // TypeScript's parser recurses per nesting level: 1,000 nested parentheses overflow the stack.
+    // Such a file is one unparseable file, never the end of the run.
+    if (!isStackOverflow(error)) throw error;
+    const empty = ts.createSourceFile(path, '', ts.ScriptTarget.Latest, true, kind);
+    return { path, absPath, text, sf: empty, offset: block?.offset ?? 0, syntaxErrors: [TOO_DEEP] };
+  }
+}
+
+export const TOO_DEEP = 'nested too deeply to analyse';
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** Parses a text on its own, e.g. to check that a rewritten file still parses. */

@@ -140,7 +140,12 @@ export type Value =
   | UnknownValue;
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
-const MAX_DEPTH = 60;
+const MAX_DEPTH = 80;
+/**
+ * Work allowed for one top-level question. Unions of spreads of unions can multiply paths; past this
+ * budget the answer is "unknown", which every caller already handles, instead of a hang.
+ */
+const MAX_STEPS = 50_000;
 
 /** One value from alternatives, flattening nested unions. */
 export function union(values: Value[]): Value {
@@ -191,6 +196,9 @@ export class Evaluator {
   private readonly inProgress = new Set<ts.Node>();
   private readonly exportCache = new Map<string, Value>();
   private depth = 0;
+  private steps = 0;
+  /** Object members being looked up: `{ ...state }` whose spread is the object itself loops otherwise. */
+  private readonly membersInProgress = new Map<ts.Node, Set<string>>();
 
   constructor(readonly workspace: Workspace) {}
 
@@ -205,7 +213,7 @@ export class Evaluator {
     const expr = skipOuter(expression);
     const cached = this.cache.get(expr);
     if (cached) return cached;
-    if (this.inProgress.has(expr) || this.depth > MAX_DEPTH) return UNKNOWN;
+    if (this.inProgress.has(expr) || !this.enter()) return UNKNOWN;
     this.inProgress.add(expr);
     this.depth++;
     try {
@@ -216,6 +224,12 @@ export class Evaluator {
       this.depth--;
       this.inProgress.delete(expr);
     }
+  }
+
+  /** Counts one step of the current question; false when it is too deep or too long to answer. */
+  private enter(): boolean {
+    if (this.depth === 0) this.steps = 0;
+    return this.depth <= MAX_DEPTH && ++this.steps <= MAX_STEPS;
   }
 
   private compute(unit: Unit, expr: ts.Expression): Value {
@@ -375,6 +389,22 @@ export class Evaluator {
   }
 
   member(base: Value, name: string, origin: Origin): Value {
+    // Cached values can point back at themselves (an object spreading the variable it is assigned
+    // to), so member lookups count towards the same depth and budget as evaluation.
+    return this.guarded(() => this.memberOf(base, name, origin));
+  }
+
+  private guarded(step: () => Value): Value {
+    if (!this.enter()) return UNKNOWN;
+    this.depth++;
+    try {
+      return step();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private memberOf(base: Value, name: string, origin: Origin): Value {
     switch (base.t) {
       case 'module':
         return { ...base, path: [...base.path, name] };
@@ -408,6 +438,18 @@ export class Evaluator {
 
   /** The initializer node of a property in an object literal (last one wins, spreads searched). */
   objectMember(object: ObjectValue, name: string): Value {
+    let names = this.membersInProgress.get(object.node);
+    if (names?.has(name)) return UNKNOWN;
+    if (!names) this.membersInProgress.set(object.node, (names = new Set()));
+    names.add(name);
+    try {
+      return this.findObjectMember(object, name);
+    } finally {
+      names.delete(name);
+    }
+  }
+
+  private findObjectMember(object: ObjectValue, name: string): Value {
     const properties = object.node.properties;
     for (let i = properties.length - 1; i >= 0; i--) {
       const property = properties[i];
@@ -457,7 +499,7 @@ export class Evaluator {
     const known = found.filter((v) => v.t !== 'unknown');
     if (known.length) return union(known);
     const base = this.superclass(cls);
-    if (base && base.t === 'class') return this.classMember(base, name, isStatic);
+    if (base && base.t === 'class') return this.guarded(() => this.classMember(base, name, isStatic));
     return UNKNOWN;
   }
 

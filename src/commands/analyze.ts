@@ -10,6 +10,7 @@ import { overridesFromConfig } from '../catalogue/overrides.js';
 import { setCatalogueOverrides } from '../catalogue/index.js';
 import { staticEstimate } from '../cost/static.js';
 import type { FileOutcome, Finding } from '../core/types.js';
+import { TOO_DEEP } from '../analysis/unit.js';
 import type { Report } from '../render/report.js';
 import type { Target } from '../sdks/types.js';
 import type { DetectResult } from '../pipeline/detect.js';
@@ -143,7 +144,8 @@ function outcomes(discovered: DiscoverResult, detected: DetectResult, planned: P
   for (const skipped of discovered.skipped) byFile.set(skipped.path, { file: skipped.path, status: 'skipped', reason: skipped.reason });
   for (const file of detected.files) byFile.set(file, { file, status: 'unchanged' });
   for (const failure of detected.parseFailures) {
-    byFile.set(failure.file, { file: failure.file, status: 'errored', reason: `could not be parsed (${failure.errors[0]}); skipped` });
+    const reason = failure.errors[0] === TOO_DEEP ? `${TOO_DEEP}; skipped` : `could not be parsed (${failure.errors[0]}); skipped`;
+    byFile.set(failure.file, { file: failure.file, status: 'errored', reason });
   }
   for (const filePlan of planned.filePlans) byFile.set(filePlan.path, { file: filePlan.path, status: 'changed' });
   for (const errored of planned.errored) byFile.set(errored.file, errored);

@@ -8,6 +8,7 @@ import type { SourceText } from '../core/types.js';
 import { SDK_MODULES } from '../sdks/index.js';
 import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } from '../sdks/types.js';
 import { resolveDeferred } from './typecheck.js';
+import { isStackOverflow, TOO_DEEP } from '../analysis/unit.js';
 
 export interface ParseFailure {
   file: string;
@@ -59,10 +60,20 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
       parseFailures.push({ file: candidate.path, errors });
       continue;
     }
-    for (const module of modules) {
-      if (!module.markers.test(candidate.text)) continue;
-      for (const unit of units) for (const detection of module.detect(unit, context)) found.push({ sdk: module, detection });
+    // One file the analysis cannot finish (a stack overflow on pathological nesting) is reported
+    // as that file's failure; the findings of every other file stand.
+    const ofFile: DetectResult['detections'] = [];
+    try {
+      for (const module of modules) {
+        if (!module.markers.test(candidate.text)) continue;
+        for (const unit of units) for (const detection of module.detect(unit, context)) ofFile.push({ sdk: module, detection });
+      }
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      parseFailures.push({ file: candidate.path, errors: [TOO_DEEP] });
+      continue;
     }
+    found.push(...ofFile);
   }
   let bound = 0;
   if (deferred.length && options.typeCheck !== false) {
