@@ -16,7 +16,8 @@ export type FindingKind =
   | 'env' // an environment variable or env file entry
   | 'endpoint' // a raw HTTP endpoint
   | 'routed' // SDK usage that already targets another endpoint; never rewritten
-  | 'not-openai' // looks like OpenAI (a gateway's `openai/` model id, a ChatGPT web token) but is not its API
+  | 'not-openai' // looks like OpenAI (a ChatGPT web session token) but is not its API
+  | 'mention' // text that names OpenAI (a comment, prose, UI text, a test fixture): nothing sent changes
   | 'capability' // a feature the target provider lacks or limits
   | 'parse-error'; // a file that could not be parsed; skipped
 

@@ -3,8 +3,8 @@
  * `../shared/realworld` (read in place, never copied into the project) and a reviewer's labels.
  *
  * A required site is found when a finding in the same file covers its line or its `model_line`
- * (line..endLine). A finding on a trap line is noisy unless it says the code is routed elsewhere
- * or is not OpenAI (kind `routed` or `not-openai`). A site labelled `targets_openai: false` that is
+ * (line..endLine). A finding on a trap line is noisy unless it says the code is routed elsewhere,
+ * is not OpenAI, or is text only (kind `routed`, `not-openai` or `mention`). A site labelled `targets_openai: false` that is
  * covered only by findings that would move it is counted apart (misrouted): a migration must not
  * rewrite it.
  */
@@ -61,9 +61,9 @@ export function hasRealworld(root: string): boolean {
   return existsSync(path.join(root, 'labels.json')) && existsSync(path.join(root, 'trees'));
 }
 
-/** A finding that tells the user the code is not OpenAI's to move. */
+/** A finding that tells the user the code is not OpenAI's to move: routed elsewhere, not OpenAI, or text only. */
 export function saysNotOpenAi(finding: Pick<Finding, 'kind'>): boolean {
-  return finding.kind === 'routed' || finding.kind === 'not-openai';
+  return finding.kind === 'routed' || finding.kind === 'not-openai' || finding.kind === 'mention';
 }
 
 function covering(findings: Finding[], file: string, line: number | null | undefined): Finding[] {

@@ -1,13 +1,13 @@
 /**
- * Detection quality on the labelled projects of fixtures/eval: recall against every labelled site,
- * and every finding that matches no label (noisy), traps included. A site is found when a finding of
- * the same SDK module sits on the same line of the same file.
+ * Detection quality on the labelled projects of fixtures/eval: recall against every labelled site
+ * and noise on the labelled traps, with the same rules as the public-repository eval (real.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { analyze } from '../commands/analyze.js';
 import type { Finding } from '../core/types.js';
+import { saysNotOpenAi } from './real.js';
 
 const Site = z.object({ file: z.string(), line: z.number().int().positive(), sdk: z.string(), kind: z.string(), note: z.string().optional() });
 const Trap = z.object({ file: z.string(), line: z.number().int().positive(), note: z.string().optional() });
@@ -20,6 +20,8 @@ export interface ProjectScore {
   found: number;
   traps: number;
   findings: number;
+  /** Findings on no labelled line: not counted against precision, listed for a reader. */
+  unlabelled: number;
   missed: Array<z.infer<typeof Site>>;
   noisy: Array<{ file: string; line: number; sdk: string; ruleId: string; message: string; trap?: string }>;
 }
@@ -34,28 +36,31 @@ export interface EvalScore {
   precision: number;
 }
 
-const key = (file: string, line: number, sdk: string) => `${file}:${line}:${sdk}`;
-
+/**
+ * The scorer `npm run eval:real` uses too (eval/real.ts): a site is found when a finding in its
+ * file covers its line; a finding on a trap line is noisy unless it says the code is routed
+ * elsewhere, not OpenAI, or text only.
+ */
 export async function scoreProject(dir: string): Promise<ProjectScore> {
   const labels = Labels.parse(JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')));
   const { planned } = await analyze({ path: dir }, 'scan');
-  const byKey = new Map<string, Finding>();
-  for (const finding of planned.findings) {
-    const k = key(finding.file, finding.line, finding.sdk);
-    if (!byKey.has(k)) byKey.set(k, finding);
-  }
-  const labelled = new Set(labels.sites.map((s) => key(s.file, s.line, s.sdk)));
-  const traps = new Map(labels.traps.map((t) => [`${t.file}:${t.line}`, t.note ?? 'trap']));
-  const missed = labels.sites.filter((s) => !byKey.has(key(s.file, s.line, s.sdk)));
-  const noisy = [...byKey.entries()]
-    .filter(([k]) => !labelled.has(k))
-    .map(([, f]) => ({ file: f.file, line: f.line, sdk: f.sdk, ruleId: f.ruleId, message: f.message, ...(traps.has(`${f.file}:${f.line}`) ? { trap: traps.get(`${f.file}:${f.line}`) } : {}) }));
+  const findings = planned.findings;
+  const covers = (f: Finding, file: string, line: number) => f.file === file && f.line <= line && line <= f.endLine;
+  const missed = labels.sites.filter((s) => !findings.some((f) => covers(f, s.file, s.line)));
+  const noisy = labels.traps.flatMap((t) =>
+    findings
+      .filter((f) => covers(f, t.file, t.line) && !saysNotOpenAi(f))
+      .map((f) => ({ file: t.file, line: t.line, sdk: f.sdk, ruleId: f.ruleId, message: f.message, trap: t.note ?? 'trap' })),
+  );
+  const labelled = [...labels.sites, ...labels.traps];
+  const unlabelled = findings.filter((f) => !labelled.some((l) => covers(f, l.file, l.line))).length;
   return {
     project: path.basename(dir),
     sites: labels.sites.length,
     found: labels.sites.length - missed.length,
     traps: labels.traps.length,
-    findings: byKey.size,
+    findings: findings.length,
+    unlabelled,
     missed,
     noisy,
   };
@@ -89,11 +94,12 @@ export async function scoreAll(root: string): Promise<EvalScore> {
 }
 
 export function renderScore(score: EvalScore): string {
-  const lines = ['project                         sites  found  traps  noisy  recall'];
+  const lines = ['project                         sites  found  traps  noisy  unlabelled  recall'];
   for (const p of score.projects) {
-    lines.push(`${p.project.padEnd(30)} ${String(p.sites).padStart(6)} ${String(p.found).padStart(6)} ${String(p.traps).padStart(6)} ${String(p.noisy.length).padStart(6)}  ${(p.sites ? p.found / p.sites : 1).toFixed(3)}`);
+    lines.push(`${p.project.padEnd(30)} ${String(p.sites).padStart(6)} ${String(p.found).padStart(6)} ${String(p.traps).padStart(6)} ${String(p.noisy.length).padStart(6)} ${String(p.unlabelled).padStart(11)}  ${(p.sites ? p.found / p.sites : 1).toFixed(3)}`);
   }
-  lines.push(`${'total'.padEnd(30)} ${String(score.sites).padStart(6)} ${String(score.found).padStart(6)} ${String(score.traps).padStart(6)} ${String(score.noisy).padStart(6)}  ${score.recall.toFixed(3)}`);
+  const unlabelled = score.projects.reduce((n, p) => n + p.unlabelled, 0);
+  lines.push(`${'total'.padEnd(30)} ${String(score.sites).padStart(6)} ${String(score.found).padStart(6)} ${String(score.traps).padStart(6)} ${String(score.noisy).padStart(6)} ${String(unlabelled).padStart(11)}  ${score.recall.toFixed(3)}`);
   lines.push('', `recall ${score.recall.toFixed(3)}   precision ${score.precision.toFixed(3)}   noisy findings ${score.noisy}`);
   const missed = score.projects.flatMap((p) => p.missed.map((m) => `  missed  ${p.project}/${m.file}:${m.line}  ${m.sdk}/${m.kind}${m.note ? `  (${m.note})` : ''}`));
   const noisy = score.projects.flatMap((p) => p.noisy.map((n) => `  noisy   ${p.project}/${n.file}:${n.line}  ${n.ruleId}: ${n.message}${n.trap ? `  [trap: ${n.trap}]` : ''}`));

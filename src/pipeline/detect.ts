@@ -9,6 +9,8 @@ import { SDK_MODULES } from '../sdks/index.js';
 import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } from '../sdks/types.js';
 import { resolveDeferred } from './typecheck.js';
 import { isStackOverflow, TOO_DEEP } from '../analysis/unit.js';
+import { sweep } from '../sweep/detect.js';
+import { sweepSdk } from '../sweep/index.js';
 
 export interface ParseFailure {
   file: string;
@@ -29,6 +31,8 @@ export interface DetectOptions {
   /** Ask the type checker about receivers syntax cannot bind (default true). */
   typeCheck?: boolean;
   modules?: readonly SdkModule[];
+  /** Report every OpenAI indicator no module explained (default true). */
+  sweep?: boolean;
 }
 
 export function detectAll(root: string, candidates: SourceText[], options: DetectOptions = {}): DetectResult {
@@ -88,6 +92,11 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
   }
   for (const module of modules) {
     if (module.finish) for (const detection of module.finish(context)) found.push({ sdk: module, detection });
+  }
+  if (options.sweep !== false) {
+    const unparsed = new Set(parseFailures.map((f) => f.file));
+    const swept = sweep({ candidates, unparsed, detections: found.map((f) => f.detection), context });
+    for (const detection of swept) found.push({ sdk: sweepSdk, detection });
   }
   return {
     workspace,

@@ -2,6 +2,8 @@
  * Each SDK module's text markers: a file reaches the parser only when one matches. Kept apart from
  * the modules so discover can use them without loading the TypeScript parser.
  */
+import { SWEEP_MARKER } from '../sweep/indicators.js';
+
 const OPENAI_MARKER = /openai|\.chat\.completions\.|\.embeddings\.create|\.responses\.create/i;
 
 export const MARKERS = {
@@ -17,4 +19,5 @@ export const MARKERS = {
   wrapper: /chatgpt|ChatGPT\w*API|llamaindex|@azure\/openai|openai-api/,
 } as const satisfies Record<string, RegExp>;
 
-export const ALL_MARKERS: RegExp[] = Object.values(MARKERS);
+/** The sweep's indicators make a file a candidate too: a model id alone is OpenAI usage. */
+export const ALL_MARKERS: RegExp[] = [...Object.values(MARKERS), SWEEP_MARKER];

@@ -22,16 +22,17 @@ describe('detection eval', () => {
     expect(score.recall).toBeGreaterThanOrEqual(0.97);
   }, 120_000);
 
-  it('counts a dropped label as noisy and an invented one as missed', async () => {
+  it('counts a finding on a trap line as noisy and an invented site as missed', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'banjia-eval-')), 'wechat-bot');
     cpSync(path.join(EVAL_ROOT, 'wechat-bot'), dir, { recursive: true });
     const labelsFile = path.join(dir, 'labels.json');
     const labels = JSON.parse(readFileSync(labelsFile, 'utf8'));
-    const dropped = labels.sites.shift();
+    const turned = labels.sites.shift();
+    labels.traps.push({ file: turned.file, line: turned.line, note: 'a site relabelled as a trap' });
     labels.sites.push({ file: 'src/nowhere.ts', line: 3, sdk: 'openai', kind: 'call' });
     writeFileSync(labelsFile, JSON.stringify(labels));
     const score = await scoreProject(dir);
     expect(score.missed.map((m) => `${m.file}:${m.line}`)).toEqual(['src/nowhere.ts:3']);
-    expect(score.noisy.map((n) => `${n.file}:${n.line}:${n.sdk}`)).toContain(`${dropped.file}:${dropped.line}:${dropped.sdk}`);
+    expect(score.noisy.map((n) => `${n.file}:${n.line}`)).toContain(`${turned.file}:${turned.line}`);
   }, 60_000);
 });

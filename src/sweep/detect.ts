@@ -1,0 +1,349 @@
+/**
+ * The sweep: every OpenAI indicator in every scanned file becomes a finding unless a semantic
+ * finding already covers its line. Recall is at least a text search's by construction; the
+ * syntax around each hit decides what it is: code that uses OpenAI (review), text that only
+ * mentions it (a comment, prose, UI text), or something that belongs to another provider (a
+ * gateway's `openai/gpt-4o`, a model id under another provider's key, a ChatGPT web token).
+ * Read-only; runs after the SDK modules, on text and trees they already read and parsed.
+ */
+import { ts } from '../analysis/ts.js';
+import { lineColumn, rangeLocation, type Unit } from '../analysis/unit.js';
+import type { Value } from '../analysis/values.js';
+import type { Location, SourceText } from '../core/types.js';
+import type { DetectContext, Detection } from '../sdks/types.js';
+import { locate, namedProvider, type Place } from './context.js';
+import { displayOnly } from './display.js';
+import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
+import * as text from './messages.js';
+
+export const SDK = 'sweep';
+
+/** What the hit is, as far as the sweep can tell. */
+export type Verdict =
+  | 'usage' // code that reaches OpenAI or configures it: review
+  | 'mention' // a comment, prose or UI text: nothing runs differently
+  | 'other-provider' // belongs to another provider or gateway
+  | 'not-api'; // OpenAI, but not its API (a ChatGPT web session)
+
+export interface ModelSpot {
+  id: string;
+  /** File offsets of the id inside its literal (the prefix excluded). */
+  start: number;
+  end: number;
+}
+
+export type SweepPayload =
+  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean }
+  | { type: 'host'; verdict: Verdict; host: string; value: string }
+  | { type: 'env'; verdict: Verdict; name: string; provider?: string }
+  | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
+  | { type: 'call'; verdict: Verdict; path: string };
+
+export type SweepDetection = Detection<SweepPayload>;
+
+interface Hit {
+  start: number; // offset in the unit's source file text
+  end: number;
+  kind: 'model' | 'host' | 'env' | 'import' | 'call';
+  match: string;
+  prefix?: string;
+}
+
+/** Lines of each file that a semantic finding already explains. */
+export function explainedLines(detections: readonly Detection[]): Map<string, Array<[number, number]>> {
+  const byFile = new Map<string, Array<[number, number]>>();
+  for (const d of detections) {
+    const list = byFile.get(d.location.file) ?? [];
+    list.push([d.location.line, d.location.endLine]);
+    byFile.set(d.location.file, list);
+  }
+  return byFile;
+}
+
+const isExplained = (spans: Array<[number, number]> | undefined, line: number) => spans?.some(([a, b]) => a <= line && line <= b) ?? false;
+
+const CALL_SHAPE =
+  /\.(chat\.completions|embeddings|responses|images|audio\.(?:transcriptions|translations|speech)|moderations|beta\.(?:assistants|threads(?:\.runs|\.messages)?|vectorStores|chat\.completions)|fineTuning\.jobs|batches|vectorStores|completions)\.(create|stream|parse|generate|edit|runTools|createAndPoll|createAndStream)\s*\(/g;
+const SPECIFIER = /['"`]([@\w][\w@./-]*)['"`]/g;
+const O_SERIES_LITERAL = /['"`]((?:[\w.-]+\/)?o[1-9][\w-]*)['"`]/g;
+
+function hitsIn(source: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of source.matchAll(MODEL_IN_TEXT)) {
+    const start = m.index + m[1].length;
+    hits.push({ start, end: start + m[2].length, kind: 'model', match: m[2], prefix: m[1] });
+  }
+  for (const m of source.matchAll(O_SERIES_LITERAL)) {
+    const value = O_SERIES_VALUE.exec(m[1]);
+    if (!value) continue;
+    const start = m.index + 1 + value[1].length;
+    hits.push({ start, end: start + value[2].length, kind: 'model', match: value[2], prefix: value[1] });
+  }
+  for (const m of source.matchAll(OPENAI_HOST)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'host', match: m[0] });
+  for (const m of source.matchAll(OPENAI_ENV_NAME)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'env', match: m[0] });
+  for (const m of source.matchAll(SPECIFIER)) {
+    if (OPENAI_PACKAGE.test(m[1])) hits.push({ start: m.index + 1, end: m.index + 1 + m[1].length, kind: 'import', match: m[1] });
+  }
+  for (const m of source.matchAll(CALL_SHAPE)) hits.push({ start: m.index + 1, end: m.index + m[0].length - 1, kind: 'call', match: `${m[1]}.${m[2]}` });
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function detection(file: { path: string; text: string }, location: Location, payload: SweepPayload, subject: string): SweepDetection {
+  return {
+    sdk: SDK,
+    ruleId: `sweep/${payload.type === 'model' ? 'modelId' : payload.type === 'host' ? 'openaiHost' : payload.type === 'env' ? 'envName' : payload.type === 'import' ? 'import' : 'call'}`,
+    kind: kindOf(payload),
+    location,
+    message: text.message(payload, subject),
+    reason: text.reason(payload),
+    ...(payload.type === 'model' && payload.verdict === 'usage' ? { model: payload.spots[0].id } : {}),
+    payload,
+  };
+}
+
+function kindOf(payload: SweepPayload): Detection['kind'] {
+  if (payload.verdict === 'other-provider') return 'routed';
+  if (payload.verdict === 'not-api') return 'not-openai';
+  if (payload.verdict === 'mention') return 'mention';
+  switch (payload.type) {
+    case 'model':
+      return 'model';
+    case 'host':
+      return 'endpoint';
+    case 'env':
+      return 'env';
+    case 'import':
+      return 'import';
+    default:
+      return 'call';
+  }
+}
+
+/** Whether a string is prose (a sentence, a help text) rather than a value. */
+function isProse(value: string): boolean {
+  return /\s/.test(value.trim()) || value.length > 120;
+}
+
+const OPENAI_SPECIFIER_VALUE = (v: Value): boolean => (v.t === 'module' || v.t === 'sdk') && OPENAI_PACKAGE.test(v.t === 'module' ? v.specifier : v.module.specifier);
+
+function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, context: DetectContext): SweepDetection[] {
+  const out: SweepDetection[] = [];
+  const sf = unit.sf;
+  const arrays = new Map<ts.Node, { spots: ModelSpot[]; verdict: Verdict; provider?: string }>();
+  const seen = new Set<ts.Node>();
+  const testFile = isTestFile(unit.path);
+  for (const hit of hitsIn(sf.text)) {
+    const fileStart = hit.start + unit.offset;
+    const { line } = lineColumn(unit.text, fileStart);
+    if (isExplained(spans, line)) continue;
+    const { place, node } = locate(sf, hit.start);
+    const at = (n: ts.Node) => rangeLocation(unit, n.getStart(sf) + unit.offset, n.getEnd() + unit.offset);
+    const hitLocation = rangeLocation(unit, fileStart, hit.end + unit.offset);
+    if (place === 'comment') {
+      out.push(detection(unit, hitLocation, mentionPayload(hit, unit.offset), hit.match));
+      continue;
+    }
+    if (seen.has(node) && hit.kind !== 'model') continue;
+    switch (hit.kind) {
+      case 'model': {
+        if (place !== 'string' && place !== 'template' && place !== 'jsx-text') continue;
+        const value = place === 'jsx-text' ? node.getText(sf) : literalText(node);
+        const spot = { id: hit.match, start: fileStart, end: hit.end + unit.offset };
+        if (place === 'jsx-text' || isProse(value)) {
+          out.push(detection(unit, hitLocation, { type: 'model', verdict: 'mention', spots: [spot], prefix: '', exact: false }, hit.match));
+          continue;
+        }
+        // `openai/gpt-4o` is how gateways (OpenRouter, Together, AI/ML API) name OpenAI's model.
+        const provider = hit.prefix ? 'a gateway' : namedProvider(sf, node, unit.path);
+        const verdict: Verdict = hit.prefix || (provider && provider !== 'openai') ? 'other-provider' : testFile || displayOnly(unit, node) ? 'mention' : 'usage';
+        const exact = value.trim() === `${hit.prefix ?? ''}${hit.match}`;
+        const array = exact && ts.isArrayLiteralExpression(node.parent) ? node.parent : undefined;
+        if (array) {
+          const group = arrays.get(array) ?? { spots: [], verdict, provider: provider !== 'openai' ? provider : undefined };
+          // a list mixing OpenAI's ids with a gateway's prefixed ones is still OpenAI's list
+          if (verdict === 'usage') group.verdict = 'usage';
+          if (verdict === 'usage' || group.verdict !== 'usage') group.spots.push(spot);
+          arrays.set(array, group);
+          continue;
+        }
+        seen.add(node);
+        const payload: SweepPayload = { type: 'model', verdict, spots: [spot], prefix: hit.prefix ?? '', exact, ...(verdict === 'other-provider' && provider ? { provider } : {}) };
+        out.push(detection(unit, at(node), payload, hit.match));
+        break;
+      }
+      case 'host': {
+        if (place !== 'string' && place !== 'template' && place !== 'jsx-text') continue;
+        seen.add(node);
+        const value = place === 'jsx-text' ? node.getText(sf) : literalText(node);
+        const verdict: Verdict = testFile || place === 'jsx-text' || isProse(value) ? 'mention' : 'usage';
+        out.push(detection(unit, at(node), { type: 'host', verdict, host: hit.match, value }, hit.match));
+        break;
+      }
+      case 'env': {
+        if (place !== 'string' && place !== 'template' && place !== 'jsx-text' && !(place === 'identifier' && isEnvStyleName(node))) continue;
+        seen.add(node);
+        const value = place === 'identifier' ? hit.match : place === 'jsx-text' ? node.getText(sf) : literalText(node);
+        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : testFile || place === 'jsx-text' || (value !== hit.match && isProse(value)) ? 'mention' : 'usage';
+        out.push(detection(unit, place === 'identifier' ? at(envExpression(node)) : at(node), { type: 'env', verdict, name: hit.match }, hit.match));
+        break;
+      }
+      case 'import': {
+        if (place !== 'string') continue;
+        const parent = node.parent;
+        const statement = ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) ? parent : undefined;
+        const isCall = ts.isCallExpression(parent) && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'));
+        const isImportType = ts.isLiteralTypeNode(parent) && ts.isImportTypeNode(parent.parent);
+        if (!statement && !isCall && !isImportType && !ts.isExternalModuleReference(parent)) continue;
+        const typeOnly = isImportType || (statement !== undefined && isTypeOnly(statement));
+        out.push(detection(unit, at(statement ?? (isImportType ? parent.parent : parent)), { type: 'import', verdict: typeOnly ? 'mention' : 'usage', specifier: hit.match, typeOnly }, hit.match));
+        break;
+      }
+      case 'call': {
+        if (place !== 'identifier') continue;
+        const receiver = callReceiver(node);
+        if (!receiver) continue;
+        const value = context.evaluator.evaluate(unit, receiver);
+        // Bound to another package (together-ai, groq-sdk…) or to a local class: it only shares
+        // OpenAI's shape. What the SDK modules bound is theirs; only the untraceable is left here.
+        if (value.t !== 'unknown' && !OPENAI_SPECIFIER_VALUE(value)) continue;
+        const call = receiver.parent;
+        out.push(detection(unit, at(call.parent ?? call), { type: 'call', verdict: 'usage', path: hit.match }, hit.match));
+        break;
+      }
+    }
+  }
+  for (const [array, group] of arrays) {
+    if (!group.spots.length) continue;
+    const payload: SweepPayload = { type: 'model', verdict: group.verdict, spots: group.spots, prefix: '', exact: true, ...(group.verdict === 'other-provider' && group.provider ? { provider: group.provider } : {}) };
+    out.push(detection(unit, rangeLocation(unit, array.getStart(sf) + unit.offset, array.getEnd() + unit.offset), payload, group.spots.map((s) => s.id).join(', ')));
+  }
+  return out;
+}
+
+function mentionPayload(hit: Hit, offset: number): SweepPayload {
+  switch (hit.kind) {
+    case 'model':
+      return { type: 'model', verdict: 'mention', spots: [{ id: hit.match, start: hit.start + offset, end: hit.end + offset }], prefix: '', exact: false };
+    case 'host':
+      return { type: 'host', verdict: 'mention', host: hit.match, value: hit.match };
+    case 'env':
+      return { type: 'env', verdict: isWebSessionName(hit.match) ? 'not-api' : 'mention', name: hit.match };
+    case 'import':
+      return { type: 'import', verdict: 'mention', specifier: hit.match, typeOnly: false };
+    default:
+      return { type: 'call', verdict: 'mention', path: hit.match };
+  }
+}
+
+/** Tests and mocks: an OpenAI URL or id there is a fixture to update, not a request the app sends. */
+export function isTestFile(file: string): boolean {
+  return /(^|\/)(__tests__|__mocks__|tests?|spec|e2e|mocks?)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/i.test(file);
+}
+
+/**
+ * An identifier that spells a setting's name: `env.OPENAI_API_KEY`, `{ OPENAI_API_KEY: z.string() }`,
+ * `const { OPENAI_API_KEY } = env`. A constant of the program that happens to be called
+ * OPENAI_API_BASE is the program's own name, not a setting.
+ */
+function isEnvStyleName(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
+  if (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent)) return parent.name === node;
+  if (ts.isShorthandPropertyAssignment(parent)) return true;
+  // a config parser keyed by the setting: `{ OPENAI_KEY(value) { … } }`
+  if ((ts.isMethodDeclaration(parent) || ts.isGetAccessorDeclaration(parent)) && ts.isObjectLiteralExpression(parent.parent)) return parent.name === node;
+  if (ts.isBindingElement(parent)) return parent.propertyName === node || (!parent.propertyName && parent.name === node);
+  if (ts.isEnumMember(parent)) return true;
+  return false;
+}
+
+function literalText(node: ts.Node): string {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) return node.text;
+  return node.getText();
+}
+
+/** `env.OPENAI_API_KEY`, `config['OPENAI_KEY']`: the whole read, not just the name. */
+function envExpression(node: ts.Node): ts.Node {
+  const parent = node.parent;
+  if (parent && (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression !== node) return parent;
+  return node;
+}
+
+function isTypeOnly(statement: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
+  const clause = statement.importClause;
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const named = clause.namedBindings;
+  return !clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+}
+
+/** For `x.chat.completions.create(`, the `x` whose value decides whose SDK this is. */
+function callReceiver(name: ts.Node): ts.Expression | undefined {
+  // `name` is the first identifier of the shape (`chat` in `.chat.completions.create`).
+  const access = name.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.name !== name) return undefined;
+  return access.expression;
+}
+
+/** Files that could not be parsed: the hits by text alone, each one for review. */
+function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, envFile: boolean): SweepDetection[] {
+  const out: SweepDetection[] = [];
+  for (const hit of hitsIn(file.text)) {
+    if (hit.kind === 'call') continue;
+    const { line } = lineColumn(file.text, hit.start);
+    if (isExplained(spans, line)) continue;
+    const lineStart = file.text.lastIndexOf('\n', hit.start - 1) + 1;
+    const lineEnd = file.text.indexOf('\n', hit.start);
+    const lineText = file.text.slice(lineStart, lineEnd < 0 ? file.text.length : lineEnd);
+    const location = rangeLocation(file, hit.start, hit.end);
+    const commented = envFile ? /^\s*#/.test(lineText) : /^\s*(\/\/|\*|\/\*)/.test(lineText);
+    if (commented) {
+      out.push(detection(file, location, mentionPayload(hit, 0), hit.match));
+      continue;
+    }
+    // In an env file the variable's name is the context: `_302AI_MODEL=gpt-4o-mini` is 302.AI's.
+    const name = envFile ? /^\s*(?:export\s+)?([\w.]+)\s*=/.exec(lineText)?.[1] : undefined;
+    const provider = name ? providerNamed(name) : undefined;
+    const verdict: Verdict = hit.prefix || (provider && provider !== 'openai') ? 'other-provider' : 'usage';
+    const payload: SweepPayload =
+      hit.kind === 'model'
+        ? { type: 'model', verdict, spots: [{ id: hit.match, start: hit.start, end: hit.end }], prefix: hit.prefix ?? '', exact: false, ...(provider && provider !== 'openai' ? { provider } : {}) }
+        : hit.kind === 'host'
+          ? { type: 'host', verdict: 'usage', host: hit.match, value: lineText.trim() }
+          : hit.kind === 'env'
+            ? { type: 'env', verdict: isWebSessionName(hit.match) ? 'not-api' : 'usage', name: hit.match }
+            : { type: 'import', verdict: 'usage', specifier: hit.match, typeOnly: false };
+    out.push(detection(file, location, payload, hit.match));
+  }
+  return out;
+}
+
+export interface SweepInput {
+  candidates: readonly SourceText[];
+  /** Files whose parse failed: swept by text alone. */
+  unparsed: ReadonlySet<string>;
+  detections: readonly Detection[];
+  context: DetectContext;
+}
+
+export function sweep({ candidates, unparsed, detections, context }: SweepInput): SweepDetection[] {
+  const explained = explainedLines(detections);
+  const out: SweepDetection[] = [];
+  for (const file of candidates) {
+    const spans = explained.get(file.path);
+    if (file.kind !== 'code') {
+      if (file.kind === 'env') out.push(...sweepText(file, spans, true));
+      continue;
+    }
+    if (unparsed.has(file.path)) {
+      out.push(...sweepText(file, spans, false));
+      continue;
+    }
+    for (const unit of context.workspace.units(file.path)) out.push(...sweepUnit(unit, spans, context));
+  }
+  return out;
+}
+
+export type { Place };

@@ -1,0 +1,71 @@
+/** What the sweep's findings say, in English and Chinese. */
+import { t, type Localized } from '../core/text.js';
+import type { SweepPayload } from './detect.js';
+
+export function message(payload: SweepPayload, subject: string): Localized {
+  switch (payload.type) {
+    case 'model':
+      if (payload.verdict === 'mention') return t(`mentions OpenAI model ${subject}`, `提到 OpenAI 模型 ${subject}`);
+      if (payload.verdict === 'other-provider') {
+        return payload.prefix
+          ? t(`gateway model id ${payload.prefix}${subject} (another service's name for OpenAI's model)`, `网关模型名 ${payload.prefix}${subject}（其他服务对 OpenAI 模型的命名）`)
+          : t(`OpenAI model id ${subject} used for ${payload.provider ?? 'another provider'}`, `用于 ${payload.provider ?? '其他服务商'} 的 OpenAI 模型名 ${subject}`);
+      }
+      return payload.spots.length > 1
+        ? t(`list of ${payload.spots.length} OpenAI model ids (${subject})`, `包含 ${payload.spots.length} 个 OpenAI 模型名的列表（${subject}）`)
+        : t(`OpenAI model id '${subject}'`, `OpenAI 模型名 '${subject}'`);
+    case 'host':
+      return payload.verdict === 'mention' ? t(`mentions ${subject}`, `提到 ${subject}`) : t(`OpenAI endpoint ${subject} in '${payload.value}'`, `OpenAI 接口 ${subject}（'${payload.value}'）`);
+    case 'env':
+      if (payload.verdict === 'not-api') return t(`${subject} is a ChatGPT web session token, not an API key`, `${subject} 是 ChatGPT 网页会话令牌，不是 API key`);
+      return payload.verdict === 'mention' ? t(`mentions ${subject}`, `提到 ${subject}`) : t(`uses ${subject}`, `使用 ${subject}`);
+    case 'import':
+      return payload.typeOnly ? t(`imports types from '${subject}'`, `从 '${subject}' 导入类型`) : t(`imports '${subject}'`, `导入 '${subject}'`);
+    default:
+      return t(`call shaped like OpenAI's ${subject}()`, `形如 OpenAI ${subject}() 的调用`);
+  }
+}
+
+export function reason(payload: SweepPayload): Localized {
+  if (payload.verdict === 'other-provider') {
+    return t('It belongs to another provider or gateway, not to OpenAI; the move leaves it alone.', '它属于其他服务商或网关，而不是 OpenAI；迁移不改动它。');
+  }
+  if (payload.verdict === 'not-api') {
+    return t('The ChatGPT web app is not the OpenAI API; no provider replaces it, and the move leaves it alone.', 'ChatGPT 网页版不是 OpenAI API，没有服务商可以替代；迁移不改动它。');
+  }
+  if (payload.verdict === 'mention') {
+    return t('Only text names it (a comment, a message, a type); nothing sent changes, but the text may mislead after the move.', '只是文字提到（注释、提示文本、类型）；请求不受影响，但迁移后文字可能产生误导。');
+  }
+  switch (payload.type) {
+    case 'model':
+      return t('The providers reject OpenAI model ids; no SDK call was traced to this value, so banjia cannot tell which call it reaches.', '服务商不接受 OpenAI 模型名；未追踪到使用它的 SDK 调用，无法确定它流向哪个请求。');
+    case 'host':
+      return t('Requests to this address go to OpenAI, which does not serve mainland China.', '发往此地址的请求会到达 OpenAI，而 OpenAI 不为中国大陆提供服务。');
+    case 'env':
+      return t('The OpenAI setting is read here in a form banjia does not rewrite (an env object, a schema, a config key).', '此处以 banjia 不改写的形式读取 OpenAI 配置（环境对象、校验 schema、配置键）。');
+    case 'import':
+      return t('No client or call was traced through this import.', '未能通过此导入追踪到客户端或调用。');
+    default:
+      return t('It has the shape of an OpenAI SDK call, but its client could not be traced to an import.', '它具有 OpenAI SDK 调用的形式，但无法追踪其客户端来自哪个导入。');
+  }
+}
+
+export function action(payload: SweepPayload, target?: { baseURL: string; model?: string; keyEnv: string }): Localized | undefined {
+  if (payload.verdict !== 'usage') return undefined;
+  switch (payload.type) {
+    case 'model':
+      return target?.model
+        ? t(`Use the provider's model id (${target.model}) where this value is sent to a model.`, `在此值被发送给模型的地方改用服务商的模型名（${target.model}）。`)
+        : t('Use the provider’s model id where this value is sent to a model.', '在此值被发送给模型的地方改用服务商的模型名。');
+    case 'host':
+      return target
+        ? t(`Point it at ${target.baseURL}, or make it configurable.`, `改为指向 ${target.baseURL}，或改为可配置。`)
+        : t('Point it at the provider’s base URL, or make it configurable.', '改为指向服务商的 base URL，或改为可配置。');
+    case 'env':
+      return target ? t(`Read ${target.keyEnv} (or the provider's variable) where this is used for the provider.`, `在用于服务商的地方改为读取 ${target.keyEnv}（或服务商的变量）。`) : undefined;
+    case 'import':
+      return t('Check what this module uses from OpenAI; mark it with migrate-ignore-next-line when nothing.', '检查此模块使用了 OpenAI 的哪些功能；若没有，用 migrate-ignore-next-line 标记。');
+    default:
+      return t('Check which client this is; if it is OpenAI’s, point it at the provider.', '确认这是哪个客户端；如果是 OpenAI 的，改为指向服务商。');
+  }
+}
