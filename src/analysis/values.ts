@@ -141,6 +141,7 @@ export type Value =
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
 const MAX_DEPTH = 80;
+const DOTENV = /^(dotenv|dotenv-safe|dotenv-flow|@dotenvx\/dotenv)$/;
 /**
  * Work allowed for one top-level question. Unions of spreads of unions can multiply paths; past this
  * budget the answer is "unknown", which every caller already handles, instead of a hang.
@@ -199,6 +200,7 @@ export class Evaluator {
   private steps = 0;
   /** Object members being looked up: `{ ...state }` whose spread is the object itself loops otherwise. */
   private readonly membersInProgress = new Map<ts.Node, Set<string>>();
+  private readonly mutationCache = new Map<ts.Node, Map<string, ts.Expression[]>>();
 
   constructor(readonly workspace: Workspace) {}
 
@@ -409,6 +411,10 @@ export class Evaluator {
       case 'module':
         return { ...base, path: [...base.path, name] };
       case 'sdk':
+        // `dotenv.config().parsed`: the variables it loaded, read as `env.OPENAI_API_KEY`.
+        if (name === 'parsed' && base.op === 'call' && base.path.length === 0 && DOTENV.test(base.module.specifier) && base.module.path[base.module.path.length - 1] === 'config') {
+          return { t: 'global', name: 'process.env' };
+        }
         return { ...base, path: [...base.path, name] };
       case 'global':
         if (base.name === 'process' && name === 'env') return { t: 'global', name: 'process.env' };
@@ -450,6 +456,12 @@ export class Evaluator {
   }
 
   private findObjectMember(object: ObjectValue, name: string): Value {
+    const literal = this.literalMember(object, name);
+    const assigned = this.assignedMembers(object, name).filter((v) => v.t !== 'unknown');
+    return assigned.length ? union([literal, ...assigned].filter((v) => v.t !== 'unknown')) : literal;
+  }
+
+  private literalMember(object: ObjectValue, name: string): Value {
     const properties = object.node.properties;
     for (let i = properties.length - 1; i >= 0; i--) {
       const property = properties[i];
@@ -603,14 +615,14 @@ export class Evaluator {
         const origin = declaration.path.length && ts.isBindingElement(declaration.name.parent) ? declaration.name.parent : node;
         if (node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, origin);
         if (value.t === 'unknown' && node.type && declaration.path.length === 0) value = this.fromType(unit, node.type);
-        return value;
+        return this.withBindingDefault(unit, value, declaration.name);
       }
       case 'parameter': {
         const { node } = declaration;
         let value: Value = UNKNOWN;
         if (node.type) value = this.applyPath(unit, this.fromType(unit, node.type), declaration.path, node);
         if (value.t === 'unknown' && node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, node);
-        return value;
+        return this.withBindingDefault(unit, value, declaration.name);
       }
       case 'function':
         return { t: 'function', node: declaration.node, unit };
@@ -624,6 +636,50 @@ export class Evaluator {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `const { apiBaseUrl = 'https://api.openai.com/v1' } = opts`: the default is what the name holds
+   * whenever the option is not given, so it is one of the values (the one a migration must move).
+   */
+  private withBindingDefault(unit: Unit, value: Value, name: ts.Identifier): Value {
+    const element = name.parent;
+    if (!element || !ts.isBindingElement(element) || !element.initializer) return value;
+    const fallback = this.evaluate(unit, element.initializer);
+    if (fallback.t === 'unknown') return value;
+    return union([value, fallback]);
+  }
+
+  /**
+   * `let config = { apiKey }; if (url) config.baseURL = url;`: values assigned to a member of an
+   * object literal's variable after it was made, anywhere in the variable's scope.
+   */
+  private assignedMembers(object: ObjectValue, name: string): Value[] {
+    const declaration = object.node.parent;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== object.node || !ts.isIdentifier(declaration.name)) return [];
+    let table = this.mutationCache.get(declaration);
+    if (!table) {
+      table = new Map();
+      this.mutationCache.set(declaration, table);
+      const variable = declaration.name.text;
+      const scope = declaration.parent?.parent?.parent ?? object.unit.sf;
+      const found = table;
+      const visit = (node: ts.Node): void => {
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const left = node.left;
+          const key = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+          const target = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? left.expression : undefined;
+          if (key && target && ts.isIdentifier(target) && target.text === variable && resolveName(target)?.node === declaration) {
+            const list = found.get(key) ?? [];
+            list.push(node.right);
+            found.set(key, list);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(scope);
+    }
+    return (table.get(name) ?? []).map((expression) => this.evaluate(object.unit, expression));
   }
 
   private typeDeclaration(unit: Unit, node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): Value {

@@ -12,6 +12,7 @@ import type { SourceText } from '../../core/types.js';
 import type { DetectContext, Detection, EnvFeed } from '../types.js';
 import * as text from './messages.js';
 import { spelledEnvName } from '../shared/env.js';
+import { isWebSessionName } from '../../sweep/indicators.js';
 
 export const SDK = 'env';
 
@@ -27,6 +28,7 @@ export type EnvDetection = Detection<EnvPayload>;
 const OPENAI_NAME = /OPENAI/i;
 
 export function roleOf(name: string): EnvRole {
+  if (isWebSessionName(name)) return 'other';
   if (/AZURE/i.test(name)) return 'azure';
   if (/KEY|TOKEN|SECRET|PASSWORD/i.test(name)) return 'key';
   // OPENAI_PROXY / HTTPS_PROXY-style names hold a network proxy (HttpsProxyAgent), not an endpoint.
@@ -83,13 +85,15 @@ function feedsClient(node: ts.Node): boolean {
 }
 
 function readDetection(unit: Unit, node: ts.Node, name: string, nameNode: ts.Node, feeds: boolean, role = roleOf(name)): EnvDetection {
+  // OPENAI_ACCESS_TOKEN and friends hold a ChatGPT web session: not an API key, nothing to rename.
+  const web = isWebSessionName(name);
   return {
     sdk: SDK,
-    ruleId: 'env/read',
-    kind: 'env',
+    ruleId: web ? 'env/webSession' : 'env/read',
+    kind: web ? 'not-openai' : 'env',
     location: locationOf(unit, node),
-    message: text.read(name),
-    reason: text.readReason(role),
+    message: web ? text.webSession(name) : text.read(name),
+    reason: web ? text.webSessionReason() : text.readReason(role),
     payload: { type: 'read', unit, nameNode, name, role, feedsClient: feeds },
   };
 }

@@ -18,6 +18,9 @@ const ROLE: Record<EnvRole, Localized> = {
 };
 
 export const read = (name: string): Localized => t(`reads ${name}`, `读取 ${name}`);
+export const webSession = (name: string): Localized => t(`reads ${name}, a ChatGPT web session token`, `读取 ${name}（ChatGPT 网页会话令牌）`);
+export const webSessionReason = (): Localized =>
+  t('It is not an OpenAI API key: it drives the ChatGPT web app, which no provider replaces; the move leaves it alone.', '它不是 OpenAI API key，而是 ChatGPT 网页版的会话令牌，没有服务商可以替代；迁移不改动它。');
 export const readReason = (role: EnvRole): Localized =>
   t(`It holds ${ROLE[role].en} for OpenAI; after the move the provider's value lives elsewhere.`, `它保存 OpenAI 的${ROLE[role].zh}；迁移后服务商的值放在别处。`);
 export const envLine = (name: string, file: string): Localized => t(`${name} in ${file}`, `${file} 中的 ${name}`);

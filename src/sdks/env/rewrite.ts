@@ -3,6 +3,7 @@
  * (review); example env files and compose files get the provider's variables next to OpenAI's
  * (safe); real env files only with --include-env-files.
  */
+import { isWebSessionName } from '../../sweep/indicators.js';
 import { mapModel } from '../../catalogue/index.js';
 import type { FileEdit } from '../../core/types.js';
 import { t } from '../../core/text.js';
@@ -25,7 +26,7 @@ export function planEnv(detection: EnvDetection, context: PlanContext): PlannedF
 
 function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanContext): PlannedFields {
   const target = context.target;
-  if (!target) return { readiness: 'info' };
+  if (!target || isWebSessionName(payload.name)) return { readiness: 'info' };
   const { provider } = target;
   const { name, role } = payload;
   if (payload.feedsClient) {

@@ -28,8 +28,16 @@ export function clientClassOf(module: ModuleValue): OpenAiClass | undefined {
   return undefined;
 }
 
-/** A value that is an `openai` client (or a member path from one). */
+/**
+ * A value that is an `openai` client (or a member path from one). A union counts when one of its
+ * options is: a field declared `client: OpenAI` and assigned `new OpenAI(…)` in the constructor
+ * evaluates to both, and the construction (which knows the options) is preferred to the type.
+ */
 export function asOpenAiClient(value: Value): (SdkValue & { clientClass: OpenAiClass }) | undefined {
+  if (value.t === 'union') {
+    const clients = value.options.map(asOpenAiClient).filter((c): c is SdkValue & { clientClass: OpenAiClass } => c !== undefined);
+    return clients.find((c) => c.op === 'new' || c.op === 'call') ?? clients[0];
+  }
   if (value.t !== 'sdk') return undefined;
   const clientClass = clientClassOf(value.module);
   return clientClass ? { ...value, clientClass } : undefined;

@@ -13,7 +13,7 @@ import type { DetectContext, Detection } from '../types.js';
 import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
-import { routingOfBaseUrl } from '../shared/routing.js';
+import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 
 export const SDK = 'openai';
@@ -171,7 +171,24 @@ export function detectOpenAi(unit: Unit, context: DetectContext): OpenAiDetectio
     ts.forEachChild(node, visit);
   };
   visit(unit.sf);
-  return detections;
+  return routedImports(detections);
+}
+
+/**
+ * A file that builds clients only for other providers (a DeepSeek or DashScope client made with the
+ * openai package) imports the SDK as a library, not to reach OpenAI: its import is routed too.
+ */
+function routedImports(detections: OpenAiDetection[]): OpenAiDetection[] {
+  const clients = detections.filter((d) => d.payload.type === 'client');
+  const usage = detections.filter((d) => d.payload.type === 'client' || d.payload.type === 'call');
+  if (!clients.length || usage.some((d) => d.kind !== 'routed')) return detections;
+  const where = [...new Set(clients.map((c) => (c.payload.type === 'client' ? routingText(c.payload.client.routing).en : '')))].join(', ');
+  const whereZh = [...new Set(clients.map((c) => (c.payload.type === 'client' ? routingText(c.payload.client.routing).zh : '')))].join('、');
+  return detections.map((d) =>
+    d.payload.type === 'import' && !d.payload.typeOnly
+      ? { ...d, kind: 'routed' as const, message: text.importRouted(d.payload.specifier, { en: where, zh: whereZh }) }
+      : d,
+  );
 }
 
 function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext, detections: OpenAiDetection[]): void {

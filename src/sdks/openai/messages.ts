@@ -16,6 +16,8 @@ export const importReason = (): Localized =>
     'The SDK stays: the providers speak the same protocol, so only the client options and model ids change.',
     'SDK 保留不变：这些服务商兼容同一协议，只需修改客户端选项和模型名。',
   );
+export const importRouted = (specifier: string, where: Localized): Localized =>
+  t(`imports the OpenAI SDK ('${specifier}') only for clients sent to ${where.en}`, `导入 OpenAI SDK（'${specifier}'），仅用于发往 ${where.zh} 的客户端`);
 export const typeImport = (specifier: string): Localized => t(`imports types from the OpenAI SDK ('${specifier}')`, `从 OpenAI SDK 导入类型（'${specifier}'）`);
 export const typeImportReason = (): Localized =>
   t('Type-only imports have no runtime effect; they are reported and never rewritten.', '仅类型导入没有运行时影响：只报告，不改写。');

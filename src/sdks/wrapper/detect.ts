@@ -92,6 +92,16 @@ function subObject(context: DetectContext, object: ObjectValue, name: string): O
   return alternatives(optionValue(context, object, name)).find((v): v is ObjectValue => v.t === 'object');
 }
 
+/** chatgpt before 4.0 drove the ChatGPT web app with a browser session (sessionToken, clearance). */
+const CHATGPT_WEB = 'the ChatGPT web app (a browser session, not the API)';
+/** Options only the web clients took: a cookie's session token and Cloudflare's clearance. */
+const WEB_OPTIONS = ['sessionToken', 'clearanceToken'];
+
+export function isChatGptWeb(major: number | undefined, options: ObjectValue | undefined): boolean {
+  if (major !== undefined && major < 4) return true;
+  return options !== undefined && WEB_OPTIONS.some((name) => propertyByName(options.node, name) !== undefined);
+}
+
 export function analyzeChatGpt(context: DetectContext, unit: Unit, node: ts.NewExpression): ChatGptFacts {
   const cached = chatGptCache.get(node);
   if (cached) return cached;
@@ -113,6 +123,10 @@ export function analyzeChatGpt(context: DetectContext, unit: Unit, node: ts.NewE
     blocked: undefined,
   };
   chatGptCache.set(node, facts);
+  if (isChatGptWeb(major, object)) {
+    facts.routing = { to: 'other', url: CHATGPT_WEB };
+    return facts;
+  }
   if (!object) {
     facts.routing = { to: 'configurable', source: argument ? `options passed as ${argument.getText(unit.sf)}` : 'unknown' };
     facts.blocked = 'options';
@@ -180,7 +194,12 @@ export function detectWrapper(unit: Unit, context: DetectContext): WrapperDetect
       const specifier = node.moduleSpecifier.text;
       const pkg = wrapperPackageOf(specifier);
       if (pkg && !isTypeOnlyImport(node) && ownsImport(pkg, specifier, importedNamesOf(node))) {
-        detections.push(detection('wrapper/import', 'import', unit, node, text.importOf(specifier), text.importReason(pkg), { type: 'import', pkg, specifier }));
+        const web = pkg === 'chatgpt' && isChatGptWeb(declaredMajor(context.workspace, unit.path, 'chatgpt'), undefined);
+        detections.push(
+          web
+            ? detection('wrapper/chatgptWeb', 'not-openai', unit, node, text.chatgptWebImport(specifier), text.chatgptWebReason(), { type: 'import', pkg, specifier })
+            : detection('wrapper/import', 'import', unit, node, text.importOf(specifier), text.importReason(pkg), { type: 'import', pkg, specifier }),
+        );
       }
     } else if (ts.isNewExpression(node)) {
       detectNew(unit, node, context, detections);

@@ -153,3 +153,11 @@ export const noDefaultModel = (provider: Localized): Localized =>
     `completionParams has no model, so the package sends gpt-3.5-turbo, and ${provider.en} has no counterpart for it: set completionParams.model, or pick one with --model-map gpt-3.5-turbo=<model>.`,
     `completionParams 未设置 model，包会发送 gpt-3.5-turbo，而 ${provider.zh} 没有对应模型：请设置 completionParams.model，或用 --model-map gpt-3.5-turbo=<模型> 指定。`,
   );
+
+export const chatgptWebImport = (specifier: string): Localized =>
+  t(`imports '${specifier}' before 4.0, a client of the ChatGPT web app`, `导入 4.0 之前的 '${specifier}'（ChatGPT 网页版客户端）`);
+export const chatgptWebReason = (): Localized =>
+  t(
+    'Before 4.0 the chatgpt package drove the ChatGPT web app with a browser session, not the OpenAI API: no provider replaces it, and the move leaves it alone.',
+    '4.0 之前的 chatgpt 包通过浏览器会话驱动 ChatGPT 网页版，而不是 OpenAI API：没有服务商可以替代，迁移不改动它。',
+  );
