@@ -44,7 +44,7 @@ describe('migrate check', () => {
     const back = runCli(['check', dir, '--provider', 'qwen', '--format', 'json']);
     expect(back.code).toBe(1);
     const rules = JSON.parse(back.stdout).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`);
-    expect(rules).toEqual(expect.arrayContaining(['check/openaiEndpoint:1', 'check/openaiModelId:2']));
+    expect(rules).toEqual(expect.arrayContaining(['sweep/openaiHost:1', 'sweep/modelId:2']));
   });
 
   it('exits 1 while a TODO(migrate) marker is left, and honours migrate-ignore-next-line', () => {

@@ -1,13 +1,10 @@
 /**
  * `migrate check [path]`: the CI gate. It fails (exit 1) when apply would still change something,
  * when OpenAI usage remains or came back (a client or call not routed to a provider, an OpenAI-only
- * feature, an `api.openai.com` URL or an OpenAI model id in a string), or when a `TODO(migrate)`
- * marker is left. `migrate-ignore-next-line` silences a line.
+ * feature, an `api.openai.com` URL or an OpenAI model id the sweep finds in any scanned file), or
+ * when a `TODO(migrate)` marker is left. `migrate-ignore-next-line` silences a line.
  */
-import { ts } from '../analysis/ts.js';
 import { rangeLocation, type Unit } from '../analysis/unit.js';
-import { normalizeOpenAiId } from '../catalogue/index.js';
-import { OPENAI_MODELS } from '../catalogue/openai.js';
 import type { Finding } from '../core/types.js';
 import { ignoredByComment } from '../pipeline/ignore.js';
 import { sortFindings } from '../pipeline/plan.js';
@@ -16,15 +13,8 @@ import { analyze, type Analysis, type AnalyzeOptions } from './analyze.js';
 
 export const TODO_MARKER = 'TODO(migrate)';
 
-/** What check looks for in files no SDK module would otherwise open. */
-const LEFTOVER_MARKERS = [/api\.openai\.com/, /\b(gpt-\d|o\d-|chatgpt-|text-embedding-|dall-e-\d)/, /TODO\(migrate\)/];
-
-const KNOWN_IDS = new Set(OPENAI_MODELS.map((m) => m.id));
-/** An OpenAI model id, strictly: a known id, a dated snapshot of one, or an unmistakable family name. */
-export function isStrictOpenAiModelId(value: string): boolean {
-  if (KNOWN_IDS.has(value) || KNOWN_IDS.has(normalizeOpenAiId(value))) return true;
-  return /^(ft:)?(gpt-\d[\w.-]*|o\d(-(mini|pro|preview|deep-research)[\w.-]*)?|chatgpt-4o[\w.-]*|text-embedding-(3-small|3-large|ada-002)|dall-e-[23]|whisper-1|tts-1(-hd)?)$/.test(value);
-}
+/** Markers are the only leftovers the sweep does not report: OpenAI's ids and hosts are its findings. */
+const LEFTOVER_MARKERS = [/TODO\(migrate\)/];
 
 export interface CheckOutcome extends Analysis {
   problems: Finding[];
@@ -42,33 +32,6 @@ function problem(unit: Pick<Unit, 'path' | 'text'>, start: number, end: number, 
     reason,
     action,
   };
-}
-
-/** String literals that still name OpenAI, in every parsed file. */
-function leftoverLiterals(analysis: Analysis, covered: Set<string>): Finding[] {
-  const found: Finding[] = [];
-  for (const file of analysis.detected.files) {
-    for (const unit of analysis.detected.workspace.units(file)) {
-      const visit = (node: ts.Node): void => {
-        if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
-          const start = node.getStart(unit.sf) + unit.offset;
-          const end = node.getEnd() + unit.offset;
-          const where = `${unit.path}:${start}`;
-          const value = node.text;
-          if (!covered.has(where)) {
-            if (/api\.openai\.com/.test(value)) {
-              found.push(problem(unit, start, end, 'check/openaiEndpoint', `OpenAI endpoint '${value}'`, 'Requests to api.openai.com fail from mainland China.', 'Point it at the provider, or mark it with migrate-ignore-next-line.'));
-            } else if (isStrictOpenAiModelId(value)) {
-              found.push(problem(unit, start, end, 'check/openaiModelId', `OpenAI model id '${value}'`, 'The providers reject OpenAI model ids.', 'Use the provider’s model id, or mark it with migrate-ignore-next-line.'));
-            }
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(unit.sf);
-    }
-  }
-  return found;
 }
 
 function leftoverMarkers(analysis: Analysis): Finding[] {
@@ -108,12 +71,12 @@ export async function check(options: Omit<AnalyzeOptions, 'readiness'>): Promise
   }
   // A call alone is not a leftover (its client may be routed elsewhere in the code); a client not
   // routed to a provider, an OpenAI model id, an OpenAI endpoint or something that cannot move is.
+  // The sweep's findings are among them: scan and check read the same findings.
   const usage = planned.findings.filter(
-    (f) => f.kind !== 'env' && (f.readiness === 'manual' || (f.kind !== 'routed' && (f.kind === 'client' || f.kind === 'model' || f.kind === 'endpoint'))),
+    (f) => f.kind !== 'env' && (f.readiness === 'manual' || (f.kind === 'client' || f.kind === 'model' || f.kind === 'endpoint')),
   );
   problems.push(...usage.map((f) => ({ ...f, severity: 'error' as const })));
-  const covered = new Set(usage.map((f) => `${f.file}:${f.start}`));
-  problems.push(...leftoverLiterals(analysis, covered), ...leftoverMarkers(analysis));
+  problems.push(...leftoverMarkers(analysis));
   const kept = problems.filter((p) => !ignoredByComment(analysis.detected.workspace.text(p.file) ?? '', p.line));
   const sorted = sortFindings(kept);
   const report = analysis.report;

@@ -21,7 +21,11 @@ export interface DetectedSite extends ExpectedSite {
   file: string;
 }
 
-export function detectProject(files: Record<string, string>, options: { typeCheck?: boolean } = {}): { sites: DetectedSite[]; typeChecked: { asked: number; bound: number } } {
+/**
+ * Detection by the SDK modules only unless `sweep` is set: the table tests of a module check what
+ * that module binds; the sweep layer has its own tests (test/sweep).
+ */
+export function detectProject(files: Record<string, string>, options: { typeCheck?: boolean; sweep?: boolean } = {}): { sites: DetectedSite[]; typeChecked: { asked: number; bound: number }; kinds: Map<string, string> } {
   const dir = mkdtempSync(path.join(tmpdir(), 'banjia-detect-'));
   try {
     const candidates: SourceText[] = [];
@@ -31,14 +35,15 @@ export function detectProject(files: Record<string, string>, options: { typeChec
       writeFileSync(absPath, text);
       candidates.push({ path: name, absPath, text, kind: fileKind(name) ?? 'code' });
     }
-    const result = detectAll(dir, candidates, options);
+    const result = detectAll(dir, candidates, { ...options, sweep: options.sweep === true });
     const sites = result.detections.map(({ detection }) => ({
       ruleId: detection.ruleId,
       file: detection.location.file,
       line: detection.location.line,
       column: detection.location.column,
     }));
-    return { sites, typeChecked: result.typeChecked };
+    const kinds = new Map(result.detections.map(({ detection: d }) => [`${d.ruleId} ${d.location.file}:${d.location.line}:${d.location.column}`, d.kind]));
+    return { sites, typeChecked: result.typeChecked, kinds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
