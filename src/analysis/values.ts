@@ -560,7 +560,8 @@ export class Evaluator {
   private evaluateTypeName(unit: Unit, name: ts.Node): Value {
     if (ts.isIdentifier(name)) {
       const declaration = resolveName(name);
-      return declaration ? this.fromDeclaration(unit, declaration, true) : UNKNOWN;
+      // `onChange?: onChange` resolves the type name to the parameter itself: guarded, it ends.
+      return declaration ? this.guarded(() => this.fromDeclaration(unit, declaration, true)) : UNKNOWN;
     }
     if (ts.isQualifiedName(name) || ts.isPropertyAccessExpression(name)) {
       const left = ts.isQualifiedName(name) ? name.left : name.expression;

@@ -44,6 +44,20 @@ client.chat.completions.create({ model: state.model, messages: [] });
     expect(sites.map((s) => s.ruleId)).toContain('openai/chatCompletion');
   });
 
+  it('survives a parameter whose type annotation names the parameter itself', () => {
+    const text = `import OpenAI from 'openai';
+type onChange = (s: string) => void;
+export default class Client extends Base {
+  async send(body: object, onChange?: onChange) {
+    const ai = new OpenAI();
+    return ai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+  }
+}
+`;
+    const { sites } = detectProject({ 'self-typed.ts': text });
+    expect(sites.map((s) => s.ruleId)).toContain('openai/chatCompletion');
+  });
+
   it('survives a class hierarchy that extends itself', () => {
     const text = `import OpenAI from 'openai';
 class A extends B { get client() { return this.other; } }
