@@ -202,7 +202,11 @@ export class Evaluator {
   private readonly membersInProgress = new Map<ts.Node, Set<string>>();
   private readonly mutationCache = new Map<ts.Node, Map<string, ts.Expression[]>>();
 
-  constructor(readonly workspace: Workspace) {}
+  /** Packages whose own source, imported from the workspace, binds as the package (see Workspace.packageIdentity). */
+  constructor(
+    readonly workspace: Workspace,
+    private readonly isKnownPackage: (name: string) => boolean = () => false,
+  ) {}
 
   unitOf(file: string, node?: ts.Node): Unit | undefined {
     const units = this.workspace.units(file);
@@ -699,7 +703,9 @@ export class Evaluator {
 
   private moduleOrNamespace(unit: Unit, specifier: string, path: string[], via: ModuleValue['via'], origin: Origin): Value {
     const file = this.workspace.resolveModule(unit.path, specifier);
-    if (!file) return { t: 'module', specifier, path, via, origin };
+    if (!file) return { t: 'module', specifier: this.workspace.packageOfBuiltEntry(unit.path, specifier, this.isKnownPackage) ?? specifier, path, via, origin };
+    const identity = this.workspace.packageIdentity(file, this.isKnownPackage);
+    if (identity) return { t: 'module', specifier: identity, path, via, origin };
     let value: Value = { t: 'namespace', file };
     for (const key of path) value = this.member(value, key, origin);
     return value;

@@ -72,6 +72,65 @@ export class Workspace {
     return units;
   }
 
+  /**
+   * The npm package a workspace file stands for, when it is the entry of one the scan knows by
+   * name (`isKnown`): the package's own source (`import { ChatGPTAPI } from '../src'` in the repo
+   * of `chatgpt`, its package.json naming it) or a vendored copy in a folder named after the
+   * package and its version (`chatgpt-5.1.1/index.js`). Imports of it then bind as imports of the
+   * package, so its clients and calls are found as anywhere else.
+   */
+  packageIdentity(file: string, isKnown: (name: string) => boolean): string | undefined {
+    const dir = path.posix.dirname(file);
+    const base = path.posix.basename(file).replace(/\.(m|c)?[jt]sx?$/, '');
+    const folder = path.posix.basename(dir);
+    const vendored = /^(@?[a-z0-9][\w.-]*?)-\d+\.\d+\.\d+(?:[-+][\w.]+)?$/.exec(folder);
+    if (vendored && base === 'index' && isKnown(vendored[1])) return vendored[1];
+    for (let current = dir; ; current = path.posix.dirname(current)) {
+      const manifest = this.text(current === '.' ? 'package.json' : `${current}/package.json`);
+      if (manifest !== undefined) {
+        let pkg: { name?: unknown; source?: unknown; main?: unknown; module?: unknown };
+        try {
+          pkg = JSON.parse(manifest);
+        } catch {
+          return undefined;
+        }
+        if (typeof pkg.name !== 'string' || !isKnown(pkg.name)) return undefined;
+        const prefix = current === '.' ? '' : `${current}/`;
+        const stem = (entry: unknown) => (typeof entry === 'string' ? path.posix.normalize(prefix + entry).replace(/\.(m|c)?[jt]sx?$/, '') : undefined);
+        const entries = [stem(pkg.source), stem(pkg.main), stem(pkg.module), `${prefix}src/index`, `${prefix}index`];
+        return entries.includes(file.replace(/\.(m|c)?[jt]sx?$/, '')) ? pkg.name : undefined;
+      }
+      if (current === '.' || current === '') return undefined;
+    }
+  }
+
+  /**
+   * A relative import of a package's built entry that is not in the tree (`../build/index.js`,
+   * generated and git-ignored): the package whose package.json names that entry, when known.
+   */
+  packageOfBuiltEntry(fromFile: string, specifier: string, isKnown: (name: string) => boolean): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
+    if (target.startsWith('..')) return undefined;
+    for (let current = path.posix.dirname(target); ; current = path.posix.dirname(current)) {
+      const manifest = this.text(current === '.' ? 'package.json' : `${current}/package.json`);
+      if (manifest !== undefined) {
+        try {
+          const pkg = JSON.parse(manifest) as { name?: unknown; main?: unknown; module?: unknown; exports?: unknown };
+          if (typeof pkg.name !== 'string' || !isKnown(pkg.name)) return undefined;
+          const prefix = current === '.' ? '' : `${current}/`;
+          const entries = [pkg.main, pkg.module, ...JSON.stringify(pkg.exports ?? null).match(/"\.\/[^"]+"/g) ?? []]
+            .filter((e): e is string => typeof e === 'string')
+            .map((e) => path.posix.normalize(prefix + e.replace(/^"|"$/g, '')));
+          return entries.includes(target) ? pkg.name : undefined;
+        } catch {
+          return undefined;
+        }
+      }
+      if (current === '.' || current === '') return undefined;
+    }
+  }
+
   parsedFiles(): string[] {
     return [...this.parsed.keys()];
   }

@@ -10,6 +10,7 @@ import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } f
 import { resolveDeferred } from './typecheck.js';
 import { isStackOverflow, TOO_DEEP } from '../analysis/unit.js';
 import { sweep } from '../sweep/detect.js';
+import { OPENAI_PACKAGE } from '../sweep/indicators.js';
 import { sweepSdk } from '../sweep/index.js';
 
 export interface ParseFailure {
@@ -38,7 +39,7 @@ export interface DetectOptions {
 export function detectAll(root: string, candidates: SourceText[], options: DetectOptions = {}): DetectResult {
   const modules = options.modules ?? SDK_MODULES;
   const workspace = new Workspace(root, candidates.map((c) => [c.path, c.text] as [string, string]));
-  const evaluator = new Evaluator(workspace);
+  const evaluator = new Evaluator(workspace, (name) => OPENAI_PACKAGE.test(name));
   const deferred: DeferredReceiver[] = [];
   const envFeeds: EnvFeed[] = [];
   const context: DetectContext = {
