@@ -141,6 +141,7 @@ export type Value =
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
 const MAX_DEPTH = 80;
+const STRING_KEEPERS = new Set(['trim', 'trimEnd', 'trimStart', 'replace', 'replaceAll', 'toString', 'valueOf', 'normalize']);
 const DOTENV = /^(dotenv|dotenv-safe|dotenv-flow|@dotenvx\/dotenv)$/;
 /**
  * Work allowed for one top-level question. Unions of spreads of unions can multiply paths; past this
@@ -318,6 +319,12 @@ export class Evaluator {
       return this.moduleOrNamespace(unit, specifier, [], node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'dynamic' : 'require', origin);
     }
     const callee = skipOuter(node.expression);
+    // `(env.X || 'https://api.openai.com').trim().replace(/\/$/, '')`: string methods that keep a
+    // URL the URL it was; what the string can be is what its receiver can be.
+    if (ts.isPropertyAccessExpression(callee) && STRING_KEEPERS.has(callee.name.text)) {
+      const receiver = this.evaluate(unit, callee.expression);
+      if (possibleStrings(receiver).strings.length || receiver.t === 'env') return receiver;
+    }
     // Deno.env.get('NAME')
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
       const target = this.evaluate(unit, callee.expression);
@@ -505,8 +512,10 @@ export class Evaluator {
         if (!ts.isConstructorDeclaration(member)) continue;
         for (const parameter of member.parameters) {
           // constructor(private readonly client: OpenAI)
-          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length && parameter.type) {
-            found.push(this.fromType(cls.unit, parameter.type));
+          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) {
+            if (parameter.type) found.push(this.fromType(cls.unit, parameter.type));
+            // constructor(private readonly baseUrl = 'http://localhost:11434'): the default is a value
+            if (parameter.initializer) found.push(this.evaluate(cls.unit, parameter.initializer));
           }
         }
       }

@@ -11,7 +11,8 @@ import { propertyNameText, resolveName } from '../../analysis/scope.js';
 import type { Unit } from '../../analysis/unit.js';
 import { skipOuter, type Evaluator, type ModuleValue, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
 
-export type Library = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'ofetch' | 'fetch-event-source' | 'mini-program';
+/** `helper`: the project's own function called with an OpenAI URL (`fetchSSE(url, …)`). */
+export type Library = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'ofetch' | 'fetch-event-source' | 'mini-program' | 'helper';
 
 /** How a library's call takes its arguments. */
 type Style =

@@ -18,6 +18,7 @@ import type { DetectContext, Detection } from '../types.js';
 import { classifyCallee, instanceParts, objectOf, propertySite, requestParts, unwrapJsonBody, type Factory, type Library, type Site } from './clients.js';
 import { familyOfPath, joinBase, openAiUrl, shapeText, urlShapes, type FamilyRule, type OpenAiUrl, type Piece, type TextPiece, type UrlShape } from './url.js';
 import * as text from './messages.js';
+import { calledFunction, enclosingFunction, helperCallee, helperDetection, hostRequest, parameterRequests, wireRequest, type HelperPayload } from './helpers.js';
 
 export const SDK = 'http';
 
@@ -98,7 +99,8 @@ export type HttpPayload =
   | { type: 'endpoint'; endpoint: EndpointInfo }
   | { type: 'model'; site: ModelSite; request: RequestInfo }
   | { type: 'authHeader'; key: KeyFacts; request: RequestInfo | undefined; instance: InstanceInfo | undefined }
-  | { type: 'sse'; request: RequestInfo; sse: SseFacts };
+  | { type: 'sse'; request: RequestInfo; sse: SseFacts }
+  | { type: 'helper'; helper: HelperPayload };
 
 export type HttpDetection = Detection<HttpPayload>;
 
@@ -106,6 +108,10 @@ export type HttpDetection = Detection<HttpPayload>;
 interface RunState {
   endpoints: Map<ts.Node, EndpointInfo>;
   instances: Map<ts.Node, InstanceInfo>;
+  /** Functions that send an OpenAI request, with where: their callers are reported in finish. */
+  senders: Map<ts.Node, { name: string; file: string; line: number }>;
+  /** Calls already reported as requests (a helper's inner request found from two callers). */
+  reported: Set<ts.Node>;
 }
 
 const runs = new WeakMap<DetectContext, RunState>();
@@ -113,7 +119,7 @@ const runs = new WeakMap<DetectContext, RunState>();
 function stateOf(context: DetectContext): RunState {
   let state = runs.get(context);
   if (!state) {
-    state = { endpoints: new Map(), instances: new Map() };
+    state = { endpoints: new Map(), instances: new Map(), senders: new Map(), reported: new Set() };
     runs.set(context, state);
   }
   return state;
@@ -378,7 +384,7 @@ function analyzeRequest(context: DetectContext, unit: Unit, node: ts.CallExpress
       ruleId: rule?.ruleId ?? 'http/request',
       kind: 'call',
       location: locationOf(unit, node),
-      message: text.request(rule, method, display, libraryName(callee.library)),
+      message: text.request(rule, method, display, callee.library === 'helper' ? node.expression.getText(unit.sf).replace(/\s+/g, '') : libraryName(callee.library)),
       reason: text.requestReason(rule),
       ...(openaiModel ? { model: openaiModel } : {}),
       usage: {
@@ -481,9 +487,22 @@ export function detectHttp(unit: Unit, context: DetectContext): HttpDetection[] 
   const state = stateOf(context);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
-      const callee = classifyCallee(evaluator, unit, node);
+      const callee = classifyCallee(evaluator, unit, node) ?? helperCallee(evaluator, unit, node);
       if (callee?.kind === 'factory') analyzeInstance(context, unit, node, callee.library);
-      else if (callee?.kind === 'request') detections.push(...analyzeRequest(context, unit, node, callee));
+      else {
+        const found = callee?.kind === 'request' ? analyzeRequest(context, unit, node, callee) : [];
+        const helper = found.length ? undefined : (hostRequest(evaluator, unit, node) ?? wireRequest(evaluator, unit, node, node.arguments[0]));
+        if (helper) {
+          found.push(helperFinding(helper));
+          if (helper.type === 'hostRequest') {
+            const fn = calledFunction(evaluator, unit, node);
+            const caller = `${unit.path}:${locationOf(unit, node).line}`;
+            if (fn) for (const inner of parameterRequests(evaluator, fn, caller)) if (!state.reported.has(inner.node)) found.push(helperFinding(inner));
+          }
+        }
+        for (const detection of found) noteSender(state, detection);
+        detections.push(...found);
+      }
     } else if (ts.isPropertyAssignment(node) && node.name.getText(unit.sf) === 'target' && isProxyTarget(evaluator, unit, node)) {
       for (const shape of urlShapes(evaluator, unit, node.initializer)) {
         const url = openAiUrl(shape);
@@ -496,10 +515,61 @@ export function detectHttp(unit: Unit, context: DetectContext): HttpDetection[] 
   return detections;
 }
 
+function helperFinding(helper: HelperPayload): HttpDetection {
+  return { sdk: SDK, ...helperDetection(helper), payload: { type: 'helper', helper } };
+}
+
+/** Remembers the request and the named function that sends it, so that its callers are found too. */
+function noteSender(state: RunState, detection: HttpDetection): void {
+  if (detection.kind !== 'call') return;
+  const node = detection.payload.type === 'request' ? detection.payload.request.node : detection.payload.type === 'helper' ? detection.payload.helper.node : undefined;
+  if (!node) return;
+  state.reported.add(node);
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn) : undefined;
+  if (fn && name && !state.senders.has(fn)) state.senders.set(fn, { name, file: detection.location.file, line: detection.location.line });
+}
+
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** The calls, in every parsed file, of a function that sends an OpenAI request itself. */
+function wrapperCalls(context: DetectContext, state: RunState): HttpDetection[] {
+  if (!state.senders.size) return [];
+  const names = new Set([...state.senders.values()].map((s) => s.name));
+  const out: HttpDetection[] = [];
+  for (const file of context.workspace.parsedFiles()) {
+    for (const unit of context.workspace.units(file)) {
+      if (unit.syntaxErrors.length) continue;
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && !state.reported.has(node)) {
+          const callee = skipOuter(node.expression);
+          const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+          if (name && names.has(name)) {
+            const fn = calledFunction(context.evaluator, unit, node);
+            const sender = fn ? state.senders.get(fn.node) : undefined;
+            if (fn && sender && enclosingFunction(node) !== fn.node) {
+              out.push(helperFinding({ type: 'wrapperCall', unit, node, callee: sender.name, request: { file: sender.file, line: sender.line } }));
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(unit.sf);
+    }
+  }
+  return out;
+}
+
 /** After every file: one finding per instance and per endpoint literal, with every use known. */
 export function finishHttp(context: DetectContext): HttpDetection[] {
   const state = stateOf(context);
-  const detections: HttpDetection[] = [];
+  const detections: HttpDetection[] = [...wrapperCalls(context, state)];
   for (const instance of state.instances.values()) {
     const { destination } = instance;
     if (destination.to === 'openai') {

@@ -113,3 +113,23 @@ export const urlProblemAction = (origin: string, path: string): Localized =>
     `Point the host at ${origin} and make the path start with ${path || '/'} instead of /v1.`,
     `将主机改为 ${origin}，并把路径开头的 /v1 改为 ${path || '/'}。`,
   );
+
+export const wireRequest = (base: string, path: string): Localized =>
+  t(`OpenAI-format request to ${base}${path.startsWith('/') ? '' : '/'}${path}`, `OpenAI 格式的请求：${base}${path.startsWith('/') ? '' : '/'}${path}`);
+export const wireRequestReason = (): Localized =>
+  t(
+    'The path is OpenAI’s API; the base comes from run-time configuration, so where it goes (OpenAI by default in many apps) cannot be seen here. Providers put their own prefix before the path (/compatible-mode/v1, /api/paas/v4).',
+    '路径是 OpenAI 的接口；基础地址来自运行时配置，无法从代码看出发往何处（很多应用默认是 OpenAI）。服务商的路径前缀各不相同（/compatible-mode/v1、/api/paas/v4）。',
+  );
+export const hostRequest = (via: string, host: string, path: string | undefined): Localized =>
+  t(`request to ${host}${path ?? ''} with ${via}`, `使用 ${via} 向 ${host}${path ?? ''} 发送的请求`);
+export const hostRequestReason = (): Localized =>
+  t('The host is OpenAI’s, given apart from the path: point both at the provider (its host and its path prefix).', '主机是 OpenAI 的，并且与路径分开给出：请把两者都改为服务商的（主机与路径前缀）。');
+export const paramRequest = (via: string, caller: string): Localized =>
+  t(`request with ${via} whose host comes from its caller (${caller} passes OpenAI's)`, `使用 ${via} 的请求，主机由调用方传入（${caller} 传入 OpenAI 的主机）`);
+export const paramRequestReason = (): Localized =>
+  t('The helper sends wherever its caller says; a caller sends it to OpenAI.', '此辅助函数把请求发往调用方指定的地址；有调用方把它发往 OpenAI。');
+export const wrapperCall = (callee: string, request: { file: string; line: number }): Localized =>
+  t(`calls ${callee}(), which sends an OpenAI request (${request.file}:${request.line})`, `调用 ${callee}()，它会发送 OpenAI 请求（${request.file}:${request.line}）`);
+export const wrapperCallReason = (): Localized =>
+  t('The request itself is reported where it is sent; this call is where the app reaches it.', '请求本身在发送处报告；此处是应用调用它的位置。');

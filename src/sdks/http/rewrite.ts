@@ -6,6 +6,7 @@
  * OpenAI-only body fields out, `max_completion_tokens` renamed, `stream_options` added where usage
  * is read from a stream. Requests the provider cannot serve are manual and keep their URL.
  */
+import type { HelperPayload } from './helpers.js';
 import { ts } from '../../analysis/ts.js';
 import { nodeRange, type Unit } from '../../analysis/unit.js';
 import { findOpenAiModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
@@ -44,7 +45,38 @@ export function planHttp(detection: HttpDetection, context: PlanContext): Planne
       return planAuthHeader(payload, context);
     case 'sse':
       return planSse(payload, context);
+    case 'helper':
+      return planHelper(payload.helper, context);
   }
+}
+
+/**
+ * Requests through the project's own code: reported for review with what to change, never edited
+ * (the URL is assembled in places the edit cannot see whole). A call of a function that sends one
+ * is information; the request is where the change is.
+ */
+function planHelper(helper: HelperPayload, context: PlanContext): PlannedFields {
+  if (helper.type === 'wrapperCall') return { readiness: 'info' };
+  const target = context.target;
+  const rule = helper.type === 'paramRequest' ? undefined : helper.rule;
+  if (rule && target) {
+    const issue = checkFamily(target.provider, rule.family);
+    if (issue?.level === 'manual') return { readiness: 'manual', action: issue.message, ...(issue.docs ? { docs: issue.docs } : {}) };
+  }
+  if (helper.type === 'wireRequest' && helper.path.includes('dashboard/billing')) {
+    return {
+      readiness: 'manual',
+      action: t('OpenAI’s billing dashboard has no counterpart at the providers: remove it or use the provider’s console.', 'OpenAI 的账单接口在服务商处没有对应接口：请删除，或改用服务商控制台。'),
+    };
+  }
+  const base = target ? target.baseURL : undefined;
+  return {
+    readiness: 'review',
+    action: base
+      ? t(`Send it to ${base} (the provider's base already holds its version prefix) with the ${target!.provider.name.en} key.`, `改为发往 ${base}（服务商的基础地址已包含版本前缀），并使用 ${target!.provider.name.zh} 的密钥。`)
+      : t('Point it at the provider’s base URL and key.', '改为指向服务商的基础地址和密钥。'),
+    docs: DOCS.api,
+  };
 }
 
 function contains(outer: { unit: Unit; node: ts.Node }, inner: { unit: Unit; node: ts.Node }): boolean {
