@@ -13,6 +13,7 @@ import type { Location, SourceText } from '../core/types.js';
 import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
 import { displayOnly } from './display.js';
+import { clientImports } from './imports.js';
 import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
 import * as text from './messages.js';
 
@@ -341,7 +342,10 @@ export function sweep({ candidates, unparsed, detections, context }: SweepInput)
       out.push(...sweepText(file, spans, false));
       continue;
     }
-    for (const unit of context.workspace.units(file.path)) out.push(...sweepUnit(unit, spans, context));
+    for (const unit of context.workspace.units(file.path)) {
+      out.push(...sweepUnit(unit, spans, context));
+      out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line)) as SweepDetection[]));
+    }
   }
   return out;
 }

@@ -203,8 +203,8 @@ export function parameterRequests(evaluator: Evaluator, fn: { node: ts.Signature
   const body = (fn.node as ts.FunctionLikeDeclaration).body;
   if (!body) return [];
   const out: HelperPayload[] = [];
+  // Nested closures (a Promise executor) see the parameters too.
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) && node !== fn.node) return;
     if (ts.isCallExpression(node) && node.arguments.length) {
       const callee = skipOuter(node.expression);
       const first = node.arguments[0];

@@ -6,7 +6,7 @@
  * Upstream: https://github.com/vercel/ai/blob/main/packages/openai/src/openai-provider.ts
  */
 import { ts } from '../../analysis/ts.js';
-import { resolveName, resolveTopLevel } from '../../analysis/scope.js';
+import { propertyNameText, resolveName, resolveTopLevel } from '../../analysis/scope.js';
 import type { Unit } from '../../analysis/unit.js';
 import { skipOuter, type Evaluator, type ModuleValue, type Origin, type Value } from '../../analysis/values.js';
 
@@ -186,9 +186,83 @@ function exportedCalls(evaluator: Evaluator, file: string, name: string, depth: 
   return found;
 }
 
-/** `wrapLanguageModel({ model, middleware })` from 'ai' returns the model it wraps. */
+/** `wrapLanguageModel({ model, middleware })` from 'ai' (`experimental_` before AI SDK 4) returns the model it wraps. */
 function isWrapper(value: Value): value is Extract<Value, { t: 'sdk' }> {
-  return value.t === 'sdk' && value.op === 'call' && value.path.length === 0 && value.module.specifier === 'ai' && value.module.path.join('.') === 'wrapLanguageModel';
+  return value.t === 'sdk' && value.op === 'call' && value.path.length === 0 && value.module.specifier === 'ai' && /^(experimental_)?wrapLanguageModel$/.test(value.module.path.join('.'));
+}
+
+const REGISTRY_METHODS: Record<string, string> = {
+  'languageModel()': 'languageModels',
+  'textEmbeddingModel()': 'textEmbeddingModels',
+  'embeddingModel()': 'textEmbeddingModels',
+  'imageModel()': 'imageModels',
+  'transcriptionModel()': 'transcriptionModels',
+  'speechModel()': 'speechModels',
+};
+
+/** `customProvider({ languageModels: { alias: openai('gpt-4o') } })` and `createProviderRegistry({ openai })` from 'ai'. */
+export function registryKind(value: Value): 'custom' | 'registry' | undefined {
+  if (value.t !== 'sdk' || value.op !== 'call' || value.module.specifier !== 'ai') return undefined;
+  const name = value.module.path.join('.');
+  if (/^(experimental_)?customProvider$/.test(name)) return 'custom';
+  if (/^(experimental_)?createProviderRegistry$/.test(name)) return 'registry';
+  return undefined;
+}
+
+/**
+ * `myProvider.languageModel('title-model')` / `registry.languageModel('openai:gpt-4o')`: the models
+ * behind the alias, from the registry's own definition (every entry when the alias is dynamic).
+ * Undefined when the expression is not such a call.
+ */
+function registryModels(evaluator: Evaluator, unit: Unit, expression: ts.Expression, depth: number): ModelRef[] | undefined {
+  const expr = skipOuter(expression);
+  if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression)) return undefined;
+  const group = REGISTRY_METHODS[`${expr.expression.name.text}()`];
+  if (!group) return undefined;
+  const refs: ModelRef[] = [];
+  const first = expr.arguments[0] && skipOuter(expr.arguments[0]);
+  const alias = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+  for (const option of flatten(evaluator.evaluate(unit, expr.expression.expression))) {
+    const kind = registryKind(option);
+    if (!kind || option.t !== 'sdk' || option.path.length) continue;
+    const call = option.origin.node;
+    const argument = ts.isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    if (!argument || !ts.isObjectLiteralExpression(argument)) continue;
+    const home = option.origin.unit;
+    if (kind === 'custom') {
+      const table = propertyInit(argument, group);
+      const entries = table && skipOuter(table);
+      if (!entries || !ts.isObjectLiteralExpression(entries)) continue;
+      for (const entry of entries.properties) {
+        if (alias !== undefined && entry.name && propertyNameText(entry.name) !== alias) continue;
+        const init = entryInit(entry);
+        if (init) refs.push(...resolveModels(evaluator, home, init, depth + 1));
+      }
+      continue;
+    }
+    // createProviderRegistry({ openai, anthropic }).languageModel('openai:gpt-4o')
+    const key = alias?.split(':')[0];
+    for (const entry of argument.properties) {
+      if (key !== undefined && entry.name && propertyNameText(entry.name) !== key) continue;
+      const init = entryInit(entry);
+      const provider = init ? classify(evaluator.evaluate(home, init)) : undefined;
+      if (provider?.t === 'provider') refs.push({ provider: provider.provider, method: '', kind: group === 'textEmbeddingModels' ? 'embedding' : group === 'imageModels' ? 'image' : 'language', site: { unit, node: expr } } as ModelRef);
+    }
+  }
+  return refs;
+}
+
+function entryInit(entry: ts.ObjectLiteralElementLike): ts.Expression | undefined {
+  return ts.isPropertyAssignment(entry) ? entry.initializer : ts.isShorthandPropertyAssignment(entry) ? entry.name : undefined;
+}
+
+function propertyInit(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of object.properties) {
+    if (!p.name || propertyNameText(p.name) !== name) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  }
+  return undefined;
 }
 
 /**
@@ -196,6 +270,9 @@ function isWrapper(value: Value): value is Extract<Value, { t: 'sdk' }> {
  * with its factory call where it can be found.
  */
 export function resolveModels(evaluator: Evaluator, unit: Unit, expression: ts.Expression, depth = 0): ModelRef[] {
+  if (depth > 4) return [];
+  const viaRegistry = registryModels(evaluator, unit, expression, depth);
+  if (viaRegistry) return viaRegistry;
   const refs: ModelRef[] = [];
   let needSites = false;
   for (const option of flatten(evaluator.evaluate(unit, expression))) {

@@ -14,7 +14,7 @@ import type { ApiFamily } from '../../core/types.js';
 import type { RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
 import { analyzeClient, noteEnvFeeds, type ClientFacts, type Routing } from '../openai/detect.js';
-import { bindingShape, classify, EXPORTS, providerPackage, resolveModels, type BindingShape, type ModelRef, type ProviderRef, type Site } from './binding.js';
+import { bindingShape, classify, EXPORTS, providerPackage, registryKind, resolveModels, type BindingShape, type ModelRef, type ProviderRef, type Site } from './binding.js';
 import { familyOf, helperFacts, helperRule, type HelperRule } from './helpers.js';
 import { directCallIsResponses, versionsFor, versionText, type SdkVersions } from './version.js';
 import * as text from './messages.js';
@@ -30,6 +30,7 @@ export type VercelPayload =
   | { type: 'responsesByDefault'; site: Site; method: string; blocked: string | undefined }
   | { type: 'model'; unit: Unit; literal: ts.StringLiteralLike; family: ApiFamily; envOverride: string[]; blocked: string | undefined }
   | { type: 'builtinTool'; name: string }
+  | { type: 'registry'; registry: 'custom' | 'registry' }
   | {
       type: 'helper';
       rule: HelperRule;
@@ -179,6 +180,7 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
       }
       const rule = helperRule(calleeValue.specifier, calleeValue.path);
       if (rule) detections.push(...helperDetections(context, unit, node, rule));
+      else detections.push(...registryDetections(context, unit, node));
       return;
     }
     const pkg = providerPackage(calleeValue.specifier);
@@ -195,6 +197,31 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
   else if (thing?.t === 'tool' && thing.tool.provider.pkg === 'openai' && routingOfProvider(context, thing.tool.provider).to === 'openai') {
     detections.push(detection('vercel-ai/builtinTool', 'capability', unit, node, text.builtinTool(thing.tool.name), text.builtinToolReason(), { type: 'builtinTool', name: thing.tool.name }));
   }
+}
+
+/**
+ * `customProvider({ languageModels: { alias: openai('gpt-4o') } })` / `createProviderRegistry({ openai })`:
+ * where the app's model aliases are defined. Reported when one of them is an OpenAI model that
+ * still goes to OpenAI; the models themselves are reported where they are made.
+ */
+function registryDetections(context: DetectContext, unit: Unit, node: ts.CallExpression): VercelDetection[] {
+  const kind = registryKind(context.evaluator.evaluate(unit, node));
+  const argument = node.arguments[0] && skipOuter(node.arguments[0]);
+  if (!kind || !argument || !ts.isObjectLiteralExpression(argument)) return [];
+  const providers: ProviderRef[] = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isExpression(child)) {
+      const thing = classify(context.evaluator.evaluate(unit, child));
+      if (thing?.t === 'model') providers.push(thing.model.provider);
+      else if (thing?.t === 'provider') providers.push(thing.provider);
+      if (thing) return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(argument, visit);
+  const openai = providers.filter((p) => routingOfProvider(context, p).to === 'openai');
+  if (!openai.length) return [];
+  return [detection('vercel-ai/providerRegistry', 'client', unit, node, text.registry(kind), text.registryReason(), { type: 'registry', registry: kind })];
 }
 
 function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {

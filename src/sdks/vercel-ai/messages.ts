@@ -136,3 +136,13 @@ export const legacyStreamAction = (): Localized =>
     'Check that the client producing the stream is moved to the provider. When you upgrade ai, move to streamText with createOpenAI({ baseURL, apiKey }).chat(…) and result.toDataStreamResponse().',
     '请确认生成该流的客户端已迁移到服务商。升级 ai 时，改用 streamText 配合 createOpenAI({ baseURL, apiKey }).chat(…) 与 result.toDataStreamResponse()。',
   );
+
+export const registry = (kind: 'custom' | 'registry'): Localized =>
+  kind === 'custom'
+    ? t('customProvider maps model aliases to OpenAI models', 'customProvider 把模型别名映射到 OpenAI 模型')
+    : t('createProviderRegistry includes the OpenAI provider', 'createProviderRegistry 包含 OpenAI 服务商');
+export const registryReason = (): Localized =>
+  t(
+    'Calls elsewhere name only the alias (myProvider.languageModel(\'chat-model\')); what they send is decided here, where the OpenAI models are made.',
+    '其他地方的调用只写别名（myProvider.languageModel(\'chat-model\')）；实际发送到哪里由这里创建的 OpenAI 模型决定。',
+  );

@@ -55,6 +55,8 @@ export function planVercelAi(detection: VercelDetection, context: PlanContext): 
       return planHelper(detection, payload, context);
     case 'legacyStream':
       return { readiness: 'review', action: text.legacyStreamAction(), docs: text.DOCS.migration4 };
+    case 'registry':
+      return { readiness: 'info' };
   }
 }
 
