@@ -157,12 +157,13 @@ export class Workspace {
     const normalized = path.posix.normalize(base);
     if (normalized.startsWith('..')) return undefined;
     const candidates = [normalized];
-    // TypeScript's ESM style imports './x.js' for './x.ts'.
+    // TypeScript's ESM style imports './x.js' for './x.ts'; and where both are in the tree the .js
+    // is the .ts compiled: the source is what a person edits and what reads clearly.
     const jsExt = /\.(m|c)?jsx?$/.exec(normalized);
     if (jsExt) {
       const stem = normalized.slice(0, -jsExt[0].length);
       const ts = jsExt[1] === 'm' ? '.mts' : jsExt[1] === 'c' ? '.cts' : '.ts';
-      candidates.push(stem + ts, `${stem}.tsx`);
+      candidates.unshift(stem + ts, `${stem}.tsx`);
     }
     for (const ext of SOURCE_EXTENSIONS) candidates.push(normalized + ext);
     for (const ext of SOURCE_EXTENSIONS) candidates.push(`${normalized}/index${ext}`);

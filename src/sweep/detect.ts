@@ -38,14 +38,15 @@ export type SweepPayload =
   | { type: 'host'; verdict: Verdict; host: string; value: string }
   | { type: 'env'; verdict: Verdict; name: string; provider?: string }
   | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
-  | { type: 'call'; verdict: Verdict; path: string };
+  | { type: 'call'; verdict: Verdict; path: string }
+  | { type: 'keyFormat'; verdict: Verdict };
 
 export type SweepDetection = Detection<SweepPayload>;
 
 interface Hit {
   start: number; // offset in the unit's source file text
   end: number;
-  kind: 'model' | 'host' | 'env' | 'import' | 'call';
+  kind: 'model' | 'host' | 'env' | 'import' | 'call' | 'keyFormat';
   match: string;
   prefix?: string;
 }
@@ -65,6 +66,8 @@ const isExplained = (spans: Array<[number, number]> | undefined, line: number) =
 
 const CALL_SHAPE =
   /\.(chat\.completions|embeddings|responses|images|audio\.(?:transcriptions|translations|speech)|moderations|beta\.(?:assistants|threads(?:\.runs|\.messages)?|vectorStores|chat\.completions)|fineTuning\.jobs|batches|vectorStores|completions)\.(create|stream|parse|generate|edit|runTools|createAndPoll|createAndStream)\s*\(/g;
+/** `key.startsWith('sk-')`, `/^sk-/.test(key)`: a check of OpenAI's key format. */
+const KEY_PREFIX = /(['"`])sk-\1|\/\^sk-/g;
 const SPECIFIER = /['"`]([@\w][\w@./-]*)['"`]/g;
 const O_SERIES_LITERAL = /['"`]((?:[\w.-]+\/)?o[1-9][\w-]*)['"`]/g;
 
@@ -86,13 +89,14 @@ function hitsIn(source: string): Hit[] {
     if (OPENAI_PACKAGE.test(m[1])) hits.push({ start: m.index + 1, end: m.index + 1 + m[1].length, kind: 'import', match: m[1] });
   }
   for (const m of source.matchAll(CALL_SHAPE)) hits.push({ start: m.index + 1, end: m.index + m[0].length - 1, kind: 'call', match: `${m[1]}.${m[2]}` });
+  for (const m of source.matchAll(KEY_PREFIX)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'keyFormat', match: m[0] });
   return hits.sort((a, b) => a.start - b.start);
 }
 
 function detection(file: { path: string; text: string }, location: Location, payload: SweepPayload, subject: string): SweepDetection {
   return {
     sdk: SDK,
-    ruleId: `sweep/${payload.type === 'model' ? 'modelId' : payload.type === 'host' ? 'openaiHost' : payload.type === 'env' ? 'envName' : payload.type === 'import' ? 'import' : 'call'}`,
+    ruleId: `sweep/${RULE_NAMES[payload.type]}`,
     kind: kindOf(payload),
     location,
     message: text.message(payload, subject),
@@ -101,6 +105,8 @@ function detection(file: { path: string; text: string }, location: Location, pay
     payload,
   };
 }
+
+const RULE_NAMES: Record<SweepPayload['type'], string> = { model: 'modelId', host: 'openaiHost', env: 'envName', import: 'import', call: 'call', keyFormat: 'keyFormat' };
 
 function kindOf(payload: SweepPayload): Detection['kind'] {
   if (payload.verdict === 'other-provider') return 'routed';
@@ -115,6 +121,8 @@ function kindOf(payload: SweepPayload): Detection['kind'] {
       return 'env';
     case 'import':
       return 'import';
+    case 'keyFormat':
+      return 'option';
     default:
       return 'call';
   }
@@ -199,6 +207,12 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         out.push(detection(unit, at(statement ?? (isImportType ? parent.parent : parent)), { type: 'import', verdict: typeOnly ? 'mention' : 'usage', specifier: hit.match, typeOnly }, hit.match));
         break;
       }
+      case 'keyFormat': {
+        if (place !== 'string' && place !== 'regex' && place !== 'template') continue;
+        seen.add(node);
+        out.push(detection(unit, at(node.parent && ts.isCallExpression(node.parent) ? node.parent : node), { type: 'keyFormat', verdict: testFile ? 'mention' : 'usage' }, hit.match));
+        break;
+      }
       case 'call': {
         if (place !== 'identifier') continue;
         const receiver = callReceiver(node);
@@ -231,6 +245,8 @@ function mentionPayload(hit: Hit, offset: number): SweepPayload {
       return { type: 'env', verdict: isWebSessionName(hit.match) ? 'not-api' : 'mention', name: hit.match };
     case 'import':
       return { type: 'import', verdict: 'mention', specifier: hit.match, typeOnly: false };
+    case 'keyFormat':
+      return { type: 'keyFormat', verdict: 'mention' };
     default:
       return { type: 'call', verdict: 'mention', path: hit.match };
   }
@@ -292,7 +308,7 @@ function callReceiver(name: ts.Node): ts.Expression | undefined {
 function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, envFile: boolean): SweepDetection[] {
   const out: SweepDetection[] = [];
   for (const hit of hitsIn(file.text)) {
-    if (hit.kind === 'call') continue;
+    if (hit.kind === 'call' || hit.kind === 'keyFormat') continue;
     const { line } = lineColumn(file.text, hit.start);
     if (isExplained(spans, line)) continue;
     const lineStart = file.text.lastIndexOf('\n', hit.start - 1) + 1;

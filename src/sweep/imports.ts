@@ -16,6 +16,8 @@ export const CLIENT_IMPORT_RULE = 'sweep/clientImport';
 function reachesOpenAi(evaluator: Evaluator, value: Value, depth = 0): boolean {
   if (depth > 3) return false;
   if (value.t === 'union') return value.options.some((o) => reachesOpenAi(evaluator, o, depth + 1));
+  // a vendored copy or the package's own source, bound as the package (Workspace.packageIdentity)
+  if (value.t === 'module') return OPENAI_PACKAGE.test(value.specifier) && value.via !== 'type';
   if (value.t !== 'sdk') return false;
   if (OPENAI_PACKAGE.test(value.module.specifier)) return true;
   // wrapLanguageModel({ model: openai('gpt-4o') }), customProvider({ languageModels: { … } })

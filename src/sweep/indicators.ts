@@ -22,7 +22,7 @@ export const MODEL_IN_TEXT = new RegExp(String.raw`(?<![\w.-])((?:[\w.-]+\/)?)($
 export const O_SERIES_VALUE = new RegExp(String.raw`^((?:[\w.-]+\/)?)(${O_SERIES})$`);
 
 /** api.openai.com and Azure OpenAI resource hosts. */
-export const OPENAI_HOST = /\b(?:[a-z0-9-]+\.)?api\.openai\.com\b|\b[a-z0-9-]+\.openai\.azure\.com\b/gi;
+export const OPENAI_HOST = /\b(?:[a-z0-9-]+\.)?api\.openai\.com\b|(?:\b[a-z0-9-]+|\})\.openai\.azure\.com\b/gi;
 
 /** An env-style name with OPENAI in it: OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT, NEXT_PUBLIC_OPENAI_KEY. */
 export const OPENAI_ENV_NAME = /\b[A-Z0-9_]*OPENAI[A-Z0-9_]*\b/g;

@@ -21,6 +21,8 @@ export function message(payload: SweepPayload, subject: string): Localized {
       return payload.verdict === 'mention' ? t(`mentions ${subject}`, `提到 ${subject}`) : t(`uses ${subject}`, `使用 ${subject}`);
     case 'import':
       return payload.typeOnly ? t(`imports types from '${subject}'`, `从 '${subject}' 导入类型`) : t(`imports '${subject}'`, `导入 '${subject}'`);
+    case 'keyFormat':
+      return t(`checks that an API key starts with 'sk-'`, `检查 API key 是否以 'sk-' 开头`);
     default:
       return t(`call shaped like OpenAI's ${subject}()`, `形如 OpenAI ${subject}() 的调用`);
   }
@@ -45,6 +47,11 @@ export function reason(payload: SweepPayload): Localized {
       return t('The OpenAI setting is read here in a form banjia does not rewrite (an env object, a schema, a config key).', '此处以 banjia 不改写的形式读取 OpenAI 配置（环境对象、校验 schema、配置键）。');
     case 'import':
       return t('No client or call was traced through this import.', '未能通过此导入追踪到客户端或调用。');
+    case 'keyFormat':
+      return t(
+        'OpenAI keys start with sk-; several providers’ keys do not (Zhipu’s are id.secret, Baidu’s and Tencent’s have other forms): the check would reject the new key.',
+        'OpenAI 的 key 以 sk- 开头；一些服务商的 key 不是（智谱为 id.secret，百度、腾讯另有格式）：此检查会拒绝新的 key。',
+      );
     default:
       return t('It has the shape of an OpenAI SDK call, but its client could not be traced to an import.', '它具有 OpenAI SDK 调用的形式，但无法追踪其客户端来自哪个导入。');
   }
@@ -65,6 +72,8 @@ export function action(payload: SweepPayload, target?: { baseURL: string; model?
       return target ? t(`Read ${target.keyEnv} (or the provider's variable) where this is used for the provider.`, `在用于服务商的地方改为读取 ${target.keyEnv}（或服务商的变量）。`) : undefined;
     case 'import':
       return t('Check what this module uses from OpenAI; mark it with migrate-ignore-next-line when nothing.', '检查此模块使用了 OpenAI 的哪些功能；若没有，用 migrate-ignore-next-line 标记。');
+    case 'keyFormat':
+      return t('Accept the provider’s key format, or drop the check.', '改为接受服务商的 key 格式，或删除此检查。');
     default:
       return t('Check which client this is; if it is OpenAI’s, point it at the provider.', '确认这是哪个客户端；如果是 OpenAI 的，改为指向服务商。');
   }

@@ -109,7 +109,7 @@ interface RunState {
   endpoints: Map<ts.Node, EndpointInfo>;
   instances: Map<ts.Node, InstanceInfo>;
   /** Functions that send an OpenAI request, with where: their callers are reported in finish. */
-  senders: Map<ts.Node, { name: string; file: string; line: number }>;
+  senders: Map<ts.Node, { name: string; file: string; line: number; toOpenAi: boolean }>;
   /** Calls already reported as requests (a helper's inner request found from two callers). */
   reported: Set<ts.Node>;
 }
@@ -525,9 +525,13 @@ function noteSender(state: RunState, detection: HttpDetection): void {
   const node = detection.payload.type === 'request' ? detection.payload.request.node : detection.payload.type === 'helper' ? detection.payload.helper.node : undefined;
   if (!node) return;
   state.reported.add(node);
-  const fn = enclosingFunction(node);
+  // A request in a closure (a Promise executor, a callback) is sent by the named function around it.
+  let fn = enclosingFunction(node);
+  for (let steps = 0; fn && !functionName(fn) && steps < 6; steps++) fn = enclosingFunction(fn);
   const name = fn ? functionName(fn) : undefined;
-  if (fn && name && !state.senders.has(fn)) state.senders.set(fn, { name, file: detection.location.file, line: detection.location.line });
+  if (!fn || !name || state.senders.has(fn)) return;
+  const toOpenAi = detection.payload.type === 'request';
+  state.senders.set(fn, { name, file: detection.location.file, line: detection.location.line, toOpenAi });
 }
 
 function functionName(fn: ts.SignatureDeclaration): string | undefined {
@@ -538,11 +542,22 @@ function functionName(fn: ts.SignatureDeclaration): string | undefined {
   return undefined;
 }
 
-/** The calls, in every parsed file, of a function that sends an OpenAI request itself. */
-function wrapperCalls(context: DetectContext, state: RunState): HttpDetection[] {
+/**
+ * After every file, the project's own way into those requests: calls of a function that sends one,
+ * `new` of a class whose methods send to OpenAI (a hand-written or vendored client), and imports
+ * of either from another module.
+ */
+function wrapperUses(context: DetectContext, state: RunState): HttpDetection[] {
   if (!state.senders.size) return [];
   const names = new Set([...state.senders.values()].map((s) => s.name));
+  const classes = new Map<ts.Node, { name: string; file: string; line: number }>();
+  for (const [fn, sender] of state.senders) {
+    const cls = fn.parent;
+    if (sender.toOpenAi && cls && ts.isClassLike(cls) && cls.name) classes.set(cls, { name: cls.name.text, file: sender.file, line: sender.line });
+  }
+  const classNames = new Set([...classes.values()].map((c) => c.name));
   const out: HttpDetection[] = [];
+  const evaluator = context.evaluator;
   for (const file of context.workspace.parsedFiles()) {
     for (const unit of context.workspace.units(file)) {
       if (unit.syntaxErrors.length) continue;
@@ -551,12 +566,19 @@ function wrapperCalls(context: DetectContext, state: RunState): HttpDetection[] 
           const callee = skipOuter(node.expression);
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
           if (name && names.has(name)) {
-            const fn = calledFunction(context.evaluator, unit, node);
+            const fn = calledFunction(evaluator, unit, node);
             const sender = fn ? state.senders.get(fn.node) : undefined;
-            if (fn && sender && enclosingFunction(node) !== fn.node) {
+            if (fn && sender && !isInside(node, fn.node)) {
               out.push(helperFinding({ type: 'wrapperCall', unit, node, callee: sender.name, request: { file: sender.file, line: sender.line } }));
             }
           }
+        } else if (ts.isNewExpression(node) && classNames.size) {
+          const value = evaluator.evaluate(unit, node.expression);
+          const cls = value.t === 'class' ? classes.get(value.node) : undefined;
+          if (cls) out.push(helperFinding({ type: 'localClient', unit, node, cls: cls.name, request: { file: cls.file, line: cls.line } }));
+        } else if (ts.isImportDeclaration(node) && node.importClause && !node.importClause.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) {
+          const imported = importedSenders(unit, node, (n) => names.has(n) || classNames.has(n), evaluator, state, classes);
+          if (imported.length) out.push(helperFinding({ type: 'localImport', unit, node, names: imported }));
         }
         ts.forEachChild(node, visit);
       };
@@ -566,10 +588,37 @@ function wrapperCalls(context: DetectContext, state: RunState): HttpDetection[] 
   return out;
 }
 
+function isInside(node: ts.Node, container: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === container) return true;
+  return false;
+}
+
+function importedSenders(
+  unit: Unit,
+  statement: ts.ImportDeclaration,
+  maybe: (name: string) => boolean,
+  evaluator: DetectContext['evaluator'],
+  state: RunState,
+  classes: Map<ts.Node, unknown>,
+): string[] {
+  const clause = statement.importClause!;
+  const locals: ts.Identifier[] = [];
+  if (clause.name) locals.push(clause.name);
+  if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+    for (const element of clause.namedBindings.elements) if (!element.isTypeOnly && maybe((element.propertyName ?? element.name).text)) locals.push(element.name);
+  }
+  return locals
+    .filter((local) => {
+      const value = evaluator.evaluate(unit, local);
+      return (value.t === 'function' && state.senders.has(value.node)) || (value.t === 'class' && classes.has(value.node));
+    })
+    .map((local) => local.text);
+}
+
 /** After every file: one finding per instance and per endpoint literal, with every use known. */
 export function finishHttp(context: DetectContext): HttpDetection[] {
   const state = stateOf(context);
-  const detections: HttpDetection[] = [...wrapperCalls(context, state)];
+  const detections: HttpDetection[] = [...wrapperUses(context, state)];
   for (const instance of state.instances.values()) {
     const { destination } = instance;
     if (destination.to === 'openai') {

@@ -26,7 +26,9 @@ export type HelperPayload =
   | { type: 'wireRequest'; unit: Unit; node: ts.CallExpression; path: string; base: string; rule: FamilyRule | undefined }
   | { type: 'hostRequest'; unit: Unit; node: ts.CallExpression; host: string; path: string | undefined; rule: FamilyRule | undefined; via: string }
   | { type: 'paramRequest'; unit: Unit; node: ts.CallExpression; caller: string; via: string }
-  | { type: 'wrapperCall'; unit: Unit; node: ts.CallExpression; callee: string; request: { file: string; line: number } };
+  | { type: 'wrapperCall'; unit: Unit; node: ts.CallExpression; callee: string; request: { file: string; line: number } }
+  | { type: 'localClient'; unit: Unit; node: ts.NewExpression; cls: string; request: { file: string; line: number } }
+  | { type: 'localImport'; unit: Unit; node: ts.ImportDeclaration; names: string[] };
 
 /** The text after the last run-time piece of a shape, when the shape starts at run time. */
 function pathAfterBase(shape: UrlShape): { base: string; path: string } | undefined {
@@ -237,6 +239,10 @@ export function helperDetection(payload: HelperPayload) {
       return { ruleId: 'http/hostRequest', kind: 'call' as const, location, message: text.hostRequest(payload.via, payload.host, payload.path), reason: text.hostRequestReason() };
     case 'paramRequest':
       return { ruleId: 'http/helperRequest', kind: 'call' as const, location, message: text.paramRequest(payload.via, payload.caller), reason: text.paramRequestReason() };
+    case 'localClient':
+      return { ruleId: 'http/localClient', kind: 'client' as const, location, message: text.localClient(payload.cls, payload.request), reason: text.localClientReason() };
+    case 'localImport':
+      return { ruleId: 'http/localImport', kind: 'import' as const, location, message: text.localImport(payload.names), reason: text.wrapperCallReason() };
     default:
       return { ruleId: 'http/wrapperCall', kind: 'call' as const, location, message: text.wrapperCall(payload.callee, payload.request), reason: text.wrapperCallReason() };
   }

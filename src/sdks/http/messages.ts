@@ -133,3 +133,9 @@ export const wrapperCall = (callee: string, request: { file: string; line: numbe
   t(`calls ${callee}(), which sends an OpenAI request (${request.file}:${request.line})`, `调用 ${callee}()，它会发送 OpenAI 请求（${request.file}:${request.line}）`);
 export const wrapperCallReason = (): Localized =>
   t('The request itself is reported where it is sent; this call is where the app reaches it.', '请求本身在发送处报告；此处是应用调用它的位置。');
+export const localClient = (cls: string, request: { file: string; line: number }): Localized =>
+  t(`creates ${cls}, an OpenAI client written in the project (it sends at ${request.file}:${request.line})`, `创建 ${cls}（项目自己编写的 OpenAI 客户端，在 ${request.file}:${request.line} 发送请求）`);
+export const localClientReason = (): Localized =>
+  t('Its requests go to OpenAI: they move when its base URL and key do (reported where it sends).', '它的请求发往 OpenAI：修改它的基础地址和密钥后即可迁移（在发送处报告）。');
+export const localImport = (names: string[]): Localized =>
+  t(`imports ${names.join(', ')}, which send OpenAI requests`, `导入 ${names.join('、')}（会发送 OpenAI 请求）`);

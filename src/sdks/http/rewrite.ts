@@ -56,7 +56,13 @@ export function planHttp(detection: HttpDetection, context: PlanContext): Planne
  * is information; the request is where the change is.
  */
 function planHelper(helper: HelperPayload, context: PlanContext): PlannedFields {
-  if (helper.type === 'wrapperCall') return { readiness: 'info' };
+  if (helper.type === 'wrapperCall' || helper.type === 'localImport') return { readiness: 'info' };
+  if (helper.type === 'localClient') {
+    return {
+      readiness: 'review',
+      action: t(`Change the client's base URL (where it is defined or configured) to ${context.target?.baseURL ?? 'the provider’s'} and its key.`, `把该客户端的基础地址（定义或配置处）改为 ${context.target?.baseURL ?? '服务商的地址'}，并更换密钥。`),
+    };
+  }
   const target = context.target;
   const rule = helper.type === 'paramRequest' ? undefined : helper.rule;
   if (rule && target) {
