@@ -222,9 +222,12 @@ function registryModels(evaluator: Evaluator, unit: Unit, expression: ts.Express
   const refs: ModelRef[] = [];
   const first = expr.arguments[0] && skipOuter(expr.arguments[0]);
   const alias = first && ts.isStringLiteralLike(first) ? first.text : undefined;
-  for (const option of flatten(evaluator.evaluate(unit, expr.expression.expression))) {
+  const registries = flatten(evaluator.evaluate(unit, expr.expression.expression)).filter((o) => registryKind(o) && o.t === 'sdk' && o.path.length === 0);
+  // `myai.textEmbeddingModel(…)` on a provider is a model factory, not a registry lookup.
+  if (!registries.length) return undefined;
+  for (const option of registries) {
     const kind = registryKind(option);
-    if (!kind || option.t !== 'sdk' || option.path.length) continue;
+    if (!kind || option.t !== 'sdk') continue;
     const call = option.origin.node;
     const argument = ts.isCallExpression(call) && call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
     if (!argument || !ts.isObjectLiteralExpression(argument)) continue;
