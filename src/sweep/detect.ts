@@ -14,6 +14,7 @@ import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
 import { displayOnly } from './display.js';
 import { clientImports } from './imports.js';
+import { packageUses } from './packages.js';
 import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
 import * as text from './messages.js';
 
@@ -361,6 +362,11 @@ export function sweep({ candidates, unparsed, detections, context }: SweepInput)
     for (const unit of context.workspace.units(file.path)) {
       out.push(...sweepUnit(unit, spans, context));
       out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line)) as SweepDetection[]));
+      // Only files that import an OpenAI package can call into one.
+      if (/['"`](openai|chatgpt|genkitx-openai|@genkit-ai\/compat-oai|@dexaai\/dexter|llamaindex|@llamaindex\/openai|openai-fetch|openai-edge|@azure\/openai)/.test(unit.sf.text)) {
+        const already = (line: number) => isExplained(spans, line) || out.some((d) => d.location.file === unit.path && d.location.line <= line && line <= d.location.endLine);
+        out.push(...(packageUses(unit, context.evaluator, already) as SweepDetection[]));
+      }
     }
   }
   return out;
