@@ -100,7 +100,8 @@ export type HttpPayload =
   | { type: 'model'; site: ModelSite; request: RequestInfo }
   | { type: 'authHeader'; key: KeyFacts; request: RequestInfo | undefined; instance: InstanceInfo | undefined }
   | { type: 'sse'; request: RequestInfo; sse: SseFacts }
-  | { type: 'helper'; helper: HelperPayload };
+  | { type: 'helper'; helper: HelperPayload }
+  | { type: 'requestUrl' };
 
 export type HttpDetection = Detection<HttpPayload>;
 
@@ -399,6 +400,18 @@ function analyzeRequest(context: DetectContext, unit: Unit, node: ts.CallExpress
       payload: { type: 'request', request },
     },
   ];
+  const built = parts.url ? urlVariable(parts.url) : undefined;
+  if (built) {
+    detections.push({
+      sdk: SDK,
+      ruleId: 'http/requestUrl',
+      kind: 'option',
+      location: locationOf(parts.url!.unit, built),
+      message: text.requestUrl(display, locationOf(unit, node).line),
+      reason: text.requestUrlReason(),
+      payload: { type: 'requestUrl' },
+    });
+  }
   for (const site of models) {
     if (!isOpenAiModelId(site.value)) continue;
     detections.push({
@@ -513,6 +526,17 @@ export function detectHttp(unit: Unit, context: DetectContext): HttpDetection[] 
   };
   visit(unit.sf);
   return detections;
+}
+
+/** `const url = `${this._apiBaseUrl}/chat/completions``, passed to the request by name: where the URL is built. */
+function urlVariable(site: { unit: Unit; expr: ts.Expression }): ts.Expression | undefined {
+  const expr = skipOuter(site.expr);
+  if (!ts.isIdentifier(expr)) return undefined;
+  const declaration = resolveName(expr);
+  const init = declaration?.kind === 'variable' && declaration.path.length === 0 ? declaration.node.initializer : undefined;
+  if (!init) return undefined;
+  const inner = skipOuter(init);
+  return ts.isTemplateExpression(inner) || (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) ? inner : undefined;
 }
 
 function helperFinding(helper: HelperPayload): HttpDetection {

@@ -139,3 +139,6 @@ export const localClientReason = (): Localized =>
   t('Its requests go to OpenAI: they move when its base URL and key do (reported where it sends).', '它的请求发往 OpenAI：修改它的基础地址和密钥后即可迁移（在发送处报告）。');
 export const localImport = (names: string[]): Localized =>
   t(`imports ${names.join(', ')}, which send OpenAI requests`, `导入 ${names.join('、')}（会发送 OpenAI 请求）`);
+export const requestUrl = (url: string, line: number): Localized => t(`builds the URL ${url} sent at line ${line}`, `拼接第 ${line} 行请求的地址 ${url}`);
+export const requestUrlReason = (): Localized =>
+  t('The request’s address is assembled here; it moves with the base it is built from.', '请求地址在此拼接；它随所用的基础地址一起迁移。');

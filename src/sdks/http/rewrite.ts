@@ -47,6 +47,8 @@ export function planHttp(detection: HttpDetection, context: PlanContext): Planne
       return planSse(payload, context);
     case 'helper':
       return planHelper(payload.helper, context);
+    case 'requestUrl':
+      return { readiness: 'info' };
   }
 }
 
