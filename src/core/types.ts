@@ -125,8 +125,8 @@ export interface SourceText {
   /** absolute path on disk */
   absPath: string;
   text: string;
-  /** code: JS/TS/Vue/Svelte, parsed; env: a dotenv file; compose: a docker-compose file. */
-  kind: 'code' | 'env' | 'compose';
+  /** code: JS/TS/Vue/Svelte, parsed; env: a dotenv file; compose: a docker-compose file; config: JSON/YAML/TOML/INI settings (swept only). */
+  kind: 'code' | 'env' | 'compose' | 'config';
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'errored';

@@ -63,10 +63,19 @@ const ENV_FILE_RE = /(^|\/)(\.env(\.[\w.-]+)?|[\w.-]+\.env)$/;
 /** `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yml`. */
 const COMPOSE_FILE_RE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
 
+/**
+ * Settings a bot or an extension is configured by instead of env variables (config.json,
+ * settings.yaml, a VS Code extension's package.json defaults): only the sweep reads them.
+ * Lockfiles, compiler and lint settings hold no settings of the app.
+ */
+const CONFIG_FILE_RE = /\.(json|jsonc|json5|ya?ml|toml|ini)$/i;
+const NOT_CONFIG_RE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb|composer\.lock|tsconfig[\w.-]*\.json|jsconfig\.json|\.eslintrc[\w.]*|\.prettierrc[\w.]*|\.babelrc[\w.]*|lerna\.json|turbo\.json|renovate\.json|\.?swcrc|vercel\.json|netlify\.toml|\.github\/.*|\.gitlab-ci\.yml|\.pre-commit[\w.-]*|labels\.json)$/i;
+
 export function fileKind(file: string): SourceText['kind'] | undefined {
   if (SOURCE_RE.test(file)) return 'code';
   if (ENV_FILE_RE.test(file)) return 'env';
   if (COMPOSE_FILE_RE.test(file)) return 'compose';
+  if (CONFIG_FILE_RE.test(file) && !NOT_CONFIG_RE.test(file) && !/(^|\/)(locales?|i18n|lang|translations?|messages)\//i.test(file)) return 'config';
   return undefined;
 }
 
@@ -101,7 +110,7 @@ export async function listFiles(root: string): Promise<{ files: string[]; lister
   if (fromGit) return { files: fromGit, lister: 'git' };
   // globby (and its fast-glob) only outside git: loading it costs more than git's whole listing.
   const { globby } = await import('globby');
-  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/{docker-,}compose*.{yml,yaml}'], {
+  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/*.{json,jsonc,json5,yml,yaml,toml,ini}'], {
     cwd: root,
     gitignore: true,
     dot: true,
@@ -204,7 +213,8 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
   for (const file of files) {
     const kind = fileKind(file);
     if (!kind) continue;
-    listed++;
+    // Settings files are swept for indicators but are not the source files the summary counts.
+    if (kind !== 'config') listed++;
     if (/\.d\.[cm]?ts$/i.test(file)) {
       skipped.push({ path: file, reason: 'declaration' });
       continue;

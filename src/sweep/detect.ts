@@ -305,26 +305,33 @@ function callReceiver(name: ts.Node): ts.Expression | undefined {
   return access.expression;
 }
 
-/** Files that could not be parsed: the hits by text alone, each one for review. */
-function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, envFile: boolean): SweepDetection[] {
+/**
+ * Text without a syntax tree: files that could not be parsed (each hit for review), dotenv files,
+ * and settings files (JSON/YAML/TOML/INI), where the key on the hit's line names what it is for.
+ */
+function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, kind: 'code' | 'env' | 'config'): SweepDetection[] {
   const out: SweepDetection[] = [];
+  const envFile = kind === 'env';
   for (const hit of hitsIn(file.text)) {
     if (hit.kind === 'call' || hit.kind === 'keyFormat') continue;
+    // In settings, a package name is a dependency and an env name a documented variable, not use.
+    if (kind === 'config' && (hit.kind === 'import' || hit.kind === 'env')) continue;
     const { line } = lineColumn(file.text, hit.start);
     if (isExplained(spans, line)) continue;
     const lineStart = file.text.lastIndexOf('\n', hit.start - 1) + 1;
     const lineEnd = file.text.indexOf('\n', hit.start);
     const lineText = file.text.slice(lineStart, lineEnd < 0 ? file.text.length : lineEnd);
     const location = rangeLocation(file, hit.start, hit.end);
-    const commented = envFile ? /^\s*#/.test(lineText) : /^\s*(\/\/|\*|\/\*)/.test(lineText);
+    const commented = kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText);
     if (commented) {
       out.push(detection(file, location, mentionPayload(hit, 0), hit.match));
       continue;
     }
-    // In an env file the variable's name is the context: `_302AI_MODEL=gpt-4o-mini` is 302.AI's.
-    const name = envFile ? /^\s*(?:export\s+)?([\w.]+)\s*=/.exec(lineText)?.[1] : undefined;
+    // The key is the context: `_302AI_MODEL=gpt-4o-mini` is 302.AI's, `"deepseek": { "model": … }` DeepSeek's.
+    const name = envFile ? /^\s*(?:export\s+)?([\w.]+)\s*=/.exec(lineText)?.[1] : kind === 'config' ? configKeys(file.text, lineStart) : undefined;
     const provider = name ? providerNamed(name) : undefined;
-    const verdict: Verdict = hit.prefix || (provider && provider !== 'openai') ? 'other-provider' : 'usage';
+    const value = kind === 'config' ? configValue(lineText) : undefined;
+    const verdict: Verdict = hit.prefix || (provider && provider !== 'openai') ? 'other-provider' : value !== undefined && isProse(value) ? 'mention' : 'usage';
     const payload: SweepPayload =
       hit.kind === 'model'
         ? { type: 'model', verdict, spots: [{ id: hit.match, start: hit.start, end: hit.end }], prefix: hit.prefix ?? '', exact: false, ...(provider && provider !== 'openai' ? { provider } : {}) }
@@ -336,6 +343,31 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     out.push(detection(file, location, payload, hit.match));
   }
   return out;
+}
+
+/** The value on a settings line (`"model": "gpt-4o",` → gpt-4o), to tell a value from prose. */
+function configValue(line: string): string | undefined {
+  const match = /[:=]\s*["']?(.*?)["']?\s*,?\s*$/.exec(line);
+  return match?.[1];
+}
+
+/** The keys leading to a settings line: its own and those of the blocks it is nested in. */
+function configKeys(text: string, lineStart: number): string {
+  const keys: string[] = [];
+  const before = text.slice(0, lineStart + (text.indexOf('\n', lineStart) < 0 ? text.length - lineStart : text.indexOf('\n', lineStart) - lineStart));
+  const lines = before.split('\n');
+  let indent = Infinity;
+  for (let i = lines.length - 1; i >= 0 && keys.length < 4; i--) {
+    const line = lines[i];
+    if (!line.trim()) continue;
+    const own = line.length - line.trimStart().length;
+    if (i !== lines.length - 1 && own >= indent) continue;
+    const key = /^\s*["']?([\w.$-]+)["']?\s*[:=]/.exec(line)?.[1] ?? /^\s*\[([\w.-]+)\]/.exec(line)?.[1];
+    if (key) keys.push(key);
+    indent = Math.min(indent, own);
+    if (own === 0) break;
+  }
+  return keys.join(' ');
 }
 
 export interface SweepInput {
@@ -352,11 +384,11 @@ export function sweep({ candidates, unparsed, detections, context }: SweepInput)
   for (const file of candidates) {
     const spans = explained.get(file.path);
     if (file.kind !== 'code') {
-      if (file.kind === 'env') out.push(...sweepText(file, spans, true));
+      if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
       continue;
     }
     if (unparsed.has(file.path)) {
-      out.push(...sweepText(file, spans, false));
+      out.push(...sweepText(file, spans, 'code'));
       continue;
     }
     for (const unit of context.workspace.units(file.path)) {
