@@ -4,7 +4,7 @@
  * multi-file case. Each case runs in a temp copy; the fixtures in the repo are never touched.
  * A first line `// fixture: provider=deepseek includeReview` sets options.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyze } from '../../src/commands/analyze.js';
@@ -37,14 +37,19 @@ export interface FixtureCase extends FixtureOptions {
 
 const INPUT = /^(.*)\.input(\.[a-z]+)$/;
 
-function readCaseFiles(dir: string, prefix?: string): FixtureFile[] {
+/** A case folder's files, its sub-folders included (`src/lib/ai.input.ts` is `src/lib/ai.ts`). */
+function readCaseFiles(dir: string, prefix?: string, sub = ''): FixtureFile[] {
   const files: FixtureFile[] = [];
   for (const entry of readdirSync(dir).sort()) {
+    if (!prefix && statSync(path.join(dir, entry)).isDirectory()) {
+      files.push(...readCaseFiles(path.join(dir, entry), undefined, `${sub}${entry}/`));
+      continue;
+    }
     const match = INPUT.exec(entry);
     if (!match || (prefix && match[1] !== prefix)) continue;
     const outputPath = path.join(dir, `${match[1]}.output${match[2]}`);
     files.push({
-      name: `${match[1]}${match[2]}`,
+      name: `${sub}${match[1]}${match[2]}`,
       input: readFileSync(path.join(dir, entry), 'utf8'),
       outputPath,
       expected: existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : undefined,
@@ -83,6 +88,12 @@ export function discoverCases(sdk: string): FixtureCase[] {
   return cases;
 }
 
+/** A case's labels (`expect.json` in its folder): lines that must be reported, trap lines that must not be claimed. */
+export function caseLabels(fixture: FixtureCase): { sites: Array<{ file: string; line: number }>; traps: Array<{ file: string; line: number }> } | undefined {
+  const file = path.join(FIXTURES, fixture.sdk, fixture.name, 'expect.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
 export interface CaseRun {
   actual: Map<string, string>;
   /** Files a second apply would still change: must be empty (idempotence). */
@@ -95,7 +106,10 @@ export interface CaseRun {
 export async function runCase(fixture: FixtureCase): Promise<CaseRun> {
   const dir = mkdtempSync(path.join(tmpdir(), `banjia-${fixture.sdk}-${fixture.name}-`));
   try {
-    for (const file of fixture.files) writeFileSync(path.join(dir, file.name), file.input);
+    for (const file of fixture.files) {
+      mkdirSync(path.dirname(path.join(dir, file.name)), { recursive: true });
+      writeFileSync(path.join(dir, file.name), file.input);
+    }
     const options = {
       path: dir,
       provider: fixture.provider,

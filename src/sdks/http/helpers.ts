@@ -19,7 +19,7 @@ import * as text from './messages.js';
 import { namedProvider } from '../../sweep/context.js';
 
 /** The API paths of OpenAI's wire format, after an optional `/v1`. */
-const WIRE_PATH = /^\/?(?:v1\/)?(chat\/completions|completions|embeddings|images\/(?:generations|edits|variations)|audio\/(?:speech|transcriptions|translations)|moderations|responses|models|dashboard\/billing\/[\w/]+|realtime(?:\/sessions)?)(?:[/?#].*)?$/;
+const WIRE_PATH = /^\/?(?:v1\/|openai\/deployments\/[^/]+\/)?(chat\/completions|completions|embeddings|images\/(?:generations|edits|variations)|audio\/(?:speech|transcriptions|translations)|moderations|responses|models|dashboard\/billing\/[\w/]+|realtime(?:\/sessions)?)(?:[/?#].*)?$/;
 const OPENAI_HOST = /^(?:[a-z0-9-]+\.)?api\.openai\.com$/i;
 
 export type HelperPayload =
@@ -35,8 +35,9 @@ function pathAfterBase(shape: UrlShape): { base: string; path: string } | undefi
   const first = shape.pieces[0];
   if (!first || first.kind === 'text') return undefined;
   const rest = shape.pieces.slice(1);
-  if (!rest.length || rest.some((p) => p.kind !== 'text')) return undefined;
-  const path = rest.map((p) => (p.kind === 'text' ? p.value : '')).join('');
+  if (!rest.length || rest[0].kind !== 'text') return undefined;
+  // A run-time piece inside the path (Azure's deployment name) stands for one segment.
+  const path = rest.map((p) => (p.kind === 'text' ? p.value : '{…}')).join('');
   return WIRE_PATH.test(path) ? { base: shapeText({ pieces: [first], originOnly: false }), path } : undefined;
 }
 

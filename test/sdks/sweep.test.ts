@@ -1,0 +1,26 @@
+/**
+ * The forms of real code that issue 12 listed (classes, AI SDK registries, path aliases, raw HTTP
+ * through helpers, apps that are not servers, wrappers, env forms, model ids as data), each as a
+ * fixture project under fixtures/sweep/<form>/: the rewrite is a fixture pair like every module's,
+ * and `expect.json` lists the lines a scan must report and the trap lines it must not claim.
+ */
+import { describe, expect, it } from 'vitest';
+import { fixturePairs } from '../helpers/fixture-suite.js';
+import { caseLabels, discoverCases, runCase } from '../helpers/fixtures.js';
+import { saysNotOpenAi } from '../../src/eval/real.js';
+
+fixturePairs('sweep', 8);
+
+describe('forms of real code: what a scan reports', () => {
+  for (const fixture of discoverCases('sweep')) {
+    const labels = caseLabels(fixture);
+    if (!labels) continue;
+    it(`${fixture.name}: every labelled line reported, no trap claimed`, async () => {
+      const { findings } = await runCase(fixture);
+      const covers = (file: string, line: number) => findings.filter((f) => f.file === file && f.line <= line && line <= f.endLine);
+      const missing = labels.sites.filter((s) => covers(s.file, s.line).length === 0).map((s) => `${s.file}:${s.line}`);
+      const noisy = labels.traps.flatMap((t) => covers(t.file, t.line).filter((f) => !saysNotOpenAi(f)).map((f) => `${t.file}:${t.line} ${f.ruleId}`));
+      expect({ missing, noisy }).toEqual({ missing: [], noisy: [] });
+    });
+  }
+});
