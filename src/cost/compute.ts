@@ -557,6 +557,11 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
         return;
       }
       const price = target.price;
+      // Token-package providers (Spark) publish no per-token price: say so rather than bill zero.
+      if (price.unlisted) {
+        addUncovered(`${target.id} has no published per-token price`, `${target.id} 没有公开的按 token 单价`);
+        return;
+      }
       currencies.add(price.currency);
       const ratioInfo = resolvedModel.ratio!;
       const noteKey = `${ratioInfo.basis}|${ratioInfo.ratio}|${ratioInfo.family}`;

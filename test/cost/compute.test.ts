@@ -87,6 +87,7 @@ describe('resolvePrice', () => {
       ],
       timeOfDay: { timezone: 'Asia/Shanghai', windows: [{ days: [1], start: '09:00', end: '10:00' }], peak: { input: 2, cachedInput: 0.2, output: 4 } },
       asOf: '2026-01',
+      checkedOn: '2026-01',
       source: 'https://example.com',
     };
     // Peak doubles every price; the ≤10000 tier (3 / 0.3 / 6) becomes 6 / 0.6 / 12 at peak.
@@ -386,7 +387,7 @@ describe('unpriced and unknown models are listed, not dropped', () => {
     const usdProvider: Provider = {
       ...provider('qwen'),
       id: 'usd-host',
-      chatModels: [{ ...provider('qwen').chatModels[0], id: 'host-max', tier: 'flagship', price: { currency: 'USD', input: 1, cachedInput: null, output: 2, asOf: '2026-01', source: 'https://example.com' } }],
+      chatModels: [{ ...provider('qwen').chatModels[0], id: 'host-max', tier: 'flagship', price: { currency: 'USD', input: 1, cachedInput: null, output: 2, asOf: '2026-01', checkedOn: '2026-01', source: 'https://example.com' } }],
       modelMap: { ...provider('qwen').modelMap, flagship: 'host-max' },
     };
     const records: UsageRecord[] = [{ model: 'gpt-4o', inputTokens: 1_000_000, cachedInputTokens: 500_000, outputTokens: 1_000_000, requests: 10, kind: 'completions' }];
