@@ -183,7 +183,7 @@ describe('migrate apply', () => {
     expect(mapped.stdout).toContain("+  chat: 'qwen-plus',");
     expect(mapped.stdout).toContain("+  fast: 'qwen-flash',");
     const plain = runCli(['apply', 'fixtures/demo-app', '--provider', 'qwen', '--dry-run', '--format', 'diff']);
-    expect(plain.stdout).toContain("+  chat: 'qwen-max',");
+    expect(plain.stdout).toContain("+  chat: 'qwen3.8-max',"); // the rule's choice since issue 18
   });
 
   it('refuses a dirty git tree unless --force', () => {
