@@ -169,19 +169,20 @@ describe('malformed input: exit 2, naming the line or field', () => {
 
 /**
  * The static estimate of fixtures/demo-app, 1,000 calls a month per site, default 500 prompt tokens
- * for run-time content and 300 output tokens where no max_tokens can be read:
- *   src/chat.ts:9                 gpt-4o       SYSTEM_PROMPT constant of 90 characters = ⌈90 / 4⌉ = 23 tokens,
- *                                 + 500 = 523 in; max_tokens: MAX_ANSWER_TOKENS (imported, 800) out:
- *                                 (523 × 2.5 + 800 × 10) × 1000 / 1M = $9.3075
+ * for run-time content and 300 output tokens where no max_tokens can be read. Literal prompts are
+ * counted with OpenAI's encoding (o200k_base for gpt-4o/gpt-4o-mini, js-tiktoken):
+ *   src/chat.ts:9                 gpt-4o       SYSTEM_PROMPT constant (90 characters) = 19 tokens,
+ *                                 + 500 = 519 in; max_tokens: MAX_ANSWER_TOKENS (imported, 800) out:
+ *                                 (519 × 2.5 + 800 × 10) × 1000 / 1M = $9.2975
  *   src/embeddings.ts:6           embedding-3-small 500 in:     500 × 0.02 × 1000 / 1M            = $0.01
- *   src/services/summarizer.ts:9  gpt-4o-mini  literal system prompt of 63 characters = ⌈63 / 4⌉ = 16 tokens,
- *                                 + 500 = 516 in, 300 out: (516 × 0.15 + 300 × 0.6) × 1000 / 1M = $0.2574
+ *   src/services/summarizer.ts:9  gpt-4o-mini  literal system prompt (63 characters) = 17 tokens,
+ *                                 + 500 = 517 in, 300 out: (517 × 0.15 + 300 × 0.6) × 1000 / 1M = $0.25755
  *   src/tools.ts:28               gpt-4o-mini  500 in, 300 out: (75 + 180) / 1000            = $0.255
  *   src/services/moderation.ts:5  moderations: not billed per token, not priced
- *   OpenAI total $9.8299.
- *   Qwen: qwen-max (523k × 2.4 + 800k × 9.6) / 1M = ¥8.9352;  qwen-plus (1,016k × 0.8 + 600k × 2) / 1M = ¥2.0128;
- *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥11.198 = $1.55528;
- *         change 1.55528 − 9.8299 = −$8.27, 11.198 − 9.8299 × 7.2 = −¥59.58 (−84%).
+ *   OpenAI total $9.82005.
+ *   Qwen (by rule): qwen3.8-max (519k × 12 + 800k × 36) / 1M = ¥35.028;  qwen3.7-plus (1,017k × 2 + 600k × 8) / 1M = ¥6.834;
+ *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥42.112 = $5.84889;
+ *         change 5.84889 − 9.82005 = −$3.97, 42.112 − 9.82005 × 7.2 = −¥28.59 (−40%).
  */
 describe('migrate cost [path]: the static estimate', () => {
   it('sizes each call site from its literal prompt and the stated defaults', () => {
@@ -193,29 +194,27 @@ describe('migrate cost [path]: the static estimate', () => {
     expect(site('src/services/summarizer.ts')).toMatchObject({
       line: 9,
       model: 'gpt-4o-mini',
-      literalTokens: 16,
-      inputTokens: 516,
+      literalTokens: 17,
+      inputTokens: 517,
       inputBasis: 'literal+default',
       outputTokens: 300,
       outputBasis: 'default',
       callsPerMonth: 1000,
     });
-    expect(site('src/services/summarizer.ts').openaiUsd).toBeCloseTo(0.2574, 12);
-    expect(site('src/chat.ts')).toMatchObject({ literalTokens: 23, inputTokens: 523, outputTokens: 800, outputBasis: 'max_tokens' });
-    expect(site('src/chat.ts').openaiUsd).toBeCloseTo(9.3075, 12);
+    expect(site('src/services/summarizer.ts').openaiUsd).toBeCloseTo(0.25755, 12);
+    expect(site('src/chat.ts')).toMatchObject({ literalTokens: 19, inputTokens: 519, outputTokens: 800, outputBasis: 'max_tokens' });
+    expect(site('src/chat.ts').openaiUsd).toBeCloseTo(9.2975, 12);
     expect(site('src/services/moderation.ts')).toMatchObject({ priced: false, reason: 'moderations calls are not billed per token' });
     expect(doc.cost.period).toEqual({ basis: 'static', days: null, monthlyFactor: 1 });
-    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.8299, 10);
-    // gpt-4o → qwen3.8-max 0.523 × 12 + 0.8 × 36 = 35.076; 2 × gpt-4o-mini → qwen3.7-plus (0.516 + 0.5) × 2 + 2 × 0.3 × 8 = 6.832;
-    // text-embedding-3-small → text-embedding-v4 0.5 × 0.5 = 0.25 → 42.158
-    expect(byId(doc, 'qwen').monthlyAmount).toBeCloseTo(42.158, 10);
+    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.82005, 10);
+    expect(byId(doc, 'qwen').monthlyAmount).toBeCloseTo(42.112, 10);
     const ids = doc.cost.assumptions.map((a: { id: string }) => a.id);
     for (const id of ['callsPerMonth', 'promptTokens', 'outputTokens', 'noCache', 'promptLanguage', 'fx', 'peakShare']) expect(ids).toContain(id);
   });
 
   it('scales with --calls-per-month', () => {
     const doc = json(['cost', 'fixtures/demo-app', '--calls-per-month', '2500']);
-    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.8299 * 2.5, 10);
+    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.82005 * 2.5, 10);
     expect(doc.cost.assumptions.find((a: { id: string }) => a.id === 'callsPerMonth')).toMatchObject({ value: 2500 });
   });
 
@@ -224,9 +223,9 @@ describe('migrate cost [path]: the static estimate', () => {
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toContain('Static estimate of fixtures/demo-app: 5 call site(s), 4 priced.');
-    expect(out).toMatch(/src\/services\/summarizer\.ts:9 +chat\.completions\.create +gpt-4o-mini +516 \(16 literal \+ 500\) +300 \(default\) +1,000 +\$0\.26/);
+    expect(out).toMatch(/src\/services\/summarizer\.ts:9 +chat\.completions\.create +gpt-4o-mini +517 \(17 literal \+ 500\) +300 \(default\) +1,000 +\$0\.26/);
     expect(out).toMatch(/src\/services\/moderation\.ts:5 .*not priced: moderations calls are not billed per token/);
-    expect(out).toMatch(/Alibaba Qwen.*¥42\.16 +\$5\.86 +−\$3\.97 \(−40%\) +−¥28\.62/);
+    expect(out).toMatch(/Alibaba Qwen.*¥42\.11 +\$5\.85 +−\$3\.97 \(−40%\) +−¥28\.59/);
     expect(out).toContain('Each call site is called 1,000 times a month (--calls-per-month)');
     expect(out).toContain('plus 500 tokens for what is only known at run time');
     expect(out).toContain('No prompt-cache hits are assumed');
@@ -234,16 +233,16 @@ describe('migrate cost [path]: the static estimate', () => {
 
   it('gives scan the same figure in short form, and the readiness matrix the same engine', () => {
     const scan = runCli(['scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥42.16/month ($5.86) vs OpenAI $9.83/month, −$3.97 / −¥28.62 (−40%).');
+    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥42.11/month ($5.85) vs OpenAI $9.82/month, −$3.97 / −¥28.59 (−40%).');
     expect(scan.stdout).toMatch(/assumptions: 1,000 calls\/month per call site; prompt = literal text \(\+ 500 tokens where run-time content is added\)/);
     const doc = json(['scan', 'fixtures/demo-app']);
     // schemaVersion 1 fields kept, new ones added.
     expect(doc.cost).toMatchObject({ pricedSites: 4, unpricedSites: 1, assumptions: { callsPerMonth: 1000, defaultInputTokens: 500, defaultOutputTokens: 300, cnyPerUsd: 7.2 } });
-    expect(doc.cost.openaiUsd).toBeCloseTo(9.8299, 10);
+    expect(doc.cost.openaiUsd).toBeCloseTo(9.82005, 10);
     expect(doc.cost.sites).toHaveLength(5);
     expect(doc.cost.breakdown.providers).toHaveLength(13);
     const qwenRow = doc.readiness.find((r: { provider: string }) => r.provider === 'qwen');
-    expect(qwenRow.monthlyCost.amount).toBeCloseTo(42.158, 10);
+    expect(qwenRow.monthlyCost.amount).toBeCloseTo(42.112, 10);
     expect(qwenRow.monthlyCost).toMatchObject({ currency: 'CNY', complete: true });
     // DeepSeek has no embeddings model: its figure leaves text-embedding-3-small out and says so.
     expect(doc.readiness.find((r: { provider: string }) => r.provider === 'deepseek').monthlyCost.complete).toBe(false);
@@ -269,9 +268,9 @@ describe('--lang zh', () => {
   it('labels the static estimate and the scan cost line in Chinese', () => {
     const cost = runCli(['--lang', 'zh', 'cost', 'fixtures/demo-app']);
     expect(cost.stdout).toContain('静态估算 fixtures/demo-app：5 个调用点，4 个已计价。');
-    expect(cost.stdout).toContain('516 (字面 16 + 500)');
+    expect(cost.stdout).toContain('517 (字面 17 + 500)');
     expect(cost.stdout).toContain('每个调用点每月调用 1,000 次');
     const scan = runCli(['--lang', 'zh', 'scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥42.16（$5.86），OpenAI 每月 $9.83，−$3.97 / −¥28.62 (−40%)。');
+    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥42.11（$5.85），OpenAI 每月 $9.82，−$3.97 / −¥28.59 (−40%)。');
   });
 });
