@@ -41,6 +41,8 @@ export interface CostOptions {
   /** Language of most prompts, for the token re-basing; default 'en'. */
   language?: PromptLanguage;
   tokenRatios?: TokenRatioOverrides;
+  /** Ratios counted with installed provider tokenizers (provider-tokenizers.ts), by tokenizer family. */
+  measuredRatios?: Record<string, { ratio: number; tokenizer: string }>;
   /** Share of traffic in peak hours where the usage has no hourly buckets; default the share of peak hours in a week. */
   peakShare?: number;
   /** Length of the usage in days, instead of the buckets' span. */
@@ -540,7 +542,7 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       if (!resolvedModel) {
         const m = mapModel(openaiModel, provider, modelMap);
         const t = m.target ? findProviderModel(provider, m.target) : undefined;
-        resolvedModel = { mapping: m, target: t, ratio: t ? tokenRatio(provider.id, t.id, openaiModel, language, options.tokenRatios) : undefined };
+        resolvedModel = { mapping: m, target: t, ratio: t ? tokenRatio(provider.id, t.id, openaiModel, language, options.tokenRatios, options.measuredRatios) : undefined };
         targets.set(openaiModel, resolvedModel);
       }
       const mapping = resolvedModel.mapping;
@@ -747,6 +749,8 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
         1,
         `${list} 的 token 数按 ×1 换算：${ratio.family} 没有公布每个汉字的 token 数，按 OpenAI 的计`,
       );
+    } else if (ratio.basis === 'measured') {
+      assumptions.add(`${id}:${ratio.ratio}`, `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}`, ratio.ratio, `${list} 的 token 数按 ×${round(ratio.ratio, 3)} 换算：用已安装的分词器对字面提示文本计数`);
     } else if (ratio.basis === 'override') {
       assumptions.add(`${id}:${ratio.ratio}`, `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}`, ratio.ratio, `${list} 的 token 数按 ×${round(ratio.ratio, 3)} 换算（用户指定）`);
     } else {

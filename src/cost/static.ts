@@ -12,6 +12,7 @@ import { costForAll } from './engine.js';
 import { OPENAI_ZH_TOKENS_PER_HANZI, openaiEncoding, type PromptLanguage, type TokenRatioOverrides } from './tokens.js';
 import type { UsageRecord } from './usage.js';
 import { countOpenAiTokens } from './tiktoken.js';
+import { measureRatios, type TokenizerLoader } from './provider-tokenizers.js';
 
 export interface StaticAssumptions {
   /** Calls per month of each call site (`--calls-per-month`). */
@@ -100,6 +101,8 @@ export interface StaticOptions {
   tokenRatios?: TokenRatioOverrides;
   /** The provider the figure is for, with the model map that applies to it. */
   target?: { id: string; modelMap: Record<string, string> };
+  /** Loads the providers' own tokenizers where installed (tests pass their own). */
+  tokenizers?: TokenizerLoader;
 }
 
 /** OpenAI tokens of a text, counted with the model's own encoding (o200k_base or cl100k_base). */
@@ -245,9 +248,12 @@ export function staticEstimate(findings: Finding[], options: StaticOptions = {})
     : detected.share === null
       ? { en: 'no literal prompt text: English assumed', zh: '没有字面提示文本：按英文计' }
       : { en: `${percent}% of the literal prompt text is 汉字`, zh: `字面提示文本中汉字占 ${percent}%` };
+  const literal = findings.flatMap((f) => (f.usage?.promptText && f.usage.model ? [{ text: f.usage.promptText, openaiModel: f.usage.model }] : []));
+  const measuredRatios = measureRatios(literal, options.tokenizers);
   const computed = costForAll(records, {
     cnyPerUsd: a.cnyPerUsd,
     language,
+    ...(Object.keys(measuredRatios).length ? { measuredRatios } : {}),
     ...(options.peakShare !== undefined ? { peakShare: options.peakShare } : {}),
     ...(options.tokenRatios !== undefined ? { tokenRatios: options.tokenRatios } : {}),
     ...(options.target ? { target: options.target } : {}),
