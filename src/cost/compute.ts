@@ -671,6 +671,8 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       } else if (isReasoningTier(mapping.tier) && thinkingMode === 'always') {
         note(`${target.id} always thinks; its output price is the thinking price`, `${target.id} 始终思考；其输出价即思考价`);
       }
+      // The rule found no model whose context holds the OpenAI model's: long prompts will be rejected.
+      if (mapping.warning) note(mapping.warning, `${target.id} 的上下文窗口小于 ${row.model} 的：今天能用的长提示会被拒绝`);
       const weight = input + output;
       entry.peakWeighted += share * weight;
       entry.weight += weight;
