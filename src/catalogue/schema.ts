@@ -53,6 +53,7 @@ export const TimeOfDayPricing = z.object({
  */
 export const Evidence = z.object({
   source: SourceUrl,
+  /** When the source was read; for a pinned snapshot, the snapshot's date. */
   checkedOn: AsOf,
   effectiveFrom: AsOf.optional(),
   note: z.string().optional(),
@@ -71,7 +72,7 @@ const PriceFields = z.object({
   tiers: z.array(PriceTier).optional(),
   timeOfDay: TimeOfDayPricing.optional(),
   source: SourceUrl,
-  /** When the source was read. */
+  /** When the source was read; for a pinned snapshot (a package version, a commit), the snapshot's date. */
   checkedOn: AsOf,
   /** When the price took effect, where the source dates it. */
   effectiveFrom: AsOf.optional(),

@@ -63,7 +63,7 @@ export function renderProviderDetail(provider: Provider, options: { color: boole
   for (const region of provider.regions) out.push(`  ${region.id.padEnd(6)} ${region.baseURL}${region.default ? '  (default)' : ''}  ${chalk.dim(region.source)}`);
   out.push(`  key: ${provider.apiKeyEnv}${provider.apiKeyEnvNote ? chalk.dim(` — ${provider.apiKeyEnvNote}`) : ''}; base URL override: ${provider.baseUrlEnv}`);
   out.push(`  docs: ${provider.docs.openaiCompatibility}  pricing: ${provider.docs.pricing}`, '');
-  out.push(chalk.bold('OpenAI → this provider, tier for tier'));
+  out.push(chalk.bold('OpenAI → this provider, by rule for a 128K-context model (each id is mapped with its own window)'));
   for (const tier of OPENAI_TIERS) out.push(`  ${tier.padEnd(17)} ${provider.modelMap[tier]}`);
   for (const [id, target] of Object.entries(provider.modelOverrides)) out.push(`  ${id.padEnd(17)} ${target}  (exception)`);
   out.push('', chalk.bold('Chat models (per 1M tokens)'));
