@@ -4,7 +4,7 @@
  * run). Time enters only through `today`, so a test can fix it.
  */
 import type { ChalkInstance } from 'chalk';
-import { catalogueAge, openaiLifecycle } from '../catalogue/lifecycle.js';
+import { catalogueAge, openaiLifecycle, type CatalogueAge, type OpenAiLifecycle } from '../catalogue/lifecycle.js';
 import type { Lang } from '../core/text.js';
 import type { Finding } from '../core/types.js';
 
@@ -26,16 +26,22 @@ const TEXT = {
   },
 } as const;
 
+/** The OpenAI models of the findings that are shut down or have a shutdown day, and the catalogue's age. */
+export function lifecycleFacts(findings: Finding[], today: string | Date): { openaiShutdowns: OpenAiLifecycle[]; catalogue: CatalogueAge } {
+  const models = [...new Set(findings.map((f) => f.model ?? f.usage?.model).filter((m): m is string => typeof m === 'string'))].sort();
+  return { openaiShutdowns: models.map((m) => openaiLifecycle(m, today)).filter((l) => l.status !== 'active'), catalogue: catalogueAge(today) };
+}
+
 export function noticeLines(findings: Finding[], today: string | Date, lang: Lang, chalk: ChalkInstance): string[] {
   const T = TEXT[lang];
   const lines: string[] = [];
-  const models = [...new Set(findings.map((f) => f.model ?? f.usage?.model).filter((m): m is string => typeof m === 'string'))].sort();
-  for (const model of models) {
-    const life = openaiLifecycle(model, today);
+  const facts = lifecycleFacts(findings, today);
+  for (const life of facts.openaiShutdowns) {
+    const model = life.model;
     if (life.status === 'shut-down') lines.push(chalk.red(`✖ ${T.shutDown(model, life.shutdownOn!, life.replacement)}`));
     else if (life.status === 'shutting-down') lines.push(chalk.yellow(`⚠ ${T.shuttingDown(model, life.shutdownOn!, life.daysLeft!, life.replacement)}`));
   }
-  const age = catalogueAge(today);
+  const age = facts.catalogue;
   if (age.stale) lines.push(chalk.yellow(`⚠ ${T.stale(age.checkedOn, age.days)}`));
   return lines;
 }

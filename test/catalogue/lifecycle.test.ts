@@ -53,3 +53,14 @@ describe('report notices', () => {
     expect(noticeLines([finding('gpt-4o')], '2026-12-06', 'zh', plain)[0]).toContain('将于 2027-01-14 停用');
   });
 });
+
+describe('the JSON report', () => {
+  it('carries the shutdowns of the models found and the catalogue’s age', async () => {
+    const { lifecycleFacts } = await import('../../src/render/notices.js');
+    const facts = lifecycleFacts([{ model: 'gpt-4o' } as unknown as Finding, { model: 'gpt-6-luna' } as unknown as Finding], '2026-12-06');
+    expect(facts.openaiShutdowns).toEqual([
+      { model: 'gpt-4o', status: 'shutting-down', shutdownOn: '2027-01-14', daysLeft: 39, replacement: 'gpt-6-luna', source: 'https://developers.openai.com/api/docs/deprecations' },
+    ]);
+    expect(facts.catalogue).toEqual({ checkedOn: CATALOGUE_CHECKED_ON, days: 0, stale: false });
+  });
+});
