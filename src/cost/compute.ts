@@ -804,7 +804,7 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
   }
   assumptions.add(
     'providerPrices',
-    'Provider prices: the catalogue’s list prices for the default (mainland) region, each with its as-of date and source; free quotas, volume and batch discounts are not counted',
+    'Provider prices: the catalogue’s list prices for the default (mainland) region, each with the date its source was checked and the source; free quotas, volume and batch discounts are not counted',
     null,
     '服务商价格：目录中默认（中国大陆）区域的标价，各附截至日期与来源；不计免费额度、用量折扣与批量折扣',
   );
