@@ -241,8 +241,13 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       ]);
       const loaded = await loadConfig(process.cwd(), options.config);
       setCatalogueOverrides(overridesFromConfig(loaded.config, loaded.file, {}));
-      const list = providers(id);
       const color = useColor(flags, streams.stdout);
+      // `custom` is a provider once configured; before that, say how to configure it.
+      if (id === 'custom' && !(await import('./catalogue/index.js')).findProvider('custom')) {
+        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : render.renderCustomHelp(flags.lang));
+        return;
+      }
+      const list = providers(id);
       if (flags.format === 'json') write(render.renderProvidersJson(list, id !== undefined));
       else write(id ? render.renderProviderDetail(list[0], { color, lang: flags.lang }) : render.renderProviderList(list, { color, lang: flags.lang }));
     });

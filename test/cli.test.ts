@@ -183,7 +183,7 @@ describe('migrate apply', () => {
     expect(mapped.stdout).toContain("+  chat: 'qwen-plus',");
     expect(mapped.stdout).toContain("+  fast: 'qwen-flash',");
     const plain = runCli(['apply', 'fixtures/demo-app', '--provider', 'qwen', '--dry-run', '--format', 'diff']);
-    expect(plain.stdout).toContain("+  chat: 'qwen-max',");
+    expect(plain.stdout).toContain("+  chat: 'qwen3.8-max',"); // the rule's choice since issue 18
   });
 
   it('refuses a dirty git tree unless --force', () => {
@@ -234,3 +234,15 @@ it('works from a folder with no git and no node_modules', () => {
   expect(result.code).toBe(0);
   expect(result.stderr).toMatch(/not under git/);
 });
+
+describe('migrate providers custom', () => {
+  it('lists custom with how to use it, and explains it when not configured', () => {
+    const list = runCli(['providers']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^custom +any OpenAI-compatible endpoint: --provider custom --base-url <url> --api-key-env <NAME>$/m);
+    const custom = runCli(['providers', 'custom']);
+    expect(custom.code).toBe(0);
+    expect(custom.stdout).toContain('--provider custom --base-url http://localhost:8000/v1 --api-key-env VLLM_API_KEY');
+  });
+});
+

@@ -3,7 +3,8 @@
  * Everything that knows a provider fact reads it from here.
  */
 import { ConfigError } from '../core/errors.js';
-import { Provider, type OpenAiModel, type OpenAiTier } from './schema.js';
+import { ProviderData, type OpenAiModel, type OpenAiTier, type Provider } from './schema.js';
+import { chooseChatModel, chooseEmbeddingModel, deriveModelMap } from './mapping.js';
 import { OPENAI_MODELS, OPENAI_MODEL_PATTERN } from './openai.js';
 import { PROVIDER_DATA } from './providers/index.js';
 import { applyImportedPrices, applyProviderOverride, customProvider, type CatalogueOverrides } from './overrides.js';
@@ -26,12 +27,12 @@ function loadBuiltIn(): Map<string, Provider> {
   if (builtIn) return builtIn;
   const map = new Map<string, Provider>();
   for (const input of PROVIDER_DATA) {
-    const parsed = Provider.safeParse(input);
+    const parsed = ProviderData.safeParse(input);
     if (!parsed.success) {
       throw new CatalogueError(`catalogue entry ${input.id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     if (map.has(parsed.data.id)) throw new CatalogueError(`two providers share the id ${parsed.data.id}`);
-    map.set(parsed.data.id, parsed.data);
+    map.set(parsed.data.id, { ...parsed.data, modelMap: deriveModelMap(parsed.data) });
   }
   builtIn = map;
   return map;
@@ -127,7 +128,13 @@ function guessFamily(id: string): OpenAiModel | undefined {
                 ? 'realtime'
                 : /^sora/.test(base)
                   ? 'video'
-                  : /^o\d.*mini/.test(base)
+                  : /-luna\b/.test(base)
+                    ? 'cheap'
+                    : /-terra\b/.test(base)
+                      ? 'balanced'
+                      : /-(sol|astra)\b/.test(base)
+                        ? 'flagship'
+                        : /^o\d.*mini/.test(base)
                     ? 'reasoningSmall'
                     : /^o\d/.test(base)
                       ? 'reasoning'
@@ -148,11 +155,14 @@ export interface ModelMapping {
   target: string | undefined;
   /** Where the choice came from, for the report. */
   via: 'override' | 'config' | 'catalogue-override' | 'tier' | 'none';
+  /** Set when the target's context window is smaller than the OpenAI model's (both named). */
+  warning?: string;
 }
 
 /**
- * Maps an OpenAI model id to the provider's, tier for tier. User overrides (`--model-map`, config)
- * win, then the provider's explicit exceptions, then its tier map.
+ * Maps an OpenAI model id to the provider's. User overrides (`--model-map`, config) win, then the
+ * provider's explicit exceptions for the id, then its explicit choice for the class, then the rule
+ * of mapping.ts with this id's own context window.
  */
 export function mapModel(openaiId: string, provider: Provider, overrides: Record<string, string> = {}): ModelMapping {
   const user = overrides[openaiId] ?? overrides[normalizeOpenAiId(openaiId)];
@@ -161,8 +171,19 @@ export function mapModel(openaiId: string, provider: Provider, overrides: Record
   const exception = provider.modelOverrides[openaiId] ?? provider.modelOverrides[normalizeOpenAiId(openaiId)];
   if (exception) return { openai: openaiId, tier: model?.tier, target: exception === 'none' ? undefined : exception, via: 'catalogue-override' };
   if (!model) return { openai: openaiId, tier: undefined, target: undefined, via: 'none' };
-  const target = provider.modelMap[model.tier];
-  return { openai: openaiId, tier: model.tier, target: target === 'none' ? undefined : target, via: target === 'none' ? 'none' : 'tier' };
+  const explicit = provider.tierOverrides[model.tier];
+  if (explicit) return { openai: openaiId, tier: model.tier, target: explicit === 'none' ? undefined : explicit, via: explicit === 'none' ? 'none' : 'tier' };
+  const choice =
+    model.tier === 'embeddingSmall' || model.tier === 'embeddingLarge'
+      ? { target: chooseEmbeddingModel(provider, model.tier, model.embeddingDimensions) }
+      : chooseChatModel(provider, model.tier, model.contextWindow, model.id);
+  return {
+    openai: openaiId,
+    tier: model.tier,
+    target: choice.target,
+    via: choice.target ? 'tier' : 'none',
+    ...('warning' in choice && choice.warning ? { warning: choice.warning } : {}),
+  };
 }
 
 export function findProviderModel(provider: Provider, id: string) {

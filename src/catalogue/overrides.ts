@@ -75,6 +75,7 @@ export function importLitellmPrices(file: string, asOf?: string): ImportedPrices
       output: perMillion(output),
       cachedInput: typeof cached === 'number' ? perMillion(cached) : null,
       asOf: date,
+      checkedOn: date,
       source,
       note: `LiteLLM entry ${key}`,
     };
@@ -85,12 +86,16 @@ export function importLitellmPrices(file: string, asOf?: string): ImportedPrices
 }
 
 function userPrice(modelId: string, override: NonNullable<ProviderOverride['prices']>[string], fallbackCurrency: 'CNY' | 'USD', origin: string): Price {
+  // The user's asOf is when they read their price: our checkedOn.
+  const checkedOn = override.checkedOn ?? override.asOf ?? new Date().toISOString().slice(0, 10);
   return {
     currency: override.currency ?? fallbackCurrency,
     input: override.input,
     output: override.output,
     cachedInput: override.cachedInput ?? null,
-    asOf: override.asOf ?? new Date().toISOString().slice(0, 10),
+    asOf: checkedOn,
+    checkedOn,
+    ...(override.effectiveFrom ? { effectiveFrom: override.effectiveFrom } : {}),
     source: override.source && /^(https|file):/.test(override.source) ? override.source : origin,
     note: `user price for ${modelId}`,
   };
@@ -113,15 +118,29 @@ export function applyProviderOverride(provider: Provider, override: ProviderOver
   if (override.apiKeyEnv) next.apiKeyEnv = override.apiKeyEnv;
   if (override.baseUrlEnv) next.baseUrlEnv = override.baseUrlEnv;
   for (const [key, target] of Object.entries(override.modelMap ?? {})) {
-    if (TIER_KEYS.has(key)) next.modelMap[key as OpenAiTier] = target;
-    else next.modelOverrides[key] = target;
+    if (TIER_KEYS.has(key)) {
+      next.tierOverrides[key as OpenAiTier] = target;
+      next.modelMap[key as OpenAiTier] = target;
+    } else next.modelOverrides[key] = target;
   }
   const currency = next.chatModels[0]?.price.currency ?? 'CNY';
   for (const [modelId, price] of Object.entries(override.prices ?? {})) {
     const model = next.chatModels.find((m) => m.id === modelId) ?? next.embeddingModels.find((m) => m.id === modelId);
     const value = userPrice(modelId, price, model?.price.currency ?? currency, origin);
     if (model) model.price = value;
-    else next.chatModels.push({ id: modelId, tier: 'balanced', contextWindow: 'unknown', vision: false, thinking: 'unknown', price: value, note: 'added by the config file' });
+    else
+      next.chatModels.push({
+        id: modelId,
+        tier: 'balanced',
+        contextWindow: 'unknown',
+        maxOutput: 'unknown',
+        vision: false,
+        thinking: 'unknown',
+        status: 'active',
+        preview: false,
+        price: value,
+        note: 'added by the config file',
+      });
   }
   return next;
 }
@@ -148,10 +167,14 @@ export function customProvider(endpoint: CustomEndpoint, origin: string): Provid
   const features = Object.fromEntries(FEATURE_IDS.map((id) => [id, { support: 'unknown' as const }])) as Record<FeatureId, { support: 'unknown' }>;
   const modelMap = Object.fromEntries(OPENAI_TIERS.map((tier) => [tier, 'none'])) as Provider['modelMap'];
   const modelOverrides: Record<string, string> = {};
+  const tierOverrides: Provider['tierOverrides'] = {};
   for (const [key, target] of Object.entries(endpoint.modelMap ?? {})) {
-    if (TIER_KEYS.has(key)) modelMap[key as OpenAiTier] = target;
-    else modelOverrides[key] = target;
+    if (TIER_KEYS.has(key)) {
+      modelMap[key as OpenAiTier] = target;
+      tierOverrides[key as OpenAiTier] = target;
+    } else modelOverrides[key] = target;
   }
+  const today = new Date().toISOString().slice(0, 10);
   return {
     id: 'custom',
     name: { en: endpoint.name ?? 'Custom OpenAI-compatible endpoint', zh: endpoint.name ?? '自定义 OpenAI 兼容接口' },
@@ -164,11 +187,13 @@ export function customProvider(endpoint: CustomEndpoint, origin: string): Provid
     chatModels: [],
     embeddingModels: [],
     modelMap,
+    tierOverrides,
     modelOverrides,
     quirks: [],
     keepUnmappedModels: true,
-    asOf: new Date().toISOString().slice(0, 10),
-  } as Provider;
+    checkedOn: today,
+    asOf: today,
+  };
 }
 
 export function overridesFromConfig(config: Config, configFile: string | undefined, cli: { baseUrl?: string; apiKeyEnv?: string; litellm?: string }): CatalogueOverrides {

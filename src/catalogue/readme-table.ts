@@ -13,7 +13,7 @@ function cell(text: string): string {
 
 export function providerTable(providers: Provider[]): string {
   const lines = [
-    '| id | provider | default endpoint (other regions) | key env var | flagship / balanced / cheap | embeddings | data as of |',
+    '| id | provider | default endpoint (other regions) | key env var | flagship / balanced / cheap (for a 128K-context source such as gpt-4o) | embeddings | checked on |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const p of providers) {

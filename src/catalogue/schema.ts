@@ -1,12 +1,16 @@
 /**
  * The provider catalogue's schema. The catalogue is data: adding a provider adds one file under
  * `providers/` and touches no code path. Every price and every non-`unknown` fact carries a source
- * URL and an as-of date; `unknown` is a value, not a guess.
+ * URL, the date it was checked (`checkedOn`) and, where the source says so, the date it took effect
+ * (`effectiveFrom`); `unknown` is a value, not a guess. `asOf` is kept in the output for the JSON
+ * contract (schemaVersion 1) and equals `checkedOn`.
  */
 import { z } from 'zod';
 
 /** `YYYY-MM-DD` or `YYYY-MM` (several sources only date a month). */
-export const AsOf = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'asOf must be YYYY-MM or YYYY-MM-DD');
+export const AsOf = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date must be YYYY-MM or YYYY-MM-DD');
+/** A day: retirement dates are announced to the day. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day must be YYYY-MM-DD');
 /** Built-in data cites https pages (a test enforces it); user overrides may cite a local file. */
 export const SourceUrl = z.url({ protocol: /^(https|file)$/ });
 export const HttpsUrl = z.url({ protocol: /^https$/ });
@@ -42,8 +46,22 @@ export const TimeOfDayPricing = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * Where one fact comes from: the page, when it was read, and when the fact took effect where the
+ * page dates it. `asOf` used to mean either, which made a price read in December look current when
+ * it had changed in July.
+ */
+export const Evidence = z.object({
+  source: SourceUrl,
+  /** When the source was read; for a pinned snapshot, the snapshot's date. */
+  checkedOn: AsOf,
+  effectiveFrom: AsOf.optional(),
+  note: z.string().optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
 /** Prices per 1M tokens. `input` is the cache-miss price. */
-export const Price = z.object({
+const PriceFields = z.object({
   currency: z.enum(['CNY', 'USD']),
   input: z.number().nonnegative(),
   /** Cache-hit input price; null when the provider publishes none. */
@@ -53,26 +71,68 @@ export const Price = z.object({
   thinkingOutput: z.number().nonnegative().optional(),
   tiers: z.array(PriceTier).optional(),
   timeOfDay: TimeOfDayPricing.optional(),
-  asOf: AsOf,
   source: SourceUrl,
+  /** When the source was read; for a pinned snapshot (a package version, a commit), the snapshot's date. */
+  checkedOn: AsOf,
+  /** When the price took effect, where the source dates it. */
+  effectiveFrom: AsOf.optional(),
+  /** The provider publishes no per-token price (token packages only): the numbers are 0 and never billed. */
+  unlisted: z.literal(true).optional(),
+  /** Legacy input spelling of checkedOn; in the output always equal to checkedOn. */
+  asOf: AsOf.optional(),
   note: z.string().optional(),
 });
+export const Price = PriceFields.transform((p) => ({ ...p, asOf: p.asOf ?? p.checkedOn }));
 export type Price = z.infer<typeof Price>;
+export type PriceInput = z.input<typeof Price>;
 
 export const ChatTier = z.enum(['flagship', 'balanced', 'cheap', 'reasoning', 'vision', 'code', 'long']);
 
-export const ChatModel = z.object({
-  id: z.string().min(1),
-  tier: ChatTier,
-  contextWindow: z.union([z.number().int().positive(), z.literal('unknown')]),
-  vision: z.boolean().default(false),
-  /** none: never thinks; optional: a switch turns thinking on; always: a thinking-only model. */
-  thinking: z.enum(['none', 'optional', 'always', 'unknown']).default('none'),
-  price: Price,
-  note: z.string().optional(),
-  deprecated: z.string().optional(),
-});
+export type ChatTier = z.infer<typeof ChatTier>;
+
+/** active: served and not announced for retirement; deprecated: announced or superseded; retired: calls fail. */
+export const ModelStatus = z.enum(['active', 'deprecated', 'retired']);
+export type ModelStatus = z.infer<typeof ModelStatus>;
+
+const TokenCount = z.union([z.number().int().positive(), z.literal('unknown')]);
+
+export const ChatModel = z
+  .object({
+    id: z.string().min(1),
+    tier: ChatTier,
+    contextWindow: TokenCount,
+    /** Most output tokens one response may have (reasoning included where the provider counts it). */
+    maxOutput: TokenCount.default('unknown'),
+    /** Evidence for contextWindow and maxOutput. */
+    limits: Evidence.optional(),
+    vision: z.boolean().default(false),
+    /** none: never thinks; optional: a switch turns thinking on; always: a thinking-only model. */
+    thinking: z.enum(['none', 'optional', 'always', 'unknown']).default('none'),
+    price: Price,
+    status: ModelStatus.default('active'),
+    /** The announced retirement day (past for a retired model). */
+    retiresOn: Day.optional(),
+    /** Evidence for status and retiresOn; required unless the model is active. */
+    lifecycle: Evidence.optional(),
+    /** Release month or day; the mapping rule prefers the newest model of a tier. */
+    released: AsOf.optional(),
+    /** Preview models can go with short notice: never chosen by the mapping rule. */
+    preview: z.boolean().default(false),
+    /** Region ids that serve the model, when not all of the provider's regions do. */
+    regions: z.array(z.string()).optional(),
+    /** Facts about this model that could not be verified, in words. */
+    unverified: z.array(z.string()).optional(),
+    note: z.string().optional(),
+    /** Kept for the JSON contract: a one-line lifecycle text when the model is not active. */
+    deprecated: z.string().optional(),
+  })
+  .refine((m) => m.status === 'active' || m.lifecycle !== undefined, { message: 'a deprecated or retired model needs lifecycle evidence' })
+  .refine((m) => m.contextWindow === 'unknown' || m.limits !== undefined, { message: 'a known context window needs limits evidence' })
+  .transform((m) =>
+    m.status === 'active' || m.deprecated ? m : { ...m, deprecated: `${m.status}${m.retiresOn ? ` ${m.retiresOn}` : ''}${m.lifecycle?.note ? `: ${m.lifecycle.note}` : ''}` },
+  );
 export type ChatModel = z.infer<typeof ChatModel>;
+export type ChatModelInput = z.input<typeof ChatModel>;
 
 export const EmbeddingModel = z.object({
   id: z.string().min(1),
@@ -85,6 +145,9 @@ export const EmbeddingModel = z.object({
   maxBatch: z.union([z.number().int().positive(), z.literal('unknown')]),
   maxInputTokens: z.union([z.number().int().positive(), z.literal('unknown')]),
   price: Price,
+  status: ModelStatus.default('active'),
+  retiresOn: Day.optional(),
+  lifecycle: Evidence.optional(),
   note: z.string().optional(),
 });
 export type EmbeddingModel = z.infer<typeof EmbeddingModel>;
@@ -171,6 +234,9 @@ export const ModelMap = z.object(
   Object.fromEntries(OPENAI_TIERS.map((tier) => [tier, ModelTarget])) as Record<OpenAiTier, typeof ModelTarget>,
 );
 export type ModelMap = z.infer<typeof ModelMap>;
+/** Explicit per-provider choices for some classes; every other class is mapped by rule (mapping.ts). */
+export const TierOverrides = ModelMap.partial();
+export type TierOverrides = z.infer<typeof TierOverrides>;
 
 export const Region = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -186,7 +252,7 @@ export const Quirk = z.object({
   source: SourceUrl.optional(),
 });
 
-export const Provider = z.object({
+const Provider = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.object({ en: z.string(), zh: z.string() }),
   website: HttpsUrl,
@@ -205,15 +271,21 @@ export const Provider = z.object({
   features: Features,
   chatModels: z.array(ChatModel).min(1),
   embeddingModels: z.array(EmbeddingModel),
-  modelMap: ModelMap,
+  /** Classes this provider maps by hand instead of by rule; say why in the data file. */
+  tierOverrides: TierOverrides.default({}),
   /** Exceptions to the tier map for particular OpenAI ids. */
   modelOverrides: z.record(z.string(), ModelTarget).default({}),
   quirks: z.array(Quirk).default([]),
   /** Leave OpenAI model ids in place when unmapped (gateways that serve OpenAI's names). */
   keepUnmappedModels: z.boolean().default(false),
-  asOf: AsOf,
+  /** When the provider's data was last checked against its pages. */
+  checkedOn: AsOf,
 });
-export type Provider = z.infer<typeof Provider>;
+/** The validated data file. */
+export const ProviderData = Provider.transform((p) => ({ ...p, asOf: p.checkedOn }));
+export type ProviderData = z.infer<typeof ProviderData>;
+/** A provider as the rest of banjia sees it: its data plus the class map the rule derives (index.ts). */
+export type Provider = ProviderData & { modelMap: ModelMap };
 export type ProviderInput = z.input<typeof Provider>;
 
 export const OpenAiModel = z.object({
@@ -223,5 +295,10 @@ export const OpenAiModel = z.object({
   /** USD per 1M tokens; null for models billed otherwise (images, audio minutes) or unpriced. */
   price: Price.nullable(),
   embeddingDimensions: z.number().int().positive().optional(),
+  /** OpenAI's shutdown day for this id, from its deprecations page. */
+  shutdownOn: Day.optional(),
+  /** OpenAI's recommended replacement, as the deprecations page names it. */
+  replacement: z.string().optional(),
+  lifecycle: Evidence.optional(),
 });
 export type OpenAiModel = z.infer<typeof OpenAiModel>;

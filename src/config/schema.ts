@@ -14,7 +14,11 @@ export const PriceOverride = z
     output: z.number().nonnegative(),
     cachedInput: z.number().nonnegative().nullable().optional(),
     currency: z.enum(['CNY', 'USD']).optional(),
+    /** When you read the price (older spelling: asOf). */
+    checkedOn: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
     asOf: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+    /** When the price took effect. */
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
     source: z.string().optional(),
   })
   .strict();

@@ -41,6 +41,8 @@ export interface CostOptions {
   /** Language of most prompts, for the token re-basing; default 'en'. */
   language?: PromptLanguage;
   tokenRatios?: TokenRatioOverrides;
+  /** Ratios counted with installed provider tokenizers (provider-tokenizers.ts), by tokenizer family. */
+  measuredRatios?: Record<string, { ratio: number; tokenizer: string }>;
   /** Share of traffic in peak hours where the usage has no hourly buckets; default the share of peak hours in a week. */
   peakShare?: number;
   /** Length of the usage in days, instead of the buckets' span. */
@@ -540,7 +542,7 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       if (!resolvedModel) {
         const m = mapModel(openaiModel, provider, modelMap);
         const t = m.target ? findProviderModel(provider, m.target) : undefined;
-        resolvedModel = { mapping: m, target: t, ratio: t ? tokenRatio(provider.id, t.id, openaiModel, language, options.tokenRatios) : undefined };
+        resolvedModel = { mapping: m, target: t, ratio: t ? tokenRatio(provider.id, t.id, openaiModel, language, options.tokenRatios, options.measuredRatios) : undefined };
         targets.set(openaiModel, resolvedModel);
       }
       const mapping = resolvedModel.mapping;
@@ -557,6 +559,11 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
         return;
       }
       const price = target.price;
+      // Token-package providers (Spark) publish no per-token price: say so rather than bill zero.
+      if (price.unlisted) {
+        addUncovered(`${target.id} has no published per-token price`, `${target.id} 没有公开的按 token 单价`);
+        return;
+      }
       currencies.add(price.currency);
       const ratioInfo = resolvedModel.ratio!;
       const noteKey = `${ratioInfo.basis}|${ratioInfo.ratio}|${ratioInfo.family}`;
@@ -664,6 +671,8 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
       } else if (isReasoningTier(mapping.tier) && thinkingMode === 'always') {
         note(`${target.id} always thinks; its output price is the thinking price`, `${target.id} 始终思考；其输出价即思考价`);
       }
+      // The rule found no model whose context holds the OpenAI model's: long prompts will be rejected.
+      if (mapping.warning) note(mapping.warning, `${target.id} 的上下文窗口小于 ${row.model} 的：今天能用的长提示会被拒绝`);
       const weight = input + output;
       entry.peakWeighted += share * weight;
       entry.weight += weight;
@@ -742,6 +751,8 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
         1,
         `${list} 的 token 数按 ×1 换算：${ratio.family} 没有公布每个汉字的 token 数，按 OpenAI 的计`,
       );
+    } else if (ratio.basis === 'measured') {
+      assumptions.add(`${id}:${ratio.ratio}`, `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}`, ratio.ratio, `${list} 的 token 数按 ×${round(ratio.ratio, 3)} 换算：用已安装的分词器对字面提示文本计数`);
     } else if (ratio.basis === 'override') {
       assumptions.add(`${id}:${ratio.ratio}`, `Token counts re-based ×${round(ratio.ratio, 3)} on ${list}: ${ratio.text}`, ratio.ratio, `${list} 的 token 数按 ×${round(ratio.ratio, 3)} 换算（用户指定）`);
     } else {
@@ -793,7 +804,7 @@ export function computeCost(records: UsageRecord[], options: CostOptions = {}): 
   }
   assumptions.add(
     'providerPrices',
-    'Provider prices: the catalogue’s list prices for the default (mainland) region, each with its as-of date and source; free quotas, volume and batch discounts are not counted',
+    'Provider prices: the catalogue’s list prices for the default (mainland) region, each with the date its source was checked and the source; free quotas, volume and batch discounts are not counted',
     null,
     '服务商价格：目录中默认（中国大陆）区域的标价，各附截至日期与来源；不计免费额度、用量折扣与批量折扣',
   );

@@ -11,6 +11,8 @@ import { openaiPricing, type Assumption, type CostResult, type ProviderCost } fr
 import { costForAll } from './engine.js';
 import { OPENAI_ZH_TOKENS_PER_HANZI, openaiEncoding, type PromptLanguage, type TokenRatioOverrides } from './tokens.js';
 import type { UsageRecord } from './usage.js';
+import { countOpenAiTokens } from './tiktoken.js';
+import { measureRatios, type TokenizerLoader } from './provider-tokenizers.js';
 
 export interface StaticAssumptions {
   /** Calls per month of each call site (`--calls-per-month`). */
@@ -29,9 +31,8 @@ export const DEFAULT_ASSUMPTIONS: StaticAssumptions = {
   cnyPerUsd: DEFAULT_FX.cnyPerUsd,
 };
 
-/** OpenAI's rule of thumb for English: 1 token ≈ 4 characters. */
+/** OpenAI's rule of thumb for English, 1 token ≈ 4 characters (help.openai.com, "What are tokens"); measured against the tokenizer only. */
 export const CHARS_PER_TOKEN = 4;
-const CHARS_PER_TOKEN_SOURCE = 'https://help.openai.com/en/articles/4936856-what-are-tokens-and-how-to-count-them';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
 /** APIs billed per token; the others (images, audio, moderations, files, …) are not priced here. */
@@ -100,10 +101,20 @@ export interface StaticOptions {
   tokenRatios?: TokenRatioOverrides;
   /** The provider the figure is for, with the model map that applies to it. */
   target?: { id: string; modelMap: Record<string, string> };
+  /** Loads the providers' own tokenizers where installed (tests pass their own). */
+  tokenizers?: TokenizerLoader;
 }
 
-/** OpenAI tokens of a text: CJK characters at the encoding's per-汉字 estimate, the rest at 4 chars per token. */
+/** OpenAI tokens of a text, counted with the model's own encoding (o200k_base or cl100k_base). */
 export function estimateOpenAiTokens(text: string, openaiModel: string): number {
+  return countOpenAiTokens(text, openaiEncoding(openaiModel));
+}
+
+/**
+ * The rule of thumb the estimate used before it counted: 汉字 at the encoding's per-汉字 estimate,
+ * the rest at 4 characters per token. Kept to measure its error (README, Cost).
+ */
+export function ruleOfThumbTokens(text: string, openaiModel: string): number {
   const cjk = (text.match(CJK) ?? []).length;
   const perHanzi = OPENAI_ZH_TOKENS_PER_HANZI[openaiEncoding(openaiModel)].value;
   return Math.ceil(cjk * perHanzi + (text.length - cjk) / CHARS_PER_TOKEN);
@@ -152,8 +163,6 @@ function fmt(n: number): string {
 }
 
 function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, languageBasis: { en: string; zh: string }): Assumption[] {
-  const o200k = OPENAI_ZH_TOKENS_PER_HANZI.o200k_base.value;
-  const cl100k = OPENAI_ZH_TOKENS_PER_HANZI.cl100k_base.value;
   return [
     {
       id: 'callsPerMonth',
@@ -163,8 +172,8 @@ function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, la
     },
     {
       id: 'promptTokens',
-      text: `Prompt tokens per call: the literal prompt text at the call site (${CHARS_PER_TOKEN} characters per token, OpenAI’s rule of thumb, ${CHARS_PER_TOKEN_SOURCE}; ${o200k} tokens per 汉字 on o200k_base, ${cl100k} on cl100k_base) plus ${fmt(a.defaultInputTokens)} tokens for what is only known at run time (user input, history); ${fmt(a.defaultInputTokens)} where the code has no literal text; a prompt that is literal text only (constants followed across files, no history, no template hole) and a literal embeddings input count only that text`,
-      zh: `每次调用的输入 token：调用点的字面提示文本（每 ${CHARS_PER_TOKEN} 个字符 1 个 token，OpenAI 的经验值；o200k_base 每个汉字 ${o200k} 个 token，cl100k_base ${cl100k} 个）加上运行时才知道的内容（用户输入、历史）${fmt(a.defaultInputTokens)} 个 token；代码中没有字面文本时按 ${fmt(a.defaultInputTokens)} 个计；完全由字面文本组成的提示（可跨文件追踪常量，无历史、无模板插值）和字面文本的 embeddings 输入只计该文本`,
+      text: `Prompt tokens per call: the literal prompt text at the call site, counted with the model’s OpenAI encoding (js-tiktoken: o200k_base for GPT-4o and later, cl100k_base for GPT-4, GPT-3.5 and the embeddings), plus ${fmt(a.defaultInputTokens)} tokens for what is only known at run time (user input, history); ${fmt(a.defaultInputTokens)} where the code has no literal text; a prompt that is literal text only (constants followed across files, no history, no template hole) and a literal embeddings input count only that text`,
+      zh: `每次调用的输入 token：调用点的字面提示文本，用该模型的 OpenAI 编码计数（js-tiktoken：GPT-4o 及之后为 o200k_base，GPT-4、GPT-3.5 和 embeddings 为 cl100k_base），加上运行时才知道的内容（用户输入、历史）${fmt(a.defaultInputTokens)} 个 token；代码中没有字面文本时按 ${fmt(a.defaultInputTokens)} 个计；完全由字面文本组成的提示（可跨文件追踪常量，无历史、无模板插值）和字面文本的 embeddings 输入只计该文本`,
       value: a.defaultInputTokens,
     },
     {
@@ -239,9 +248,12 @@ export function staticEstimate(findings: Finding[], options: StaticOptions = {})
     : detected.share === null
       ? { en: 'no literal prompt text: English assumed', zh: '没有字面提示文本：按英文计' }
       : { en: `${percent}% of the literal prompt text is 汉字`, zh: `字面提示文本中汉字占 ${percent}%` };
+  const literal = findings.flatMap((f) => (f.usage?.promptText && f.usage.model ? [{ text: f.usage.promptText, openaiModel: f.usage.model }] : []));
+  const measuredRatios = measureRatios(literal, options.tokenizers);
   const computed = costForAll(records, {
     cnyPerUsd: a.cnyPerUsd,
     language,
+    ...(Object.keys(measuredRatios).length ? { measuredRatios } : {}),
     ...(options.peakShare !== undefined ? { peakShare: options.peakShare } : {}),
     ...(options.tokenRatios !== undefined ? { tokenRatios: options.tokenRatios } : {}),
     ...(options.target ? { target: options.target } : {}),

@@ -79,7 +79,7 @@ export interface TokenRatio {
   ratio: number;
   family: string;
   /** `published-estimate`: derived from a vendor's rule of thumb; `unknown`: 1.0 for lack of data. */
-  basis: 'override' | 'published-estimate' | 'unknown' | 'english';
+  basis: 'override' | 'measured' | 'published-estimate' | 'unknown' | 'english';
   text: string;
   sources: string[];
 }
@@ -90,11 +90,17 @@ export function tokenRatio(
   openaiModel: string,
   language: PromptLanguage,
   overrides?: TokenRatioOverrides,
+  measured?: Record<string, { ratio: number; tokenizer: string }>,
 ): TokenRatio {
   const family = tokenizerFamily(providerId, targetModel);
   const override = typeof overrides === 'number' ? overrides : (overrides?.[providerId] ?? overrides?.[family]);
   if (override !== undefined) {
     return { ratio: override, family, basis: 'override', text: `token ratio ×${override} given by the user`, sources: [] };
+  }
+  // A provider tokenizer the user installed counted the code's own prompts: better than any published ratio.
+  const counted = measured?.[family];
+  if (counted) {
+    return { ratio: counted.ratio, family, basis: 'measured', text: `counted with ${counted.tokenizer} (installed) on the literal prompt text: ×${round3(counted.ratio)}`, sources: [] };
   }
   if (language === 'en') {
     return {

@@ -5,10 +5,12 @@
 import type { Report } from './report.js';
 import { VERSION } from '../version.js';
 import { costResultForJson } from './cost.js';
+import { lifecycleFacts } from './notices.js';
 
 export const SCHEMA_VERSION = 1;
 
-export function renderJson(report: Report): string {
+export function renderJson(report: Report, today: string | Date = new Date()): string {
+  const facts = lifecycleFacts(report.findings, today);
   const document = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'banjia', version: VERSION },
@@ -29,6 +31,9 @@ export function renderJson(report: Report): string {
     diff: report.diff ?? null,
     written: report.written ?? null,
     journal: report.journal ?? null,
+    // Added in version 1 (issue 18): OpenAI models of the findings that are shut down or have a day, and the catalogue's age.
+    openaiShutdowns: facts.openaiShutdowns,
+    catalogue: facts.catalogue,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -11,6 +11,7 @@ function defaultBase(provider: Provider): string {
 }
 
 function priceText(price: Price): string {
+  if (price.unlisted) return 'no per-token list price';
   const cached = price.cachedInput === null ? '' : ` (cached ${formatMoney(price.cachedInput, price.currency)})`;
   const extras = [price.tiers ? 'length tiers' : '', price.timeOfDay ? 'peak ×' + (price.timeOfDay.peak.input / (price.input || 1)).toFixed(0) : '', price.thinkingOutput !== undefined ? `thinking out ${formatMoney(price.thinkingOutput, price.currency)}` : '']
     .filter(Boolean)
@@ -24,24 +25,53 @@ export function renderProviderList(list: Provider[], options: { color: boolean; 
   const header = options.lang === 'zh' ? ['id', '服务商', '默认接口', '密钥变量', '模型'] : ['id', 'provider', 'default endpoint', 'key env var', 'models'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return `${chalk.bold(line(header))}\n${rows.map(line).join('\n')}\n\n${options.lang === 'zh' ? '详情：migrate providers <id>' : 'Details: migrate providers <id>'}\n`;
+  const custom = list.some((p) => p.id === 'custom')
+    ? ''
+    : `${'custom'.padEnd(widths[0])}  ${options.lang === 'zh' ? '任意 OpenAI 兼容接口：--provider custom --base-url <url> --api-key-env <变量名>' : 'any OpenAI-compatible endpoint: --provider custom --base-url <url> --api-key-env <NAME>'}\n`;
+  return `${chalk.bold(line(header))}\n${rows.map(line).join('\n')}\n${custom}\n${options.lang === 'zh' ? '详情：migrate providers <id>' : 'Details: migrate providers <id>'}\n`;
+}
+
+/** `migrate providers custom` when no custom endpoint is configured: how to use one. */
+export function renderCustomHelp(lang: Lang): string {
+  if (lang === 'zh') {
+    return [
+      'custom · 任意 OpenAI 兼容接口（vLLM、Ollama、one-api / new-api、LiteLLM 代理）',
+      '',
+      '  npx migrate apply <路径> --provider custom --base-url http://localhost:8000/v1 --api-key-env VLLM_API_KEY',
+      '  或在 migrate.config.json 中：{ "custom": { "baseURL": "…", "apiKeyEnv": "…", "name": "vLLM", "modelMap": { "gpt-4o": "Qwen/Qwen3-8B" } } }',
+      '',
+      '  功能支持未知：超出普通对话的功能都标为需复核；模型名保持不变，除非 --model-map 或配置映射了它们。',
+      '',
+    ].join('\n');
+  }
+  return [
+    'custom · any OpenAI-compatible endpoint (vLLM, Ollama, one-api / new-api, LiteLLM proxy)',
+    '',
+    '  npx migrate apply <path> --provider custom --base-url http://localhost:8000/v1 --api-key-env VLLM_API_KEY',
+    '  or in migrate.config.json: { "custom": { "baseURL": "…", "apiKeyEnv": "…", "name": "vLLM", "modelMap": { "gpt-4o": "Qwen/Qwen3-8B" } } }',
+    '',
+    '  Feature support is unknown: every feature beyond plain chat is flagged for review; model ids are kept unless --model-map or the config maps them.',
+    '',
+  ].join('\n');
 }
 
 export function renderProviderDetail(provider: Provider, options: { color: boolean; lang: Lang }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  out.push(chalk.bold(`${provider.name.en} · ${provider.name.zh} (${provider.id})`), `${provider.website}  — data as of ${provider.asOf}`, '');
+  out.push(chalk.bold(`${provider.name.en} · ${provider.name.zh} (${provider.id})`), `${provider.website}  — checked on ${provider.checkedOn}`, '');
   out.push(chalk.bold('Endpoints'));
   for (const region of provider.regions) out.push(`  ${region.id.padEnd(6)} ${region.baseURL}${region.default ? '  (default)' : ''}  ${chalk.dim(region.source)}`);
   out.push(`  key: ${provider.apiKeyEnv}${provider.apiKeyEnvNote ? chalk.dim(` — ${provider.apiKeyEnvNote}`) : ''}; base URL override: ${provider.baseUrlEnv}`);
   out.push(`  docs: ${provider.docs.openaiCompatibility}  pricing: ${provider.docs.pricing}`, '');
-  out.push(chalk.bold('OpenAI → this provider, tier for tier'));
+  out.push(chalk.bold('OpenAI → this provider, by rule for a 128K-context model (each id is mapped with its own window)'));
   for (const tier of OPENAI_TIERS) out.push(`  ${tier.padEnd(17)} ${provider.modelMap[tier]}`);
   for (const [id, target] of Object.entries(provider.modelOverrides)) out.push(`  ${id.padEnd(17)} ${target}  (exception)`);
   out.push('', chalk.bold('Chat models (per 1M tokens)'));
   for (const model of provider.chatModels) {
     const ctx = model.contextWindow === 'unknown' ? 'ctx ?' : `ctx ${model.contextWindow.toLocaleString('en-US')}`;
-    out.push(`  ${model.id.padEnd(30)} ${model.tier.padEnd(9)} ${ctx.padEnd(15)} ${priceText(model.price)}  ${chalk.dim(`${model.price.asOf} ${model.price.source}`)}${model.deprecated ? chalk.yellow(`  deprecated: ${model.deprecated}`) : ''}`);
+    const out_ = model.maxOutput === 'unknown' ? '' : ` out ${model.maxOutput.toLocaleString('en-US')}`;
+    const life = model.status === 'active' ? '' : chalk.yellow(`  ${model.deprecated ?? model.status}`);
+    out.push(`  ${model.id.padEnd(30)} ${model.tier.padEnd(9)} ${(ctx + out_).padEnd(26)} ${priceText(model.price)}  ${chalk.dim(`checked ${model.price.checkedOn} ${model.price.source}`)}${life}`);
   }
   if (provider.embeddingModels.length) {
     out.push('', chalk.bold('Embedding models'));

@@ -8,6 +8,7 @@ import type { Lang } from '../core/text.js';
 import type { Report } from './report.js';
 import { codeFrame } from './codeframe.js';
 import { formatMoney } from './format.js';
+import { noticeLines } from './notices.js';
 import { COST_LABELS, renderCostShort } from './cost.js';
 
 export interface TextOptions {
@@ -17,6 +18,8 @@ export interface TextOptions {
   verbose: boolean;
   /** Reads a file's text for code frames. */
   text(file: string): string | undefined;
+  /** The day the notices are judged against (default: the clock). */
+  today?: string | Date;
 }
 
 const LABELS = {
@@ -130,6 +133,8 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   const targetText = report.target ? ` → ${options.lang === 'zh' ? report.target.name.zh : report.target.name.en} (${report.target.provider}, ${report.target.region})` : '';
   out.push(chalk.bold(`banjia ${report.command}${report.dryRun ? ' --dry-run' : ''}: ${report.root}${targetText}`), '');
+  const notices = noticeLines(report.findings, options.today ?? new Date(), options.lang, chalk);
+  if (notices.length) out.push(...notices, '');
 
   if (!report.findings.length) out.push(report.command === 'check' ? L.clean : L.noFindings, '');
 

@@ -47,12 +47,13 @@ describe('migrate cost --usage: the ranking', () => {
     expect(row('OpenAI (today)')).toContain('$11.45');
     const qwen = row('Alibaba Qwen');
     expect(qwen).toMatch(/^ *\d+ {2}Alibaba Qwen/);
-    expect(qwen).toContain('¥19.68');
-    expect(qwen).toContain('$2.73');
-    expect(qwen).toContain('−$8.72 (−76%)');
-    expect(qwen).toContain('−¥62.76');
-    expect(row('Zhipu AI')).toContain('¥18.50');
-    // Cheaper first: Zhipu (¥18.50) before Qwen (¥19.68); every one of the 13 providers is ranked.
+    // Rule-based targets since issue 18: gpt-4o → qwen3.8-max, gpt-4o-mini → qwen3.7-plus.
+    expect(qwen).toContain('¥67.50');
+    expect(qwen).toContain('$9.38');
+    expect(qwen).toContain('−$2.07 (−18%)');
+    expect(qwen).toContain('−¥14.94');
+    expect(row('Zhipu AI')).toContain('¥44.00');
+    // Cheaper first: Zhipu (¥44.00) before Qwen (¥67.50); every one of the 13 providers is ranked.
     expect(lines.indexOf(row('Zhipu AI'))).toBeLessThan(lines.indexOf(qwen));
     const ranks = lines.map((l) => /^ *(\d+) {2}\S/.exec(l)?.[1]).filter(Boolean).map(Number);
     expect(ranks.slice(0, 13)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
@@ -64,7 +65,7 @@ describe('migrate cost --usage: the ranking', () => {
     expect(bars('OpenAI (today)')).toBeGreaterThan(bars('Alibaba Qwen'));
     expect(result.stdout).toContain('CNY per USD: 7.2 (default; https://github.com/QuantumNous/new-api, as of 2026-11-28');
     expect(result.stdout).toContain('The usage file gives no time span: it is treated as one month');
-    expect(result.stdout).toMatch(/Zhipu AI BigModel \(GLM\) \/ Z\.ai glm-4-plus publishes no cached-input price/);
+    expect(result.stdout).toMatch(/Tencent Hunyuan hunyuan-2\.0-thinking-20251109 publishes no cached-input price/);
   });
 });
 
@@ -74,9 +75,9 @@ describe('migrate cost --usage --provider: the per-model breakdown', () => {
     expect(result.code).toBe(0);
     const text = result.stdout.slice(result.stdout.indexOf('per model, per month'));
     const line = (start: string) => text.split('\n').find((l) => l.startsWith(start)) ?? '';
-    expect(line('gpt-4o → qwen-max')).toMatch(/2,000,000 +1,000,000 +500,000 +\$8\.75 +¥7\.68 +−\$7\.68 \(−88%\)/);
-    expect(line('gpt-4o-mini → qwen-plus')).toMatch(/10,000,000 +0 +2,000,000 +\$2\.70 +¥12\.00 +−\$1\.03 \(−38%\)/);
-    expect(line('total')).toMatch(/\$11\.45 +¥19\.68 +−\$8\.72 \(−76%\)/);
+    expect(line('gpt-4o → qwen3.8-max')).toMatch(/2,000,000 +1,000,000 +500,000 +\$8\.75 +¥31\.50 +−\$4\.38 \(−50%\)/);
+    expect(line('gpt-4o-mini → qwen3.7-plus')).toMatch(/10,000,000 +0 +2,000,000 +\$2\.70 +¥36\.00 +\+\$2\.30 \(\+85%\)/);
+    expect(line('total')).toMatch(/\$11\.45 +¥67\.50 +−\$2\.07 \(−18%\)/);
   });
 
   it('refuses an unknown provider with exit 2 and the list', () => {
@@ -98,22 +99,22 @@ describe('migrate cost --format json', () => {
     expect(doc.cost.fx).toEqual({ cnyPerUsd: 7.2, asOf: '2026-11-28', source: 'https://github.com/QuantumNous/new-api', isDefault: true });
     expect(doc.cost.openai.monthlyUsd).toBeCloseTo(11.45, 10);
     const qwen = byId(doc, 'qwen');
-    expect(qwen.monthlyAmount).toBeCloseTo(19.68, 10);
-    expect(qwen.monthlyUsd).toBeCloseTo(19.68 / 7.2, 10);
-    expect(qwen.comparison.monthlyDeltaUsd).toBeCloseTo(19.68 / 7.2 - 11.45, 10);
-    expect(qwen.comparison.monthlyDeltaCny).toBeCloseTo(19.68 - 11.45 * 7.2, 10);
-    // Unrounded: the text's ¥19.68 is exact here, and the USD figure keeps every digit.
-    expect(String(qwen.monthlyUsd)).toMatch(/^2\.7333333333/);
-    expect(byId(doc, 'zhipu').monthlyAmount).toBeCloseTo(18.5, 10);
+    expect(qwen.monthlyAmount).toBeCloseTo(67.5, 10);
+    expect(qwen.monthlyUsd).toBeCloseTo(67.5 / 7.2, 10);
+    expect(qwen.comparison.monthlyDeltaUsd).toBeCloseTo(67.5 / 7.2 - 11.45, 10);
+    expect(qwen.comparison.monthlyDeltaCny).toBeCloseTo(67.5 - 11.45 * 7.2, 10);
+    // Unrounded: the text's ¥67.50 is exact here, and the USD figure keeps every digit.
+    expect(String(qwen.monthlyUsd)).toMatch(/^9\.375$/);
+    expect(byId(doc, 'zhipu').monthlyAmount).toBeCloseTo(44, 10);
     expect(doc.cost.assumptions.every((a: object) => !('zh' in a))).toBe(true);
     expect(doc.cost.providers.every((p: { models: object[] }) => p.models.every((m) => !('notesZh' in m)))).toBe(true);
   });
 
   it('converts at --fx and prices peak hours at --peak-share', () => {
     const at7 = json(['cost', '--usage', SIMPLE, '--fx', '7']);
-    // Qwen ¥19.68 = 19.68 / 7 = $2.8114; OpenAI $11.45 = ¥80.15; change −¥60.47.
-    expect(byId(at7, 'qwen').monthlyUsd).toBeCloseTo(19.68 / 7, 10);
-    expect(byId(at7, 'qwen').comparison.monthlyDeltaCny).toBeCloseTo(19.68 - 80.15, 10);
+    // Qwen ¥67.50 = 67.5 / 7 = $9.6429; OpenAI $11.45 = ¥80.15; change −¥12.65.
+    expect(byId(at7, 'qwen').monthlyUsd).toBeCloseTo(67.5 / 7, 10);
+    expect(byId(at7, 'qwen').comparison.monthlyDeltaCny).toBeCloseTo(67.5 - 80.15, 10);
     expect(at7.cost.fx).toMatchObject({ cnyPerUsd: 7, isDefault: false });
     // DeepSeek off-peak: v4-pro 1 × 4.5 + 1 × 0.15 + 0.5 × 13.5 = 11.40;  flash 10 × 1 + 2 × 4 = 18;  ¥29.40.
     // All peak: every price doubles, ¥58.80.
@@ -168,19 +169,20 @@ describe('malformed input: exit 2, naming the line or field', () => {
 
 /**
  * The static estimate of fixtures/demo-app, 1,000 calls a month per site, default 500 prompt tokens
- * for run-time content and 300 output tokens where no max_tokens can be read:
- *   src/chat.ts:9                 gpt-4o       SYSTEM_PROMPT constant of 90 characters = ⌈90 / 4⌉ = 23 tokens,
- *                                 + 500 = 523 in; max_tokens: MAX_ANSWER_TOKENS (imported, 800) out:
- *                                 (523 × 2.5 + 800 × 10) × 1000 / 1M = $9.3075
+ * for run-time content and 300 output tokens where no max_tokens can be read. Literal prompts are
+ * counted with OpenAI's encoding (o200k_base for gpt-4o/gpt-4o-mini, js-tiktoken):
+ *   src/chat.ts:9                 gpt-4o       SYSTEM_PROMPT constant (90 characters) = 19 tokens,
+ *                                 + 500 = 519 in; max_tokens: MAX_ANSWER_TOKENS (imported, 800) out:
+ *                                 (519 × 2.5 + 800 × 10) × 1000 / 1M = $9.2975
  *   src/embeddings.ts:6           embedding-3-small 500 in:     500 × 0.02 × 1000 / 1M            = $0.01
- *   src/services/summarizer.ts:9  gpt-4o-mini  literal system prompt of 63 characters = ⌈63 / 4⌉ = 16 tokens,
- *                                 + 500 = 516 in, 300 out: (516 × 0.15 + 300 × 0.6) × 1000 / 1M = $0.2574
+ *   src/services/summarizer.ts:9  gpt-4o-mini  literal system prompt (63 characters) = 17 tokens,
+ *                                 + 500 = 517 in, 300 out: (517 × 0.15 + 300 × 0.6) × 1000 / 1M = $0.25755
  *   src/tools.ts:28               gpt-4o-mini  500 in, 300 out: (75 + 180) / 1000            = $0.255
  *   src/services/moderation.ts:5  moderations: not billed per token, not priced
- *   OpenAI total $9.8299.
- *   Qwen: qwen-max (523k × 2.4 + 800k × 9.6) / 1M = ¥8.9352;  qwen-plus (1,016k × 0.8 + 600k × 2) / 1M = ¥2.0128;
- *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥11.198 = $1.55528;
- *         change 1.55528 − 9.8299 = −$8.27, 11.198 − 9.8299 × 7.2 = −¥59.58 (−84%).
+ *   OpenAI total $9.82005.
+ *   Qwen (by rule): qwen3.8-max (519k × 12 + 800k × 36) / 1M = ¥35.028;  qwen3.7-plus (1,017k × 2 + 600k × 8) / 1M = ¥6.834;
+ *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥42.112 = $5.84889;
+ *         change 5.84889 − 9.82005 = −$3.97, 42.112 − 9.82005 × 7.2 = −¥28.59 (−40%).
  */
 describe('migrate cost [path]: the static estimate', () => {
   it('sizes each call site from its literal prompt and the stated defaults', () => {
@@ -192,27 +194,27 @@ describe('migrate cost [path]: the static estimate', () => {
     expect(site('src/services/summarizer.ts')).toMatchObject({
       line: 9,
       model: 'gpt-4o-mini',
-      literalTokens: 16,
-      inputTokens: 516,
+      literalTokens: 17,
+      inputTokens: 517,
       inputBasis: 'literal+default',
       outputTokens: 300,
       outputBasis: 'default',
       callsPerMonth: 1000,
     });
-    expect(site('src/services/summarizer.ts').openaiUsd).toBeCloseTo(0.2574, 12);
-    expect(site('src/chat.ts')).toMatchObject({ literalTokens: 23, inputTokens: 523, outputTokens: 800, outputBasis: 'max_tokens' });
-    expect(site('src/chat.ts').openaiUsd).toBeCloseTo(9.3075, 12);
+    expect(site('src/services/summarizer.ts').openaiUsd).toBeCloseTo(0.25755, 12);
+    expect(site('src/chat.ts')).toMatchObject({ literalTokens: 19, inputTokens: 519, outputTokens: 800, outputBasis: 'max_tokens' });
+    expect(site('src/chat.ts').openaiUsd).toBeCloseTo(9.2975, 12);
     expect(site('src/services/moderation.ts')).toMatchObject({ priced: false, reason: 'moderations calls are not billed per token' });
     expect(doc.cost.period).toEqual({ basis: 'static', days: null, monthlyFactor: 1 });
-    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.8299, 10);
-    expect(byId(doc, 'qwen').monthlyAmount).toBeCloseTo(11.198, 10);
+    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.82005, 10);
+    expect(byId(doc, 'qwen').monthlyAmount).toBeCloseTo(42.112, 10);
     const ids = doc.cost.assumptions.map((a: { id: string }) => a.id);
     for (const id of ['callsPerMonth', 'promptTokens', 'outputTokens', 'noCache', 'promptLanguage', 'fx', 'peakShare']) expect(ids).toContain(id);
   });
 
   it('scales with --calls-per-month', () => {
     const doc = json(['cost', 'fixtures/demo-app', '--calls-per-month', '2500']);
-    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.8299 * 2.5, 10);
+    expect(doc.cost.openai.monthlyUsd).toBeCloseTo(9.82005 * 2.5, 10);
     expect(doc.cost.assumptions.find((a: { id: string }) => a.id === 'callsPerMonth')).toMatchObject({ value: 2500 });
   });
 
@@ -221,9 +223,9 @@ describe('migrate cost [path]: the static estimate', () => {
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toContain('Static estimate of fixtures/demo-app: 5 call site(s), 4 priced.');
-    expect(out).toMatch(/src\/services\/summarizer\.ts:9 +chat\.completions\.create +gpt-4o-mini +516 \(16 literal \+ 500\) +300 \(default\) +1,000 +\$0\.26/);
+    expect(out).toMatch(/src\/services\/summarizer\.ts:9 +chat\.completions\.create +gpt-4o-mini +517 \(17 literal \+ 500\) +300 \(default\) +1,000 +\$0\.26/);
     expect(out).toMatch(/src\/services\/moderation\.ts:5 .*not priced: moderations calls are not billed per token/);
-    expect(out).toMatch(/Alibaba Qwen.*¥11\.20 +\$1\.56 +−\$8\.27 \(−84%\) +−¥59\.58/);
+    expect(out).toMatch(/Alibaba Qwen.*¥42\.11 +\$5\.85 +−\$3\.97 \(−40%\) +−¥28\.59/);
     expect(out).toContain('Each call site is called 1,000 times a month (--calls-per-month)');
     expect(out).toContain('plus 500 tokens for what is only known at run time');
     expect(out).toContain('No prompt-cache hits are assumed');
@@ -231,16 +233,16 @@ describe('migrate cost [path]: the static estimate', () => {
 
   it('gives scan the same figure in short form, and the readiness matrix the same engine', () => {
     const scan = runCli(['scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥11.20/month ($1.56) vs OpenAI $9.83/month, −$8.27 / −¥59.58 (−84%).');
+    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥42.11/month ($5.85) vs OpenAI $9.82/month, −$3.97 / −¥28.59 (−40%).');
     expect(scan.stdout).toMatch(/assumptions: 1,000 calls\/month per call site; prompt = literal text \(\+ 500 tokens where run-time content is added\)/);
     const doc = json(['scan', 'fixtures/demo-app']);
     // schemaVersion 1 fields kept, new ones added.
     expect(doc.cost).toMatchObject({ pricedSites: 4, unpricedSites: 1, assumptions: { callsPerMonth: 1000, defaultInputTokens: 500, defaultOutputTokens: 300, cnyPerUsd: 7.2 } });
-    expect(doc.cost.openaiUsd).toBeCloseTo(9.8299, 10);
+    expect(doc.cost.openaiUsd).toBeCloseTo(9.82005, 10);
     expect(doc.cost.sites).toHaveLength(5);
     expect(doc.cost.breakdown.providers).toHaveLength(13);
     const qwenRow = doc.readiness.find((r: { provider: string }) => r.provider === 'qwen');
-    expect(qwenRow.monthlyCost.amount).toBeCloseTo(11.198, 10);
+    expect(qwenRow.monthlyCost.amount).toBeCloseTo(42.112, 10);
     expect(qwenRow.monthlyCost).toMatchObject({ currency: 'CNY', complete: true });
     // DeepSeek has no embeddings model: its figure leaves text-embedding-3-small out and says so.
     expect(doc.readiness.find((r: { provider: string }) => r.provider === 'deepseek').monthlyCost.complete).toBe(false);
@@ -255,7 +257,7 @@ describe('--lang zh', () => {
     expect(out).toContain('用量：fixtures/cost/simple.csv（简单 CSV）：读取 2 行，跳过 0 行。');
     expect(out).toContain('预估每月费用');
     expect(out).toMatch(/服务商 +每月 +折合美元 +相比 OpenAI +折合人民币 +备注/);
-    expect(out).toMatch(/阿里云百炼 · 通义千问 +¥19\.68 +\$2\.73 +−\$8\.72 \(−76%\) +−¥62\.76/);
+    expect(out).toMatch(/阿里云百炼 · 通义千问 +¥67\.50 +\$9\.38 +−\$2\.07 \(−18%\) +−¥14\.94/);
     expect(out).toContain('每月费用（美元）');
     expect(out).toContain('：按模型，每月');
     expect(out).toContain('美元兑人民币：7.2（默认值');
@@ -266,9 +268,9 @@ describe('--lang zh', () => {
   it('labels the static estimate and the scan cost line in Chinese', () => {
     const cost = runCli(['--lang', 'zh', 'cost', 'fixtures/demo-app']);
     expect(cost.stdout).toContain('静态估算 fixtures/demo-app：5 个调用点，4 个已计价。');
-    expect(cost.stdout).toContain('516 (字面 16 + 500)');
+    expect(cost.stdout).toContain('517 (字面 17 + 500)');
     expect(cost.stdout).toContain('每个调用点每月调用 1,000 次');
     const scan = runCli(['--lang', 'zh', 'scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥11.20（$1.56），OpenAI 每月 $9.83，−$8.27 / −¥59.58 (−84%)。');
+    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥42.11（$5.85），OpenAI 每月 $9.82，−$3.97 / −¥28.59 (−40%)。');
   });
 });

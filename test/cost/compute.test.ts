@@ -87,6 +87,7 @@ describe('resolvePrice', () => {
       ],
       timeOfDay: { timezone: 'Asia/Shanghai', windows: [{ days: [1], start: '09:00', end: '10:00' }], peak: { input: 2, cachedInput: 0.2, output: 4 } },
       asOf: '2026-01',
+      checkedOn: '2026-01',
       source: 'https://example.com',
     };
     // Peak doubles every price; the ≤10000 tier (3 / 0.3 / 6) becomes 6 / 0.6 / 12 at peak.
@@ -135,11 +136,12 @@ describe('hourly Usage API page: cached tokens and DeepSeek peak/off-peak by buc
   });
 
   it('prices Qwen with cached input at its cached price', () => {
-    // gpt-4o-mini → qwen-plus per bucket: 600k × 0.8 = 0.48; 400k × 0.16 = 0.064; 200k × 2 = 0.4 → 0.944; × 2 = 1.888
-    // gpt-4o → qwen-max: 500k × 2.4 = 1.2; 100k × 9.6 = 0.96 → 2.16;  total 4.048 CNY
+    // Targets by rule since issue 18 (the 2024 qwen-max/qwen-plus aliases are no longer the current models):
+    // gpt-4o-mini → qwen3.7-plus per bucket: 600k × 2 = 1.2; 400k × 0.4 = 0.16; 200k × 8 = 1.6 → 2.96; × 2 = 5.92
+    // gpt-4o → qwen3.8-max: 500k × 12 = 6; 100k × 36 = 3.6 → 9.6;  total 15.52 CNY
     const qwen = byId(result, 'qwen');
-    expect(qwen.amount).toBeCloseTo(4.048, 10);
-    expect(qwen.usd).toBeCloseTo(4.048 / 7.2, 10);
+    expect(qwen.amount).toBeCloseTo(15.52, 10);
+    expect(qwen.usd).toBeCloseTo(15.52 / 7.2, 10);
   });
 
   it('normalizes to a month from the buckets’ span', () => {
@@ -151,9 +153,9 @@ describe('hourly Usage API page: cached tokens and DeepSeek peak/off-peak by buc
     expect(byId(result, 'deepseek').monthlyAmount).toBeCloseTo(11.424 * (730.5 / 97), 10);
   });
 
-  it('ranks Qwen before DeepSeek here', () => {
-    // Qwen ¥4.048 < DeepSeek ¥11.424
-    expect(result.providers.map((p) => p.id)).toEqual(['qwen', 'deepseek']);
+  it('ranks DeepSeek before Qwen here', () => {
+    // DeepSeek ¥11.424 < Qwen ¥15.52
+    expect(result.providers.map((p) => p.id)).toEqual(['deepseek', 'qwen']);
     expect(result.providers.map((p) => p.rank)).toEqual([1, 2]);
   });
 
@@ -207,14 +209,16 @@ describe('two concatenated pages with daily buckets: blended peak share, thinkin
   });
 
   it('maps the reasoning model to a thinking-only model, or bills the thinking price', () => {
-    // Default: o3-mini → qwq-plus (always thinks): 1M × 1.6 + 1M × 4 = 5.6
-    // gpt-4o → qwen-max 2.4 + 9.6 = 12;  gpt-4o-mini → qwen-plus 1M × 0.8 + 1M × 0.16 + 1M × 2 = 2.96;  total 20.56
+    // Default: o3-mini → qwen3.8-flash (thinks on request, no separate thinking price): 1M × 0.8 + 1M × 2.7 = 3.5
+    // gpt-4o → qwen3.8-max (always thinks) 12 + 36 = 48;  gpt-4o-mini → qwen3.7-plus 1M × 2 + 1M × 0.4 + 1M × 8 = 10.4;  total 61.9
     const qwen = byId(result, 'qwen');
-    expect(qwen.amount).toBeCloseTo(20.56, 10);
-    expect(qwen.models.find((m) => m.targetModel === 'qwq-plus')!.notes.join(' ')).toMatch(/always thinks/);
-    // With o3-mini mapped to qwen-plus (thinks on request): 1M × 0.8 + 1M × 8 (thinking output) = 8.8; total 23.76
+    expect(qwen.amount).toBeCloseTo(61.9, 10);
+    // A reasoning model moved to a thinking-only model is noted as such (o3-mini → qwen3.8-max by hand).
+    const always = computeCost(records, { providers: [provider('qwen')], modelMap: { 'o3-mini': 'qwen3.8-max' } });
+    expect(byId(always, 'qwen').models.find((m) => m.openaiModel.startsWith('o3-mini'))!.notes.join(' ')).toMatch(/always thinks/);
+    // With o3-mini mapped to qwen-plus (thinks on request): 1M × 0.8 + 1M × 8 (thinking output) = 8.8; total 48 + 10.4 + 8.8 = 67.2
     const mapped = computeCost(records, { providers: [provider('qwen')], modelMap: { 'o3-mini': 'qwen-plus' } });
-    expect(byId(mapped, 'qwen').amount).toBeCloseTo(23.76, 10);
+    expect(byId(mapped, 'qwen').amount).toBeCloseTo(67.2, 10);
     const thinking = byId(mapped, 'qwen').models.find((m) => m.openaiModel.startsWith('o3-mini'))!;
     expect(thinking.thinking).toBe(true);
     expect(thinking.via).toBe('override');
@@ -230,7 +234,8 @@ describe('two concatenated pages with daily buckets: blended peak share, thinkin
 
 describe('2024 dashboard CSV: context tiers by average prompt, batch rows', () => {
   const { records, description } = usage('dashboard-2024-usage.csv');
-  const result = computeCost(records, { providers: [provider('qwen')], period: description.period });
+  // Pinned to qwen-flash, whose price has context tiers: this block tests the tiers, not the mapping.
+  const result = computeCost(records, { providers: [provider('qwen')], period: description.period, modelMap: { 'gpt-4.1-nano-2025-04-14': 'qwen-flash' } });
   const qwen = byId(result, 'qwen');
 
   it('chooses the ≤256K tier for long prompts and the first tier for short ones', () => {
@@ -287,17 +292,17 @@ describe('simple CSV: one month, language re-basing, ranking', () => {
     });
     // gpt-4o: 1M × 2.5 + 1M cached × 1.25 + 0.5M × 10 = 8.75;  gpt-4o-mini: 10M × 0.15 + 2M × 0.6 = 2.7 → 11.45
     expect(result.openai.monthlyUsd).toBeCloseTo(11.45, 10);
-    // qwen-max: 1M × 2.4 + 1M × 0.48 + 0.5M × 9.6 = 7.68;  qwen-plus: 10M × 0.8 + 2M × 2 = 12 → 19.68 CNY
-    expect(byId(result, 'qwen').monthlyAmount).toBeCloseTo(19.68, 10);
-    // 19.68 / 7.2 = 2.7333 USD; vs 11.45 → −8.7167 USD, ratio −0.7613
-    expect(byId(result, 'qwen').comparison.ratio).toBeCloseTo(19.68 / 7.2 / 11.45 - 1, 10);
+    // qwen3.8-max: 1M × 12 + 1M × 1.5 + 0.5M × 36 = 31.5;  qwen3.7-plus: 10M × 2 + 2M × 8 = 36 → 67.5 CNY
+    expect(byId(result, 'qwen').monthlyAmount).toBeCloseTo(67.5, 10);
+    // 67.5 / 7.2 = 9.375 USD; vs 11.45 → −2.075 USD, ratio −0.1812
+    expect(byId(result, 'qwen').comparison.ratio).toBeCloseTo(67.5 / 7.2 / 11.45 - 1, 10);
   });
 
   it('re-bases Chinese prompts to Qwen’s tokenizer', () => {
-    // zh: Qwen 1/1.65 tokens per 汉字 vs OpenAI o200k 0.8 → ×0.757575…; no tiers here, so 19.68 × 0.757575… = 14.9090…
+    // zh: Qwen 1/1.65 tokens per 汉字 vs OpenAI o200k 0.8 → ×0.757575…; no tiers here, so 67.5 × 0.757575… = 51.136…
     const zh = computeCost(records, { providers: [provider('qwen')], language: 'zh' });
     const ratio = 1 / 1.65 / 0.8;
-    expect(byId(zh, 'qwen').amount).toBeCloseTo(19.68 * ratio, 10);
+    expect(byId(zh, 'qwen').amount).toBeCloseTo(67.5 * ratio, 10);
     expect(byId(zh, 'qwen').models[0].tokenRatio).toBeCloseTo(ratio, 12);
     expect(byId(zh, 'qwen').models.find((m) => m.openaiModel === 'gpt-4o')!.inputTokens).toBeCloseTo(2_000_000 * ratio, 6);
     // OpenAI's own figures are not re-based
@@ -305,21 +310,21 @@ describe('simple CSV: one month, language re-basing, ranking', () => {
     expect(zh.assumptions.some((a) => a.id.startsWith('tokenRatio:qwen') && /1\.5–1\.8 汉字/.test(a.text))).toBe(true);
     // A user ratio replaces it
     const given = computeCost(records, { providers: [provider('qwen')], language: 'zh', tokenRatios: { qwen: 0.5 } });
-    expect(byId(given, 'qwen').amount).toBeCloseTo(19.68 * 0.5, 10);
+    expect(byId(given, 'qwen').amount).toBeCloseTo(67.5 * 0.5, 10);
   });
 
   it('ranks providers by monthly cost', () => {
-    // zhipu: glm-4-plus (no cached price: full 5) 2M × 5 + 0.5M × 5 = 12.5; glm-4-air 10M × 0.5 + 2M × 0.5 = 6 → 18.5
-    // qwen: 19.68
+    // zhipu: glm-5.3 1M × 8 + 1M cached × 2 + 0.5M × 28 = 24; glm-4.5-air (≤32K band, 2,000-token average) 10M × 0.8 + 2M × 6 = 20 → 44
+    // qwen: 67.5
     // deepseek, no buckets (× 29/24): v4-pro 1M × 4.5 + 1M × 0.15 + 0.5M × 13.5 = 11.4 → 13.775;
     //           flash 10M × 1 + 2M × 4 = 18 → 21.75;  total 35.525
     const result = computeCost(records, { providers: [provider('deepseek'), provider('qwen'), provider('zhipu')] });
     expect(result.providers.map((p) => [p.id, p.rank])).toEqual([
-      ['zhipu', 1],
-      ['qwen', 2],
-      ['deepseek', 3],
+      ['deepseek', 1],
+      ['zhipu', 2],
+      ['qwen', 3],
     ]);
-    expect(byId(result, 'zhipu').amount).toBeCloseTo(18.5, 10);
+    expect(byId(result, 'zhipu').amount).toBeCloseTo(44, 10);
     expect(byId(result, 'deepseek').amount).toBeCloseTo(35.525, 10);
   });
 
@@ -358,21 +363,21 @@ describe('embeddings: a provider without embeddings ranks after those with', () 
 describe('unpriced and unknown models are listed, not dropped', () => {
   it('keeps a model without a price with its reason', () => {
     const records: UsageRecord[] = [
-      { model: 'gpt-6-astra', inputTokens: 1000, cachedInputTokens: 0, outputTokens: 10, requests: 1, kind: 'completions' },
+      { model: 'gpt-4-vision-preview', inputTokens: 1000, cachedInputTokens: 0, outputTokens: 10, requests: 1, kind: 'completions' },
       { model: 'my-own-model', inputTokens: 1000, cachedInputTokens: 0, outputTokens: 10, requests: 1, kind: 'completions' },
       { model: 'gpt-4o', inputTokens: 1_000_000, cachedInputTokens: 0, outputTokens: 0, requests: 1, kind: 'completions' },
     ];
     const result = computeCost(records, { providers: [provider('qwen')] });
-    const astra = result.openai.models.find((m) => m.model === 'gpt-6-astra')!;
+    const astra = result.openai.models.find((m) => m.model === 'gpt-4-vision-preview')!;
     expect(astra.priced).toBe(false);
     expect(astra.reason).toMatch(/no per-token price/);
     expect(result.openai.models.find((m) => m.model === 'my-own-model')!.reason).toMatch(/not an OpenAI model/);
-    // gpt-6-astra is a flagship by its class: Qwen prices it (qwen-max), but the comparison only counts gpt-4o
+    // gpt-4-vision-preview (unpriced by OpenAI) is a vision model: Qwen prices it (qwen3-vl-plus), but the comparison only counts gpt-4o
     const qwen = byId(result, 'qwen');
-    expect(qwen.models.map((m) => m.openaiModel).sort()).toEqual(['gpt-4o', 'gpt-6-astra']);
-    // gpt-4o: 1M × 2.5 = 2.5 USD vs qwen-max 1M × 2.4 = 2.4 CNY
+    expect(qwen.models.map((m) => m.openaiModel).sort()).toEqual(['gpt-4-vision-preview', 'gpt-4o']);
+    // gpt-4o: 1M × 2.5 = 2.5 USD vs qwen3.8-max 1M × 12 = 12 CNY
     expect(qwen.comparison.openaiUsd).toBeCloseTo(2.5, 10);
-    expect(qwen.comparison.providerUsd).toBeCloseTo(2.4 / 7.2, 10);
+    expect(qwen.comparison.providerUsd).toBeCloseTo(12 / 7.2, 10);
     expect(qwen.uncovered.map((u) => u.openaiModel)).toEqual(['my-own-model']);
     expect(qwen.complete).toBe(false);
   });
@@ -386,7 +391,7 @@ describe('unpriced and unknown models are listed, not dropped', () => {
     const usdProvider: Provider = {
       ...provider('qwen'),
       id: 'usd-host',
-      chatModels: [{ ...provider('qwen').chatModels[0], id: 'host-max', tier: 'flagship', price: { currency: 'USD', input: 1, cachedInput: null, output: 2, asOf: '2026-01', source: 'https://example.com' } }],
+      chatModels: [{ ...provider('qwen').chatModels[0], id: 'host-max', tier: 'flagship', price: { currency: 'USD', input: 1, cachedInput: null, output: 2, asOf: '2026-01', checkedOn: '2026-01', source: 'https://example.com' } }],
       modelMap: { ...provider('qwen').modelMap, flagship: 'host-max' },
     };
     const records: UsageRecord[] = [{ model: 'gpt-4o', inputTokens: 1_000_000, cachedInputTokens: 500_000, outputTokens: 1_000_000, requests: 10, kind: 'completions' }];

@@ -11,9 +11,10 @@ const records: UsageRecord[] = [
 ];
 const providers = ['deepseek', 'qwen', 'zhipu', 'baichuan'].map((id) => findProvider(id)!);
 // OpenAI: 1000 × 2.5 + 200 × 10 = $4,500
-// qwen-max: 1000 × 2.4 + 200 × 9.6 = ¥4,320 = $600 → −$3,900 (−87%)
-// glm-4-plus: 1200 × 5 = ¥6,000 = $833.33 → −$3,667 (−81%)
+// (targets by the rule of issue 18)
 // deepseek-v4-pro, blended 35/168 peak: (1000 × 4.5 + 200 × 13.5) × 29/24 = ¥8,700 = $1,208.33 → −$3,292 (−73%)
+// glm-5.3: 1000 × 8 + 200 × 28 = ¥13,600 = $1,888.89 → −$2,611 (−58%)
+// qwen3.8-max: 1000 × 12 + 200 × 36 = ¥19,200 = $2,666.67 → −$1,833 (−41%)
 // Baichuan4: 1200 × 100 = ¥120,000 = $16,666.67 → +$12,167 (+270%)
 const result = computeCost(records, { providers });
 const ESC = '\u001b[';
@@ -23,15 +24,15 @@ describe('the cost table', () => {
   const lines = text.split('\n');
 
   it('lists OpenAI, then every provider in rank order, with separators and symbols', () => {
-    const order = ['OpenAI (today)', 'Alibaba Qwen', 'Zhipu AI', 'DeepSeek', 'Baichuan AI'].map((name) => lines.findIndex((l) => l.includes(name)));
+    const order = ['OpenAI (today)', 'DeepSeek', 'Zhipu AI', 'Alibaba Qwen', 'Baichuan AI'].map((name) => lines.findIndex((l) => l.includes(name)));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    const qwen = lines.find((l) => l.includes('Alibaba Qwen'))!;
-    expect(qwen).toMatch(/^1 {2}Alibaba Qwen/);
-    expect(qwen).toContain('¥4,320');
-    expect(qwen).toContain('$600');
-    expect(qwen).toContain('−$3,900 (−87%)');
-    expect(lines.find((l) => l.includes('DeepSeek'))).toContain('¥8,700');
+    const deepseek = lines.find((l) => l.includes('DeepSeek'))!;
+    expect(deepseek).toMatch(/^1 {2}DeepSeek/);
+    expect(deepseek).toContain('¥8,700');
+    expect(deepseek).toContain('$1,208');
+    expect(deepseek).toContain('−$3,292 (−73%)');
+    expect(lines.find((l) => l.includes('Alibaba Qwen'))).toContain('¥19,200');
     expect(lines.find((l) => l.includes('Baichuan AI'))).toContain('+$12,167 (+270%)');
     expect(lines.find((l) => l.includes('OpenAI (today)'))).toContain('$4,500');
     expect(text).toContain('treated as one month');
@@ -47,7 +48,7 @@ describe('the cost table', () => {
     const colored = renderCostTable(result, { color: true });
     expect(colored).toContain(ESC);
     // Savings are green (32), increases red (31).
-    expect(colored).toContain(`${ESC}32m−$3,900 (−87%)`);
+    expect(colored).toContain(`${ESC}32m−$3,292 (−73%)`);
     expect(colored).toContain(`${ESC}31m+$12,167 (+270%)`);
   });
 });
@@ -68,7 +69,7 @@ describe('the bar chart', () => {
     const barLength = (name: string) => [...(lines.find((l) => l.includes(name)) ?? '')].filter((c) => /[█▏▎▍▌▋▊▉]/.test(c)).length;
     expect(barLength('Baichuan')).toBeGreaterThan(barLength('OpenAI'));
     expect(barLength('OpenAI')).toBeGreaterThan(barLength('DeepSeek'));
-    expect(barLength('DeepSeek')).toBeGreaterThan(barLength('Alibaba'));
+    expect(barLength('Alibaba')).toBeGreaterThan(barLength('DeepSeek'));
   });
 });
 
@@ -105,10 +106,10 @@ describe('assumptions, the full report and the short line', () => {
   });
 
   it('gives one line for scan and apply', () => {
-    // The change in both currencies: −$3,900 × 7.2 = −¥28,080.
-    expect(renderCostShort(result, 'qwen')).toBe('Cost on Alibaba Qwen (Model Studio / DashScope): ¥4,320/month ($600) vs OpenAI $4,500/month, −$3,900 / −¥28,080 (−87%).');
+    // The change in both currencies: −$1,833.33 × 7.2 = −¥13,200.
+    expect(renderCostShort(result, 'qwen')).toBe('Cost on Alibaba Qwen (Model Studio / DashScope): ¥19,200/month ($2,667) vs OpenAI $4,500/month, −$1,833 / −¥13,200 (−41%).');
     // The cheapest provider that prices everything priceable; here none prices my-own-model, so the cheapest with figures
-    expect(renderCostShort(result)).toMatch(/^Cheapest: Alibaba Qwen/);
+    expect(renderCostShort(result)).toMatch(/^Cheapest: DeepSeek/);
   });
 
   it('formats changes with a sign', () => {
@@ -127,11 +128,11 @@ describe('assumptions, the full report and the short line', () => {
   it('renders in Chinese with the Chinese provider names and assumption texts', () => {
     const zh = renderCost(result, { color: false, provider: 'qwen', labels: COST_LABELS.zh });
     expect(zh).toContain('预估每月费用');
-    expect(zh).toMatch(/^1 {2}阿里云百炼 · 通义千问/m);
-    expect(zh).toContain('−¥28,080');
+    expect(zh).toMatch(/^3 {2}阿里云百炼 · 通义千问/m);
+    expect(zh).toContain('−¥13,200');
     expect(zh).toContain('用量未给出时间范围：按一个月计。');
     expect(zh).toContain('服务商按折合美元的月费用排序');
     expect(zh).not.toContain('Providers are ranked');
-    expect(renderCostShort(result, 'qwen', COST_LABELS.zh)).toBe('阿里云百炼 · 通义千问 费用：每月 ¥4,320（$600），OpenAI 每月 $4,500，−$3,900 / −¥28,080 (−87%)。');
+    expect(renderCostShort(result, 'qwen', COST_LABELS.zh)).toBe('阿里云百炼 · 通义千问 费用：每月 ¥19,200（$2,667），OpenAI 每月 $4,500，−$1,833 / −¥13,200 (−41%)。');
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallUsage, Finding } from '../../src/core/types.js';
 import { costForAll } from '../../src/cost/engine.js';
-import { estimateOpenAiTokens, staticEstimate } from '../../src/cost/static.js';
+import { estimateOpenAiTokens, ruleOfThumbTokens, staticEstimate } from '../../src/cost/static.js';
 
 function call(file: string, usage: CallUsage): Finding {
   return {
@@ -25,12 +25,17 @@ function call(file: string, usage: CallUsage): Finding {
 }
 
 describe('token sizes', () => {
-  it('counts 4 characters per token, and 汉字 at the encoding’s estimate', () => {
-    expect(estimateOpenAiTokens('abcdefgh', 'gpt-4o')).toBe(2);
-    expect(estimateOpenAiTokens('abcdefghi', 'gpt-4o')).toBe(3); // rounded up
-    // 10 汉字: 10 × 0.8 on o200k_base (gpt-4o), 10 × 1.12 on cl100k_base (gpt-4).
-    expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4o')).toBe(8);
+  it('counts with the model’s OpenAI encoding (js-tiktoken), not the rule of thumb', () => {
+    expect(estimateOpenAiTokens('Hello world', 'gpt-4o')).toBe(2);
+    // 10 汉字: 10 tokens on o200k_base (gpt-4o), 12 on cl100k_base (gpt-4); the old rule said 8 and 12.
+    expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4o')).toBe(10);
     expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4')).toBe(12);
+    expect(ruleOfThumbTokens('你们周末发货吗请问下', 'gpt-4o')).toBe(8);
+    expect(ruleOfThumbTokens('abcdefghi', 'gpt-4o')).toBe(3); // 4 characters per token, rounded up
+    // A run of one letter is not a quarter of its length: 40 × 's' is 10 tokens on o200k_base, 20 on cl100k_base.
+    expect(estimateOpenAiTokens('s'.repeat(40), 'gpt-4o')).toBe(10);
+    expect(estimateOpenAiTokens('s'.repeat(40), 'gpt-4')).toBe(20);
+    expect(estimateOpenAiTokens('', 'gpt-4o')).toBe(0);
   });
 
   it('uses max_tokens for output, literal-only input for embeddings, and leaves unknown models unpriced', () => {
@@ -40,12 +45,12 @@ describe('token sizes', () => {
       call('c.ts', { call: 'chat.completions.create', family: 'chat' }),
     ]);
     const [a, b, c] = estimate.sites;
-    // 10 literal + 500 run-time; 800 from max_tokens: (510 × 2.5 + 800 × 10) × 1000 / 1M = $9.275
-    expect(a).toMatchObject({ inputTokens: 510, inputBasis: 'literal+default', outputTokens: 800, outputBasis: 'max_tokens' });
-    expect(a.openaiUsd).toBeCloseTo(9.275, 12);
+    // 40 × 'x' is 5 tokens on o200k_base + 500 run-time; 800 from max_tokens: (505 × 2.5 + 800 × 10) × 1000 / 1M = $9.2625
+    expect(a).toMatchObject({ inputTokens: 505, inputBasis: 'literal+default', outputTokens: 800, outputBasis: 'max_tokens' });
+    expect(a.openaiUsd).toBeCloseTo(9.2625, 12);
     expect(b).toMatchObject({ inputTokens: 5, inputBasis: 'literal', outputTokens: 0, outputBasis: 'none' });
     expect(c).toMatchObject({ priced: false, reason: 'the model is not known statically' });
-    expect(estimate.openaiUsd).toBeCloseTo(9.275 + (5 * 0.02 * 1000) / 1e6, 12);
+    expect(estimate.openaiUsd).toBeCloseTo(9.2625 + (5 * 0.02 * 1000) / 1e6, 12);
   });
 
   it('takes mostly-Chinese literal prompts as Chinese and re-bases the tokens', () => {
@@ -96,9 +101,9 @@ export const history = (h: []) => client.chat.completions.create({ model: 'gpt-4
     const { planned } = await analyze({ path: dir }, 'scan');
     const calls = planned.findings.filter((f) => f.kind === 'call').sort((a, b) => a.line - b.line);
     const sites = staticEstimate(calls).sites;
-    // fixed: 40 + 20 characters joined by a newline = ⌈61 / 4⌉ = 16 tokens, nothing added at run
+    // fixed: 40 × 's' and 20 × 'u' joined by a newline = 21 tokens on o200k_base, nothing added at run
     // time; 120 from the imported MAX.
-    expect(sites[0]).toMatchObject({ line: 4, literalTokens: 16, inputTokens: 16, inputBasis: 'literal', outputTokens: 120, outputBasis: 'max_tokens' });
+    expect(sites[0]).toMatchObject({ line: 4, literalTokens: 21, inputTokens: 21, inputBasis: 'literal', outputTokens: 120, outputBasis: 'max_tokens' });
     // open: the template has a hole; history: a spread. Both get the 500-token default on top.
     expect(sites[1]).toMatchObject({ line: 5, inputBasis: 'literal+default', inputTokens: estimateOpenAiTokens(`${'s'.repeat(40)}\nQ: `, 'gpt-4o') + 500 });
     expect(sites[2]).toMatchObject({ line: 6, literalTokens: 10, inputTokens: 510, inputBasis: 'literal+default' });

@@ -4,15 +4,16 @@
  * ¥0.5, ¥1 and ¥2 per 1M), and every listed model must carry a sourced price.
  */
 import type { ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank } from './facts.js';
 
 const API_DOCS = 'https://platform.baichuan-ai.com/docs/api';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/baichuan.ts';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/baichuan';
-const ONE_API_URLS = 'https://github.com/songquanpeng/one-api/blob/main/relay/channeltype/url.go';
+const MODEL_BANK = modelBank('baichuan');
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/baichuan';
+const ONE_API_URLS = 'https://github.com/songquanpeng/one-api/blob/8df4a267/relay/channeltype/url.go';
 const LANGCHAIN_EMBEDDING = 'https://docs.langchain.com/oss/python/integrations/text_embedding/baichuan';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
 
 export const baichuan: ProviderInput = {
   id: 'baichuan',
@@ -23,7 +24,7 @@ export const baichuan: ProviderInput = {
   apiKeyEnv: 'BAICHUAN_API_KEY',
   baseUrlEnv: 'BAICHUAN_BASE_URL',
   apiKeyEnvNote: 'Convention, not in official text; LangChain’s Baichuan integrations read BAICHUAN_API_KEY.',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: DIFY },
     streamOptions: { support: 'unknown' },
@@ -63,36 +64,20 @@ export const baichuan: ProviderInput = {
     realtime: { support: 'unknown' },
   },
   chatModels: [
-    { id: 'Baichuan4', tier: 'flagship', contextWindow: 32768, price: cny(100, 100, null, '2026-09', MODEL_BANK) },
-    { id: 'Baichuan4-Turbo', tier: 'balanced', contextWindow: 32768, price: cny(15, 15, null, '2026-09', MODEL_BANK) },
-    { id: 'Baichuan4-Air', tier: 'cheap', contextWindow: 32768, price: cny(0.98, 0.98, null, '2026-09', MODEL_BANK) },
+    { id: 'Baichuan4', tier: 'flagship', contextWindow: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(100, 100, null, '2026-09', MODEL_BANK) },
+    { id: 'Baichuan4-Turbo', tier: 'balanced', contextWindow: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(15, 15, null, '2026-09', MODEL_BANK) },
+    { id: 'Baichuan4-Air', tier: 'cheap', contextWindow: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(0.98, 0.98, null, '2026-09', MODEL_BANK) },
     {
       id: 'Baichuan-M2',
       tier: 'reasoning',
-      contextWindow: 32768,
+      contextWindow: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       thinking: 'unknown',
       price: cny(2, 20, null, '2026-09', MODEL_BANK),
       note: 'Medical-domain reasoning model, not a general o-series substitute.',
     },
   ],
   embeddingModels: [],
-  modelMap: {
-    flagship: 'Baichuan4',
-    balanced: 'Baichuan4-Air',
-    cheap: 'Baichuan4-Air',
-    reasoning: 'none',
-    reasoningSmall: 'none',
-    vision: 'none',
-    embeddingSmall: 'none',
-    embeddingLarge: 'none',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: {},
   quirks: [
     { id: 'jsonModeResFormat', message: 'JSON mode is sent as res_format by dify; response_format may be ignored.', source: DIFY },
     { id: 'searchEnhanceParam', message: 'Web search is the non-OpenAI with_search_enhance field (extra_body).', source: DIFY },

@@ -2,15 +2,18 @@
  * DeepSeek. Facts from ../shared/providers.md §4.2, each re-linked to its source below.
  * DeepSeek reprices often and bills peak hours double; prices here are the Oct–Nov 2026 page.
  */
-import type { ProviderInput } from '../schema.js';
+import type { ChatModelInput, ProviderInput } from '../schema.js';
+import { evidence, REVIEWED } from './facts.js';
 
 const PRICING = 'https://api-docs.deepseek.com/zh-cn/quick_start/pricing';
+// DeepSeek's V4 announcement: the legacy names retire on 2026-07-24 15:59 UTC.
+const V4_NEWS = 'https://api-docs.deepseek.com/news/news260424';
 const QUICK_START = 'https://api-docs.deepseek.com/';
 const REASONING = 'https://api-docs.deepseek.com/zh-cn/guides/reasoning_model';
 const JSON_OUTPUT = 'https://api-docs.deepseek.com/guides/json_mode';
-const LITELLM = 'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json';
-const MODELS_DEV = 'https://github.com/anomalyco/models.dev/tree/dev/providers/deepseek';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/deepseek';
+const LITELLM = 'https://github.com/RoCry/llm-api-price/blob/8442b939/model_prices_and_context_window.json';
+const MODELS_DEV = 'https://github.com/anomalyco/models.dev/tree/f3fc6922/providers/deepseek';
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/deepseek';
 
 // Beijing time, Mon–Fri 09:00–12:00 and 14:00–18:00, excluding public holidays; off-peak is half.
 const PEAK_WINDOWS = [
@@ -26,7 +29,7 @@ export const deepseek: ProviderInput = {
   regions: [{ id: 'cn', label: 'Global', baseURL: 'https://api.deepseek.com', default: true, source: QUICK_START }],
   apiKeyEnv: 'DEEPSEEK_API_KEY',
   baseUrlEnv: 'DEEPSEEK_BASE_URL',
-  asOf: '2026-10-17',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: QUICK_START },
     streamOptions: { support: 'unknown', note: 'Gateways force include_usage and it works; DeepSeek does not document it.' },
@@ -65,70 +68,58 @@ export const deepseek: ProviderInput = {
     {
       id: 'deepseek-flash',
       tier: 'balanced',
-      contextWindow: 1000000,
+      contextWindow: 1048576,
+      maxOutput: 393216,
+      limits: evidence(PRICING, REVIEWED, { note: 'The page says “1M” context and at most “384K” output; the binary sizes (1,048,576 / 393,216) are model-bank’s.' }),
       vision: true,
       thinking: 'optional',
+      released: '2026-10-17',
       price: {
         currency: 'CNY',
         input: 1,
         cachedInput: 0.02,
         output: 4,
         timeOfDay: { timezone: 'Asia/Shanghai', windows: PEAK_WINDOWS, peak: { input: 2, cachedInput: 0.04, output: 8 } },
-        asOf: '2026-10',
         source: PRICING,
+        checkedOn: REVIEWED,
         note: 'DeepSeek-V4.1-Flash-1017; the base price is off-peak.',
       },
     },
     {
       id: 'deepseek-v4-pro',
       tier: 'flagship',
-      contextWindow: 1000000,
+      contextWindow: 1048576,
+      maxOutput: 393216,
+      limits: evidence(PRICING, REVIEWED),
       thinking: 'optional',
+      released: '2026-08-13',
       price: {
         currency: 'CNY',
         input: 4.5,
         cachedInput: 0.15,
         output: 13.5,
         timeOfDay: { timezone: 'Asia/Shanghai', windows: PEAK_WINDOWS, peak: { input: 9, cachedInput: 0.3, output: 27 } },
-        asOf: '2026-10',
         source: PRICING,
+        checkedOn: REVIEWED,
         note: 'DeepSeek-V4-Pro-0813; the base price is off-peak.',
       },
     },
-    {
-      id: 'deepseek-chat',
-      tier: 'balanced',
-      contextWindow: 131072,
-      price: { currency: 'CNY', input: 2, cachedInput: 0.2, output: 3, asOf: '2025-12', source: DIFY },
-      deprecated: 'V3.2-era alias; not on the 2026 price page. Whether the API still accepts it is unverified.',
-    },
-    {
-      id: 'deepseek-reasoner',
-      tier: 'reasoning',
-      contextWindow: 131072,
-      thinking: 'always',
-      price: { currency: 'CNY', input: 2, cachedInput: 0.2, output: 3, asOf: '2025-12', source: LITELLM },
-      deprecated: 'V3.2-era alias; not on the 2026 price page. Whether the API still accepts it is unverified.',
-    },
+    ...['deepseek-chat', 'deepseek-reasoner'].map(
+      (id): ChatModelInput => ({
+        id,
+        tier: id === 'deepseek-chat' ? 'balanced' : 'reasoning',
+        contextWindow: 'unknown',
+        thinking: id === 'deepseek-chat' ? 'none' : 'always',
+        status: 'retired',
+        retiresOn: '2026-07-24',
+        lifecycle: evidence(V4_NEWS, REVIEWED, { note: '“fully retired and inaccessible after Jul 24th, 2026, 15:59 (UTC)”; use deepseek-flash' }),
+        // The last price before retirement: the aliases routed to V4-Flash from 2026-04-24.
+        price: { currency: 'CNY', input: 1, cachedInput: null, output: 2, source: DIFY, checkedOn: '2026-04-24', effectiveFrom: '2026-04-24' },
+      }),
+    ),
   ],
   embeddingModels: [],
-  modelMap: {
-    flagship: 'deepseek-v4-pro',
-    balanced: 'deepseek-flash',
-    cheap: 'deepseek-flash',
-    reasoning: 'deepseek-v4-pro',
-    reasoningSmall: 'deepseek-flash',
-    vision: 'deepseek-flash',
-    embeddingSmall: 'none',
-    embeddingLarge: 'none',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: {},
   quirks: [
     { id: 'peakPricing', message: 'Peak hours (Beijing, Mon–Fri 09:00–12:00 and 14:00–18:00) cost twice the off-peak price.', source: PRICING },
     { id: 'thinkingDropsSampling', message: 'In thinking mode temperature, top_p and the penalties are ignored.', source: REASONING },

@@ -4,20 +4,24 @@
  * 0), so no embedding model is listed and the embedding tiers map to none.
  */
 import type { ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank } from './facts.js';
 
 const SDK_OVERVIEW = 'https://www.volcengine.com/docs/82379/1302007';
 const DOC_TREE = 'https://www.volcengine.com/docs/82379/1330626';
 const EMBEDDING_API = 'https://www.volcengine.com/docs/82379/1302003';
 const PRICING = 'https://www.volcengine.com/docs/82379/1544106';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/volcengine.ts';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/volcengine_maas';
-const DIFY_README = 'https://github.com/langgenius/dify-official-plugins/blob/main/models/volcengine/README.md';
-const LITELLM = 'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json';
+const MODEL_BANK = modelBank('volcengine');
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/volcengine_maas';
+const DIFY_README = 'https://github.com/langgenius/dify-official-plugins/blob/7af22831/models/volcengine/README.md';
+const LITELLM = 'https://github.com/RoCry/llm-api-price/blob/8442b939/model_prices_and_context_window.json';
 // Third-party gateway docs; the sheet had the BytePlus URL unverified.
 const BIFROST_BYTEPLUS = 'https://docs.getbifrost.ai/providers/supported-providers/byteplus';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
+
+/** Seed 2.x input-length bands: ≤32K, ≤128K, ≤256K, as [input, output] per band. */
+const bands = (...rows: Array<[number, number]>) => rows.map(([input, output], i) => ({ maxInputTokens: [32000, 128000, 256000][i], input, output }));
 
 export const doubao: ProviderInput = {
   id: 'doubao',
@@ -36,7 +40,7 @@ export const doubao: ProviderInput = {
   apiKeyEnv: 'ARK_API_KEY',
   baseUrlEnv: 'ARK_BASE_URL',
   apiKeyEnvNote: 'Used in Ark’s public samples. The OpenAI SDK works only with a long-lived Ark API key; AK/SK needs the Volcengine SDK.',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: SDK_OVERVIEW },
     streamOptions: { support: 'unknown' },
@@ -78,67 +82,103 @@ export const doubao: ProviderInput = {
   },
   chatModels: [
     {
-      id: 'doubao-1-5-pro-32k-250115',
-      tier: 'balanced',
-      contextWindow: 'unknown',
-      price: cny(0.8, 2, null, '2026-09', MODEL_BANK),
-      note: 'Sources disagree on the context (128K in LobeChat, 32K by name and in dify).',
-    },
-    { id: 'doubao-1-5-lite-32k-250115', tier: 'cheap', contextWindow: 'unknown', price: cny(0.3, 0.6, null, '2026-09', MODEL_BANK) },
-    {
-      id: 'doubao-seed-1-6-250615',
+      id: 'doubao-seed-2-1-pro-260628',
       tier: 'flagship',
-      contextWindow: 'unknown',
+      contextWindow: 256000,
+      maxOutput: 128000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       vision: true,
       thinking: 'optional',
-      price: {
-        ...cny(0.8, 2, null, '2026-09', MODEL_BANK),
-        note: 'Base band (≤32K input, short output); longer inputs cost 1.2–2.4 in and longer outputs up to 8 out.',
-      },
-      note: 'Context “256K” in the sheet.',
+      released: '2026-06-28',
+      price: cny(6, 30, 1.2, MODEL_BANK_DATE, MODEL_BANK),
     },
     {
-      id: 'doubao-seed-1-6-flash-250615',
-      tier: 'cheap',
-      contextWindow: 'unknown',
+      id: 'doubao-seed-2-1-turbo-260628',
+      tier: 'balanced',
+      contextWindow: 256000,
+      maxOutput: 128000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       vision: true,
       thinking: 'optional',
-      price: { ...cny(0.15, 1.5, null, '2026-09', MODEL_BANK), note: 'Price for ≤32K input.' },
+      released: '2026-06-28',
+      price: cny(3, 15, 0.6, MODEL_BANK_DATE, MODEL_BANK),
     },
     {
       id: 'doubao-seed-2-0-pro-260215',
       tier: 'flagship',
-      contextWindow: 'unknown',
+      contextWindow: 256000,
+      maxOutput: 128000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       vision: true,
       thinking: 'optional',
-      price: { ...cny(3.2, 16, null, '2026-09', MODEL_BANK), note: 'Price for ≤32K input.' },
+      released: '2026-02-15',
+      price: { ...cny(3.2, 16, 0.64, MODEL_BANK_DATE, MODEL_BANK), tiers: bands([3.2, 16], [4.8, 24], [9.6, 48]) },
     },
     {
-      id: 'doubao-seed-2-0-mini-260215',
-      tier: 'cheap',
-      contextWindow: 'unknown',
+      id: 'doubao-seed-2-0-lite-260428',
+      tier: 'balanced',
+      contextWindow: 256000,
+      maxOutput: 128000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
       thinking: 'optional',
-      price: { ...cny(0.2, 2, null, '2026-09', MODEL_BANK), note: 'Price for ≤32K input.' },
+      released: '2026-04-28',
+      price: { ...cny(0.6, 3.6, 0.12, MODEL_BANK_DATE, MODEL_BANK), tiers: bands([0.6, 3.6], [0.9, 5.4], [1.8, 10.8]) },
     },
+    {
+      id: 'doubao-seed-2-0-mini-260428',
+      tier: 'cheap',
+      contextWindow: 256000,
+      maxOutput: 128000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
+      thinking: 'optional',
+      released: '2026-04-28',
+      price: { ...cny(0.2, 2, 0.04, MODEL_BANK_DATE, MODEL_BANK), tiers: bands([0.2, 2], [0.4, 4], [0.8, 8]) },
+    },
+    {
+      id: 'doubao-seed-1-6-250615',
+      tier: 'flagship',
+      contextWindow: 256000,
+      maxOutput: 32000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
+      thinking: 'optional',
+      released: '2025-06-15',
+      price: {
+        ...cny(0.8, 8, 0.16, MODEL_BANK_DATE, MODEL_BANK),
+        tiers: [
+          { maxInputTokens: 32000, input: 0.8, output: 8, cachedInput: 0.16 },
+          { maxInputTokens: 128000, input: 1.2, output: 16, cachedInput: 0.16 },
+          { maxInputTokens: 256000, input: 2.4, output: 24, cachedInput: 0.16 },
+        ],
+        note: 'Replies of ≤200 output tokens with ≤32K input are billed at 2 out; the listed band is for longer replies.',
+      },
+      unverified: ['price bands read from model-bank; Volcengine’s price page (82379/1544106) was not readable as text here'],
+    },
+    {
+      id: 'doubao-seed-1-6-flash-250615',
+      tier: 'cheap',
+      contextWindow: 256000,
+      maxOutput: 32000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
+      thinking: 'optional',
+      released: '2025-06-15',
+      price: { ...cny(0.15, 1.5, 0.03, MODEL_BANK_DATE, MODEL_BANK), note: 'Price for ≤32K input.' },
+    },
+    {
+      id: 'doubao-1-5-pro-32k-250115',
+      tier: 'balanced',
+      contextWindow: 'unknown',
+      released: '2025-01-15',
+      price: cny(0.8, 2, null, MODEL_BANK_DATE, MODEL_BANK),
+      note: 'Sources disagree on the context (128K in LobeChat, 32K by name and in dify).',
+    },
+    { id: 'doubao-1-5-lite-32k-250115', tier: 'cheap', contextWindow: 32768, maxOutput: 12288, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), released: '2025-01-15', price: cny(0.3, 0.6, null, MODEL_BANK_DATE, MODEL_BANK) },
   ],
   embeddingModels: [],
-  modelMap: {
-    flagship: 'doubao-1-5-pro-32k-250115',
-    balanced: 'doubao-1-5-pro-32k-250115',
-    cheap: 'doubao-1-5-lite-32k-250115',
-    reasoning: 'doubao-seed-1-6-250615',
-    reasoningSmall: 'doubao-seed-1-6-flash-250615',
-    vision: 'doubao-seed-1-6-250615',
-    embeddingSmall: 'none',
-    embeddingLarge: 'none',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: {},
   quirks: [
     {
       id: 'modelOrEndpointId',

@@ -4,6 +4,7 @@
  * endpoint's model line-up in 2026 is not confirmed by any source read here.
  */
 import type { ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank, REVIEWED } from './facts.js';
 
 const COMPAT = 'https://cloud.tencent.com/document/product/1729/111007';
 const NATIVE_CHAT = 'https://cloud.tencent.com/document/api/1729/101837';
@@ -12,12 +13,13 @@ const PRICING = 'https://cloud.tencent.com/document/product/1729/97731';
 const MODELS = 'https://cloud.tencent.com/document/product/1729/104753';
 const AIART = 'https://cloud.tencent.com/document/product/1668/129429';
 const LOBE_2025 = 'https://github.com/lobehub/lobe-chat/blob/0737d9a2/src/config/aiModels/hunyuan.ts';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/hunyuan.ts';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/hunyuan';
-const ONE_API_RATIO = 'https://github.com/songquanpeng/one-api/blob/main/relay/billing/ratio/model.go';
+const MODEL_BANK = modelBank('hunyuan');
+const TOKENHUB_MODELS = 'https://cloud.tencent.com/document/product/1823/132252';
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/hunyuan';
+const ONE_API_RATIO = 'https://github.com/songquanpeng/one-api/blob/8df4a267/relay/billing/ratio/model.go';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
 
 export const hunyuan: ProviderInput = {
   id: 'hunyuan',
@@ -36,7 +38,7 @@ export const hunyuan: ProviderInput = {
   apiKeyEnv: 'HUNYUAN_API_KEY',
   baseUrlEnv: 'HUNYUAN_BASE_URL',
   apiKeyEnvNote: 'Used in Tencent’s own OpenAI-SDK samples. TokenHub keys are separate (models.dev: TENCENT_TOKENHUB_API_KEY).',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: COMPAT },
     streamOptions: { support: 'unknown' },
@@ -78,20 +80,57 @@ export const hunyuan: ProviderInput = {
     realtime: { support: 'unknown' },
   },
   chatModels: [
-    { id: 'hunyuan-turbo-latest', tier: 'flagship', contextWindow: 32000, price: cny(2.4, 9.6, null, '2025-04', LOBE_2025), note: 'hunyuan-turbo was ¥15/¥50 in 2024 (dify).' },
-    { id: 'hunyuan-turbos-latest', tier: 'balanced', contextWindow: 32000, price: cny(0.8, 2, null, '2025-04', LOBE_2025) },
-    { id: 'hunyuan-lite', tier: 'cheap', contextWindow: 256000, price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
-    { id: 'hunyuan-t1-latest', tier: 'reasoning', contextWindow: 92000, thinking: 'always', price: cny(1, 4, null, '2025-04', LOBE_2025), note: 'Max output 64K.' },
-    { id: 'hunyuan-vision', tier: 'vision', contextWindow: 12000, vision: true, price: cny(18, 18, null, '2025-04', LOBE_2025) },
-    { id: 'hunyuan-turbos-vision', tier: 'vision', contextWindow: 8000, vision: true, price: cny(3, 9, null, '2025-04', LOBE_2025) },
+    {
+      id: 'hunyuan-2.0-thinking-20251109',
+      tier: 'flagship',
+      contextWindow: 192000,
+      maxOutput: 64000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      thinking: 'always',
+      released: '2025-11-09',
+      price: {
+        ...cny(3.975, 15.9, null, MODEL_BANK_DATE, MODEL_BANK),
+        tiers: [
+          { maxInputTokens: 32000, input: 3.975, output: 15.9 },
+          { maxInputTokens: 192000, input: 5.3, output: 21.2 },
+        ],
+      },
+      unverified: ['served on the classic api.hunyuan.cloud.tencent.com endpoint (LobeChat lists it; Tencent’s endpoint model list was not read)'],
+    },
+    {
+      id: 'hunyuan-2.0-instruct-20251111',
+      tier: 'balanced',
+      contextWindow: 128000,
+      maxOutput: 32000,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      released: '2025-11-11',
+      price: {
+        ...cny(3.18, 7.95, null, MODEL_BANK_DATE, MODEL_BANK),
+        tiers: [
+          { maxInputTokens: 32000, input: 3.18, output: 7.95 },
+          { maxInputTokens: 128000, input: 4.505, output: 11.13 },
+        ],
+      },
+      unverified: ['served on the classic endpoint (as above)'],
+    },
     {
       id: 'hy3',
       tier: 'flagship',
-      contextWindow: 'unknown',
-      thinking: 'unknown',
-      price: cny(1, 4, 0.25, '2026-09', MODEL_BANK),
-      note: 'TokenHub only (region tokenhub), released 2026-07; context “256K” in the sheet.',
+      contextWindow: 256000,
+      maxOutput: 128000,
+      limits: evidence(TOKENHUB_MODELS, REVIEWED, { note: 'TokenHub lists hy3-preview at 256K context, 192K input, 128K output.' }),
+      thinking: 'optional',
+      released: '2026-07-06',
+      regions: ['tokenhub'],
+      price: cny(1, 4, 0.25, MODEL_BANK_DATE, MODEL_BANK),
+      note: 'TokenHub only (region tokenhub, separate key): never chosen for the classic endpoint.',
     },
+    { id: 'hunyuan-turbo-latest', tier: 'flagship', contextWindow: 32000, limits: evidence(LOBE_2025, '2025-04'), released: '2024-12-23', price: cny(2.4, 9.6, null, '2025-04', LOBE_2025), note: 'hunyuan-turbo was ¥15/¥50 in 2024 (dify).' },
+    { id: 'hunyuan-turbos-latest', tier: 'balanced', contextWindow: 32000, limits: evidence(LOBE_2025, '2025-04'), released: '2025-03', price: cny(0.8, 2, null, '2025-04', LOBE_2025) },
+    { id: 'hunyuan-lite', tier: 'cheap', contextWindow: 256000, limits: evidence(LOBE_2025, '2025-04'), released: '2024-10', price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
+    { id: 'hunyuan-t1-latest', tier: 'reasoning', contextWindow: 92000, maxOutput: 64000, limits: evidence(LOBE_2025, '2025-04'), thinking: 'always', released: '2025-03', price: cny(1, 4, null, '2025-04', LOBE_2025) },
+    { id: 'hunyuan-vision', tier: 'vision', contextWindow: 12000, limits: evidence(LOBE_2025, '2025-04'), vision: true, price: cny(18, 18, null, '2025-04', LOBE_2025) },
+    { id: 'hunyuan-turbos-vision', tier: 'vision', contextWindow: 8000, limits: evidence(LOBE_2025, '2025-04'), vision: true, released: '2025-04', price: cny(3, 9, null, '2025-04', LOBE_2025) },
   ],
   embeddingModels: [
     {
@@ -104,23 +143,7 @@ export const hunyuan: ProviderInput = {
       note: `1024-d and 1024 input tokens per the native GetEmbedding API (${NATIVE_EMBEDDING}), which takes one text per call; the OpenAI-compatible path is unverified.`,
     },
   ],
-  modelMap: {
-    flagship: 'hunyuan-turbo-latest',
-    balanced: 'hunyuan-turbos-latest',
-    cheap: 'hunyuan-lite',
-    reasoning: 'hunyuan-t1-latest',
-    reasoningSmall: 'hunyuan-t1-latest',
-    vision: 'hunyuan-vision',
-    embeddingSmall: 'hunyuan-embedding',
-    embeddingLarge: 'hunyuan-embedding',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: { embeddingSmall: 'hunyuan-embedding', embeddingLarge: 'hunyuan-embedding' },
   quirks: [
     { id: 'concurrencyLimit', message: 'Accounts get 5 concurrent requests by default, shared by sub-accounts.', source: COMPAT },
     {

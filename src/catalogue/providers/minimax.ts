@@ -1,21 +1,24 @@
 /**
  * MiniMax, OpenAI-compatible endpoint. Facts from ../shared/providers.md §4.10, each re-linked to
- * its source below. The map uses MiniMax-M2.x: MiniMax's own chat reference lists only M2.x model
- * ids, so the 2024 abab ids, MiniMax-Text-01 and MiniMax-M1 stay in the list for pricing only.
+ * its source below. MiniMax-M3 is the flagship; the 2024 abab ids, MiniMax-Text-01 and MiniMax-M1 are
+ * not in MiniMax's current OpenAI-compatible model list and stay for pricing only.
  */
-import type { ProviderInput } from '../schema.js';
+import type { ChatModelInput, ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank, REVIEWED } from './facts.js';
 
 const OPENAI_CN = 'https://platform.minimaxi.com/docs/api-reference/text-openai-api';
 const OPENAI_INTL = 'https://platform.minimax.io/docs/api-reference/text-openai-api';
 const CHAT_REFERENCE = 'https://platform.minimax.io/docs/api-reference/text-chat';
 const PRICING = 'https://platform.minimaxi.com/docs/guides/pricing-paygo';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/minimax.ts';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/minimax';
-const ONE_API_RATIO = 'https://github.com/songquanpeng/one-api/blob/main/relay/billing/ratio/model.go';
-const LITELLM = 'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json';
+const MODEL_BANK = modelBank('minimax');
+// The role-play chat endpoint (M2-her), whose 2048-token output cap was once taken for all models.
+const ROLE_PLAY = 'https://platform.minimaxi.com/docs/api-reference/text-chat-openai';
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/minimax';
+const ONE_API_RATIO = 'https://github.com/songquanpeng/one-api/blob/8df4a267/relay/billing/ratio/model.go';
+const LITELLM = 'https://github.com/RoCry/llm-api-price/blob/8442b939/model_prices_and_context_window.json';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
 
 export const minimax: ProviderInput = {
   id: 'minimax',
@@ -29,7 +32,7 @@ export const minimax: ProviderInput = {
   apiKeyEnv: 'MINIMAX_API_KEY',
   baseUrlEnv: 'MINIMAX_BASE_URL',
   apiKeyEnvNote: 'The name models.dev and promptfoo use; MiniMax’s own quick start exports OPENAI_API_KEY and OPENAI_BASE_URL.',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: OPENAI_CN },
     streamOptions: { support: 'unknown' },
@@ -87,50 +90,77 @@ export const minimax: ProviderInput = {
   },
   chatModels: [
     {
-      id: 'MiniMax-M2.7',
+      id: 'MiniMax-M3',
       tier: 'flagship',
+      contextWindow: 1000000,
+      maxOutput: 524288,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
+      thinking: 'optional',
+      released: '2026-06-01',
+      price: {
+        ...cny(2.1, 8.4, 0.42, MODEL_BANK_DATE, MODEL_BANK),
+        tiers: [
+          { maxInputTokens: 512000, input: 2.1, output: 8.4, cachedInput: 0.42 },
+          { maxInputTokens: 1000000, input: 4.2, output: 16.8, cachedInput: 0.84 },
+        ],
+      },
+      note: 'Reads images and video; thinking is adaptive unless disabled.',
+    },
+    {
+      id: 'MiniMax-M2.7',
+      tier: 'balanced',
       contextWindow: 204800,
+      maxOutput: 131072,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       thinking: 'always',
-      price: { ...cny(2.1, 8.4, 0.42, '2026-09', MODEL_BANK), note: 'Cache writes cost 2.625.' },
+      released: '2026-03-18',
+      price: { ...cny(2.1, 8.4, 0.42, MODEL_BANK_DATE, MODEL_BANK), note: 'Cache writes cost 2.625.' },
     },
     {
       id: 'MiniMax-M2.5',
       tier: 'balanced',
       contextWindow: 204800,
+      maxOutput: 131072,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       thinking: 'always',
-      price: { ...cny(2.1, 8.4, 0.21, '2026-09', MODEL_BANK), note: 'Cache writes cost 2.625.' },
+      released: '2026-02-12',
+      price: { ...cny(2.1, 8.4, 0.21, MODEL_BANK_DATE, MODEL_BANK), note: 'Cache writes cost 2.625.' },
     },
     {
-      id: 'MiniMax-M3',
-      tier: 'flagship',
-      contextWindow: 1000000,
-      vision: true,
-      thinking: 'unknown',
-      price: { ...cny(2.1, 8.4, 0.42, '2026-09', MODEL_BANK), note: 'Price for ≤512K input; longer prompts cost 4.2 in / 16.8 out.' },
-      note: 'Released 2026-06; reads images and video.',
+      id: 'M2-her',
+      tier: 'long',
+      contextWindow: 65536,
+      maxOutput: 2048,
+      limits: evidence(ROLE_PLAY, REVIEWED, { note: 'The role-play chat endpoint; its output cap of 2,048 tokens is this model’s, not the M2/M3 models’.' }),
+      released: '2026-01-23',
+      price: cny(2.1, 8.4, null, MODEL_BANK_DATE, MODEL_BANK),
+      note: 'Role-play model; never a migration target.',
     },
-    {
-      id: 'MiniMax-Text-01',
-      tier: 'cheap',
-      contextWindow: 1000192,
-      vision: true,
-      price: cny(1, 8, null, '2026-09', MODEL_BANK),
-      note: 'Not in the model list of MiniMax’s current chat reference; availability on /v1 is unverified.',
-    },
-    {
-      id: 'MiniMax-M1',
-      tier: 'reasoning',
-      contextWindow: 1000192,
-      thinking: 'always',
-      price: { ...cny(1.2, 16, null, '2026-09', MODEL_BANK), note: 'Input price may be tiered by prompt length (unverified).' },
-      note: 'Not in the model list of MiniMax’s current chat reference; availability on /v1 is unverified.',
-    },
+    ...(['MiniMax-Text-01', 'MiniMax-M1'] as const).map(
+      (id): ChatModelInput => ({
+        id,
+        tier: id === 'MiniMax-M1' ? 'reasoning' : 'cheap',
+        contextWindow: 1000192,
+        maxOutput: 40000,
+        limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+        vision: id === 'MiniMax-Text-01',
+        thinking: id === 'MiniMax-M1' ? 'always' : 'none',
+        released: id === 'MiniMax-M1' ? '2025-06-16' : '2025-01-15',
+        status: 'deprecated',
+        lifecycle: evidence(OPENAI_CN, REVIEWED, { note: 'not in the model list of MiniMax’s current OpenAI-compatible reference; kept for pricing only' }),
+        price: id === 'MiniMax-M1' ? cny(1.2, 16, null, MODEL_BANK_DATE, MODEL_BANK) : cny(1, 8, null, MODEL_BANK_DATE, MODEL_BANK),
+      }),
+    ),
     {
       id: 'abab6.5s-chat',
       tier: 'balanced',
       contextWindow: 245760,
+      limits: evidence(ONE_API_RATIO, '2025-02'),
+      released: '2024-04',
+      status: 'deprecated',
+      lifecycle: evidence(OPENAI_CN, REVIEWED, { note: '2024 model, not in MiniMax’s current OpenAI-compatible model list' }),
       price: cny(10, 10, null, '2025-02', ONE_API_RATIO),
-      deprecated: '2024 model; one-api calls it through the native chatcompletion_v2 API. Whether /v1 still serves it is unverified.',
     },
   ],
   embeddingModels: [
@@ -144,27 +174,15 @@ export const minimax: ProviderInput = {
       note: 'Native API only as far as sources show; 1536 dimensions is often quoted but unverified.',
     },
   ],
-  modelMap: {
-    flagship: 'MiniMax-M2.7',
-    balanced: 'MiniMax-M2.5',
-    cheap: 'MiniMax-M2.5',
-    reasoning: 'MiniMax-M2.7',
-    reasoningSmall: 'MiniMax-M2.5',
-    vision: 'MiniMax-M3',
-    embeddingSmall: 'embo-01',
-    embeddingLarge: 'embo-01',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: { embeddingSmall: 'embo-01', embeddingLarge: 'embo-01' },
   quirks: [
     { id: 'temperatureNotZero', message: 'temperature must be in (0, 1]; temperature 0 is an error.', source: CHAT_REFERENCE },
     { id: 'thinkInContent', message: 'M2.x return <think>…</think> inside content, which must be kept in the history; reasoning_split: true separates it.', source: OPENAI_CN },
-    { id: 'maxTokensCap', message: 'Output is capped at 2048 tokens per request in the chat reference.', source: CHAT_REFERENCE },
+    {
+      id: 'maxTokensParam',
+      message: 'Send max_completion_tokens (MiniMax marks max_tokens deprecated). The 2048-token output cap applies only to the role-play endpoint (M2-her).',
+      source: ROLE_PLAY,
+    },
     { id: 'singleChoice', message: 'Only n = 1 is accepted (camel-ai MinimaxConfig).' },
   ],
 };

@@ -1,21 +1,23 @@
 /**
  * Moonshot AI (Kimi). Facts from ../shared/providers.md §4.4, each re-linked to its source below.
- * The Kimi K2 ids were deprecated on 2026-05-25, so the map uses the moonshot-v1 ids plus kimi-k2.6.
+ * kimi-k3 (2026-07) is the flagship; kimi-k2.6 stays as the cheaper 256K model.
  */
 import type { ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank } from './facts.js';
 
 const MIGRATION = 'https://platform.moonshot.cn/docs/guide/migrating-from-openai-to-kimi';
 const CHAT_API = 'https://platform.moonshot.cn/docs/api/chat';
 const PRICING = 'https://platform.moonshot.cn/docs/pricing/chat';
-const LITELLM_MOONSHOT = 'https://github.com/BerriAI/litellm/blob/main/litellm/llms/moonshot/chat/transformation.py';
+const LITELLM_MOONSHOT = 'https://github.com/BerriAI/litellm/blob/0647d5ba/litellm/llms/moonshot/chat/transformation.py';
 const LOBE_2025 = 'https://github.com/lobehub/lobe-chat/blob/0bc8ddc9/src/config/aiModels/moonshot.ts';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/moonshot.ts';
-const MODELS_DEV_CN = 'https://github.com/anomalyco/models.dev/tree/dev/providers/moonshotai-cn';
-const MODELS_DEV_INTL = 'https://github.com/anomalyco/models.dev/tree/dev/providers/moonshotai';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/moonshot';
+const MODEL_BANK = modelBank('moonshot');
+const K3_PRICING = 'https://platform.kimi.ai/docs/pricing/chat-k3';
+const MODELS_DEV_CN = 'https://github.com/anomalyco/models.dev/tree/f3fc6922/providers/moonshotai-cn';
+const MODELS_DEV_INTL = 'https://github.com/anomalyco/models.dev/tree/f3fc6922/providers/moonshotai';
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/moonshot';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
 
 export const moonshot: ProviderInput = {
   id: 'moonshot',
@@ -29,7 +31,7 @@ export const moonshot: ProviderInput = {
   apiKeyEnv: 'MOONSHOT_API_KEY',
   baseUrlEnv: 'MOONSHOT_BASE_URL',
   apiKeyEnvNote: 'Used in Moonshot’s own migration guide and by models.dev.',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: MIGRATION },
     streamOptions: {
@@ -89,46 +91,47 @@ export const moonshot: ProviderInput = {
     realtime: { support: 'no', note: 'Not in the official compatibility list.', source: MIGRATION },
   },
   chatModels: [
-    { id: 'moonshot-v1-8k', tier: 'cheap', contextWindow: 8192, price: cny(2, 10, null, '2025-04', LOBE_2025), note: 'Was ¥12/¥12 in 2024 (one-api).' },
-    { id: 'moonshot-v1-32k', tier: 'balanced', contextWindow: 32768, price: cny(5, 20, null, '2025-04', LOBE_2025), note: 'Was ¥24/¥24 in 2024 (one-api).' },
-    { id: 'moonshot-v1-128k', tier: 'long', contextWindow: 131072, price: cny(10, 30, null, '2025-04', LOBE_2025), note: 'Was ¥60/¥60 in 2024 (one-api).' },
+    {
+      id: 'kimi-k3',
+      tier: 'flagship',
+      contextWindow: 1048576,
+      maxOutput: 131072,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
+      thinking: 'optional',
+      released: '2026-07-16',
+      price: { ...cny(20, 100, 2, '2026-08', DIFY), note: `Moonshot’s international page lists $3 / $15, cache hits $0.30 (${K3_PRICING}).` },
+      note: 'Reasoning models accept only temperature 1; reasoning_effort low/high/max.',
+      unverified: ['the ¥2 cache-hit price is from a third-party guide; the RMB list price was read from dify, not a Moonshot page'],
+    },
+    {
+      id: 'kimi-k2.6',
+      tier: 'balanced',
+      contextWindow: 262144,
+      maxOutput: 98304,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      vision: true,
+      thinking: 'optional',
+      released: '2026-04-21',
+      price: cny(6.5, 27, 1.1, MODEL_BANK_DATE, MODEL_BANK),
+      note: 'The 2026 flagship before kimi-k3; classed balanced since K3. Thinking is on by default; temperature must be 1.',
+    },
+    { id: 'kimi-k2.7-code', tier: 'code', contextWindow: 262144, maxOutput: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), thinking: 'always', released: '2026-06-12', price: cny(6.5, 27, 1.3, MODEL_BANK_DATE, MODEL_BANK) },
+    { id: 'moonshot-v1-8k', tier: 'cheap', contextWindow: 8192, limits: evidence(LOBE_2025, '2025-04'), released: '2023-11', price: cny(2, 10, null, '2025-04', LOBE_2025), note: 'Was ¥12/¥12 in 2024 (one-api).' },
+    { id: 'moonshot-v1-32k', tier: 'balanced', contextWindow: 32768, limits: evidence(LOBE_2025, '2025-04'), released: '2023-11', price: cny(5, 20, null, '2025-04', LOBE_2025), note: 'Was ¥24/¥24 in 2024 (one-api).' },
+    { id: 'moonshot-v1-128k', tier: 'long', contextWindow: 131072, limits: evidence(LOBE_2025, '2025-04'), released: '2023-11', price: cny(10, 30, null, '2025-04', LOBE_2025), note: 'Was ¥60/¥60 in 2024 (one-api).' },
     {
       id: 'moonshot-v1-auto',
-      tier: 'balanced',
+      tier: 'long',
       contextWindow: 131072,
+      limits: evidence(LOBE_2025, '2025-04'),
       price: cny(10, 30, null, '2025-04', LOBE_2025),
       note: 'Picks 8k/32k/128k by prompt size; the listed price is the 128k one.',
     },
-    { id: 'moonshot-v1-32k-vision-preview', tier: 'vision', contextWindow: 32768, vision: true, price: cny(5, 20, null, '2025-04', LOBE_2025) },
-    {
-      id: 'kimi-k2.6',
-      tier: 'flagship',
-      contextWindow: 262144,
-      vision: true,
-      thinking: 'optional',
-      price: cny(6.5, 27, 1.1, '2026-09', MODEL_BANK),
-      note: 'Thinking is on by default; temperature must be 1.',
-    },
-    { id: 'kimi-k2.7-code', tier: 'code', contextWindow: 262144, thinking: 'always', price: cny(6.5, 27, 1.3, '2026-09', MODEL_BANK) },
+    { id: 'moonshot-v1-32k-vision-preview', tier: 'vision', contextWindow: 32768, limits: evidence(LOBE_2025, '2025-04'), vision: true, preview: true, price: cny(5, 20, null, '2025-04', LOBE_2025) },
   ],
   embeddingModels: [],
-  modelMap: {
-    flagship: 'moonshot-v1-128k',
-    balanced: 'moonshot-v1-32k',
-    cheap: 'moonshot-v1-8k',
-    reasoning: 'kimi-k2.6',
-    reasoningSmall: 'kimi-k2.6',
-    vision: 'moonshot-v1-32k-vision-preview',
-    embeddingSmall: 'none',
-    embeddingLarge: 'none',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: {},
   quirks: [
     { id: 'temperatureRange', message: 'temperature is limited to [0, 1]; Kimi K2.5+ thinking models accept only 1.', source: MIGRATION },
     { id: 'nNeedsTemperature', message: 'n > 1 with temperature near 0 is rejected; LiteLLM raises temperature to 0.3.', source: LITELLM_MOONSHOT },

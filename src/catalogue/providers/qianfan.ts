@@ -3,16 +3,20 @@
  * each re-linked to its source below.
  */
 import type { ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank, REVIEWED } from './facts.js';
 
 const COMPAT = 'https://cloud.baidu.com/doc/WENXINWORKSHOP/s/2m3fihw8s';
 const PRICING = 'https://cloud.baidu.com/doc/WENXINWORKSHOP/s/hlrk4akp7';
 const LOBE_2025 = 'https://github.com/lobehub/lobe-chat/blob/0316dcfa/src/config/aiModels/wenxin.ts';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/wenxin.ts';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/wenxin';
-const ONE_API_MODELS = 'https://github.com/songquanpeng/one-api/blob/main/relay/adaptor/baiduv2/constants.go';
+const MODEL_BANK = modelBank('wenxin');
+// Baidu's own pages: the prompt-cache notice (current ernie-4.0-turbo-8k price) and the model limits table.
+const PROMPT_CACHE = 'https://ai.baidu.com/ai-doc/WENXINWORKSHOP/Rm6uq7jy9';
+const MODEL_LIMITS = 'https://ai.baidu.com/ai-doc/WENXINWORKSHOP/Jlugqd6pw';
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/wenxin';
+const ONE_API_MODELS = 'https://github.com/songquanpeng/one-api/blob/8df4a267/relay/adaptor/baiduv2/constants.go';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
 
 export const qianfan: ProviderInput = {
   id: 'qianfan',
@@ -24,7 +28,7 @@ export const qianfan: ProviderInput = {
   baseUrlEnv: 'QIANFAN_BASE_URL',
   apiKeyEnvNote:
     'Convention, not in official text. The key is the console API Key (bce-v3/ALTAK-…); the native qianfan SDK uses AK/SK variables instead.',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: COMPAT },
     streamOptions: { support: 'unknown' },
@@ -65,40 +69,59 @@ export const qianfan: ProviderInput = {
   },
   chatModels: [
     {
-      id: 'ernie-4.0-turbo-8k',
+      id: 'ernie-5.1',
       tier: 'flagship',
-      contextWindow: 8192,
-      price: cny(20, 60, null, '2025-04', LOBE_2025),
-      note: 'Also ernie-4.0-turbo-8k-latest / -128k at the same price.',
+      contextWindow: 131072,
+      maxOutput: 65536,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      thinking: 'optional',
+      released: '2026-05-09',
+      price: {
+        ...cny(4, 18, null, MODEL_BANK_DATE, MODEL_BANK),
+        tiers: [
+          { maxInputTokens: 32000, input: 4, output: 18 },
+          { maxInputTokens: 128000, input: 6, output: 22 },
+        ],
+      },
     },
-    { id: 'ernie-4.0-8k', tier: 'flagship', contextWindow: 8192, price: cny(30, 90, null, '2025-04', LOBE_2025) },
-    { id: 'ernie-3.5-8k', tier: 'balanced', contextWindow: 8192, price: cny(0.8, 2, null, '2025-04', LOBE_2025), note: 'ernie-3.5-128k costs the same.' },
-    { id: 'ernie-speed-128k', tier: 'cheap', contextWindow: 128000, price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
-    { id: 'ernie-lite-8k', tier: 'cheap', contextWindow: 8192, price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
-    {
-      id: 'ernie-4.5-turbo-128k',
-      tier: 'balanced',
-      contextWindow: 'unknown',
-      price: cny(0.8, 3.2, 0.2, '2026-09', MODEL_BANK),
-      note: 'Context “131K” in the sheet; exact size unverified.',
-    },
-    { id: 'ernie-4.5-8k-preview', tier: 'vision', contextWindow: 8192, vision: true, price: cny(4, 16, null, '2025-04', LOBE_2025) },
-    {
-      id: 'ernie-4.5-turbo-vl',
-      tier: 'vision',
-      contextWindow: 'unknown',
-      vision: true,
-      price: cny(3, 9, null, '2026-09', MODEL_BANK),
-      note: 'Context “131K” in the sheet; exact size unverified.',
-    },
-    { id: 'ernie-x1.1', tier: 'reasoning', contextWindow: 65536, thinking: 'always', price: cny(1, 4, null, '2026-09', MODEL_BANK) },
     {
       id: 'ernie-5.0',
       tier: 'flagship',
-      contextWindow: 'unknown',
+      contextWindow: 131072,
+      maxOutput: 65536,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
       vision: true,
-      price: { ...cny(6, 24, null, '2026-09', MODEL_BANK), note: 'Price for ≤32K input; longer prompts cost more.' },
+      thinking: 'optional',
+      released: '2026-03-05',
+      price: { ...cny(6, 24, null, MODEL_BANK_DATE, MODEL_BANK), note: 'Price for ≤32K input; longer prompts cost more.' },
     },
+    {
+      id: 'ernie-4.0-turbo-8k',
+      tier: 'flagship',
+      contextWindow: 8192,
+      maxOutput: 2048,
+      limits: evidence(MODEL_LIMITS, REVIEWED, { note: 'At most 5,120 input tokens and 2,048 output tokens.' }),
+      released: '2024-06',
+      price: cny(3, 9, 1.2, REVIEWED, PROMPT_CACHE),
+      note: 'Baidu’s prompt-cache notice lists ¥0.003 / ¥0.009 per 1K (¥3 / ¥9 per 1M), cache hits ¥0.0012 per 1K.',
+    },
+    { id: 'ernie-4.0-8k', tier: 'flagship', contextWindow: 8192, maxOutput: 2048, limits: evidence(MODEL_LIMITS, REVIEWED), released: '2024-03', price: cny(30, 90, null, '2025-04', LOBE_2025) },
+    {
+      id: 'ernie-4.5-turbo-128k',
+      tier: 'balanced',
+      contextWindow: 131072,
+      maxOutput: 12288,
+      limits: evidence(MODEL_BANK, MODEL_BANK_DATE),
+      released: '2025-04',
+      price: cny(0.8, 3.2, 0.2, MODEL_BANK_DATE, MODEL_BANK),
+    },
+    { id: 'ernie-4.5-turbo-32k', tier: 'balanced', contextWindow: 32768, maxOutput: 12288, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), released: '2025-04', price: cny(0.8, 3.2, 0.2, MODEL_BANK_DATE, MODEL_BANK) },
+    { id: 'ernie-3.5-8k', tier: 'balanced', contextWindow: 8192, maxOutput: 2048, limits: evidence(MODEL_LIMITS, REVIEWED), released: '2024-03', price: cny(0.8, 2, null, '2025-04', LOBE_2025), note: 'ernie-3.5-128k costs the same.' },
+    { id: 'ernie-speed-128k', tier: 'cheap', contextWindow: 128000, limits: evidence(LOBE_2025, '2025-04'), released: '2024-05', price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
+    { id: 'ernie-lite-8k', tier: 'cheap', contextWindow: 8192, limits: evidence(LOBE_2025, '2025-04'), released: '2024-05', price: cny(0, 0, null, '2025-04', LOBE_2025), note: 'Free.' },
+    { id: 'ernie-4.5-turbo-vl', tier: 'vision', contextWindow: 131072, maxOutput: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), vision: true, released: '2025-04', price: cny(3, 9, 0.75, MODEL_BANK_DATE, MODEL_BANK) },
+    { id: 'ernie-4.5-8k-preview', tier: 'vision', contextWindow: 8192, limits: evidence(LOBE_2025, '2025-04'), vision: true, preview: true, price: cny(4, 16, null, '2025-04', LOBE_2025) },
+    { id: 'ernie-x1.1', tier: 'reasoning', contextWindow: 65536, maxOutput: 65536, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), thinking: 'always', released: '2025-09', price: cny(1, 4, null, MODEL_BANK_DATE, MODEL_BANK) },
   ],
   embeddingModels: [
     {
@@ -129,23 +152,9 @@ export const qianfan: ProviderInput = {
       note: 'One text per request.',
     },
   ],
-  modelMap: {
-    flagship: 'ernie-4.0-turbo-8k',
-    balanced: 'ernie-3.5-8k',
-    cheap: 'ernie-speed-128k',
-    reasoning: 'ernie-x1.1',
-    reasoningSmall: 'ernie-x1.1',
-    vision: 'ernie-4.5-8k-preview',
-    embeddingSmall: 'bge-large-zh',
-    embeddingLarge: 'tao-8k',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  // Embedding sizes are unverified for every Qianfan model, so the rule cannot choose: bge-large-zh
+  // (512 tokens) for the small class, tao-8k (8K tokens) for the large one, as before.
+  tierOverrides: { embeddingSmall: 'bge-large-zh', embeddingLarge: 'tao-8k' },
   quirks: [
     { id: 'bceApiKey', message: 'The Bearer key is the console API Key of the form bce-v3/ALTAK-…/…, not an AK/SK pair.', source: COMPAT },
     { id: 'lowercaseModelIds', message: 'v2 model ids are lowercase (ernie-3.5-8k); v1 names such as ERNIE-3.5-8K do not work.', source: ONE_API_MODELS },

@@ -3,14 +3,15 @@
  * 01.AI's commercial API status after 2025 is unverified; LobeChat still lists it in 2026.
  */
 import type { ProviderInput } from '../schema.js';
+import { evidence, MODEL_BANK_DATE, modelBank } from './facts.js';
 
 const DOCS = 'https://platform.lingyiwanwu.com/docs';
 const API_REFERENCE = 'https://platform.lingyiwanwu.com/docs/api-reference';
-const MODEL_BANK = 'https://github.com/lobehub/lobehub/blob/main/packages/model-bank/src/aiModels/zeroone.ts';
-const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/main/models/yi';
+const MODEL_BANK = modelBank('zeroone');
+const DIFY = 'https://github.com/langgenius/dify-official-plugins/tree/7af22831/models/yi';
 
 const cny = (input: number, output: number, cachedInput: number | null, asOf: string, source: string) =>
-  ({ currency: 'CNY', input, output, cachedInput, asOf, source }) as const;
+  ({ currency: 'CNY', input, output, cachedInput, checkedOn: asOf, source }) as const;
 
 export const yi: ProviderInput = {
   id: 'yi',
@@ -21,7 +22,7 @@ export const yi: ProviderInput = {
   apiKeyEnv: 'YI_API_KEY',
   baseUrlEnv: 'YI_BASE_URL',
   apiKeyEnvNote: 'Convention, not in official text; LobeChat uses ZEROONE_API_KEY.',
-  asOf: '2026-09-27',
+  checkedOn: '2026-12-06',
   features: {
     streaming: { support: 'yes', source: DIFY },
     streamOptions: { support: 'unknown' },
@@ -53,33 +54,17 @@ export const yi: ProviderInput = {
     realtime: { support: 'unknown' },
   },
   chatModels: [
-    { id: 'yi-large', tier: 'flagship', contextWindow: 32768, price: cny(20, 20, null, '2026-09', MODEL_BANK), note: 'dify lists 16,384 context.' },
-    { id: 'yi-large-turbo', tier: 'flagship', contextWindow: 16384, price: cny(12, 12, null, '2026-09', MODEL_BANK) },
-    { id: 'yi-large-fc', tier: 'flagship', contextWindow: 32768, price: cny(20, 20, null, '2026-09', MODEL_BANK), note: 'The only model with function calling.' },
-    { id: 'yi-lightning', tier: 'balanced', contextWindow: 16384, price: cny(0.99, 0.99, null, '2026-09', MODEL_BANK) },
-    { id: 'yi-medium', tier: 'balanced', contextWindow: 16384, price: cny(2.5, 2.5, null, '2026-09', MODEL_BANK) },
-    { id: 'yi-spark', tier: 'cheap', contextWindow: 16384, price: cny(1, 1, null, '2026-09', MODEL_BANK) },
-    { id: 'yi-vision', tier: 'vision', contextWindow: 16384, vision: true, price: cny(6, 6, null, '2026-09', MODEL_BANK) },
-    { id: 'yi-vision-v2', tier: 'vision', contextWindow: 16384, vision: true, price: cny(6, 6, null, '2026-09', MODEL_BANK) },
+    { id: 'yi-large', tier: 'flagship', contextWindow: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(20, 20, null, '2026-09', MODEL_BANK), note: 'dify lists 16,384 context.' },
+    { id: 'yi-large-turbo', tier: 'flagship', contextWindow: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(12, 12, null, '2026-09', MODEL_BANK) },
+    { id: 'yi-large-fc', tier: 'flagship', contextWindow: 32768, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(20, 20, null, '2026-09', MODEL_BANK), note: 'The only model with function calling.' },
+    { id: 'yi-lightning', tier: 'balanced', contextWindow: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(0.99, 0.99, null, '2026-09', MODEL_BANK) },
+    { id: 'yi-medium', tier: 'balanced', contextWindow: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(2.5, 2.5, null, '2026-09', MODEL_BANK) },
+    { id: 'yi-spark', tier: 'cheap', contextWindow: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), price: cny(1, 1, null, '2026-09', MODEL_BANK) },
+    { id: 'yi-vision', tier: 'vision', contextWindow: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), vision: true, price: cny(6, 6, null, '2026-09', MODEL_BANK) },
+    { id: 'yi-vision-v2', tier: 'vision', contextWindow: 16384, limits: evidence(MODEL_BANK, MODEL_BANK_DATE), vision: true, price: cny(6, 6, null, '2026-09', MODEL_BANK) },
   ],
   embeddingModels: [],
-  modelMap: {
-    flagship: 'yi-large',
-    balanced: 'yi-lightning',
-    cheap: 'yi-lightning',
-    reasoning: 'none',
-    reasoningSmall: 'none',
-    vision: 'yi-vision',
-    embeddingSmall: 'none',
-    embeddingLarge: 'none',
-    legacyCompletion: 'none',
-    image: 'none',
-    transcription: 'none',
-    speech: 'none',
-    moderation: 'none',
-    realtime: 'none',
-    video: 'none',
-  },
+  tierOverrides: {},
   quirks: [
     { id: 'toolsOnlyOnFcModel', message: 'Only yi-large-fc supports tools; code that sends tools must map to it.', source: MODEL_BANK },
     { id: 'fewSamplingParams', message: 'dify exposes only temperature, top_p and max_tokens for Yi models.', source: DIFY },
