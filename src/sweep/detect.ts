@@ -139,7 +139,7 @@ const OPENAI_SPECIFIER_VALUE = (v: Value): boolean => (v.t === 'module' || v.t =
 function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, context: DetectContext): SweepDetection[] {
   const out: SweepDetection[] = [];
   const sf = unit.sf;
-  const arrays = new Map<ts.Node, { spots: ModelSpot[]; verdict: Verdict; provider?: string }>();
+  const arrays = new Map<ts.Node, { spots: ModelSpot[]; verdict: Verdict; prefix: string; provider?: string }>();
   const seen = new Set<ts.Node>();
   const testFile = isTestFile(unit.path);
   for (const hit of hitsIn(sf.text)) {
@@ -169,7 +169,7 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         const exact = value.trim() === `${hit.prefix ?? ''}${hit.match}`;
         const array = exact && ts.isArrayLiteralExpression(node.parent) ? node.parent : undefined;
         if (array) {
-          const group = arrays.get(array) ?? { spots: [], verdict, provider: provider !== 'openai' ? provider : undefined };
+          const group = arrays.get(array) ?? { spots: [], verdict, prefix: hit.prefix ?? '', provider: provider !== 'openai' ? provider : undefined };
           // a list mixing OpenAI's ids with a gateway's prefixed ones is still OpenAI's list
           if (verdict === 'usage') group.verdict = 'usage';
           if (verdict === 'usage' || group.verdict !== 'usage') group.spots.push(spot);
@@ -230,7 +230,7 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
   }
   for (const [array, group] of arrays) {
     if (!group.spots.length) continue;
-    const payload: SweepPayload = { type: 'model', verdict: group.verdict, spots: group.spots, prefix: '', exact: true, ...(group.verdict === 'other-provider' && group.provider ? { provider: group.provider } : {}) };
+    const payload: SweepPayload = { type: 'model', verdict: group.verdict, spots: group.spots, prefix: group.verdict === 'usage' ? '' : group.prefix, exact: true, ...(group.verdict === 'other-provider' && group.provider ? { provider: group.provider } : {}) };
     out.push(detection(unit, rangeLocation(unit, array.getStart(sf) + unit.offset, array.getEnd() + unit.offset), payload, group.spots.map((s) => s.id).join(', ')));
   }
   return out;

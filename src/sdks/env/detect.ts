@@ -9,6 +9,7 @@ import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
 import { locationOf, rangeLocation, type Unit } from '../../analysis/unit.js';
 import type { SourceText } from '../../core/types.js';
+import type { Evaluator } from '../../analysis/values.js';
 import type { DetectContext, Detection, EnvFeed } from '../types.js';
 import * as text from './messages.js';
 import { spelledEnvName } from '../shared/env.js';
@@ -98,10 +99,21 @@ function readDetection(unit: Unit, node: ts.Node, name: string, nameNode: ts.Nod
   };
 }
 
-export function detectEnvReads(unit: Unit): EnvDetection[] {
+/**
+ * `env.OPENAI_API_KEY` where `env` is `process.env` by another name: `dotenv.config().parsed`,
+ * `const { env } = process`. Asked of the evaluator only for names that mention OpenAI.
+ */
+function aliasedEnvRead(node: ts.Node, unit: Unit, evaluator: Evaluator | undefined): { name: string; nameNode: ts.Node } | undefined {
+  if (!evaluator || !ts.isPropertyAccessExpression(node) || !OPENAI_NAME.test(node.name.text)) return undefined;
+  const target = evaluator.evaluate(unit, node.expression);
+  const options = target.t === 'union' ? target.options : [target];
+  return options.some((o) => o.t === 'global' && (o.name === 'process.env' || o.name === 'import.meta.env')) ? { name: node.name.text, nameNode: node.name } : undefined;
+}
+
+export function detectEnvReads(unit: Unit, evaluator?: Evaluator): EnvDetection[] {
   const detections: EnvDetection[] = [];
   const visit = (node: ts.Node): void => {
-    const read = envRead(node);
+    const read = envRead(node) ?? aliasedEnvRead(node, unit, evaluator);
     if (read) {
       if (OPENAI_NAME.test(read.name)) detections.push(readDetection(unit, node, read.name, read.nameNode, feedsClient(node)));
       return;

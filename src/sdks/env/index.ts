@@ -15,7 +15,7 @@ export const envSdk: SdkModule = {
   title: 'Environment variables and config files',
   docs: 'https://github.com/openai/openai-node#usage',
   markers: MARKERS.env,
-  detect: (unit) => detectEnvReads(unit),
+  detect: (unit, context) => detectEnvReads(unit, context.evaluator),
   detectText: (file, context) => detectEnvText(file, context),
   finish: (context) => detectFeeds([...context.envFeeds]),
   plan: (detection, context) => planEnv(detection as EnvDetection, context),
