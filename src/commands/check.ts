@@ -72,8 +72,9 @@ export async function check(options: Omit<AnalyzeOptions, 'readiness'>): Promise
   // A call alone is not a leftover (its client may be routed elsewhere in the code); a client not
   // routed to a provider, an OpenAI model id, an OpenAI endpoint or something that cannot move is.
   // The sweep's findings are among them: scan and check read the same findings.
+  // A client kept on OpenAI is there for its calls, which are reported (and accepted) one by one.
   const usage = planned.findings.filter(
-    (f) => f.kind !== 'env' && (f.readiness === 'manual' || (f.kind === 'client' || f.kind === 'model' || f.kind === 'endpoint')),
+    (f) => f.kind !== 'env' && f.decision !== 'keep' && (f.readiness === 'manual' || (f.kind === 'client' || f.kind === 'model' || f.kind === 'endpoint')),
   );
   problems.push(...usage.map((f) => ({ ...f, severity: 'error' as const })));
   problems.push(...leftoverMarkers(analysis));

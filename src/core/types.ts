@@ -114,6 +114,8 @@ export interface Finding extends Location {
   fix?: Fix;
   suggestions?: Fix[];
   usage?: CallUsage;
+  /** On a client: what the plan decided for it and everything made through it (move, keep, split, routed). */
+  decision?: 'move' | 'keep' | 'split' | 'routed';
   /** The person-facing texts in Chinese (`--lang zh`); machine formats leave them out. */
   zh?: { message: string; reason: string; action?: string };
 }

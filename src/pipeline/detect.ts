@@ -122,6 +122,13 @@ function dedupe(found: DetectResult['detections']): DetectResult['detections'] {
     const a = previous.detection.payload as { needsVision?: boolean };
     const b = detection.payload as { needsVision?: boolean };
     if (typeof a.needsVision === 'boolean' && b.needsVision) a.needsVision = true;
+    // A constant that feeds calls of two clients belongs to both records.
+    const link = previous.detection.client;
+    const other = detection.client;
+    if (link?.role === 'model' && other?.role === 'model') {
+      link.calls = [...(link.calls ?? []), ...(other.calls ?? [])];
+      if (other.node !== link.node) (link.others ??= []).push(other.node);
+    } else if (!link && other) previous.detection.client = other;
   }
   return [...seen.values()];
 }

@@ -16,6 +16,7 @@ import { detectStyle, type TextStyle } from '../edits/style.js';
 import { toFinding, type PlanContext, type Target } from '../sdks/types.js';
 import type { DetectResult } from './detect.js';
 import { isExampleEnvFile } from '../sdks/env/detect.js';
+import { clientRecords, enforceDecisions, enforceKeyPlan, holdUntraced, keyPlan, type Pair } from './clients.js';
 
 export interface PlanOptions {
   /** Apply review-level fixes and suggestions too. */
@@ -60,10 +61,10 @@ function projectQuote(detected: DetectResult): TextStyle['quote'] {
   return single > double ? "'" : '"';
 }
 
-export function planFindings(detected: DetectResult, target: Target | undefined, includeEnvFiles = false): Finding[] {
+function planContext(detected: DetectResult, target: Target | undefined, includeEnvFiles: boolean): PlanContext {
   const styles = new Map<string, TextStyle>();
   let quote: TextStyle['quote'] | undefined;
-  const context: PlanContext = {
+  return {
     target,
     includeEnvFiles,
     workspace: detected.workspace,
@@ -78,8 +79,81 @@ export function planFindings(detected: DetectResult, target: Target | undefined,
       return style;
     },
   };
-  const kept = detected.detections.filter(({ detection }) => !ignoredByComment(detected.workspace.text(detection.location.file) ?? '', detection.location.line));
-  return sortFindings(kept.map(({ sdk, detection }) => toFinding(detection, sdk.plan(detection, context))));
+}
+
+/**
+ * Every detection planned. A line under `migrate-ignore-next-line` is not reported, but it still
+ * counts for its client: an ignored call is one that stays as it is, so its client cannot move whole.
+ */
+function planPairs(detected: DetectResult, context: PlanContext): Pair[] {
+  return detected.detections.map(({ sdk, detection }) => {
+    const ignored = ignoredByComment(detected.workspace.text(detection.location.file) ?? '', detection.location.line);
+    const finding = toFinding(detection, sdk.plan(detection, context));
+    if (ignored) {
+      finding.readiness = 'manual';
+      delete finding.fix;
+      delete finding.suggestions;
+    }
+    return { sdk, detection, finding, ignored };
+  });
+}
+
+const reported = (pairs: Pair[]) => pairs.filter((p) => !p.ignored).map((p) => p.finding);
+
+export function planFindings(detected: DetectResult, target: Target | undefined, includeEnvFiles = false): Finding[] {
+  return sortFindings(reported(planPairs(detected, planContext(detected, target, includeEnvFiles))));
+}
+
+/**
+ * Findings for a target, decided per client (pipeline/clients.ts), with env files written only for
+ * the variables the code reads once the chosen edits are made.
+ */
+function planCoherent(detected: DetectResult, target: Target, options: PlanOptions): Finding[] {
+  const context = planContext(detected, target, options.includeEnvFiles === true);
+  const pairs = planPairs(detected, context);
+  const records = clientRecords(pairs);
+  enforceDecisions(records, target, context);
+  holdUntraced(pairs, records);
+  enforceKeyPlan(pairs, keyPlan(records, target));
+  // Comments name variables without reading them.
+  const finalCode = [...codeAfterEdits(detected, reported(pairs), options.includeReview).values()].map((text) =>
+    text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''),
+  );
+  context.readsVariable = (name) => {
+    const pattern = new RegExp(`\\b${name}\\b`);
+    for (const text of finalCode) if (pattern.test(text)) return true;
+    return false;
+  };
+  for (const pair of pairs) {
+    const type = (pair.detection.payload as { type?: string }).type;
+    if (pair.detection.sdk === 'env' && (type === 'envLine' || type === 'composeEntry')) pair.finding = toFinding(pair.detection, pair.sdk.plan(pair.detection, context));
+  }
+  return sortFindings(reported(pairs));
+}
+
+/** Every code file's text once the edits apply would choose are made (unchanged files as they are). */
+function codeAfterEdits(detected: DetectResult, findings: Finding[], includeReview: boolean): Map<string, string> {
+  const byFile = new Map<string, FileEdit[]>();
+  for (const finding of findings) {
+    for (const edit of chosenEdits(finding, includeReview)) {
+      if (fileKind(edit.file) !== 'code') continue;
+      const list = byFile.get(edit.file) ?? [];
+      list.push(edit);
+      byFile.set(edit.file, list);
+    }
+  }
+  const texts = new Map<string, string>();
+  for (const file of detected.files) {
+    if (fileKind(file) !== 'code') continue;
+    const before = detected.workspace.text(file) ?? '';
+    const edits = byFile.get(file);
+    try {
+      texts.set(file, edits ? applyEdits(before, edits) : before);
+    } catch {
+      texts.set(file, before);
+    }
+  }
+  return texts;
 }
 
 function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
@@ -149,7 +223,7 @@ export function planFiles(detected: DetectResult, findings: Finding[], options: 
 }
 
 export function plan(detected: DetectResult, target: Target | undefined, options: PlanOptions): PlanResult {
-  const findings = planFindings(detected, target, options.includeEnvFiles === true);
+  const findings = target ? planCoherent(detected, target, options) : planFindings(detected, target, options.includeEnvFiles === true);
   const { filePlans, errored } = target ? planFiles(detected, findings, options) : { filePlans: [], errored: [] };
   return { target, findings, filePlans, errored };
 }

@@ -10,6 +10,24 @@ import type { Localized } from '../core/text.js';
 import type { Provider } from '../catalogue/schema.js';
 import type { TextStyle } from '../edits/style.js';
 
+/**
+ * Which client a detection belongs to: the client record it is part of (issue 11). Every finding
+ * of one client is decided together (move, keep, split, routed, configurable).
+ */
+export interface ClientLink {
+  /** The node that makes the client (its construction): the record's identity. */
+  node: import('../analysis/ts.js').ts.Node;
+  role: 'client' | 'call' | 'model';
+  /** For a model fed to calls of other clients too: those clients. */
+  others?: Array<import('../analysis/ts.js').ts.Node>;
+  /** For a model: the calls it feeds (a constant can feed several). */
+  calls?: Array<import('../analysis/ts.js').ts.Node>;
+  /** For the client: the OpenAI-named env variables its key comes from, OPENAI_API_KEY when the SDK reads it by default. */
+  keyEnvs?: string[];
+  /** For the client: how the key reaches it. A key given at run time is never replaced by an env read. */
+  keySource?: 'env' | 'sdk-default' | 'literal' | 'runtime';
+}
+
 export interface Detection<P = unknown> {
   sdk: string;
   ruleId: string;
@@ -21,6 +39,7 @@ export interface Detection<P = unknown> {
   usage?: CallUsage;
   /** SDK-specific facts the module's planner needs (syntax nodes included; never serialized). */
   payload: P;
+  client?: ClientLink;
 }
 
 export interface DetectContext {
@@ -64,6 +83,11 @@ export interface PlanContext {
   includeEnvFiles: boolean;
   style(file: string): TextStyle;
   workspace: Workspace;
+  /**
+   * Whether the code, once planned edits are made, reads a variable (set when env files are
+   * planned after the code): an env file gets only variables the code reads.
+   */
+  readsVariable?: (name: string) => boolean;
 }
 
 export interface PlannedFields {

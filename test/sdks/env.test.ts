@@ -13,9 +13,11 @@ describe('real env files', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'banjia-env-real-'));
     writeFileSync(path.join(dir, '.env.local'), 'OPENAI_API_KEY=sk-real\n');
     writeFileSync(path.join(dir, '.env.example'), 'OPENAI_API_KEY=\n');
+    // The env files get the provider's variables because this client will read them.
+    writeFileSync(path.join(dir, 'ai.ts'), "import OpenAI from 'openai';\nexport const ai = new OpenAI();\n");
     const changed = async (options: { includeReview?: boolean; includeEnvFiles?: boolean }) =>
       (await analyze({ path: dir, provider: 'qwen', ...options }, 'apply')).planned.filePlans.map((p) => p.path).sort();
-    expect(await changed({ includeReview: true })).toEqual(['.env.example']);
-    expect(await changed({ includeEnvFiles: true })).toEqual(['.env.example', '.env.local']);
+    expect(await changed({ includeReview: true })).toEqual(['.env.example', 'ai.ts']);
+    expect(await changed({ includeEnvFiles: true })).toEqual(['.env.example', '.env.local', 'ai.ts']);
   });
 });

@@ -5,11 +5,11 @@
  */
 import { isWebSessionName } from '../../sweep/indicators.js';
 import { mapModel } from '../../catalogue/index.js';
-import type { FileEdit } from '../../core/types.js';
+import type { FileEdit, SourceText } from '../../core/types.js';
 import { t } from '../../core/text.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { providerBaseUrlEnv, providerKeyEnv, renameEnvRead } from '../shared/env.js';
-import type { EnvDetection, EnvPayload } from './detect.js';
+import { isExampleEnvFile, roleOf, type EnvDetection, type EnvPayload } from './detect.js';
 import { DOCS } from './messages.js';
 
 export function planEnv(detection: EnvDetection, context: PlanContext): PlannedFields {
@@ -90,21 +90,48 @@ function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/**
+ * The provider variables an env file should get: those the code reads once migrated (when the plan
+ * knows it), that the file does not hold yet.
+ */
+function wantedVariables(target: Target, previous: string, text: string, context: PlanContext): Array<[string, string]> {
+  return providerVariables(target, previous).filter(([name]) => !new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(text) && (context.readsVariable?.(name) ?? true));
+}
+
+/** The OpenAI variable a line names becomes the provider's when no code reads it any more (dotenv-safe requires every listed one). */
+function renamedLine(payload: Extract<EnvPayload, { type: 'envLine' }>, target: Target, context: PlanContext): [string, string] | undefined {
+  // A real env file holds the OpenAI key itself: it is never relabelled as the provider's.
+  if (!payload.example || !context.readsVariable || context.readsVariable(payload.name)) return undefined;
+  if (payload.role !== 'key' && payload.role !== 'baseURL') return undefined;
+  const [key, base] = providerVariables(target, payload.name);
+  const replacement = payload.role === 'key' ? key : base;
+  return context.readsVariable(replacement[0]) ? replacement : undefined;
+}
+
 function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context: PlanContext): PlannedFields {
   const target = context.target;
   if (!target) return { readiness: 'info' };
   const { file } = payload;
   const writable = payload.example || context.includeEnvFiles;
   const edits: FileEdit[] = [];
+  const renamed = renamedLine(payload, target, context);
   // An OpenAI model id as the value of an example variable (OPENAI_MODEL=gpt-4o) maps like code.
   const unquoted = payload.value.replace(/^(['"])(.*)\1$/, '$2');
   const mapped = payload.role === 'model' && unquoted ? mapModel(unquoted, target.provider, target.modelOverrides).target : undefined;
-  if (mapped && mapped !== unquoted) {
+  if (renamed) {
+    const lineStart = file.text.lastIndexOf('\n', payload.valueStart - 1) + 1;
+    const nameStart = file.text.indexOf(payload.name, lineStart);
+    // The example shows the provider's value (empty for a key).
+    edits.push({ file: file.path, start: nameStart, end: nameStart + payload.name.length, text: renamed[0] });
+    edits.push({ file: file.path, start: payload.valueStart, end: payload.valueEnd, text: renamed[1] });
+  } else if (mapped && mapped !== unquoted) {
     const offset = payload.value.length !== unquoted.length ? 1 : 0;
     edits.push({ file: file.path, start: payload.valueStart + offset, end: payload.valueStart + offset + unquoted.length, text: mapped });
   }
   if (payload.last) {
-    const missing = providerVariables(target, payload.name).filter(([name]) => !new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(file.text));
+    // Variables another line of this file is renamed to are not added again.
+    const renamedTo = otherRenames(file, target, context);
+    const missing = wantedVariables(target, payload.name, file.text, context).filter(([name]) => !renamedTo.has(name) && name !== renamed?.[0]);
     if (missing.length) {
       const eol = eolOf(file.text);
       const block = [`# ${target.provider.name.en}`, ...missing.map(([name, value]) => `${name}=${value}`)].join(eol);
@@ -112,7 +139,9 @@ function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context:
     }
   }
   if (!edits.length) return { readiness: 'info' };
-  const description = `add ${target.provider.name.en}'s variables next to OpenAI's in ${file.path}`;
+  const description = renamed
+    ? `rename ${payload.name} to ${renamed[0]} in ${file.path}: no code reads ${payload.name} any more`
+    : `add ${target.provider.name.en}'s variables next to OpenAI's in ${file.path}`;
   return writable
     ? { readiness: 'auto', fix: { description, safety: 'safe', edits }, docs: DOCS.dotenv }
     : {
@@ -126,6 +155,19 @@ function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context:
       };
 }
 
+/** The provider variables other OpenAI lines of an env file are renamed to. */
+function otherRenames(file: SourceText, target: Target, context: PlanContext): Set<string> {
+  const out = new Set<string>();
+  if (!context.readsVariable) return out;
+  for (const match of file.text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z0-9_]*OPENAI[A-Za-z0-9_]*)[ \t]*=/gim)) {
+    const role = roleOf(match[1]);
+    if (role !== 'key' && role !== 'baseURL') continue;
+    const renamed = renamedLine({ type: 'envLine', file, name: match[1], role, value: '', valueStart: 0, valueEnd: 0, lineEnd: 0, example: isExampleEnvFile(file.path), last: false }, target, context);
+    if (renamed) out.add(renamed[0]);
+  }
+  return out;
+}
+
 function planCompose(payload: Extract<EnvPayload, { type: 'composeEntry' }>, context: PlanContext): PlannedFields {
   const target = context.target;
   if (!target || !payload.last) return { readiness: 'info' };
@@ -136,7 +178,7 @@ function planCompose(payload: Extract<EnvPayload, { type: 'composeEntry' }>, con
   const isList = body.startsWith('-');
   const quote = /^-\s*(["'])/.exec(body)?.[1] ?? '';
   const lines: string[] = [];
-  for (const [name, value] of providerVariables(target, payload.name)) {
+  for (const [name, value] of wantedVariables(target, payload.name, '', context)) {
     if (payload.blockNames.includes(name)) continue;
     // Compose substitutes an unset variable with '' — a default keeps the endpoint when it is unset.
     const substitution = value ? `\${${name}:-${value}}` : `\${${name}}`;

@@ -9,7 +9,7 @@ import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { readsUsage, requestFacts, type RequestFacts } from '../shared/request.js';
-import type { DetectContext, Detection } from '../types.js';
+import type { ClientLink, DetectContext, Detection } from '../types.js';
 import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
@@ -286,7 +286,22 @@ function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpress
     message: routed ? text.clientRouted(client.routing) : text.client(clientClass),
     reason: routed ? text.clientRoutedReason() : text.clientReason(),
     payload: { type: 'client', client },
+    client: { node, role: 'client', ...keyLink(client.apiKey) },
   };
+}
+
+/** Where a client's key comes from, for the client record. */
+export function keyLink(key: KeyFacts): Pick<ClientLink, 'keyEnvs' | 'keySource'> {
+  switch (key.kind) {
+    case 'absent':
+      return { keyEnvs: ['OPENAI_API_KEY'], keySource: 'sdk-default' };
+    case 'env':
+      return { keyEnvs: [key.envName!, ...(key.moreEnvs ?? []).map((e) => e.name)], keySource: 'env' };
+    case 'literal':
+      return { keyEnvs: [], keySource: 'literal' };
+    default:
+      return { keyEnvs: [], keySource: 'runtime' };
+  }
 }
 
 /** Routing of the client a call goes through, when the construction is known. */
@@ -315,6 +330,7 @@ export function callDetections(
   facts.usageRead = readsUsage(node);
   const routing = client ? routingOfCall(context, client) : undefined;
   const routed = routing !== undefined && routing.to !== owner;
+  const made = client && (client.op === 'new' || client.op === 'call') ? client.origin.node : undefined;
   const modelLiterals: string[] = [];
   const modelEnv: string[] = [];
   let modelDynamic: string | undefined;
@@ -338,6 +354,7 @@ export function callDetections(
           reason: text.modelReason(),
           model: site.value,
           payload: { type: 'model', unit: site.origin.unit, literal, family: rule.family, needsVision: facts.images, envOverride: envs.map((e) => e.name) },
+          ...(made ? { client: { node: made, role: 'model' as const, calls: [node] } } : {}),
         });
       }
     }
@@ -363,6 +380,7 @@ export function callDetections(
       ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
     },
     payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },
+    ...(made ? { client: { node: made, role: 'call' as const } } : {}),
   });
   return detections;
 }
