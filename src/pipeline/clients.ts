@@ -73,6 +73,20 @@ function decide(record: ClientRecord): Decision {
   return manual.length === calls.length ? 'keep' : 'split';
 }
 
+function isConfigurable(pair: Pair): boolean {
+  const routing = (pair.detection.payload as { client?: { routing?: { to: string; openaiWhenUnset?: boolean } } }).client?.routing;
+  return routing?.to === 'configurable' && routing.openaiWhenUnset === true;
+}
+
+/** A safe fix becomes a suggestion for review. */
+function demote(finding: Finding): void {
+  if (!finding.fix) return;
+  finding.suggestions = [{ ...finding.fix, safety: 'review' }, ...(finding.suggestions ?? [])];
+  delete finding.fix;
+  if (finding.readiness === 'auto' || finding.readiness === 'info') finding.readiness = 'review';
+  if (finding.severity === 'info') finding.severity = 'warning';
+}
+
 function strip(finding: Finding): void {
   delete finding.fix;
   delete finding.suggestions;
@@ -108,6 +122,11 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
           '此客户端未做任何修改，功能仍在 OpenAI 上以原密钥运行。可迁移到提供该功能的其他服务商，或移除。',
         ),
       );
+      continue;
+    }
+    if (record.decision === 'move' && isConfigurable(client)) {
+      // Where the deployment sets the endpoint, the calls may still reach OpenAI: their model ids move for review.
+      for (const pair of [...record.calls, ...record.models]) demote(pair.finding);
       continue;
     }
     if (record.decision !== 'split') continue;
@@ -282,8 +301,9 @@ export function keyPlan(records: ClientRecord[], target: Target): KeyPlan {
   for (const record of records) {
     const link = record.client!.detection.client!;
     const names = (link.keyEnvs ?? []).filter((n) => /OPENAI/i.test(n));
-    if (record.decision === 'move') for (const name of names) moved.set(name, providerKeyEnv(target.provider, name));
-    else if (record.decision !== 'routed') for (const name of names) kept.add(name);
+    // A configurable client moves for review only: its key is renamed with --include-review, guards with it.
+    if (record.decision === 'move' && !isConfigurable(record.client!)) for (const name of names) moved.set(name, providerKeyEnv(target.provider, name));
+    else if (record.decision !== 'routed' && record.decision !== 'move') for (const name of names) kept.add(name);
   }
   for (const name of kept) moved.delete(name);
   return { moved, kept };

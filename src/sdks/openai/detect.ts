@@ -24,7 +24,16 @@ export type Routing =
   | { to: 'azure' }
   | { to: 'provider'; provider: string; region: string }
   | { to: 'other'; url: string }
-  | { to: 'configurable'; source: string };
+  | { to: 'configurable'; source: string; openaiWhenUnset?: boolean };
+
+/**
+ * Whether requests reach OpenAI in some run: always for `openai`, and for a base URL the deployment
+ * chooses (an env variable, a setting) that leaves the SDK's default, api.openai.com, when unset.
+ */
+export function reachesOpenAi(routing: Routing | undefined, owner: 'openai' | 'azure' = 'openai'): boolean {
+  if (!routing) return true;
+  return routing.to === owner || (owner === 'openai' && routing.to === 'configurable' && routing.openaiWhenUnset === true);
+}
 
 
 export interface ClientFacts {
@@ -102,13 +111,13 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
   if (object) {
     const baseProperty = propertyByName(object.node, 'baseURL') ?? propertyByName(object.node, 'basePath');
     const baseValue = evaluator.objectMember(object, 'baseURL');
+    facts.apiKey = keyFactsOf(context, object);
     if (baseProperty || baseValue.t !== 'unknown') {
       facts.baseURL = { property: baseProperty, value: baseValue };
-      facts.routing = routingOfBaseUrl(baseValue);
+      facts.routing = routingOfBaseUrl(baseValue, facts.apiKey.envName);
     }
-    facts.apiKey = keyFactsOf(context, object);
     // A client already routed elsewhere (Kimi, DeepSeek…) reads that provider's key: not OpenAI usage.
-    if (facts.routing.to === 'openai' || facts.routing.to === 'azure') {
+    if (facts.routing.to === 'openai' || facts.routing.to === 'azure' || reachesOpenAi(facts.routing)) {
       noteEnvFeeds(context, evaluator.objectMember(object, 'apiKey'), 'key');
       if (facts.baseURL.value) noteEnvFeeds(context, facts.baseURL.value, 'baseURL');
     }
@@ -277,7 +286,7 @@ function clientDetection(context: DetectContext, unit: Unit, node: ts.NewExpress
   const client = analyzeClient(context, unit, node, clientClass);
   // Clients on an Azure endpoint are the azure module's.
   if (client.routing.to === 'azure') return undefined;
-  const routed = client.routing.to !== 'openai';
+  const routed = !reachesOpenAi(client.routing);
   return {
     sdk: SDK,
     ruleId: routed ? 'openai/clientRouted' : 'openai/client',
@@ -329,7 +338,7 @@ export function callDetections(
   const facts = requestFacts(context.evaluator, unit, node.arguments[0]);
   facts.usageRead = readsUsage(node);
   const routing = client ? routingOfCall(context, client) : undefined;
-  const routed = routing !== undefined && routing.to !== owner;
+  const routed = routing !== undefined && !reachesOpenAi(routing, owner);
   const made = client && (client.op === 'new' || client.op === 'call') ? client.origin.node : undefined;
   const modelLiterals: string[] = [];
   const modelEnv: string[] = [];

@@ -8,6 +8,7 @@ import { findOpenAiModel, findProvider, findProviderModel, isOpenAiModelId, mapM
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
@@ -44,6 +45,9 @@ interface ClientEdits {
 }
 
 function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
+  if (client.routing.to === 'configurable' && client.routing.openaiWhenUnset && context.target && client.clientClass === 'OpenAI') {
+    return planConfigurable(client, client.routing.source, context.target, context);
+  }
   if (client.routing.to !== 'openai') {
     const target = context.target;
     if (target && client.routing.to === 'provider' && client.routing.provider === target.provider.id) {
@@ -83,6 +87,27 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
     docs: target.provider.docs.openaiCompatibility,
     fix,
     suggestions,
+  };
+}
+
+/**
+ * A client whose endpoint the deployment chooses (`baseURL: process.env.OPENAI_BASE_URL`, a setting):
+ * OpenAI wherever nothing is set. The override stays; the default becomes the provider's. For
+ * review, because where the override is set it may still point at OpenAI or a proxy of it.
+ */
+function planConfigurable(client: ClientFacts, source: string, target: Target, context: PlanContext): PlannedFields {
+  const planned = clientEdits(client, target, context);
+  const provider = target.provider;
+  const edits = [...planned.edits, ...planned.review];
+  return {
+    readiness: 'review',
+    message: t(`OpenAI client with a configurable endpoint (${source}) → ${provider.name.en} by default`, `端点可配置的 OpenAI 客户端（${source}）→ 默认 ${provider.name.zh}`),
+    action: t(
+      `Where ${source.replace(/^env /, '')} is set it still decides: point it at ${target.baseURL} or unset it, and set ${providerKeyEnv(provider)}.`,
+      `设置了 ${source.replace(/^env /, '')} 的环境仍以它为准：请改为 ${target.baseURL} 或删除，并设置 ${providerKeyEnv(provider)}。`,
+    ),
+    docs: provider.docs.openaiCompatibility,
+    ...(edits.length ? { suggestions: [{ description: `keep the endpoint override, make ${provider.name.en} the default`, safety: 'review', edits }] } : {}),
   };
 }
 
@@ -131,10 +156,20 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   const removed = new Set<ts.Node>(client.drop);
   out.edits.push(...fileEdits(unit, removeListElements(unit, client.drop, object.node.properties)));
 
-  // baseURL: replace an OpenAI value in place, or add one.
+  // baseURL: replace an OpenAI value in place, or add one. An override or a choice around it stays:
+  // only OpenAI's literal becomes the provider's, or the provider becomes the default of the override.
   const baseProperty = client.baseURL.property;
-  if (baseProperty && ts.isPropertyAssignment(baseProperty)) {
+  const overrides = baseProperty && ts.isPropertyAssignment(baseProperty) ? openAiLiteralsInside(unit, baseProperty.initializer) : undefined;
+  if (overrides && overrides.literals.length && !overrides.whole) {
+    for (const literal of overrides.literals) out.edits.push(...fileEdits(unit, [replaceStringContent(unit, literal, target.baseURL)]));
+  } else if (baseProperty && ts.isPropertyAssignment(baseProperty) && client.routing.to === 'configurable') {
+    const init = baseProperty.initializer;
+    out.edits.push(...fileEdits(unit, [{ start: nodeRange(unit, init).end, end: nodeRange(unit, init).end, text: ` || ${quoteString(target.baseURL, style)}` }]));
+  } else if (baseProperty && ts.isPropertyAssignment(baseProperty)) {
     out.edits.push(...fileEdits(unit, [replaceNode(unit, baseProperty.initializer, baseEntry.slice('baseURL: '.length))]));
+  } else if (client.routing.to === 'configurable') {
+    // Set later only when configured (`if (url) config.baseURL = url`): the literal object carries the default.
+    append.push(`baseURL: ${quoteString(target.baseURL, style)}`);
   } else if (baseProperty) {
     out.edits.push(...fileEdits(unit, [replaceNode(unit, baseProperty, baseEntry)]));
   } else {
@@ -164,6 +199,19 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
   return out;
 }
 
+
+/** The OpenAI URL literals in a base-URL expression, and whether the expression is just one of them. */
+function openAiLiteralsInside(unit: { sf: ts.SourceFile }, expression: ts.Expression): { literals: ts.StringLiteralLike[]; whole: boolean } {
+  const literals: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && /^https?:\/\/([a-z0-9-]+\.)?api\.openai\.com(\/v1)?\/?$/i.test(node.text)) literals.push(node);
+    else ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  let inner: ts.Expression = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+  return { literals, whole: literals.length === 1 && literals[0] === inner };
+}
 
 export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
   const target = context.target;

@@ -10,8 +10,9 @@ import { isOpenAiUrl, providerForBaseUrl } from '../../catalogue/index.js';
 import { isAzureValue } from '../openai/binding.js';
 import type { Routing } from '../openai/detect.js';
 import { t, type Localized } from '../../core/text.js';
+import { providerNamed } from '../../sweep/indicators.js';
 
-export function routingOfBaseUrl(value: Value | undefined): Routing {
+export function routingOfBaseUrl(value: Value | undefined, keyEnv?: string): Routing {
   if (!value) return { to: 'openai' };
   if (isAzureValue(value)) return { to: 'azure' };
   const { strings, envs, others } = possibleStrings(value);
@@ -21,8 +22,12 @@ export function routingOfBaseUrl(value: Value | undefined): Routing {
     if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
   }
   if (strings.length) return { to: 'other', url: strings[0].value };
-  if (envs.length) return { to: 'configurable', source: `env ${envs[0].name}` };
-  return { to: 'configurable', source: others.length ? 'a runtime value' : 'unknown' };
+  // A base URL and key named for another provider (DEEPSEEK_URL, DEEPSEEK_API_KEY) are that provider's.
+  const named = [...envs.map((e) => e.name), ...(keyEnv ? [keyEnv] : [])].map(providerNamed).find((p) => p && p !== 'openai');
+  if (named) return { to: 'other', url: `${named} (env ${envs[0]?.name ?? keyEnv})` };
+  // Otherwise the deployment chooses; when it sets nothing the SDK's default is api.openai.com.
+  if (envs.length) return { to: 'configurable', source: `env ${envs[0].name}`, openaiWhenUnset: true };
+  return { to: 'configurable', source: others.length ? 'a runtime value' : 'unknown', openaiWhenUnset: others.length > 0 };
 }
 
 /** The api.openai.com literals a base-URL value is built from (the defaults worth pointing at). */
