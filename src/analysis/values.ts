@@ -426,6 +426,11 @@ export class Evaluator {
         if (name === 'parsed' && base.op === 'call' && base.path.length === 0 && DOTENV.test(base.module.specifier) && base.module.path[base.module.path.length - 1] === 'config') {
           return { t: 'global', name: 'process.env' };
         }
+        // t3-env: `createEnv({ runtimeEnv: { OPENAI_API_KEY: process.env.OPENAI_API_KEY } }).OPENAI_API_KEY`
+        if (base.op === 'call' && base.path.length === 0 && /^@t3-oss\/env(-[\w-]+)?$/.test(base.module.specifier)) {
+          const read = this.t3EnvMember(base, name);
+          if (read.t !== 'unknown') return read;
+        }
         return { ...base, path: [...base.path, name] };
       case 'global':
         if (base.name === 'process' && name === 'env') return { t: 'global', name: 'process.env' };
@@ -451,6 +456,18 @@ export class Evaluator {
       default:
         return UNKNOWN;
     }
+  }
+
+  private t3EnvMember(created: SdkValue, name: string): Value {
+    const call = created.origin.node;
+    const options = ts.isCallExpression(call) && call.arguments[0] ? this.evaluate(created.origin.unit, call.arguments[0]) : UNKNOWN;
+    if (options.t !== 'object') return UNKNOWN;
+    for (const key of ['runtimeEnv', 'experimental__runtimeEnv']) {
+      const runtime = this.objectMember(options, key);
+      const value = runtime.t === 'object' ? this.objectMember(runtime, name) : UNKNOWN;
+      if (value.t !== 'unknown') return value;
+    }
+    return UNKNOWN;
   }
 
   /** The initializer node of a property in an object literal (last one wins, spreads searched). */

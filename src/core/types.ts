@@ -114,6 +114,8 @@ export interface Finding extends Location {
   fix?: Fix;
   suggestions?: Fix[];
   usage?: CallUsage;
+  /** The environment variable the finding is about (an env read, an env file line, a schema key). */
+  variable?: string;
   /** On a client: what the plan decided for it and everything made through it (move, keep, split, routed). */
   decision?: 'move' | 'keep' | 'split' | 'routed';
   /** The person-facing texts in Chinese (`--lang zh`); machine formats leave them out. */

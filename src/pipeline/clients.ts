@@ -303,7 +303,8 @@ export function keyPlan(records: ClientRecord[], target: Target): KeyPlan {
     const names = (link.keyEnvs ?? []).filter((n) => /OPENAI/i.test(n));
     // A configurable client moves for review only: its key is renamed with --include-review, guards with it.
     if (record.decision === 'move' && !isConfigurable(record.client!)) for (const name of names) moved.set(name, providerKeyEnv(target.provider, name));
-    else if (record.decision !== 'routed' && record.decision !== 'move') for (const name of names) kept.add(name);
+    // A client that keeps its endpoint (kept, split, routed to a proxy with OpenAI's key) keeps its key name.
+    else if (record.decision !== 'move') for (const name of names) kept.add(name);
   }
   for (const name of kept) moved.delete(name);
   return { moved, kept };

@@ -40,6 +40,8 @@ export interface Detection<P = unknown> {
   /** SDK-specific facts the module's planner needs (syntax nodes included; never serialized). */
   payload: P;
   client?: ClientLink;
+  /** The environment variable it is about, when it is about one. */
+  variable?: string;
 }
 
 export interface DetectContext {
@@ -143,6 +145,7 @@ export function toFinding(detection: Detection, planned: PlannedFields): Finding
   if (planned.fix) finding.fix = planned.fix;
   if (planned.suggestions?.length) finding.suggestions = planned.suggestions;
   if (detection.usage) finding.usage = detection.usage;
+  if (detection.variable) finding.variable = detection.variable;
   finding.zh = { message: message.zh, reason: reason.zh, ...(planned.action ? { action: planned.action.zh } : {}) };
   return finding;
 }

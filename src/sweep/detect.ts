@@ -103,6 +103,7 @@ function detection(file: { path: string; text: string }, location: Location, pay
     message: text.message(payload, subject),
     reason: text.reason(payload),
     ...(payload.type === 'model' && payload.verdict === 'usage' ? { model: payload.spots[0].id } : {}),
+    ...(payload.type === 'env' ? { variable: payload.name } : {}),
     payload,
   };
 }

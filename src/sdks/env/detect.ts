@@ -96,6 +96,7 @@ function readDetection(unit: Unit, node: ts.Node, name: string, nameNode: ts.Nod
     message: web ? text.webSession(name) : text.read(name),
     reason: web ? text.webSessionReason() : text.readReason(role),
     payload: { type: 'read', unit, nameNode, name, role, feedsClient: feeds },
+    variable: name,
   };
 }
 
@@ -164,6 +165,7 @@ export function detectEnvFile(file: SourceText): EnvDetection[] {
         message: text.envLine(name, file.path),
         reason: text.envLineReason(example),
         payload: { type: 'envLine', file, name, role: roleOf(name), value, valueStart, valueEnd: valueStart + value.length, lineEnd: offset + line.length, example, last: false },
+        variable: name,
       });
     }
     offset += rawLine.length + 1;

@@ -107,12 +107,13 @@ export function keyEdits(key: KeyFacts, provider: Provider, unit: Unit, context:
     out.edits.push(file(unit, replaceNode(unit, property.initializer, expression)));
     out.notes.push(t('A key was hard-coded here: it is replaced by an env read; revoke the old key.', '此处硬编码了密钥：已改为读取环境变量，请吊销旧密钥。'));
   } else if (property && ts.isPropertyAssignment(property)) {
+    // A key given at run time (a parameter, a user's key from a database, a setting) is never
+    // replaced by an env read: a multi-tenant app would send everyone's requests with one key.
     const source = property.initializer.getText(unit.sf);
-    out.review.push(file(unit, replaceNode(unit, property.initializer, expression)));
     out.notes.push(
       t(
-        `The key comes from ${source}: make it hold your ${provider.name.en} key, or accept the suggested env read.`,
-        `密钥来自 ${source}：请确保其为 ${provider.name.zh} 的密钥，或接受建议改为读取环境变量。`,
+        `The key is given at run time (${source}): supply your ${provider.name.en} key where it comes from.`,
+        `密钥在运行时传入（${source}）：请在其来源处提供 ${provider.name.zh} 的密钥。`,
       ),
     );
   }
