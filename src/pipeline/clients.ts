@@ -114,6 +114,8 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
       for (const model of record.models) model.finding.readiness = 'info';
       client.finding.readiness = 'manual';
       client.finding.severity = 'error';
+      client.finding.reason = 'Moving it would break every call it makes: the provider serves none of them. It works only where OpenAI can be reached.';
+      client.finding.zh = { ...(client.finding.zh ?? { message: '', reason: '' }), reason: '迁移它会使其所有调用失效：服务商一个都不支持。它只能在可访问 OpenAI 的地方工作。' };
       setText(
         client.finding,
         t(`OpenAI client kept on OpenAI: none of its calls can move to ${provider.name.en} (${callList(record.calls)})`, `OpenAI 客户端保留在 OpenAI：其调用都无法迁移到 ${provider.name.zh}（${callList(record.calls)}）`),
