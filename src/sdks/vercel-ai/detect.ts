@@ -13,7 +13,7 @@ import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import type { RequestFacts } from '../shared/request.js';
 import type { DetectContext, Detection } from '../types.js';
-import { analyzeClient, noteEnvFeeds, type ClientFacts, type Routing } from '../openai/detect.js';
+import { analyzeClient, keyLink, noteEnvFeeds, type ClientFacts, type Routing } from '../openai/detect.js';
 import { bindingShape, classify, EXPORTS, providerPackage, registryKind, resolveModels, type BindingShape, type ModelRef, type ProviderRef, type Site } from './binding.js';
 import { familyOf, helperFacts, helperRule, type HelperRule } from './helpers.js';
 import { directCallIsResponses, versionsFor, versionText, type SdkVersions } from './version.js';
@@ -52,6 +52,23 @@ export type VercelDetection = Detection<VercelPayload>;
 
 function detection(ruleId: string, kind: VercelDetection['kind'], unit: Unit, node: ts.Node, message: VercelDetection['message'], reason: VercelDetection['reason'], payload: VercelPayload, extra: Partial<VercelDetection> = {}): VercelDetection {
   return { sdk: SDK, ruleId, kind, location: locationOf(unit, node), message, reason, payload, ...extra };
+}
+
+/**
+ * The node that stands for a provider in its client record: the `createOpenAI(…)` call, or the
+ * import (or require) that binds the default instance.
+ */
+export function providerNode(provider: ProviderRef): ts.Node | undefined {
+  if (provider.kind === 'created') return provider.creation?.node;
+  let node: ts.Node | undefined = provider.module.origin.node;
+  while (node && !ts.isImportDeclaration(node) && !ts.isCallExpression(node) && !ts.isSourceFile(node)) node = node.parent;
+  return node && !ts.isSourceFile(node) ? node : undefined;
+}
+
+function importOf(specifier: ts.ImportSpecifier): ts.Node | undefined {
+  let node: ts.Node | undefined = specifier;
+  while (node && !ts.isImportDeclaration(node)) node = node.parent;
+  return node;
 }
 
 /** Where a provider's requests go: the default instances go to OpenAI (or Azure), created ones by their options. */
@@ -143,9 +160,17 @@ function instanceDetection(context: DetectContext, unit: Unit, pkg: 'openai' | '
   const local = specifier.name.getText(unit.sf);
   const value = context.evaluator.evaluate(unit, specifier.name as ts.Identifier);
   const binding: BindingShape = value.t === 'module' ? bindingShape(value) : { shape: 'other', how: 'an indirect binding' };
+  const identity = ts.isBindingElement(specifier) ? findRequire(specifier) : importOf(specifier);
   return [
-    detection('vercel-ai/defaultProvider', 'client', unit, specifier, text.defaultProvider(local), text.defaultProviderReason(), { type: 'defaultProvider', binding, versions }),
+    detection('vercel-ai/defaultProvider', 'client', unit, specifier, text.defaultProvider(local), text.defaultProviderReason(), { type: 'defaultProvider', binding, versions }, identity ? { client: { node: identity, role: 'client', keyEnvs: ['OPENAI_API_KEY'], keySource: 'sdk-default' } } : {}),
   ];
+}
+
+function findRequire(element: ts.BindingElement): ts.Node | undefined {
+  const declaration = element.parent?.parent;
+  let init = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  while (init && (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+  return init && ts.isCallExpression(init) ? init : undefined;
 }
 
 /** `const { openai } = require('@ai-sdk/openai')`: the destructured default instance, if any. */
@@ -251,12 +276,16 @@ function creationDetections(context: DetectContext, unit: Unit, node: ts.CallExp
     if (property && value && ts.isStringLiteralLike(value)) compatibility = { property, value: value.text };
   }
   return [
-    detection('vercel-ai/provider', 'client', unit, node, text.provider(), text.providerReason(), {
-      type: 'provider',
-      client,
-      versions: versionsFor(context.workspace, unit.path),
-      compatibility,
-    }),
+    detection(
+      'vercel-ai/provider',
+      'client',
+      unit,
+      node,
+      text.provider(),
+      text.providerReason(),
+      { type: 'provider', client, versions: versionsFor(context.workspace, unit.path), compatibility },
+      { client: { node, role: 'client', ...keyLink(client.apiKey) } },
+    ),
   ];
 }
 
@@ -278,18 +307,24 @@ const KIND_FAMILY: Record<ModelRef['kind'], ApiFamily> = {
 function siteDetections(context: DetectContext, model: ModelRef & { site: Site }): VercelDetection[] {
   const { provider, site } = model;
   if (provider.pkg !== 'openai' || routingOfProvider(context, provider).to !== 'openai') return [];
+  const owner = providerNode(provider);
+  const link = owner ? { client: { node: owner, role: 'model' as const } } : {};
   const versions = providerVersions(context, provider);
   const blocked = blockedBy(provider);
   const out: VercelDetection[] = [];
   if (model.kind === 'language' && directCallIsResponses(versions) && !site.node.questionDotToken) {
     const callee = site.node.expression.getText(site.unit.sf).replace(/\s+/g, '');
     out.push(
-      detection('vercel-ai/responsesByDefault', 'option', site.unit, site.node, text.responsesByDefault(callee, versionText(versions)), text.responsesByDefaultReason(), {
-        type: 'responsesByDefault',
-        site,
-        method: model.method,
-        blocked,
-      }),
+      detection(
+        'vercel-ai/responsesByDefault',
+        'option',
+        site.unit,
+        site.node,
+        text.responsesByDefault(callee, versionText(versions)),
+        text.responsesByDefaultReason(),
+        { type: 'responsesByDefault', site, method: model.method, blocked },
+        link,
+      ),
     );
   }
   const argument = site.node.arguments[0];
@@ -310,7 +345,7 @@ function siteDetections(context: DetectContext, model: ModelRef & { site: Site }
         family,
         envOverride: envs.map((e) => e.name),
         blocked,
-      }, { model: string.value }),
+      }, { model: string.value, ...link }),
     );
   }
   return out;
@@ -384,6 +419,7 @@ function helperDetections(context: DetectContext, unit: Unit, node: ts.CallExpre
       ...(helper.facts.promptText && !helper.facts.promptDynamic ? { promptComplete: true } : {}),
         ...(helper.facts.maxTokens !== undefined ? { maxTokens: helper.facts.maxTokens } : {}),
       },
+      ...(providerNode(model.provider) ? { client: { node: providerNode(model.provider)!, role: 'call' as const } } : {}),
     }),
   ];
   // Factory calls reached from here may sit in files without a marker (a provider imported from elsewhere).
