@@ -6,7 +6,10 @@
 //   --quick                   tiny trees, one round, no warm-up: a smoke test of the bench itself
 //   --json <file>             default bench/results/latest.json  --keep   trees stay for the next run
 //   --dir <folder>            where the trees go (default: <tmp>/banjia-bench)
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   --tree <path>             a real checkout instead of the generated trees (repeatable)
+//   --trees <folder>          every checkout in a folder (its sub-folders)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,10 +27,16 @@ function parseArgs(argv) {
     return i >= 0 ? argv[i + 1] : fallback;
   };
   const quick = argv.includes('--quick');
+  const given = argv.flatMap((a, i) => (a === '--tree' ? [path.resolve(argv[i + 1])] : []));
+  const folder = value('trees');
+  if (folder) for (const name of readdirSync(folder).sort()) if (statSync(path.join(folder, name)).isDirectory()) given.push(path.resolve(folder, name));
+  // Real checkouts replace the generated trees unless sizes are asked for as well.
+  const generated = !given.length || argv.includes('--sizes') || argv.includes('--real');
   return {
     quick,
-    sizes: value('sizes', quick ? '300' : '1000,5000,20000').split(',').filter(Boolean).map(Number),
-    real: Number(value('real', quick ? '400' : '3000')),
+    realTrees: given,
+    sizes: generated ? value('sizes', quick ? '300' : '1000,5000,20000').split(',').filter(Boolean).map(Number) : [],
+    real: generated ? Number(value('real', quick ? '400' : '3000')) : 0,
     runs: Number(value('runs', quick ? '1' : '5')),
     seed: Number(value('seed', '1')),
     json: value('json', path.join(HERE, 'results', quick ? 'quick.json' : 'latest.json')),
@@ -61,7 +70,8 @@ function prepareTrees(options) {
     const copies = Math.max(1, Math.round(options.real / 400));
     trees.push({ name: `real-shaped-${options.real}`, entries: realShapedTree({ seed: options.seed, files: options.real, copies, evalDir: path.join(REPO, 'fixtures/eval') }) });
   }
-  return trees.map(({ name, entries }) => {
+  const real = options.realTrees.map((dir) => ({ name: path.basename(dir), dir, digest: checkoutDigest(dir), real: true }));
+  return [...real, ...trees.map(({ name, entries }) => {
     const digest = treeDigest(entries);
     const dir = path.join(options.work, `seed${options.seed}`, name);
     const stamp = path.join(dir, '.git', 'bench-digest');
@@ -70,7 +80,33 @@ function prepareTrees(options) {
       writeFileSync(stamp, digest.sha256);
     }
     return { name, dir, digest };
-  });
+  })];
+}
+
+/** What a real checkout is: its commit when it is a git work tree, and its JS/TS files and bytes. */
+function checkoutDigest(dir) {
+  if (!existsSync(dir)) throw new Error(`bench: no such tree: ${dir}`);
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // not a git work tree: the file count says what was measured
+  }
+  let files = 0;
+  let bytes = 0;
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(m|c)?[jt]sx?$/.test(entry.name)) {
+        files++;
+        bytes += statSync(full).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes, sha256: commit ?? 'not-git', commit };
 }
 
 function commands(dir, sg) {
@@ -128,7 +164,7 @@ async function benchTree(tree, options, sg) {
     ]),
   );
   rmSync(out, { force: true });
-  return { name: tree.name, files: tree.digest.files, bytes: tree.digest.bytes, sha256: tree.digest.sha256, found: counts, results, ratios: ratios(results) };
+  return { name: tree.name, files: tree.digest.files, bytes: tree.digest.bytes, sha256: tree.digest.sha256, ...(tree.digest.commit ? { commit: tree.digest.commit } : {}), found: counts, results, ratios: ratios(results) };
 }
 
 /** `--version` and `--help` load neither TypeScript nor inquirer: their time is Node's start plus the CLI's. */
@@ -153,7 +189,7 @@ const report = {
   schemaVersion: 1,
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: os.loadavg().map((n) => +n.toFixed(2)), rssSource },
-  options: { seed: options.seed, runs: options.runs, sizes: options.sizes, real: options.real, quick: options.quick },
+  options: { seed: options.seed, runs: options.runs, sizes: options.sizes, real: options.real, quick: options.quick, trees: options.realTrees },
   trees: [],
 };
 report.startup = await startup(options);
@@ -164,8 +200,8 @@ for (const tree of trees) {
   report.trees.push(result);
 }
 if (!options.keep) {
-  // Only this run's trees: others kept with --keep by an earlier run stay.
-  for (const tree of trees) rmSync(tree.dir, { recursive: true, force: true });
+  // Only this run's generated trees: a real checkout is never removed, nor trees kept by --keep.
+  for (const tree of trees) if (!tree.real) rmSync(tree.dir, { recursive: true, force: true });
 }
 mkdirSync(path.dirname(options.json), { recursive: true });
 writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -72,6 +72,10 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
     ...(only ? { only } : {}),
     onFirstCandidate: () => void loadDetect(),
   });
+  // Files that only import a module making an OpenAI client (`llm.invoke(…)`) join the candidates.
+  const { secondWave } = await import('../pipeline/discover.js');
+  const joined = secondWave(root, discovered);
+  if (joined.length) discovered.candidates.push(...joined);
   options.progress?.('parse', discovered.candidates.length);
   const { detectAll } = await loadDetect();
   const detected = detectAll(root, discovered.candidates, { typeCheck });

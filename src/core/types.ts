@@ -131,6 +131,8 @@ export interface SourceText {
   text: string;
   /** code: JS/TS/Vue/Svelte, parsed; env: a dotenv file; compose: a docker-compose file; config: JSON/YAML/TOML/INI settings (swept only). */
   kind: 'code' | 'env' | 'compose' | 'config';
+  /** Read in the second wave: it names no marker but imports a module that makes an OpenAI client. */
+  importsClient?: boolean;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'errored';

@@ -70,7 +70,7 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
     const ofFile: DetectResult['detections'] = [];
     try {
       for (const module of modules) {
-        if (!module.markers.test(candidate.text)) continue;
+        if (!candidate.importsClient && !module.markers.test(candidate.text)) continue;
         for (const unit of units) for (const detection of module.detect(unit, context)) ofFile.push({ sdk: module, detection });
       }
     } catch (error) {

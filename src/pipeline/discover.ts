@@ -30,6 +30,8 @@ export interface DiscoverResult {
   /** Files that passed the prefilter, read once. */
   candidates: SourceText[];
   skipped: Skipped[];
+  /** Source files the prefilter passed over (paths only). */
+  others: string[];
 }
 
 export interface DiscoverOptions {
@@ -54,6 +56,8 @@ export interface ReadResult {
   listed: number;
   candidates: SourceText[];
   skipped: Skipped[];
+  /** Source files the prefilter passed over (paths only): the second wave looks at them again. */
+  others: string[];
 }
 
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -209,6 +213,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
   const buffer = Buffer.allocUnsafe(maxBytes + 1);
   const skipped: Skipped[] = [];
   const candidates: SourceText[] = [];
+  const others: string[] = [];
   let listed = 0;
   for (const file of files) {
     const kind = fileKind(file);
@@ -235,7 +240,10 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
       skipped.push({ path: file, reason: 'too-large' });
       continue;
     }
-    if (!prefilter(text)) continue;
+    if (!prefilter(text)) {
+      if (kind === 'code') others.push(file);
+      continue;
+    }
     if (kind === 'code' && looksMinified(text)) {
       skipped.push({ path: file, reason: 'minified' });
       continue;
@@ -243,5 +251,41 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
     if (!candidates.length) options.onFirstCandidate?.();
     candidates.push({ path: file, absPath, text, kind });
   }
-  return { listed, candidates, skipped };
+  return { listed, candidates, skipped, others };
+}
+
+/**
+ * Modules that make an OpenAI client or model (`export const llm = new ChatOpenAI(…)`): a file that
+ * imports one uses OpenAI without naming it (`llm.invoke(…)`), so it is read again and analysed.
+ */
+const MAKES_CLIENT = /\bnew\s+(?:Azure)?(?:OpenAI|ChatOpenAI|OpenAIEmbeddings|OpenAIApi|ChatGPTAPI)\b|\bcreate(?:OpenAI|Azure)\s*\(|@ai-sdk\/openai/;
+
+export function secondWave(root: string, read: Pick<ReadResult, 'candidates' | 'others'>, maxBytes = 2 * 1024 * 1024): SourceText[] {
+  const makers = read.candidates.filter((c) => c.kind === 'code' && MAKES_CLIENT.test(c.text));
+  if (!makers.length) return [];
+  const strip = (file: string) => file.replace(/\.(m|c)?[jt]sx?$|\.(vue|svelte)$/, '').replace(/\/index$/, '');
+  const keys = new Set(makers.map((m) => strip(m.path)));
+  const makes = (file: string, specifier: string): boolean => {
+    if (specifier.startsWith('.')) return keys.has(strip(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier))));
+    // A path alias (`@/lib/ai`, `~/openai`): its tail names the module.
+    const tail = strip(specifier.replace(/^[@~#]\/?/, ''));
+    if (!tail || !specifier.match(/^[@~#]\//)) return false;
+    for (const key of keys) if (key === tail || key.endsWith(`/${tail}`)) return true;
+    return false;
+  };
+  const importsMaker = (file: string, text: string) => {
+    for (const match of text.matchAll(/(?:from|require\(|import\()\s*['"]([^'"]+)['"]/g)) if (makes(file, match[1])) return true;
+    return false;
+  };
+  // Candidates that import one are analysed by every module, whatever their markers say.
+  for (const candidate of read.candidates) if (candidate.kind === 'code' && importsMaker(candidate.path, candidate.text)) candidate.importsClient = true;
+  const buffer = Buffer.allocUnsafe(maxBytes + 1);
+  const found: SourceText[] = [];
+  for (const file of read.others) {
+    const absPath = path.join(root, ...file.split('/'));
+    const text = readUpTo(absPath, buffer);
+    if (typeof text !== 'string' || looksMinified(text)) continue;
+    if (importsMaker(file, text)) found.push({ path: file, absPath, text, kind: 'code', importsClient: true });
+  }
+  return found;
 }

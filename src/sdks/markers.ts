@@ -12,7 +12,9 @@ export const MARKERS = {
   azure: new RegExp(`azure|${OPENAI_MARKER.source}`, 'i'),
   env: /OPENAI/i,
   http: /api\.openai\.com|openai|chat\/completions|\/embeddings|\/moderations|\/images\/generations|\/audio\/(transcriptions|translations|speech)|\/responses\b/i,
-  langchain: /@langchain\/|\blangchain\/|\.(invoke|stream|batch|predict|predictMessages|generate|streamEvents|embedQuery|embedDocuments|withStructuredOutput|bindTools)\s*\(/,
+  // OpenAI's LangChain classes, not LangChain itself: in a LangChain repository every file imports
+  // @langchain/core, and a chain's .invoke() reaches OpenAI only through a model made elsewhere.
+  langchain: /@langchain\/(openai|azure-openai)|\blangchain\/[\w/]*openai|\b(Azure)?(ChatOpenAI|OpenAIEmbeddings|OpenAI)\b|DallEAPIWrapper/,
   openai: OPENAI_MARKER,
   'openai-v3': /OpenAIApi|openai-edge|\bnew\s+Configuration\b|\.create(ChatCompletion|Completion|Embedding|Image|Moderation|Transcription|Translation)\b/,
   'vercel-ai': /@ai-sdk\/(openai|azure)|\bfrom\s*['"]ai(\/rsc)?['"]|\brequire\(\s*['"]ai['"]\s*\)|OpenAIStream|StreamingTextResponse/,

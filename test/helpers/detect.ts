@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { detectAll } from '../../src/pipeline/detect.js';
-import { fileKind } from '../../src/pipeline/discover.js';
+import { fileKind, secondWave } from '../../src/pipeline/discover.js';
 import type { SourceText } from '../../src/core/types.js';
 
 export interface ExpectedSite {
@@ -35,6 +35,8 @@ export function detectProject(files: Record<string, string>, options: { typeChec
       writeFileSync(absPath, text);
       candidates.push({ path: name, absPath, text, kind: fileKind(name) ?? 'code' });
     }
+    // As analyze does: files that import a module making a client are analysed by every module.
+    secondWave(dir, { candidates, others: [] });
     const result = detectAll(dir, candidates, { ...options, sweep: options.sweep === true });
     const sites = result.detections.map(({ detection }) => ({
       ruleId: detection.ruleId,
