@@ -25,6 +25,9 @@ export class Workspace {
   private readonly texts = new Map<string, string | null>();
   private readonly parsed = new Map<string, Unit[]>();
   private aliases: PathAlias[] | undefined;
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly files = new Map<string, boolean>();
+  private readonly identities = new Map<string, string | undefined>();
 
   constructor(
     /** Absolute path of the scanned root. */
@@ -80,6 +83,13 @@ export class Workspace {
    * package, so its clients and calls are found as anywhere else.
    */
   packageIdentity(file: string, isKnown: (name: string) => boolean): string | undefined {
+    if (this.identities.has(file)) return this.identities.get(file);
+    const identity = this.identityUncached(file, isKnown);
+    this.identities.set(file, identity);
+    return identity;
+  }
+
+  private identityUncached(file: string, isKnown: (name: string) => boolean): string | undefined {
     const dir = path.posix.dirname(file);
     const base = path.posix.basename(file).replace(/\.(m|c)?[jt]sx?$/, '');
     const folder = path.posix.basename(dir);
@@ -137,6 +147,15 @@ export class Workspace {
 
   /** Resolves an import specifier to a file of the workspace, or undefined for packages and misses. */
   resolveModule(fromFile: string, specifier: string): string | undefined {
+    // Every import is resolved again by every question about it: one stat per probe adds up.
+    const key = `${specifier.startsWith('.') ? path.posix.dirname(fromFile) : ''}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveUncached(fromFile, specifier);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) {
       const base = path.posix.join(path.posix.dirname(fromFile), specifier);
       return this.probe(base);
@@ -173,11 +192,16 @@ export class Workspace {
 
   private isFile(file: string): boolean {
     if (this.texts.has(file)) return this.texts.get(file) !== null;
+    const known = this.files.get(file);
+    if (known !== undefined) return known;
+    let found = false;
     try {
-      return statSync(this.absolute(file)).isFile();
+      found = statSync(this.absolute(file)).isFile();
     } catch {
-      return false;
+      found = false;
     }
+    this.files.set(file, found);
+    return found;
   }
 
   /**

@@ -42,12 +42,14 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
   const evaluator = new Evaluator(workspace, (name) => OPENAI_PACKAGE.test(name));
   const deferred: DeferredReceiver[] = [];
   const envFeeds: EnvFeed[] = [];
+  let hosts: boolean | undefined;
   const context: DetectContext = {
     workspace,
     evaluator,
     defer: (request) => deferred.push(request),
     noteEnvFeed: (feed) => envFeeds.push(feed),
     envFeeds,
+    hostsWritten: () => (hosts ??= candidates.some((c) => /api\.openai\.com|openai\.azure\.com/i.test(c.text))),
   };
   const found: DetectResult['detections'] = [];
   const parseFailures: ParseFailure[] = [];

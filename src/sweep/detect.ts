@@ -381,6 +381,8 @@ export interface SweepInput {
 
 export function sweep({ candidates, unparsed, detections, context }: SweepInput): SweepDetection[] {
   const explained = explainedLines(detections);
+  const clientFiles = new Set(detections.filter((d) => d.kind === 'client' || d.kind === 'routed' || d.client).map((d) => d.location.file));
+  const makesClients = (file: string) => clientFiles.has(file) || context.workspace.packageIdentity(file, (name) => OPENAI_PACKAGE.test(name)) !== undefined;
   const out: SweepDetection[] = [];
   for (const file of candidates) {
     const spans = explained.get(file.path);
@@ -394,7 +396,7 @@ export function sweep({ candidates, unparsed, detections, context }: SweepInput)
     }
     for (const unit of context.workspace.units(file.path)) {
       out.push(...sweepUnit(unit, spans, context));
-      out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line)) as SweepDetection[]));
+      out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line), makesClients) as SweepDetection[]));
       // Only files that import an OpenAI package can call into one.
       if (/['"`](openai|chatgpt|genkitx-openai|@genkit-ai\/compat-oai|@dexaai\/dexter|llamaindex|@llamaindex\/openai|openai-fetch|openai-edge|@azure\/openai)/.test(unit.sf.text)) {
         const already = (line: number) => isExplained(spans, line) || out.some((d) => d.location.file === unit.path && d.location.line <= line && line <= d.location.endLine);
