@@ -310,7 +310,7 @@ function callReceiver(name: ts.Node): ts.Expression | undefined {
  * Text without a syntax tree: files that could not be parsed (each hit for review), dotenv files,
  * and settings files (JSON/YAML/TOML/INI), where the key on the hit's line names what it is for.
  */
-function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, kind: 'code' | 'env' | 'config'): SweepDetection[] {
+function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, kind: 'code' | 'prose' | 'env' | 'config'): SweepDetection[] {
   const out: SweepDetection[] = [];
   const envFile = kind === 'env';
   for (const hit of hitsIn(file.text)) {
@@ -323,7 +323,7 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     const lineEnd = file.text.indexOf('\n', hit.start);
     const lineText = file.text.slice(lineStart, lineEnd < 0 ? file.text.length : lineEnd);
     const location = rangeLocation(file, hit.start, hit.end);
-    const commented = kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText);
+    const commented = kind === 'prose' || (kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText));
     if (commented) {
       out.push(detection(file, location, mentionPayload(hit, 0), hit.match));
       continue;
@@ -375,11 +375,13 @@ export interface SweepInput {
   candidates: readonly SourceText[];
   /** Files whose parse failed: swept by text alone. */
   unparsed: ReadonlySet<string>;
+  /** Files that name OpenAI only in comments and prose strings: each hit is a mention. */
+  proseOnly?: ReadonlySet<string>;
   detections: readonly Detection[];
   context: DetectContext;
 }
 
-export function sweep({ candidates, unparsed, detections, context }: SweepInput): SweepDetection[] {
+export function sweep({ candidates, unparsed, proseOnly, detections, context }: SweepInput): SweepDetection[] {
   const explained = explainedLines(detections);
   const clientFiles = new Set(detections.filter((d) => d.kind === 'client' || d.kind === 'routed' || d.client).map((d) => d.location.file));
   const makesClients = (file: string) => clientFiles.has(file) || context.workspace.packageIdentity(file, (name) => OPENAI_PACKAGE.test(name)) !== undefined;
@@ -390,8 +392,8 @@ export function sweep({ candidates, unparsed, detections, context }: SweepInput)
       if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
       continue;
     }
-    if (unparsed.has(file.path)) {
-      out.push(...sweepText(file, spans, 'code'));
+    if (unparsed.has(file.path) || proseOnly?.has(file.path)) {
+      out.push(...sweepText(file, spans, proseOnly?.has(file.path) ? 'prose' : 'code'));
       continue;
     }
     for (const unit of context.workspace.units(file.path)) {
