@@ -4,8 +4,9 @@
  * feature, an `api.openai.com` URL or an OpenAI model id the sweep finds in any scanned file), or
  * when a `TODO(migrate)` marker is left. `migrate-ignore-next-line` silences a line.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { openRegular } from '../core/read.js';
 import { rangeLocation, type Unit } from '../analysis/unit.js';
 import type { Finding } from '../core/types.js';
 import { ignoredByComment } from '../pipeline/ignore.js';
@@ -84,10 +85,9 @@ const OPENAI_TEXT = new RegExp(`openai|${SWEEP_MARKER.source}`, 'i');
  * overlap so that a match across two chunks is seen; only regular files are opened.
  */
 export function fileMentionsOpenAI(absPath: string): boolean {
-  let fd: number | undefined;
+  const fd = openRegular(absPath);
+  if (fd === undefined) return false;
   try {
-    if (!statSync(absPath).isFile()) return false;
-    fd = openSync(absPath, 'r');
     const chunk = Buffer.allocUnsafe(1024 * 1024);
     let tail = '';
     for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
@@ -99,7 +99,7 @@ export function fileMentionsOpenAI(absPath: string): boolean {
   } catch {
     return false;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 

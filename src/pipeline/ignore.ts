@@ -2,17 +2,15 @@
  * What the user asked banjia to leave alone: `.migrateignore` (gitignore syntax) and the config's
  * `ignore` patterns for files, `migrate-ignore-next-line` comments for single findings.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularText } from '../core/read.js';
 
 export function ignoreMatcher(root: string, patterns: string[] = []): Ignore {
   const matcher = ignore();
-  try {
-    matcher.add(readFileSync(path.join(root, '.migrateignore'), 'utf8'));
-  } catch {
-    // no .migrateignore: nothing to add
-  }
+  // No .migrateignore (or a FIFO or folder by that name): nothing to add.
+  const text = readRegularText(path.join(root, '.migrateignore'));
+  if (text !== undefined) matcher.add(text);
   return matcher.add(patterns);
 }
 
