@@ -145,3 +145,46 @@ describe('Ctrl-C at a prompt', () => {
     expect(existsSync(path.join(dir, '.migrate'))).toBe(false);
   });
 });
+
+describe('encodings', () => {
+  const CSV = 'model,input_tokens,output_tokens\ngpt-4o,1000000,500000\n';
+  const utf16 = (text: string, bigEndian: boolean, bom: boolean) => {
+    const body = Buffer.from(text, 'utf16le');
+    if (bigEndian) body.swap16();
+    return Buffer.concat([bom ? Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]) : Buffer.alloc(0), body]);
+  };
+
+  it('a UTF-16 usage file (either byte order, with or without a BOM) is read like its UTF-8 twin', () => {
+    const dir = project({ 'usage.csv': CSV });
+    const expected = JSON.parse(runCli(['cost', '--format', 'json', '--usage', 'usage.csv', '.'], { cwd: dir }).stdout);
+    for (const [bigEndian, bom] of [[false, true], [true, true], [false, false]] as const) {
+      writeFileSync(path.join(dir, 'u16.csv'), utf16(CSV, bigEndian, bom));
+      const result = runCli(['cost', '--format', 'json', '--usage', 'u16.csv', '.'], { cwd: dir });
+      expect(result.stderr, `big endian ${bigEndian}, BOM ${bom}`).toBe('');
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.cost).toBeDefined();
+      expect(report.cost).toEqual(expected.cost);
+      expect(report.usage.rowsRead).toBe(1);
+    }
+  });
+
+  it('a usage file with zero bytes that is not UTF-16 is named as such, not as a missing column', () => {
+    const dir = project({});
+    writeFileSync(path.join(dir, 'odd.csv'), Buffer.from([0x6d, 0x00, 0x00, 0x6f, 0x64, 0x65, 0x6c, 0x0a]));
+    const result = runCli(['cost', '--usage', 'odd.csv', '.'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is not UTF-8 text');
+    expect(result.stderr).not.toContain('missing model column');
+  });
+
+  it('findings on the first line of a file with a BOM have the columns an editor shows', () => {
+    const line = "import OpenAI from 'openai'; const c = new OpenAI();\n";
+    const dir = project({ 'a.ts': `\uFEFF${line}`, 'b.ts': line });
+    const result = runCli(['scan', '--format', 'json', '.'], { cwd: dir });
+    const findings = JSON.parse(result.stdout).findings as Array<{ file: string; ruleId: string; line: number; column: number }>;
+    const at = (file: string) => findings.filter((f) => f.file === file).map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+    expect(at('a.ts').length).toBeGreaterThan(0);
+    expect(at('a.ts')).toEqual(at('b.ts'));
+  });
+});
