@@ -3,7 +3,7 @@
  * file is passed over (never opened for a blocking read); an unusable cache folder means no cache.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,5 +77,45 @@ describe('the compile cache', () => {
     const result = cli(['scan', path.join(dir, 'src')], { XDG_CACHE_HOME: path.join(dir, 'cache'), BANJIA_NO_COMPILE_CACHE: '' });
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(dir, 'cache'), 'utf8')).toBe('not a folder');
+  });
+});
+
+describe('config search', () => {
+  const APP = "import OpenAI from 'openai';\nexport const c = new OpenAI();\n";
+
+  it('stops at the project root: a malformed package.json and a migrate.config.cjs above it are never read or run', () => {
+    const outer = project({
+      'package.json': '{ "name": "outer", ',
+      'migrate.config.cjs': "require('node:fs').writeFileSync(require('node:path').join(__dirname, 'EXECUTED'), 'yes');\nmodule.exports = { provider: 'qwen' };\n",
+      'proj/package.json': '{ "name": "proj" }\n',
+      'proj/src/app.ts': APP,
+    });
+    const result = cli(['scan', '--format', 'json', path.join(outer, 'proj')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).target ?? null).toBeNull();
+    expect(existsSync(path.join(outer, 'EXECUTED'))).toBe(false);
+  });
+
+  it('inside git, a sub-folder still finds the config at the work tree root (monorepos)', () => {
+    const repo = project({ 'migrate.config.json': '{ "provider": "deepseek" }\n', 'packages/app/package.json': '{ "name": "app" }\n', 'packages/app/src/app.ts': APP });
+    spawnSync('git', ['init', '-q'], { cwd: repo });
+    const result = cli(['scan', '--format', 'json', path.join(repo, 'packages/app')]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).target.provider).toBe('deepseek');
+  });
+
+  it.each([
+    ['package.json', '{\n  "name": "p",\n  "migrate": { "provider": "qwen", }\n}\n', /invalid JSON in .*package\.json:3: /],
+    ['package.json', '{\n  "name": "p",\n  "migrate": {\n    "provider": "qwen",\n    "regoin": "cn"\n  }\n}\n', /invalid config in .*package\.json:5: .*regoin/],
+    ['migrate.config.json', '{\n  "provider": "qwen",\n  "modelMap": 7\n}\n', /invalid config in .*migrate\.config\.json:3: modelMap/],
+    ['migrate.config.mjs', 'export default {\n  provider: "qwen",\n  x: (,\n};\n', /could not load the config .*migrate\.config\.mjs:3: /],
+    ['migrate.config.cjs', 'const a = 1;\nthrow new Error("boom");\n', /could not load the config .*migrate\.config\.cjs:2: boom/],
+  ])('an error in %s names the file and the line', (name, text, message) => {
+    const dir = project({ 'package.json': '{ "name": "p" }\n', 'src/app.ts': APP, [name]: text });
+    const result = cli(['scan', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('internal error');
   });
 });
