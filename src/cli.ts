@@ -1,15 +1,17 @@
 /**
  * The command line. This file only parses flags, calls the typed command functions, prints, and
  * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
- * 2 usage, config or internal error.
+ * 2 usage, config, file-system or internal error, 130 cancelled at a prompt (Ctrl-C).
  */
+import { readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { BanjiaError } from './core/errors.js';
+import { BanjiaError, UsageError } from './core/errors.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
 
-export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
+export const EXIT = { ok: 0, pending: 1, error: 2, cancelled: 130 } as const;
 
 interface GlobalFlags {
   format: string;
@@ -121,6 +123,10 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .addOption(new Option('--lang <lang>', h('language of messages for people', '面向人的消息语言')).choices(['en', 'zh']).default(defaultLang()))
     .option('--no-color', h('disable colour', '关闭颜色'))
     .option('--verbose', h('show details and code frames for every finding', '为每条发现显示详情和代码片段'), false)
+    .hook('preAction', async () => {
+      const output = program.opts<GlobalFlags>().output;
+      if (output) await prepareOutput(output);
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
@@ -267,11 +273,79 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
     });
 
+  guardStreams(streams);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    if (!program.opts<GlobalFlags>().output) warnIfStdoutClosed(streams);
+    return Math.max(exitCode, streamFailure);
   } catch (error) {
-    return handleError(error, streams, program.opts<GlobalFlags>().lang ?? defaultLang());
+    return Math.max(handleError(error, streams, program.opts<GlobalFlags>().lang ?? defaultLang()), streamFailure);
+  }
+}
+
+/**
+ * `--output` names a file: a folder is a usage error, a missing parent folder is made. Checked
+ * before the run, so that a long scan does not end in an error about where to put its report.
+ */
+async function prepareOutput(output: string): Promise<void> {
+  const { mkdirSync, statSync } = await import('node:fs');
+  const target = path.resolve(output);
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    // a new file
+  }
+  if (stat?.isDirectory() || /[\\/]$/.test(output)) {
+    throw new UsageError(`--output ${output} is a folder; give the name of a file to write the report to`, `e.g. --output ${path.join(output, 'report.txt')}`).inChinese(
+      `--output ${output} 是一个目录；请给出要写入报告的文件名`,
+    );
+  }
+  if (!stat) mkdirSync(path.dirname(target), { recursive: true });
+}
+
+/** Set when stdout or stderr failed for a reason other than a closed pipe: the run's report was lost. */
+let streamFailure = 0;
+const guarded = new WeakSet<object>();
+
+/**
+ * A reader that goes away (`| head -3`) closes the pipe: the rest of the report has nowhere to go,
+ * which is not an error, so EPIPE ends nothing and prints nothing. Any other write failure (a full
+ * disk) is said once on stderr and makes the exit code 2.
+ */
+function guardStreams(streams: Streams): void {
+  for (const stream of [streams.stdout, streams.stderr]) {
+    const emitter = stream as NodeJS.WritableStream & { on?: NodeJS.WritableStream['on'] };
+    if (typeof emitter.on !== 'function' || guarded.has(emitter)) continue;
+    guarded.add(emitter);
+    emitter.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') return;
+      if (!streamFailure && stream === streams.stdout) {
+        try {
+          streams.stderr.write(`migrate: could not write the report to standard output (${error.code ?? error.message})\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      streamFailure = EXIT.error;
+      process.exitCode = EXIT.error;
+    });
+  }
+}
+
+/**
+ * `migrate scan >&-`: Node puts /dev/null (opened read-write) in place of a closed stdout, so the
+ * report vanishes without an error. Linux only; say so on stderr instead of staying silent.
+ */
+function warnIfStdoutClosed(streams: Streams): void {
+  if (process.platform !== 'linux' || streams.stdout !== process.stdout) return;
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return;
+    streams.stderr.write('migrate: standard output is closed, so the report was not written (use --output <file>)\n');
+  } catch {
+    // no /proc: nothing to tell
   }
 }
 
@@ -310,7 +384,35 @@ async function print(report: import('./render/report.js').Report, flags: GlobalF
   streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
 }
 
+/** What an errno means to a person. */
+const ERRNO_TEXT: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  ENOENT: 'no such file or folder',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+};
+
 function handleError(error: unknown, streams: Streams, lang: Lang): number {
+  // Ctrl-C at a prompt: the user's choice, and the prompts all come before any write.
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    streams.stderr.write(lang === 'zh' ? 'migrate: 已取消，未写入任何文件\n' : 'migrate: cancelled, nothing written\n');
+    return EXIT.cancelled;
+  }
+  // The file system refused (a read-only .migrate, a full disk): the environment, not a bug.
+  const errno = error as NodeJS.ErrnoException;
+  if (error instanceof Error && typeof errno.code === 'string' && typeof errno.path === 'string' && ERRNO_TEXT[errno.code]) {
+    const what = errno.syscall ? `${errno.syscall} ` : '';
+    streams.stderr.write(`migrate: cannot ${what}${errno.path}: ${ERRNO_TEXT[errno.code]} (${errno.code})\n`);
+    return EXIT.error;
+  }
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.error;

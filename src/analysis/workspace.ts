@@ -3,7 +3,8 @@
  * parsed only when an import is followed into them (a model constant, a client module). Each file
  * is read once and parsed once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readRegularText } from '../core/read.js';
 import path from 'node:path';
 import { ts } from './ts.js';
 import { parseUnit, type Unit } from './unit.js';
@@ -50,11 +51,8 @@ export class Workspace {
 
   text(file: string): string | undefined {
     if (!this.texts.has(file)) {
-      try {
-        this.texts.set(file, readFileSync(this.absolute(file), 'utf8'));
-      } catch {
-        this.texts.set(file, null);
-      }
+      // Only regular files: a FIFO named like a module would block the run.
+      this.texts.set(file, readRegularText(this.absolute(file)) ?? null);
     }
     return this.texts.get(file) ?? undefined;
   }

@@ -276,11 +276,22 @@ function responseFormatOf(expr: ts.Expression | undefined): RequestFacts['respon
   return 'unknown';
 }
 
+/** The answer per function (or file): a file of many calls asks about the same scope each time. */
+const usageReadIn = new WeakMap<ts.Node, boolean>();
+
 /** Whether the function around a call reads `.usage` (a stream's usage needs stream_options). */
 export function readsUsage(call: ts.Node): boolean {
   let scope: ts.Node | undefined = call.parent;
   while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   if (!scope) return false;
+  const known = usageReadIn.get(scope);
+  if (known !== undefined) return known;
+  const found = scopeReadsUsage(scope);
+  usageReadIn.set(scope, found);
+  return found;
+}
+
+function scopeReadsUsage(scope: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
