@@ -29,6 +29,8 @@ export interface RecordEntry {
 
 export class Recorder {
   readonly entries: RecordEntry[] = [];
+  /** Called with each entry as it is recorded (the emulate command prints it). */
+  onEntry?: (entry: RecordEntry) => void;
 
   constructor(private readonly file?: string) {
     if (file) {
@@ -40,6 +42,7 @@ export class Recorder {
   add(entry: RecordEntry): void {
     this.entries.push(entry);
     if (this.file) appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
+    this.onEntry?.(entry);
   }
 }
 
