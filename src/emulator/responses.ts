@@ -165,7 +165,8 @@ export function embeddings(model: CatalogueModel | undefined, body: Body) {
   const data = inputs.map((input, index) => {
     const seed = hashOf(input);
     const embedding = Array.from({ length: size }, (_, i) => (parseInt(seed.slice((i * 2) % 62, ((i * 2) % 62) + 2), 16) - 128) / 128);
-    return { object: 'embedding', index, embedding };
+    // The openai SDK asks for base64 unless told otherwise (little-endian float32, as OpenAI sends).
+    return { object: 'embedding', index, embedding: body.encoding_format === 'base64' ? Buffer.from(new Float32Array(embedding).buffer).toString('base64') : embedding };
   });
   const prompt_tokens = inputs.reduce<number>((sum, input) => sum + countTokens(input), 0);
   return { object: 'list', data, model: body.model, usage: { prompt_tokens, total_tokens: prompt_tokens } };
