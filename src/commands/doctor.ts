@@ -185,7 +185,7 @@ export function renderDoctor(result: DoctorResult): string {
   const failures = result.rows.filter((r) => r.status === 'fail').length;
   return (
     `banjia doctor: ${result.provider} at ${result.baseUrl} (live; each request times out after ${result.timeoutMs} ms)\n\n${body}\n` +
-    (result.lockFile ? `Wrote ${path.relative(process.cwd(), result.lockFile) || result.lockFile}\n` : '') +
+    (result.lockFile ? `Wrote ${result.lockFile.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), result.lockFile) : result.lockFile}\n` : '') +
     (result.ok ? 'OK: the provider answers for every mapped model\n' : `FAIL: ${failures} check(s) failed\n`)
   );
 }
