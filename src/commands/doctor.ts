@@ -83,6 +83,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   const timeoutMs = options.timeoutMs ?? 15000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of milliseconds');
   const baseUrl = (options.baseUrl || env[provider.baseUrlEnv] || region.baseURL).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new UsageError(`not an http(s) URL: ${baseUrl}`, 'e.g. --base-url https://dashscope.aliyuncs.com/compatible-mode/v1');
   const rows: DoctorRow[] = [];
   const result: DoctorResult = { provider: provider.id, baseUrl, keyEnv: provider.apiKeyEnv, timeoutMs, rows, ok: false };
   const key = env[provider.apiKeyEnv];

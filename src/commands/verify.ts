@@ -183,7 +183,7 @@ export function renderVerify(result: VerifyResult): string {
   const reasons = [
     ...(result.rejected.length ? [`${result.rejected.length} rejected request(s)`] : []),
     ...(result.openaiAttempts.length ? [`${result.openaiAttempts.length} attempt(s) to reach OpenAI`] : []),
-    ...(result.exitCode !== 0 ? [`the command ${ended}`] : []),
+    ...(result.exitCode !== 0 ? [`the command failed (${ended})`] : []),
   ];
   if (!emulated.length && !result.openaiAttempts.length) out.push(`\nNote: the command sent no request at all; nothing was proven.\n`);
   out.push(`\n${result.passed ? 'PASS: every request was valid for the provider and none went to OpenAI' : `FAIL: ${reasons.join(', ')}`}\n`);
