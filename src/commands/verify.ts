@@ -34,6 +34,8 @@ export interface VerifyOptions {
 
 export interface VerifyResult {
   provider: string;
+  /** Where the command ran. */
+  cwd: string;
   baseUrl: string;
   baseUrlEnv: string;
   trapUrl: string;
@@ -134,6 +136,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     }
     return {
       provider: provider.id,
+      cwd,
       baseUrl: emulator.url,
       baseUrlEnv: provider.baseUrlEnv,
       trapUrl: trap.url,
@@ -160,6 +163,11 @@ function table(rows: string[][]): string {
   return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}\n`).join('');
 }
 
+/** A source path under the command's folder, relative to it. */
+function where(result: VerifyResult, source: string): string {
+  return source.startsWith(result.cwd + path.sep) ? path.relative(result.cwd, source) : source;
+}
+
 export function renderVerify(result: VerifyResult): string {
   const out: string[] = [];
   const emulated = result.entries.filter((e) => e.server === 'emulator');
@@ -172,13 +180,13 @@ export function renderVerify(result: VerifyResult): string {
     out.push(`\nRejected:\n`);
     for (const e of result.rejected) {
       out.push(`  ✗ ${e.method} ${e.path}${e.model ? ` model=${e.model}` : ''}: ${e.status} [${e.rule}] ${e.message ?? ''}\n`);
-      if (e.source) out.push(`      sent from ${e.source}\n`);
+      if (e.source) out.push(`      sent from ${where(result, e.source)}\n`);
     }
   }
   out.push(`\nAttempts to reach OpenAI: ${result.openaiAttempts.length}\n`);
   for (const e of result.openaiAttempts) {
     out.push(`  ✗ ${e.method} ${e.path}${e.model ? ` model=${e.model}` : ''}${e.originalHost ? ` (to ${e.originalHost})` : ' (via OPENAI_BASE_URL)'}\n`);
-    if (e.source) out.push(`      sent from ${e.source}\n`);
+    if (e.source) out.push(`      sent from ${where(result, e.source)}\n`);
   }
   const reasons = [
     ...(result.rejected.length ? [`${result.rejected.length} rejected request(s)`] : []),
