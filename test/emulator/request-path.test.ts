@@ -120,3 +120,28 @@ describe.each(['qwen', 'zhipu'])('the demo app migrated to %s', (providerId) => 
     expect(out.dimensions).toBe(model.dimensions);
   });
 });
+
+describe.each(['qwen', 'zhipu', 'siliconflow'])('a client factory with JSON mode and embeddings, migrated to %s', (providerId) => {
+  it('sends the mapped chat and embedding models and reads JSON and vectors', async () => {
+    const dir = migratedCopy('emulator/sdk-factory', providerId);
+    const provider = findProvider(providerId)!;
+    const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });
+    expect(result.stderr).toBe('');
+    expect(result.passed).toBe(true);
+    const sent = result.entries.filter((e) => e.server === 'emulator');
+    const chat = mapModel('gpt-4o', provider).target;
+    const embedding = mapModel('text-embedding-3-large', provider).target;
+    expect(sent.map((e) => [e.path, e.model, e.auth])).toEqual([
+      [`${pathPrefix(provider)}/chat/completions`, chat, 'bearer'],
+      [`${pathPrefix(provider)}/embeddings`, embedding, 'bearer'],
+    ]);
+    expect(sent[0].fields).toContain('response_format');
+    expect(sent[1].fields).toEqual(expect.arrayContaining(['model', 'input']));
+    expect(sent[1].fields).not.toContain('dimensions');
+    const out = driverOutput(result.stdout);
+    expect(out.classify).toEqual({ emulated: true, provider: providerId, model: chat });
+    const model = provider.embeddingModels.find((m) => m.id === embedding)!;
+    expect(out.vectors).toMatchObject({ count: 3, size: typeof model.dimensions === 'number' ? model.dimensions : 1024 });
+    expect(out.vectors.tokens).toBeGreaterThan(0);
+  });
+});
