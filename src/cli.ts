@@ -300,6 +300,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .option('--region <id>', h('provider region', '服务商区域'))
     .option('--record <file>', h('write every request as a JSON line to this file', '把每个请求以 JSON 行写入此文件'))
     .option('--timeout <ms>', h('stop the command after this many ms (default: none)', '命令运行超过此毫秒数即停止（默认：不限）'))
+    .option('--typecheck', h('also run the project’s own tsc before and after the last apply and name every new error (the command is then optional)', '同时用项目自己的 tsc 比较上次 apply 前后，列出每个新错误（此时命令可省略）'), false)
     .action(async (path: string, command: string[], options) => {
       const flags = program.opts<GlobalFlags>();
       const { verify, renderVerify, verifyJson } = await import('./commands/verify.js');
@@ -308,6 +309,19 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const dashdash = argv.indexOf('--');
       const after = dashdash < 0 ? command : argv.slice(dashdash + 1);
       const folder = dashdash < 0 || command.length === after.length ? path : '.';
+      let typecheckFailed = false;
+      if (options.typecheck) {
+        const { typecheckDiff, renderTypecheck } = await import('./commands/typecheck-diff.js');
+        const diff = typecheckDiff(folder);
+        typecheckFailed = diff.newErrors.length > 0;
+        if (!after.length) {
+          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff));
+          if (typecheckFailed) exitCode = EXIT.pending;
+          return;
+        }
+        if (!json) write(renderTypecheck(diff));
+        else streams.stderr.write(renderTypecheck(diff));
+      }
       const result = await verify({
         path: folder,
         command: after,
@@ -318,7 +332,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         onOutput: (stream, text) => (stream === 'stdout' && !json ? streams.stdout : streams.stderr).write(text),
       });
       write(json ? verifyJson(result) : `\n${renderVerify(result)}`);
-      if (!result.passed) exitCode = EXIT.pending;
+      if (!result.passed || typecheckFailed) exitCode = EXIT.pending;
     });
 
   program
