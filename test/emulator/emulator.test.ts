@@ -1,4 +1,5 @@
 /** The emulator against the catalogue: prefix, auth, model ids, constraints, answer shapes, record. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { findProvider, listProviders } from '../../src/catalogue/index.js';
 import { readRecord } from '../../src/emulator/record.js';
 import { RULES, type Rule } from '../../src/emulator/rules.js';
 import { pathPrefix, startEmulator, type RunningServer } from '../../src/emulator/server.js';
+import { REPO } from '../helpers/cli.js';
 
 const servers: RunningServer[] = [];
 const dirs: string[] = [];
@@ -148,5 +150,25 @@ describe('emulator generated from the catalogue', () => {
     const res = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi, user: 'u1' });
     expect(res.status).toBe(400);
     expect(server.recorder.entries[0].rule).toBe('test-no-user-field');
+  });
+
+  it('migrate emulate prints the base URL, logs each request and stops on SIGINT', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'banjia-rec-'));
+    dirs.push(dir);
+    const record = path.join(dir, 'r.jsonl');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'migrate.js'), 'emulate', '--provider', 'doubao', '--record', record], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    while (!/ARK_BASE_URL=\S+\n/.test(out)) await new Promise((r) => setTimeout(r, 50));
+    const url = /ARK_BASE_URL=(\S+)\n/.exec(out)![1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
+    const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o', messages: hi }) });
+    expect(res.status).toBe(404);
+    while (!out.includes('[model-unknown]')) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('404 rejected [model-unknown] POST /api/v3/chat/completions gpt-4o');
+    expect(readRecord(readFileSync(record, 'utf8'))).toHaveLength(1);
   });
 });
