@@ -41,7 +41,7 @@ function sourceLine() {
 
 const originalFetch = globalThis.fetch;
 if (typeof originalFetch === 'function') {
-  globalThis.fetch = function bankjiaFetch(input, init) {
+  globalThis.fetch = function banjiaFetch(input, init) {
     let url;
     try {
       url = new URL(typeof input === 'string' || input instanceof URL ? String(input) : input.url);
@@ -86,7 +86,7 @@ function hostOf(url, options) {
 const originalHttpRequest = http.request;
 function patch(mod, secure) {
   const original = mod.request;
-  mod.request = function bankjiaRequest(...args) {
+  mod.request = function banjiaRequest(...args) {
     const { url, options, callback } = split(args);
     const host = hostOf(url, options);
     const route = routeFor(host);
@@ -110,7 +110,7 @@ function patch(mod, secure) {
     };
     return callback ? originalHttpRequest(next, callback) : originalHttpRequest(next);
   };
-  mod.get = function bankjiaGet(...args) {
+  mod.get = function banjiaGet(...args) {
     const req = mod.request(...args);
     req.end();
     return req;
