@@ -273,6 +273,91 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
     });
 
+  program
+    .command('emulate')
+    .description(h('run a local emulator of the provider (its paths, models and rules from the catalogue) until Ctrl-C', '运行服务商的本地模拟器（路径、模型和规则来自目录），直到 Ctrl-C'))
+    .option('--provider <id>', h('provider to emulate', '要模拟的服务商'))
+    .option('--region <id>', h('region whose base URL path to serve', '使用哪个区域的接口路径'))
+    .option('--port <n>', h('port on 127.0.0.1 (default: any free port)', '127.0.0.1 上的端口（默认：任一空闲端口）'), '0')
+    .option('--record <file>', h('append every request as a JSON line to this file', '把每个请求以 JSON 行写入此文件'))
+    .action(async (options) => {
+      const { emulate } = await import('./commands/emulate.js');
+      const server = await emulate(options);
+      server.recorder.onEntry = (e) => write(`${e.status} ${e.verdict}${e.rule ? ` [${e.rule}]` : ''} ${e.method} ${e.path}${e.model ? ` ${e.model}` : ''}\n`);
+      write(`Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await server.close();
+    });
+
+  program
+    .command('verify')
+    .description(h('run a command against the provider emulator and an OpenAI trap; exit 1 on a rejected request or an attempt to reach OpenAI', '在服务商模拟器和 OpenAI 陷阱下运行命令；有请求被拒或试图访问 OpenAI 时以 1 退出'))
+    .argument('[path]', h('folder to run the command in', '运行命令的目录'), '.')
+    .argument('[command...]', h('the command, after --', '要运行的命令，写在 -- 之后'))
+    .option('--provider <id>', h('target provider', '目标服务商'))
+    .option('--region <id>', h('provider region', '服务商区域'))
+    .option('--record <file>', h('write every request as a JSON line to this file', '把每个请求以 JSON 行写入此文件'))
+    .option('--timeout <ms>', h('stop the command after this many ms (default: none)', '命令运行超过此毫秒数即停止（默认：不限）'))
+    .option('--typecheck', h('also run the project’s own tsc before and after the last apply and name every new error (the command is then optional)', '同时用项目自己的 tsc 比较上次 apply 前后，列出每个新错误（此时命令可省略）'), false)
+    .action(async (path: string, command: string[], options) => {
+      const flags = program.opts<GlobalFlags>();
+      const { verify, renderVerify, verifyJson } = await import('./commands/verify.js');
+      const json = flags.format === 'json';
+      // Everything after `--` is the command; the path is an operand only when it came before `--`.
+      const dashdash = argv.indexOf('--');
+      const after = dashdash < 0 ? command : argv.slice(dashdash + 1);
+      const folder = dashdash < 0 || command.length === after.length ? path : '.';
+      let typecheckFailed = false;
+      if (options.typecheck) {
+        const { typecheckDiff, renderTypecheck } = await import('./commands/typecheck-diff.js');
+        const diff = typecheckDiff(folder);
+        typecheckFailed = diff.newErrors.length > 0;
+        if (!after.length) {
+          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff));
+          if (typecheckFailed) exitCode = EXIT.pending;
+          return;
+        }
+        if (!json) write(renderTypecheck(diff));
+        else streams.stderr.write(renderTypecheck(diff));
+      }
+      const result = await verify({
+        path: folder,
+        command: after,
+        provider: options.provider,
+        region: options.region,
+        record: options.record,
+        ...(options.timeout ? { timeoutMs: Number(options.timeout) } : {}),
+        onOutput: (stream, text) => (stream === 'stdout' && !json ? streams.stdout : streams.stderr).write(text),
+      });
+      write(json ? verifyJson(result) : `\n${renderVerify(result)}`);
+      if (!result.passed || typecheckFailed) exitCode = EXIT.pending;
+    });
+
+  program
+    .command('doctor')
+    .description(h('live check with your key: the base URL answers, every mapped model exists and chats (the only networked command)', '用你的密钥在线检查：接口可达、每个映射的模型存在且可对话（唯一联网的命令）'))
+    .argument('[path]', h('project folder; the lock goes to <path>/.migrate/provider-lock.json', '项目目录；锁文件写到 <path>/.migrate/provider-lock.json'), '.')
+    .option('--provider <id>', h('provider to check', '要检查的服务商'))
+    .option('--region <id>', h('provider region', '服务商区域'))
+    .option('--base-url <url>', h('check this base URL instead (default: $<PROVIDER>_BASE_URL, else the catalogue’s)', '改为检查此接口地址（默认：$<PROVIDER>_BASE_URL，否则用目录中的）'))
+    .option('--timeout <ms>', h('per-request timeout', '每个请求的超时'), '15000')
+    .option('--probe', h('also probe tools, JSON mode and stream usage', '同时探测工具调用、JSON 模式和流式用量'), false)
+    .action(async (path: string, options) => {
+      const flags = program.opts<GlobalFlags>();
+      const { doctor, renderDoctor } = await import('./commands/doctor.js');
+      const result = await doctor({ path, provider: options.provider, region: options.region, baseUrl: options.baseUrl, timeoutMs: Number(options.timeout), probe: options.probe });
+      write(flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDoctor(result));
+      if (!result.ok) exitCode = EXIT.pending;
+    });
+
   guardStreams(streams);
   try {
     await program.parseAsync(argv, { from: 'user' });
