@@ -40,6 +40,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));
   }
+  if ('absent' in condition) return body !== UNKNOWN && values(body, condition.param).every((value) => value === undefined);
   return values(body, condition.param).some((value) => {
     if (value === undefined) return false;
     if ('present' in condition) return true;

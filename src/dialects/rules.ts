@@ -112,6 +112,22 @@ export const DIALECT_RULES: DialectRule[] = [
     wire: true,
     unverified: 'No captured Ark error for the developer role was found; the rule follows the documented role list.',
   },
+  {
+    id: 'minimax-think-in-content',
+    family: 'thinking',
+    providers: ['minimax'],
+    models: ['^MiniMax-M2'],
+    api: ['chat'],
+    when: { param: 'reasoning_split', absent: true },
+    effect: 'differs',
+    breaks:
+      'MiniMax M2.x models always think and return the thinking as <think>…</think> inside message.content unless the request sends reasoning_split: true; code that shows or parses content gets the thinking too, and a tool loop must send that content back unchanged.',
+    fix: 'Send reasoning_split: true (the thinking then arrives in reasoning_details), or strip <think>…</think> before showing or parsing content and keep it in the history.',
+    evidence: [ev('https://platform.minimaxi.com/docs/api-reference/text-openai-api', 'MiniMax: OpenAI-compatible API (reasoning_split, <think> in content)')],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+  },
   // ---------------------------------------------------------------- structured output
   {
     id: 'deepseek-json-schema',

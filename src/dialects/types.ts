@@ -16,7 +16,7 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings';
 
 /** Which request shape a rule reads. */
 export type DialectApi = 'chat' | 'responses' | 'embeddings';
@@ -27,6 +27,8 @@ export type DialectApi = 'chat' | 'responses' | 'embeddings';
  */
 export type Condition =
   | { param: string | string[]; present: true }
+  /** The request does not send it (a spread in the code may still add it: review level only). */
+  | { param: string | string[]; absent: true }
   | { param: string | string[]; in: Array<string | number | boolean> }
   /** The value is not one of these; an object or array value is never one of them (a named tool_choice). */
   | { param: string | string[]; notIn: Array<string | number | boolean> }

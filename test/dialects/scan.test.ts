@@ -85,4 +85,11 @@ describe('dialect rules at scan time', () => {
     expect(qwen.get(13)).toMatchObject({ readiness: 'manual' });
     expect(qwen.get(13)!.reason).toMatch(/dialect rule qwen-tool-choice-thinking/);
   });
+
+  it('MiniMax M2 answers with <think> in content unless reasoning_split is sent; M3 is not matched', async () => {
+    const m2 = await callsFor('minimax', ['gpt-4o=MiniMax-M2.7']);
+    expect(m2.get(10)!.reason).toMatch(/<think>.*dialect rule minimax-think-in-content/);
+    const m3 = await callsFor('minimax', ['gpt-4o=MiniMax-M3']);
+    expect(m3.get(10)!.reason ?? '').not.toMatch(/minimax-think-in-content/);
+  });
 });
