@@ -121,6 +121,21 @@ describe('the rules are data with evidence', () => {
   });
 });
 
+describe('README', () => {
+  it('the Provider dialects section, just before Providers, names every rule and links every piece of evidence', () => {
+    const readme = readFileSync(path.join(FIXTURES, '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('\n## Provider dialects\n');
+    const end = readme.indexOf('\n## Providers\n');
+    expect(start).toBeGreaterThan(0);
+    expect(readme.slice(start + 1).indexOf('\n## ')).toBe(end - start - 1);
+    const section = readme.slice(start, end);
+    for (const rule of DIALECT_RULES) {
+      expect(section, rule.id).toContain(`\`${rule.id}\``);
+      for (const evidence of rule.evidence) expect(section, `${rule.id}: ${evidence.url}`).toContain(`(${evidence.url})`);
+    }
+  });
+});
+
 /**
  * Before and after, as the emulator sees them: the request a fixture's input sends breaks its
  * rule; the request of banjia's output does not.

@@ -290,12 +290,13 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
   });
   return rules.map((rule) => {
     const feature = ruleFeature(rule);
-    const text = `${rule.breaks} Fix: ${rule.fix} (dialect rule ${rule.id})`;
+    const caveat = rule.unverified ? ` Unverified: ${rule.unverified}` : '';
+    const text = `${rule.breaks} Fix: ${rule.fix}${caveat} (dialect rule ${rule.id})`;
     return {
       level: rule.level,
       ...(feature ? { feature } : {}),
       dialect: rule.id,
-      message: t(text, `${rule.breaks} 修改：${rule.fix}（方言规则 ${rule.id}）`),
+      message: t(text, `${rule.breaks} 修改：${rule.fix}${caveat}（方言规则 ${rule.id}）`),
       docs: rule.evidence[0].url,
     };
   });
