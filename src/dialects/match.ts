@@ -36,6 +36,15 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       return Array.isArray(items) && items.some((item) => isObject(item) && typeof item.role === 'string' && condition.role.includes(item.role));
     });
   }
+  if ('toolCallMessageWithout' in condition) {
+    const messages = lookup(body, 'messages');
+    return (
+      Array.isArray(messages) &&
+      messages.some(
+        (m) => isObject(m) && m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && m[condition.toolCallMessageWithout] === undefined,
+      )
+    );
+  }
   if ('toolType' in condition) {
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));

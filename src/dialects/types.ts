@@ -40,6 +40,8 @@ export type Condition =
   | { param: string | string[]; longerThan: number }
   /** A message of one of these roles in `messages` (chat) or `input` (Responses). */
   | { role: string[] }
+  /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
+  | { toolCallMessageWithout: string }
   /** A tool of one of these types in `tools`. */
   | { toolType: string[] }
   /** Scan only: a stream whose usage is read, sent without stream_options. */

@@ -59,6 +59,19 @@ describe('requestViolations', () => {
     expect(requestViolations('zhipu', 'glm-4.5-air', { ...forced, tool_choice: 'auto' }, CHAT)).toEqual([]);
   });
 
+  it('wants reasoning_content back on assistant tool-call messages of DeepSeek and Kimi thinking models', () => {
+    const call = { id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } };
+    const history = (assistant: Record<string, unknown>) => ({
+      messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: null, tool_calls: [call], ...assistant }, { role: 'tool', tool_call_id: 'c1', content: '1' }],
+    });
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', history({}), CHAT))).toEqual(['deepseek-reasoning-content-roundtrip']);
+    expect(requestViolations('deepseek', 'deepseek-flash', history({ reasoning_content: '' }), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { ...history({}), thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', history({}), CHAT))).toEqual(['moonshot-reasoning-content-roundtrip']);
+    expect(requestViolations('moonshot', 'kimi-k2.6', history({ reasoning_content: 'because' }), CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'moonshot-v1-32k', history({}), CHAT)).toEqual([]);
+  });
+
   it('checks n on DeepSeek and the temperature ranges of GLM and Kimi', () => {
     expect(ids(requestViolations('deepseek', 'deepseek-flash', { n: 3 }, CHAT))).toEqual(['deepseek-n']);
     expect(requestViolations('deepseek', 'deepseek-flash', { n: 1 }, CHAT)).toEqual([]);
