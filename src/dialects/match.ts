@@ -4,13 +4,17 @@
  * when the body shows it: an unknown value never makes a finding.
  */
 import { DIALECT_RULES } from './rules.js';
-import { UNKNOWN, type Condition, type DialectApi, type DialectRule, type View } from './types.js';
+import { SPREAD, UNKNOWN, type Condition, type DialectApi, type DialectRule, type View } from './types.js';
 
-/** The value at a dotted path; `undefined` when absent, `UNKNOWN` when run time decides. */
+/**
+ * The value at a dotted path; `UNKNOWN` when the code sends the key with a value only run time
+ * knows; `undefined` when absent, and also when an enclosing object is unknown (whether the key is
+ * there at all is then unknown, and an unknown never fires a rule).
+ */
 export function lookup(body: View | undefined, path: string): View | undefined {
   let current: View | undefined = body;
   for (const key of path.split('.')) {
-    if (current === UNKNOWN) return UNKNOWN;
+    if (current === UNKNOWN) return undefined;
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
     current = Object.prototype.hasOwnProperty.call(current, key) ? current[key] : undefined;
   }
@@ -49,7 +53,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));
   }
-  if ('absent' in condition) return body !== UNKNOWN && values(body, condition.param).every((value) => value === undefined);
+  if ('absent' in condition) return isObject(body) && !(SPREAD in body) && values(body, condition.param).every((value) => value === undefined);
   return values(body, condition.param).some((value) => {
     if (value === undefined) return false;
     if ('present' in condition) return true;

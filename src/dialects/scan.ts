@@ -10,7 +10,7 @@ import { skipOuter, type Evaluator } from '../analysis/values.js';
 import type { TextEdit } from '../core/types.js';
 import { replaceNode, replaceStringContent } from '../edits/object-literal.js';
 import { rulesFor, ruleFires, type MatchContext } from './match.js';
-import { UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
+import { SPREAD, UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
 
 const MAX_DEPTH = 8;
 
@@ -31,6 +31,8 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
   if (ts.isObjectLiteralExpression(e)) {
     const out: { [key: string]: View } = {};
     for (const property of e.properties) {
+      // A spread may add any key: recorded so that "the request does not send X" stays unknown.
+      if (ts.isSpreadAssignment(property)) out[SPREAD] = UNKNOWN;
       if (ts.isSpreadAssignment(property) || !property.name) continue;
       const name = propertyNameText(property.name);
       if (name === undefined) continue;

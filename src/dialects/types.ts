@@ -7,6 +7,8 @@
 
 /** A JSON value of a request body; in a scanned call, `UNKNOWN` stands for what only run time knows. */
 export const UNKNOWN: unique symbol = Symbol('unknown');
+/** The key a scanned object literal gets when it spreads another object (its keys are unknown). */
+export const SPREAD = '...';
 export type View = string | number | boolean | null | typeof UNKNOWN | View[] | { [key: string]: View };
 
 export interface DialectEvidence {

@@ -96,6 +96,14 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'text-embedding-v4', { input: input.slice(0, 10) }, '/embeddings')).toEqual([]);
   });
 
+  it('never fires on what only run time knows', async () => {
+    const { UNKNOWN } = await import('../../src/dialects/index.js');
+    expect(requestViolations('deepseek', 'deepseek-flash', UNKNOWN, CHAT)).toEqual([]);
+    // The key is there with a run-time value: its presence is known, its value is not.
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', { max_completion_tokens: UNKNOWN }, CHAT))).toEqual(['deepseek-max-tokens']);
+    expect(requestViolations('deepseek', 'deepseek-flash', { n: UNKNOWN, response_format: UNKNOWN, tool_choice: UNKNOWN }, CHAT)).toEqual([]);
+  });
+
   it('ignores paths it does not know and bodies that are not objects', () => {
     expect(requestViolations('deepseek', 'deepseek-flash', { n: 3 }, '/v1/models')).toEqual([]);
     expect(requestViolations('deepseek', 'deepseek-flash', null, CHAT)).toEqual([]);
