@@ -8,6 +8,7 @@
  * (values, min/max, per-model flags), `unknown` is accepted — the emulator proves what is known.
  */
 import type { ChatModel, EmbeddingModel, FeatureId, Provider } from '../catalogue/schema.js';
+import { emulatorRules } from '../dialects/index.js';
 
 export type Endpoint =
   | 'chat'
@@ -276,6 +277,28 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/**
+ * The provider dialects (src/dialects) on the wire: the same rule entries that `scan` lints, so
+ * what scan warns about and what verify rejects cannot drift apart. The emulator is strict: a
+ * parameter the provider would silently ignore or has deprecated is rejected too, with the effect
+ * named, because an app that relies on it does not behave as it did on OpenAI.
+ */
+function dialectRules(): Rule[] {
+  return emulatorRules().map((rule) => ({
+    id: rule.id,
+    description: `provider dialect rule ${rule.id}`,
+    appliesTo: (provider, _model, request) => rule.appliesTo(provider.id, typeof body(request).model === 'string' ? body(request).model : undefined, request),
+    check: (request) => {
+      const found = rule.check(request);
+      if (!found) return null;
+      const effect = found.effect === 'rejected' ? '' : ` (the provider would answer, but this is ${found.effect})`;
+      return { status: found.status ?? 400, code: 'invalid_request_error', message: `${found.message}${effect}. Fix: ${found.fix}` };
+    },
+  }));
+}
+
+RULES.push(...dialectRules());
 
 export interface Verdict {
   verdict: 'ok' | 'rejected';

@@ -36,6 +36,20 @@ async function post(server: RunningServer, route: string, body: unknown, key = '
 const hi = [{ role: 'user', content: 'hi' }];
 
 describe('emulator generated from the catalogue', () => {
+  it('enforces the provider dialect rules that scan lints (one source of rules)', async () => {
+    const server = await emulator('deepseek');
+    const model = findProvider('deepseek')!.chatModels.find((m) => m.status !== 'retired')!.id;
+    const developer = await post(server, '/chat/completions', { model, messages: [{ role: 'developer', content: 'be brief' }, ...hi] });
+    expect(developer.status).toBe(400);
+    expect(developer.json.error.message).toMatch(/developer role/);
+    const system = await post(server, '/chat/completions', { model, messages: [{ role: 'system', content: 'be brief' }, ...hi] });
+    expect(system.status).toBe(200);
+    // A parameter the provider would silently ignore is still a finding of the emulator.
+    const ignored = await post(server, '/chat/completions', { model, messages: hi, max_completion_tokens: 10 });
+    expect(ignored.status).toBe(400);
+    expect(server.recorder.entries.map((e) => e.rule)).toEqual(['deepseek-developer-role', undefined, 'deepseek-max-tokens']);
+  });
+
   it('serves every provider under its base URL path and lists exactly its live model ids', async () => {
     for (const provider of listProviders()) {
       const server = await emulator(provider.id);
