@@ -319,7 +319,8 @@ export const DIALECT_RULES: DialectRule[] = [
     effect: 'rejected',
     status: 400,
     breaks: 'Kimi K2.5+ and K3 thinking models accept only temperature 1 ("invalid temperature: only 1 is allowed for this model").',
-    fix: 'Leave temperature out (or send 1) for these models.',
+    fix: 'Send temperature 1 (or leave it out) for these models.',
+    rewrite: { kind: 'set-param', param: 'temperature', value: '1' },
     evidence: [
       ev('https://platform.moonshot.cn/docs/guide/migrating-from-openai-to-kimi', 'Moonshot: migrating from OpenAI to Kimi'),
       ev('https://github.com/BerriAI/litellm/blob/0647d5ba/litellm/llms/moonshot/chat/transformation.py', 'LiteLLM Moonshot transformation (temperature rules)'),

@@ -99,6 +99,10 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
       if (ts.isShorthandPropertyAssignment(from)) edits.push(replaceNode(unit, from, `${rewrite.to}: ${name.getText(unit.sf)}`));
       else if (ts.isStringLiteral(name)) edits.push(replaceStringContent(unit, name, rewrite.to));
       else if (ts.isIdentifier(name)) edits.push(replaceNode(unit, name, rewrite.to));
+    } else if (rewrite.kind === 'set-param') {
+      const property = propertyNamed(object, rewrite.param);
+      if (property && ts.isShorthandPropertyAssignment(property)) edits.push(replaceNode(unit, property, `${rewrite.param}: ${rewrite.value}`));
+      else if (property && ts.isPropertyAssignment(property) && property.initializer.getText(unit.sf) !== rewrite.value) edits.push(replaceNode(unit, property.initializer, rewrite.value));
     } else if (rewrite.kind === 'role-to-system') {
       for (const list of ['messages', 'input']) {
         const property = propertyNamed(object, list);

@@ -52,6 +52,8 @@ export type Condition =
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
   | { kind: 'rename-param'; from: string; to: string }
+  /** The one value the provider accepts, written over a literal it rejects. */
+  | { kind: 'set-param'; param: string; value: string }
   | { kind: 'role-to-system'; role: 'developer' }
   | { kind: 'add-stream-options' }
   | { kind: 'langchain-batch-size'; size: number };

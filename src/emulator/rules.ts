@@ -280,9 +280,9 @@ export const RULES: Rule[] = [
 
 /**
  * The provider dialects (src/dialects) on the wire: the same rule entries that `scan` lints, so
- * what scan warns about and what verify rejects cannot drift apart. The emulator is strict: a
- * parameter the provider would silently ignore or has deprecated is rejected too, with the effect
- * named, because an app that relies on it does not behave as it did on OpenAI.
+ * what scan warns about and what verify rejects cannot drift apart. Only what the provider itself
+ * refuses is refused here; a parameter it ignores or has deprecated is a scan finding, and the
+ * emulator answers as the provider would.
  */
 function dialectRules(): Rule[] {
   return emulatorRules().map((rule) => ({
@@ -291,9 +291,8 @@ function dialectRules(): Rule[] {
     appliesTo: (provider, _model, request) => rule.appliesTo(provider.id, typeof body(request).model === 'string' ? body(request).model : undefined, request),
     check: (request) => {
       const found = rule.check(request);
-      if (!found) return null;
-      const effect = found.effect === 'rejected' ? '' : ` (the provider would answer, but this is ${found.effect})`;
-      return { status: found.status ?? 400, code: 'invalid_request_error', message: `${found.message}${effect}. Fix: ${found.fix}` };
+      if (!found || found.effect !== 'rejected') return null;
+      return { status: found.status ?? 400, code: 'invalid_request_error', message: `${found.message.replace(/\.$/, '')}. Fix: ${found.fix}` };
     },
   }));
 }

@@ -7,13 +7,15 @@ import { REPO, runCli } from '../helpers/cli.js';
 
 const made: string[] = [];
 
-/** A temp copy of `fixtures/<relative>`, migrated with `apply --yes` unless provider is undefined. */
+/** A temp copy of `fixtures/<relative>`, migrated with `apply --yes --include-review` unless provider is undefined. */
 export function migratedCopy(relative: string, provider: string | undefined): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'banjia-emu-'));
   made.push(dir);
   cpSync(path.join(REPO, 'fixtures', relative), dir, { recursive: true });
   if (provider) {
-    const result = runCli(['apply', dir, '--provider', provider, '--yes', '--force']);
+    // Review edits included: a provider's dialect fixes (Kimi's pinned temperature) are review edits, and a
+    // migration that leaves them out does not run on that provider; the emulator proves it.
+    const result = runCli(['apply', dir, '--provider', provider, '--yes', '--force', '--include-review']);
     if (result.code !== 0) throw new Error(`apply ${relative} → ${provider} exited ${result.code}: ${result.stderr}`);
   }
   transpile(dir);
