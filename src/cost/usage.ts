@@ -14,7 +14,8 @@
  * Token conventions follow OpenAI's: `inputTokens` includes the cached ones, `cachedInputTokens` is
  * the part of them that hit the prompt cache.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../core/errors.js';
 
 export type UsageKind = 'completions' | 'embeddings';
@@ -75,15 +76,78 @@ export interface ParsedUsage {
 
 const MAX_LISTED_SKIPS = 20;
 
-/** Reads and parses a usage file. */
+/**
+ * Reads and parses a usage file. A CSV is streamed in chunks (only its records are kept, never its
+ * text); JSON is read whole.
+ */
 export function readUsageFile(file: string): ParsedUsage {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    if (!fstatSync(fd).isFile()) {
+      closeSync(fd);
+      throw new Error('not a regular file');
+    }
   } catch (error) {
     throw new ConfigError(`cannot read usage file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return parseUsage(decodeUsage(bytes, file), file);
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    const read = () => {
+      try {
+        return readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        throw new ConfigError(`cannot read usage file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    let n = read();
+    const head = Buffer.from(chunk.subarray(0, n));
+    // The encoding and the format come from the first chunk.
+    const start = decodeUsage(head.subarray(0, Math.min(head.length, 4096)), file);
+    const first = start.replace(/^\uFEFF/, '').trimStart()[0];
+    if (first === undefined || first === '{' || first === '[' || n < chunk.length) {
+      const parts = [head];
+      while (n === chunk.length && (n = read()) > 0) parts.push(Buffer.from(chunk.subarray(0, n)));
+      return parseUsage(decodeUsage(Buffer.concat(parts), file), file);
+    }
+    const encoding = usageEncoding(head);
+    const decoder = new StringDecoder(encoding.name);
+    const usage = csvUsage();
+    try {
+      usage.push(decoder.write(encoding.swap ? swapped(head.subarray(encoding.skip)) : head.subarray(encoding.skip)));
+      while ((n = read()) > 0) usage.push(decoder.write(encoding.swap ? swapped(chunk.subarray(0, n)) : chunk.subarray(0, n)));
+      usage.push(decoder.end());
+      return withFile(usage.end(), file);
+    } catch (error) {
+      if (error instanceof ConfigError && !error.message.startsWith(`${file}: `)) throw new ConfigError(`${file}: ${error.message}`, error.hint);
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A copy with each pair of bytes swapped (UTF-16 big endian read as little endian). */
+function swapped(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes.subarray(0, bytes.length & ~1));
+  return copy.swap16();
+}
+
+/** How to decode a usage file, from its first bytes (see decodeUsage). */
+function usageEncoding(head: Buffer): { name: 'utf8' | 'utf16le'; skip: number; swap: boolean } {
+  if (head[0] === 0xff && head[1] === 0xfe) return { name: 'utf16le', skip: 2, swap: false };
+  if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf16le', skip: 2, swap: true };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf8', skip: 3, swap: false };
+  const sample = head.subarray(0, Math.min(head.length, 64) & ~1);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  if (sample.length >= 4 && odd === sample.length / 2 && even === 0) return { name: 'utf16le', skip: 0, swap: false };
+  if (sample.length >= 4 && even === sample.length / 2 && odd === 0) return { name: 'utf16le', skip: 0, swap: true };
+  return { name: 'utf8', skip: 0, swap: false };
 }
 
 /**
@@ -264,80 +328,144 @@ export interface CsvTable {
 }
 
 /**
- * RFC 4180 CSV: quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF or LF.
- * Blank lines are dropped. The delimiter is `,` unless the first line has none and has `;` or tabs.
+ * RFC 4180 CSV, read as a stream: quoted fields may hold the delimiter, doubled quotes and line
+ * breaks; CRLF or LF. Blank lines are dropped. The delimiter is `,` unless the first line has none
+ * and has `;` or tabs. Text comes in chunks (`push`), each row goes to `onRow` as it ends, and
+ * nothing but the current row is kept: a usage file of hundreds of megabytes is never held whole.
  */
+export class CsvStream {
+  private sep: string | undefined;
+  private pending = '';
+  private started = false;
+  private row: string[] = [];
+  private field = '';
+  private inQuotes = false;
+  private quoted = false;
+  private afterQuote = false;
+  private line = 1;
+  private rowLine = 1;
+  private quoteLine = 1;
+
+  constructor(
+    private readonly onRow: (row: string[], line: number) => void,
+    delimiter?: string,
+  ) {
+    this.sep = delimiter;
+  }
+
+  get delimiter(): string {
+    return this.sep ?? ',';
+  }
+
+  push(chunk: string): void {
+    let text = this.pending + chunk;
+    this.pending = '';
+    if (!this.started) {
+      if (!text) return;
+      text = text.replace(/^\uFEFF/, '');
+      // The delimiter is decided by the first line: wait for all of it.
+      if (this.sep === undefined && !/[\r\n]/.test(text)) {
+        this.pending = text;
+        return;
+      }
+      this.started = true;
+      this.sep ??= detectDelimiter(text);
+    }
+    // A quote or a CR at the end may be half of a pair ("" or CRLF): it waits for the next chunk.
+    this.pending = text.slice(this.scan(text, false));
+  }
+
+  end(): void {
+    if (!this.started) {
+      const text = this.pending.replace(/^\uFEFF/, '');
+      this.pending = '';
+      this.started = true;
+      this.sep ??= detectDelimiter(text);
+      this.scan(text, true);
+    } else if (this.pending) {
+      const text = this.pending;
+      this.pending = '';
+      this.scan(text, true);
+    }
+    if (this.inQuotes) throw new ConfigError(`line ${this.quoteLine}: a quoted field is never closed`);
+    if (this.field !== '' || this.row.length > 0 || this.quoted) this.endRow();
+  }
+
+  private endRow(): void {
+    this.row.push(this.field);
+    const row = this.row;
+    this.row = [];
+    this.field = '';
+    const quoted = this.quoted;
+    this.quoted = false;
+    this.afterQuote = false;
+    if (!(row.length === 1 && row[0] === '' && !quoted)) this.onRow(row, this.rowLine);
+  }
+
+  /** Reads `body`; returns where it stopped (before a last character that needs the next one). */
+  private scan(body: string, final: boolean): number {
+    const sep = this.sep!;
+    const length = body.length;
+    for (let i = 0; i < length; i++) {
+      const ch = body[i];
+      if (!final && i === length - 1 && (ch === '"' || ch === '\r')) return i;
+      if (this.inQuotes) {
+        if (ch === '"') {
+          if (body[i + 1] === '"') {
+            this.field += '"';
+            i++;
+          } else {
+            this.inQuotes = false;
+            this.afterQuote = true;
+          }
+        } else {
+          if (ch === '\n') this.line++;
+          this.field += ch;
+        }
+        continue;
+      }
+      if (ch === sep) {
+        this.row.push(this.field);
+        this.field = '';
+        this.quoted = false;
+        this.afterQuote = false;
+        continue;
+      }
+      if (ch === '\r' && body[i + 1] === '\n') continue;
+      if (ch === '\n' || ch === '\r') {
+        this.endRow();
+        this.line++;
+        this.rowLine = this.line;
+        continue;
+      }
+      if (this.afterQuote) {
+        if (ch === ' ' || ch === '\t') continue;
+        throw new ConfigError(`line ${this.line}: unexpected ${JSON.stringify(ch)} after a closing quote (a quote inside a quoted field must be doubled: "")`);
+      }
+      if (ch === '"' && this.field.trim() === '') {
+        this.inQuotes = true;
+        this.quoted = true;
+        this.quoteLine = this.line;
+        this.field = '';
+        continue;
+      }
+      this.field += ch;
+    }
+    return length;
+  }
+}
+
+/** A whole CSV text as a table (tests and small inputs; usage files go through CsvStream). */
 export function parseCsv(text: string, delimiter?: string): CsvTable {
-  const body = text.replace(/^\uFEFF/, '');
-  const sep = delimiter ?? detectDelimiter(body);
   const rows: string[][] = [];
   const lines: number[] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoted = false;
-  let afterQuote = false;
-  let line = 1;
-  let rowLine = 1;
-  let quoteLine = 1;
-  const endRow = () => {
-    row.push(field);
-    if (!(row.length === 1 && row[0] === '' && !quoted)) {
-      rows.push(row);
-      lines.push(rowLine);
-    }
-    row = [];
-    field = '';
-    quoted = false;
-    afterQuote = false;
-  };
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-          afterQuote = true;
-        }
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === sep) {
-      row.push(field);
-      field = '';
-      quoted = false;
-      afterQuote = false;
-      continue;
-    }
-    if (ch === '\r' && body[i + 1] === '\n') continue;
-    if (ch === '\n' || ch === '\r') {
-      endRow();
-      line++;
-      rowLine = line;
-      continue;
-    }
-    if (afterQuote) {
-      if (ch === ' ' || ch === '\t') continue;
-      throw new ConfigError(`line ${line}: unexpected ${JSON.stringify(ch)} after a closing quote (a quote inside a quoted field must be doubled: "")`);
-    }
-    if (ch === '"' && field.trim() === '') {
-      inQuotes = true;
-      quoted = true;
-      quoteLine = line;
-      field = '';
-      continue;
-    }
-    field += ch;
-  }
-  if (inQuotes) throw new ConfigError(`line ${quoteLine}: a quoted field is never closed`);
-  if (field !== '' || row.length > 0 || quoted) endRow();
-  return { rows, lines, delimiter: sep };
+  const stream = new CsvStream((row, line) => {
+    rows.push(row);
+    lines.push(line);
+  }, delimiter);
+  stream.push(text);
+  stream.end();
+  return { rows, lines, delimiter: stream.delimiter };
 }
 
 function detectDelimiter(text: string): string {
@@ -350,9 +478,33 @@ function detectDelimiter(text: string): string {
 }
 
 function parseCsvUsage(text: string): ParsedUsage {
-  const table = parseCsv(text);
-  if (table.rows.length === 0) throw new ConfigError('the usage file is empty');
-  const header = table.rows[0];
+  const usage = csvUsage();
+  usage.push(text);
+  return usage.end();
+}
+
+/** The CSV usage reader: text in chunks, one record per data row as it is read. */
+export function csvUsage(): { push(chunk: string): void; end(): ParsedUsage } {
+  let header: string[] | undefined;
+  let onData: ((cells: string[], line: number) => void) | undefined;
+  let finish: (() => ParsedUsage) | undefined;
+  const stream = new CsvStream((row, line) => {
+    if (header === undefined) {
+      header = row;
+      ({ onData, finish } = csvUsageWithHeader(row));
+    } else onData!(row, line);
+  });
+  return {
+    push: (chunk) => stream.push(chunk),
+    end: () => {
+      stream.end();
+      if (!finish) throw new ConfigError('the usage file is empty');
+      return finish();
+    },
+  };
+}
+
+function csvUsageWithHeader(header: string[]): { onData: (cells: string[], line: number) => void; finish: () => ParsedUsage } {
   const columns = findColumns(header);
   const headerText = header.map((h) => h.trim()).join(', ');
   if (header.length < 2) {
@@ -381,9 +533,7 @@ function parseCsvUsage(text: string): ParsedUsage {
   let unattributed = 0;
   let sawZoneless = false;
   const ends: Array<number | null> = [];
-  for (let r = 1; r < table.rows.length; r++) {
-    const cells = table.rows[r];
-    const line = table.lines[r];
+  const onData = (cells: string[], line: number): void => {
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
       throw new ConfigError(`line ${line}: ${cells.length} fields but the header has ${header.length} (an unquoted comma inside a value?)`);
     }
@@ -421,13 +571,13 @@ function parseCsvUsage(text: string): ParsedUsage {
     if (model === null && inputTokens === 0 && outputTokens === 0) {
       skippedCount++;
       if (skipped.length < MAX_LISTED_SKIPS) skipped.push({ where: `line ${line}`, reason: 'no model and no tokens' });
-      continue;
+      return;
     }
     const operation = cell('kind');
     if (operation && /fine.?tun|training/i.test(operation)) {
       skippedCount++;
       if (skipped.length < MAX_LISTED_SKIPS) skipped.push({ where: `line ${line}`, reason: `${used.kind} '${operation.trim()}' is not inference usage: not priced` });
-      continue;
+      return;
     }
     if (model === null) unattributed++;
     const batch = readBool(cell('batch'));
@@ -443,39 +593,42 @@ function parseCsvUsage(text: string): ParsedUsage {
     };
     records.push(record);
     ends.push(end);
-  }
-  if (sawZoneless) notes.push(`times without a time zone in ${used.startTime} were read as UTC`);
-
-  // Bucket widths: from the end column, else inferred from the spacing of the start times.
-  const starts = [...new Set(records.map((r) => r.startTime).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
-  let inferred: number | undefined;
-  if (columns.endTime === undefined && starts.length >= 2) {
-    let gap = Infinity;
-    for (let i = 1; i < starts.length; i++) gap = Math.min(gap, starts[i] - starts[i - 1]);
-    if (Number.isFinite(gap) && gap > 0) {
-      inferred = gap;
-      notes.push(`bucket width inferred from the spacing of ${used.startTime}: ${describeSeconds(gap)}`);
-    }
-  }
-  records.forEach((record, i) => {
-    const end = ends[i];
-    if (record.startTime === undefined) return;
-    if (end !== null && end !== undefined && end > record.startTime) record.bucketSeconds = end - record.startTime;
-    else if (inferred !== undefined) record.bucketSeconds = inferred;
-  });
-
-  const description: UsageDescription = {
-    format,
-    columns: used,
-    rowsRead: records.length,
-    rowsSkipped: skippedCount,
-    skipped,
-    unattributedRows: unattributed,
-    requestsKnown: columns.requests !== undefined,
-    notes,
   };
-  finishDescription(description, records, undefined);
-  return { records, description };
+  const finish = (): ParsedUsage => {
+    if (sawZoneless) notes.push(`times without a time zone in ${used.startTime} were read as UTC`);
+
+    // Bucket widths: from the end column, else inferred from the spacing of the start times.
+    const starts = [...new Set(records.map((r) => r.startTime).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
+    let inferred: number | undefined;
+    if (columns.endTime === undefined && starts.length >= 2) {
+      let gap = Infinity;
+      for (let i = 1; i < starts.length; i++) gap = Math.min(gap, starts[i] - starts[i - 1]);
+      if (Number.isFinite(gap) && gap > 0) {
+        inferred = gap;
+        notes.push(`bucket width inferred from the spacing of ${used.startTime}: ${describeSeconds(gap)}`);
+      }
+    }
+    records.forEach((record, i) => {
+      const end = ends[i];
+      if (record.startTime === undefined) return;
+      if (end !== null && end !== undefined && end > record.startTime) record.bucketSeconds = end - record.startTime;
+      else if (inferred !== undefined) record.bucketSeconds = inferred;
+    });
+
+    const description: UsageDescription = {
+      format,
+      columns: used,
+      rowsRead: records.length,
+      rowsSkipped: skippedCount,
+      skipped,
+      unattributedRows: unattributed,
+      requestsKnown: columns.requests !== undefined,
+      notes,
+    };
+    finishDescription(description, records, undefined);
+    return { records, description };
+  };
+  return { onData, finish };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,6 +54,19 @@ describe('check keeps failing on OpenAI usage it could not analyse', () => {
     expect(unanalysed.find((f) => f.file === 'src/min.js')!.message).toContain('minified');
   });
 
+  it('a file whose rewrite apply refuses (a compose flow map it would break) is named, with the reason', () => {
+    const dir = project({
+      'src/app.ts': "import OpenAI from 'openai';\nexport const c = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n",
+      'docker-compose.yml': 'services:\n  app:\n    environment: {OPENAI_API_KEY: x}\n',
+    });
+    const result = runCli(['check', '--provider', 'qwen', '--format', 'json', dir]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; file: string; message: string }> };
+    const refused = report.findings.filter((f) => f.ruleId === 'check/refusedRewrite');
+    expect(refused.map((f) => f.file)).toEqual(['docker-compose.yml']);
+    expect(refused[0].message).toMatch(/apply refuses to rewrite it \(the rewrite would not parse/);
+  });
+
   it('a skipped file that does not mention OpenAI does not fail the gate', () => {
     const dir = project({ 'src/big.js': LARGE_CLEAN, 'src/ok.ts': 'export const y = 2;\n' });
     const result = runCli(['check', '--provider', 'qwen', dir]);
