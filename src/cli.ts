@@ -4,7 +4,7 @@
  * 2 usage, config or internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { BanjiaError } from './core/errors.js';
+import { BanjiaError, InterruptedError } from './core/errors.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
@@ -259,11 +259,13 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .option('--force', h('restore even files edited since the apply', '即使文件在 apply 之后被编辑过也还原'), false)
     .action(async (path: string, options) => {
       const { undo } = await import('./commands/undo.js');
-      const result = undo({ path, force: options.force });
+      const { result, warnings } = undo({ path, force: options.force });
+      for (const warning of warnings) streams.stderr.write(`migrate: warning: ${warning}\n`);
       if (!result) {
         streams.stdout.write('Nothing to undo.\n');
         return;
       }
+      if (result.interrupted) streams.stdout.write('The last apply was interrupted before it finished; putting back what it wrote.\n');
       streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
     });
 
@@ -316,11 +318,12 @@ function handleError(error: unknown, streams: Streams, lang: Lang): number {
     return EXIT.error;
   }
   if (error instanceof BanjiaError) {
+    const code = error instanceof InterruptedError ? error.exitCode : EXIT.error;
     const zh = lang === 'zh' && error.zh;
     streams.stderr.write(`migrate: ${zh ? error.zh!.message : error.message}\n`);
     const hint = zh ? (error.zh!.hint ?? error.hint) : error.hint;
     if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${hint}\n`);
-    return EXIT.error;
+    return code;
   }
   const message = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);
   streams.stderr.write(`migrate: internal error: ${message}\n  please report it with the command you ran\n`);
