@@ -220,9 +220,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const width = (streams.stdout as { columns?: number }).columns;
       const text = flags.format === 'json' ? renderCostJson(outcome) : renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) });
       if (!flags.output) return void streams.stdout.write(text);
-      const { writeFileSync, renameSync } = await import('node:fs');
-      writeFileSync(`${flags.output}.${process.pid}.tmp`, text);
-      renameSync(`${flags.output}.${process.pid}.tmp`, flags.output);
+      (await import('./render/output-file.js')).writeReportFile(flags.output, text);
     });
 
   program
@@ -277,13 +275,20 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   }
 }
 
-/** Renders a report in the chosen format; text only gets colour when it goes to a terminal. */
+/**
+ * Renders a report in the chosen format; text only gets colour when it goes to a terminal. Keys are
+ * redacted in every format but the patch, which must still apply.
+ */
 async function render(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+  if (flags.format === 'diff') return report.diff ?? '';
+  const { redactSecrets } = await import('./render/redact.js');
+  return redactSecrets(await renderReport(report, flags, color, text));
+}
+
+async function renderReport(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
   switch (flags.format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
-    case 'diff':
-      return report.diff ?? '';
     case 'sarif':
       return (await import('./render/sarif.js')).renderSarif(report);
     case 'github':
@@ -303,10 +308,7 @@ async function render(report: import('./render/report.js').Report, flags: Global
 async function print(report: import('./render/report.js').Report, flags: GlobalFlags, streams: Streams, text: (file: string) => string | undefined) {
   if (flags.output) {
     const output = await render(report, flags, false, text);
-    const { writeFileSync, renameSync } = await import('node:fs');
-    const temp = `${flags.output}.${process.pid}.tmp`;
-    writeFileSync(temp, output);
-    renameSync(temp, flags.output);
+    (await import('./render/output-file.js')).writeReportFile(flags.output, output);
     return;
   }
   streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
