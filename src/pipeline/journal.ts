@@ -50,9 +50,14 @@ export function journalDir(root: string): string {
 export function ensureMigrateDir(root: string, fs: Pick<typeof nodeFs, 'mkdirSync' | 'chmodSync' | 'existsSync' | 'writeFileSync'> = nodeFs): string {
   const dir = path.join(root, JOURNAL_DIR);
   fs.mkdirSync(path.join(dir, 'journal'), { recursive: true, mode: 0o700 });
-  // Folders made by older versions were 0755.
-  fs.chmodSync(dir, 0o700);
-  fs.chmodSync(path.join(dir, 'journal'), 0o700);
+  // Folders made by older versions were 0755; one owned by someone else is left as it is.
+  for (const folder of [dir, path.join(dir, 'journal')]) {
+    try {
+      fs.chmodSync(folder, 0o700);
+    } catch {
+      // not ours to change
+    }
+  }
   const ignore = path.join(dir, '.gitignore');
   if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '*\n', { mode: 0o600 });
   return dir;
