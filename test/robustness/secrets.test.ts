@@ -34,7 +34,7 @@ const PLANTED = [CODE_KEY, ENV_KEY, ZHIPU_KEY, 'PlantedZhipuSecret', 'plantedCOD
 
 describe('keys in reports (issue 17.8)', () => {
   // Every format once through apply (its diff embeds the .env lines); scan and check for code frames.
-  const runs: string[][] = [['scan', '.'], ['scan', '.', '--verbose'], ['scan', '.', '--format', 'github', '--verbose'], ['check', '.', '--provider', 'qwen', '--verbose']];
+  const runs: string[][] = [['scan', '.', '--provider', 'qwen'], ['scan', '.', '--verbose'], ['scan', '.', '--format', 'github', '--verbose'], ['check', '.', '--provider', 'qwen', '--verbose']];
   for (const format of ['text', 'json', 'markdown', 'github', 'sarif']) runs.push(['apply', '.', '--provider', 'qwen', '--dry-run', '--include-env-files', '--format', format]);
   it.each(runs.map((args) => [args.join(' '), args]))('%s shows no planted key', (_, args) => {
     const result = runCli(args as string[], { cwd: dir });
