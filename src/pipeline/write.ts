@@ -168,17 +168,25 @@ function prepare(plans: FilePlan[], root: string, fs: WriterFs, skipped: Skipped
   const realRoot = fs.realpathSync(root);
   const prepared: Prepared[] = [];
   for (const plan of plans) {
-    const real = fs.realpathSync(plan.absPath);
+    let real: string;
+    let stat: nodeFs.Stats;
+    let before: Buffer;
+    try {
+      real = fs.realpathSync(plan.absPath);
+      stat = fs.statSync(real);
+      before = stat.isFile() ? fs.readFileSync(real) : Buffer.alloc(0);
+    } catch (error) {
+      skipped.push({ file: plan.path, reason: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
     if (!inside(realRoot, real)) {
       skipped.push({ file: plan.path, reason: `a symlink to ${real}, outside the scanned root` });
       continue;
     }
-    const stat = fs.statSync(real);
     if (!stat.isFile()) {
       skipped.push({ file: plan.path, reason: 'not a regular file' });
       continue;
     }
-    const before = fs.readFileSync(real);
     const edited = editBytes(before, plan.before, plan.after);
     if ('refused' in edited) {
       skipped.push({ file: plan.path, reason: edited.refused });
