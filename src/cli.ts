@@ -1,7 +1,7 @@
 /**
  * The command line. This file only parses flags, calls the typed command functions, prints, and
  * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
- * 2 usage, config or internal error.
+ * 2 usage, config or internal error, 128+n when a signal stopped the writes (all put back).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { BanjiaError, InterruptedError } from './core/errors.js';
