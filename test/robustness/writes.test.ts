@@ -81,6 +81,16 @@ describe('--output to something that is not a regular file (issue 17.1)', () => 
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).command).toBe('scan');
   });
 
+  it('writes through a symlink to a device (/dev/null) and keeps both', () => {
+    const dir = project({ 'a.ts': CALL() });
+    symlinkSync('/dev/null', path.join(dir, 'null-link'));
+    const result = runCli(['scan', '.', '--output', 'null-link'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(lstatSync(path.join(dir, 'null-link')).isSymbolicLink()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('writes into a FIFO instead of replacing it', async () => {
     const dir = project({ 'a.ts': CALL() });
     const fifo = path.join(dir, 'pipe');
