@@ -1,12 +1,13 @@
 /**
  * The command line. This file only parses flags, calls the typed command functions, prints, and
  * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
- * 2 usage, config, file-system or internal error, 130 cancelled at a prompt (Ctrl-C).
+ * 2 usage, config, file-system or internal error, 130 cancelled at a prompt (Ctrl-C), 128+n when a
+ * signal stopped apply's writes (every file put back).
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { BanjiaError, UsageError } from './core/errors.js';
+import { BanjiaError, InterruptedError, UsageError } from './core/errors.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
@@ -226,9 +227,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const width = (streams.stdout as { columns?: number }).columns;
       const text = flags.format === 'json' ? renderCostJson(outcome) : renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) });
       if (!flags.output) return void streams.stdout.write(text);
-      const { writeFileSync, renameSync } = await import('node:fs');
-      writeFileSync(`${flags.output}.${process.pid}.tmp`, text);
-      renameSync(`${flags.output}.${process.pid}.tmp`, flags.output);
+      (await import('./render/output-file.js')).writeReportFile(flags.output, text);
     });
 
   program
@@ -265,11 +264,13 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .option('--force', h('restore even files edited since the apply', '即使文件在 apply 之后被编辑过也还原'), false)
     .action(async (path: string, options) => {
       const { undo } = await import('./commands/undo.js');
-      const result = undo({ path, force: options.force });
+      const { result, warnings } = undo({ path, force: options.force });
+      for (const warning of warnings) streams.stderr.write(`migrate: warning: ${warning}\n`);
       if (!result) {
         streams.stdout.write('Nothing to undo.\n');
         return;
       }
+      if (result.interrupted) streams.stdout.write('The last apply was interrupted before it finished; putting back what it wrote.\n');
       streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
     });
 
@@ -434,13 +435,20 @@ function warnIfStdoutClosed(streams: Streams): void {
   }
 }
 
-/** Renders a report in the chosen format; text only gets colour when it goes to a terminal. */
+/**
+ * Renders a report in the chosen format; text only gets colour when it goes to a terminal. Keys are
+ * redacted in every format but the patch, which must still apply.
+ */
 async function render(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+  if (flags.format === 'diff') return report.diff ?? '';
+  const { redactSecrets } = await import('./render/redact.js');
+  return redactSecrets(await renderReport(report, flags, color, text));
+}
+
+async function renderReport(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
   switch (flags.format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
-    case 'diff':
-      return report.diff ?? '';
     case 'sarif':
       return (await import('./render/sarif.js')).renderSarif(report);
     case 'github':
@@ -460,10 +468,7 @@ async function render(report: import('./render/report.js').Report, flags: Global
 async function print(report: import('./render/report.js').Report, flags: GlobalFlags, streams: Streams, text: (file: string) => string | undefined) {
   if (flags.output) {
     const output = await render(report, flags, false, text);
-    const { writeFileSync, renameSync } = await import('node:fs');
-    const temp = `${flags.output}.${process.pid}.tmp`;
-    writeFileSync(temp, output);
-    renameSync(temp, flags.output);
+    (await import('./render/output-file.js')).writeReportFile(flags.output, output);
     return;
   }
   streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
@@ -503,11 +508,12 @@ function handleError(error: unknown, streams: Streams, lang: Lang): number {
     return EXIT.error;
   }
   if (error instanceof BanjiaError) {
+    const code = error instanceof InterruptedError ? error.exitCode : EXIT.error;
     const zh = lang === 'zh' && error.zh;
     streams.stderr.write(`migrate: ${zh ? error.zh!.message : error.message}\n`);
     const hint = zh ? (error.zh!.hint ?? error.hint) : error.hint;
     if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${hint}\n`);
-    return EXIT.error;
+    return code;
   }
   const message = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);
   streams.stderr.write(`migrate: internal error: ${message}\n  please report it with the command you ran\n`);

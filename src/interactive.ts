@@ -8,6 +8,7 @@ import type { FilePlan } from './core/types.js';
 import type { ReadinessRow } from './pipeline/readiness.js';
 import { fileDiff } from './render/diff.js';
 import { colorDiff } from './render/diff-color.js';
+import { redactSecrets } from './render/redact.js';
 import { formatMoney } from './render/format.js';
 
 export function interactiveIo(lang: Lang, color: boolean, write: (text: string) => void): Pick<ApplyIo, 'confirm' | 'pickProvider' | 'reviewFile'> {
@@ -34,7 +35,7 @@ export function interactiveIo(lang: Lang, color: boolean, write: (text: string) 
     },
     async reviewFile(plan: FilePlan, index: number, total: number): Promise<ReviewChoice> {
       const { select } = await import('@inquirer/prompts');
-      write(`\n${colorDiff(fileDiff(plan), color)}`);
+      write(`\n${colorDiff(redactSecrets(fileDiff(plan)), color)}`);
       const answers = [...new Set(plan.findings.map((f) => (zh && f.zh ? f.zh.message : f.message)))];
       write(`${zh ? '对应的发现' : 'answers'}: ${answers.join('; ')}\n`);
       return select<ReviewChoice>({

@@ -9,7 +9,9 @@ import { t, type Localized } from '../core/text.js';
 import type { FilePlan } from '../core/types.js';
 import { treeState } from '../pipeline/git.js';
 import type { ReadinessRow } from '../pipeline/readiness.js';
-import { writePlans, type WriterFs } from '../pipeline/write.js';
+import { resolveRoot } from '../pipeline/discover.js';
+import { acquireLock } from '../pipeline/lock.js';
+import { pendingJournal, undoLast, writePlans, type WriterFs } from '../pipeline/write.js';
 import { planDiff } from '../render/diff.js';
 import { analyze, retarget, type AnalyzeOptions, type Analysis, type Progress } from './analyze.js';
 
@@ -55,7 +57,26 @@ async function choosePlans(plans: FilePlan[], io: ApplyIo): Promise<FilePlan[]> 
   return accepted;
 }
 
+/**
+ * An apply killed before it finished (SIGKILL, power loss) left its journal pending and the tree
+ * half-written: put back what it wrote before planning anything on that tree.
+ */
+function recoverInterrupted(target: string, io: ApplyIo): void {
+  const { root } = resolveRoot(target);
+  if (!pendingJournal(root)) return;
+  const release = acquireLock(root, 'apply');
+  try {
+    const outcome = undoLast(root);
+    if ('journal' in outcome && outcome.interrupted) {
+      io.notice(t(`An earlier apply was interrupted; put back the ${outcome.restored.length} file(s) it had planned to write.`, `上一次 apply 被中断；已还原其计划写入的 ${outcome.restored.length} 个文件。`));
+    }
+  } finally {
+    release();
+  }
+}
+
 export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOutcome> {
+  if (!options.dryRun) recoverInterrupted(options.path, io);
   const wantsPicker = !options.provider && io.interactive && io.pickProvider !== undefined;
   let analysis = await analyze({ ...options, readiness: wantsPicker }, 'apply');
   if (!analysis.target && wantsPicker && analysis.report.readiness) {
@@ -89,19 +110,35 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
       );
     }
   }
-  const chosen = await choosePlans(planned.filePlans, io);
+  let chosen = await choosePlans(planned.filePlans, io);
   if (!chosen.length) return { ...analysis, pending: true, declined: true };
-  const result = writePlans(chosen, {
-    root: analysis.root,
-    command: 'apply',
-    provider: analysis.target.provider.id,
-    ...(io.fs ? { fs: io.fs } : {}),
-  });
+  // Held only for the writes: a person reviewing the diff does not block anyone.
+  const release = acquireLock(analysis.root, 'apply');
+  let result;
+  try {
+    result = await writePlans(chosen, {
+      root: analysis.root,
+      command: 'apply',
+      provider: analysis.target.provider.id,
+      ...(io.fs ? { fs: io.fs } : {}),
+    });
+  } finally {
+    release();
+  }
+  for (const skip of result.skipped) io.notice(t(`Not written: ${skip.file}: ${skip.reason}`, `未写入：${skip.file}：${skip.reason}`));
+  const written = new Set(result.written);
+  const skipped = new Map(result.skipped.map((s) => [s.file, s.reason]));
+  chosen = chosen.filter((plan) => written.has(plan.path));
   report.written = result.written;
   report.journal = result.journal;
   report.diff = planDiff(chosen);
-  for (const file of report.files) if (file.status === 'changed' && !result.written.includes(file.file)) file.status = 'unchanged';
+  for (const file of report.files) {
+    if (file.status !== 'changed' || written.has(file.file)) continue;
+    const reason = skipped.get(file.file);
+    Object.assign(file, reason ? { status: 'skipped', reason } : { status: 'unchanged' });
+  }
   report.summary.changed = result.written.length;
   report.summary.unchanged = report.files.filter((f) => f.status === 'unchanged').length;
+  report.summary.skipped = report.files.filter((f) => f.status === 'skipped').length;
   return { ...analysis, pending: chosen.length < planned.filePlans.length, declined: false };
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { beforeBytes } from '../pipeline/journal.js';
 import { listJournals } from '../pipeline/write.js';
 
 export interface TsError {
@@ -60,7 +61,7 @@ export function typecheckDiff(folder: string): TypecheckDiff {
   } catch {
     throw new UsageError(`--typecheck: the project has no typescript installed (looked from ${root})`, 'install it in the project: npm i -D typescript');
   }
-  const last = listJournals(root).filter((j) => j.status === 'complete').at(-1);
+  const last = listJournals(root).journals.filter((j) => j.status === 'complete').at(-1);
   if (!last) throw new UsageError('--typecheck: no apply in the journal (.migrate/journal) to compare with');
   const after = runTsc(tsc, root);
   const dir = mkdtempSync(path.join(tmpdir(), 'banjia-before-'));
@@ -70,7 +71,7 @@ export function typecheckDiff(folder: string): TypecheckDiff {
     for (const entry of last.entries) {
       const target = path.join(dir, entry.file);
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, entry.before);
+      writeFileSync(target, beforeBytes(entry));
     }
     const before = runTsc(tsc, dir);
     // Same file, code and message: the same error, wherever the edit moved its line.

@@ -39,3 +39,17 @@ export class UnsafeTreeError extends BanjiaError {
 
 /** A write failed; every file was restored. */
 export class WriteError extends BanjiaError {}
+
+/**
+ * SIGINT/SIGTERM/SIGHUP arrived while files were being written; every file was put back. The CLI
+ * exits with the shell's code for that signal (128 + its number).
+ */
+export class InterruptedError extends BanjiaError {
+  constructor(
+    message: string,
+    readonly signal: NodeJS.Signals,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

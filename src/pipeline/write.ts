@@ -1,76 +1,105 @@
 /**
- * apply's last stage: all-or-nothing writes with an undo journal. Every file is re-read and must
- * still equal the text the plan was made from; each is written to a temp file in its own folder
- * and renamed over the original (mode kept, symlinks written through); if any write fails, every
- * file already written is put back. The journal under .migrate/ lets `migrate undo` restore every
- * byte.
+ * apply's last stage: all-or-nothing writes with an undo journal.
+ *
+ * - The journal (status `pending`, every file's original bytes) is on disk before the first write,
+ *   so a run killed at any moment (SIGKILL, power) is put back by `migrate undo` or the next apply.
+ * - SIGINT, SIGTERM and SIGHUP are held while writing: the run stops between two files, puts back
+ *   every file already written and exits 128+signal, having changed nothing.
+ * - Each file is re-read just before it is written and skipped (reported) when it is no longer the
+ *   content the plan was made from: an edit made meanwhile is never overwritten.
+ * - Bytes outside the edits are kept, even when they are not UTF-8 (see bytes.ts).
+ * - A file is written to a temp file in its own folder and renamed over the original, with mode and
+ *   owner kept; where a rename would change the owner or break hard links it is written in place.
+ *   Symlinks are written through, never replaced, and only to targets inside the scanned root.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
-import { UnsafeTreeError, WriteError } from '../core/errors.js';
+import { randomBytes } from 'node:crypto';
+import { InterruptedError, UnsafeTreeError, WriteError } from '../core/errors.js';
 import type { FilePlan } from '../core/types.js';
+import { editBytes } from './bytes.js';
+import { beforeBytes, deleteJournal, ensureMigrateDir, listJournals, removeJournalTemps, saveJournal, sha256, type Journal, type JournalEntry } from './journal.js';
 
-/** The file-system calls the writer uses; tests inject failures through it. */
+export { JOURNAL_DIR, listJournals, sha256, type Journal, type JournalEntry } from './journal.js';
+
+/** The file-system calls the writer makes on the user's files; tests inject failures through it. */
 export interface WriterFs {
-  readFileSync(file: string, encoding: 'utf8'): string;
-  writeFileSync(file: string, data: string, options?: { mode?: number }): void;
+  readFileSync(file: string): Buffer;
+  writeFileSync(file: string, data: Buffer, options?: { mode?: number; flag?: string }): void;
   renameSync(from: string, to: string): void;
   unlinkSync(file: string): void;
-  statSync(file: string): { mode: number };
-  lstatSync(file: string): { isSymbolicLink(): boolean };
+  statSync(file: string): nodeFs.Stats;
   realpathSync(file: string): string;
   chmodSync(file: string, mode: number): void;
-  mkdirSync(dir: string, options: { recursive: true }): unknown;
+  chownSync(file: string, uid: number, gid: number): void;
   existsSync(file: string): boolean;
-  readdirSync(dir: string): string[];
 }
 
 export const realFs: WriterFs = nodeFs as unknown as WriterFs;
 
-export const JOURNAL_DIR = '.migrate';
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-export interface JournalEntry {
-  file: string;
-  before: string;
-  beforeSha256: string;
-  afterSha256: string;
+/** While installed, the signals only set a flag: the write loop looks at it between two files. */
+function holdSignals(): { readonly received: NodeJS.Signals | undefined; release(): void } {
+  let received: NodeJS.Signals | undefined;
+  const note = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  for (const signal of SIGNALS) process.on(signal, note);
+  return {
+    get received() {
+      return received;
+    },
+    release: () => {
+      for (const signal of SIGNALS) process.off(signal, note);
+    },
+  };
 }
 
-export interface Journal {
-  version: 1;
-  id: string;
-  createdAt: string;
-  command: string;
-  provider?: string;
-  status: 'pending' | 'complete' | 'undone';
-  entries: JournalEntry[];
+/** Lets a pending signal reach its handler (the loop is otherwise synchronous). */
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function inside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** The temp file of one run in a folder; one file is written at a time, so one name per run. */
+function tempName(dir: string, token: string): string {
+  return path.join(dir, `.banjia-${token}.tmp`);
 }
 
-function journalDir(root: string): string {
-  return path.join(root, JOURNAL_DIR, 'journal');
-}
-
-function ensureJournalDir(root: string, fs: WriterFs): string {
-  const dir = journalDir(root);
-  fs.mkdirSync(dir, { recursive: true });
-  // The folder ignores itself, so the user's .gitignore is never touched and the tree stays clean.
-  const ignore = path.join(root, JOURNAL_DIR, '.gitignore');
-  if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '*\n');
-  return dir;
-}
-
-function writeAtomic(target: string, text: string, fs: WriterFs): void {
-  const real = fs.lstatSync(target).isSymbolicLink() ? fs.realpathSync(target) : target;
-  const mode = fs.statSync(real).mode & 0o7777;
-  const temp = path.join(path.dirname(real), `.${path.basename(real)}.banjia-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+function writeInPlace(file: string, bytes: Buffer): void {
+  const fd = nodeFs.openSync(file, 'r+');
   try {
-    fs.writeFileSync(temp, text, { mode });
-    fs.chmodSync(temp, mode);
+    nodeFs.writeSync(fd, bytes, 0, bytes.length, 0);
+    nodeFs.ftruncateSync(fd, bytes.length);
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+}
+
+/** Writes a regular file's new bytes; `real` has no symlink left in it. */
+function writeFile(real: string, bytes: Buffer, token: string, fs: WriterFs): void {
+  const stat = fs.statSync(real);
+  if (!stat.isFile()) throw new Error(`${real} is not a regular file`);
+  // A rename would give the other names of a hard-linked file the old content.
+  if (stat.nlink > 1) return writeInPlace(real, bytes);
+  const temp = tempName(path.dirname(real), token);
+  try {
+    fs.writeFileSync(temp, bytes, { mode: 0o600 });
+    if (stat.uid !== process.geteuid?.() || stat.gid !== process.getegid?.()) {
+      try {
+        fs.chownSync(temp, stat.uid, stat.gid);
+      } catch {
+        // Not allowed to give the file its owner back (not root): writing in place keeps it.
+        fs.unlinkSync(temp);
+        return writeInPlace(real, bytes);
+      }
+    }
+    // After chown, which clears set-id bits.
+    fs.chmodSync(temp, stat.mode & 0o7777);
     fs.renameSync(temp, real);
   } catch (error) {
     try {
@@ -82,14 +111,14 @@ function writeAtomic(target: string, text: string, fs: WriterFs): void {
   }
 }
 
-/** Restores texts; used both for rollback and undo. Returns the files it could not restore. */
-function restore(files: Array<{ absPath: string; text: string }>, fs: WriterFs): string[] {
+/** Puts original bytes back; returns the files it could not restore. */
+function restore(files: Array<{ real: string; bytes: Buffer }>, token: string, fs: WriterFs): string[] {
   const failed: string[] = [];
   for (const file of files) {
     try {
-      writeAtomic(file.absPath, file.text, fs);
+      writeFile(file.real, file.bytes, token, fs);
     } catch {
-      failed.push(file.absPath);
+      failed.push(file.real);
     }
   }
   return failed;
@@ -102,9 +131,16 @@ export interface WriteOptions {
   fs?: WriterFs;
 }
 
+export interface SkippedWrite {
+  file: string;
+  reason: string;
+}
+
 export interface WriteResult {
   written: string[];
-  journal: string;
+  /** Files left as they are, with why: edited during the write, outside the root, bytes an edit cannot keep. */
+  skipped: SkippedWrite[];
+  journal?: string;
 }
 
 /** Files whose current text differs from the text their plan was made from. */
@@ -112,7 +148,7 @@ export function staleFiles(plans: FilePlan[], fs: WriterFs = realFs): string[] {
   return plans
     .filter((plan) => {
       try {
-        return fs.readFileSync(plan.absPath, 'utf8') !== plan.before;
+        return fs.readFileSync(plan.absPath).toString('utf8') !== plan.before;
       } catch {
         return true;
       }
@@ -120,78 +156,173 @@ export function staleFiles(plans: FilePlan[], fs: WriterFs = realFs): string[] {
     .map((plan) => plan.path);
 }
 
-export function writePlans(plans: FilePlan[], options: WriteOptions): WriteResult {
+interface Prepared {
+  plan: FilePlan;
+  real: string;
+  before: Buffer;
+  after: Buffer;
+  mode: number;
+}
+
+function prepare(plans: FilePlan[], root: string, fs: WriterFs, skipped: SkippedWrite[]): Prepared[] {
+  const realRoot = fs.realpathSync(root);
+  const prepared: Prepared[] = [];
+  for (const plan of plans) {
+    let real: string;
+    let stat: nodeFs.Stats;
+    let before: Buffer;
+    try {
+      real = fs.realpathSync(plan.absPath);
+      stat = fs.statSync(real);
+      before = stat.isFile() ? fs.readFileSync(real) : Buffer.alloc(0);
+    } catch (error) {
+      skipped.push({ file: plan.path, reason: `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
+    if (!inside(realRoot, real)) {
+      skipped.push({ file: plan.path, reason: `a symlink to ${real}, outside the scanned root` });
+      continue;
+    }
+    if (!stat.isFile()) {
+      skipped.push({ file: plan.path, reason: 'not a regular file' });
+      continue;
+    }
+    const edited = editBytes(before, plan.before, plan.after);
+    if ('refused' in edited) {
+      skipped.push({ file: plan.path, reason: edited.refused });
+      continue;
+    }
+    prepared.push({ plan, real, before, after: edited.bytes, mode: stat.mode & 0o7777 });
+  }
+  return prepared;
+}
+
+function entryOf(p: Prepared): JournalEntry {
+  const utf8 = p.before.toString('utf8');
+  const text = Buffer.from(utf8, 'utf8').equals(p.before) ? { before: utf8 } : { beforeBase64: p.before.toString('base64') };
+  return { file: p.plan.path, ...text, beforeSha256: sha256(p.before), afterSha256: sha256(p.after), mode: p.mode };
+}
+
+function unchanged(real: string, bytes: Buffer, fs: WriterFs): boolean {
+  try {
+    return fs.readFileSync(real).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+function signalMessage(signal: NodeJS.Signals, what: string): InterruptedError {
+  return new InterruptedError(`interrupted by ${signal} while writing; ${what}`, signal, 128 + (osConstants.signals[signal] ?? 0));
+}
+
+export async function writePlans(plans: FilePlan[], options: WriteOptions): Promise<WriteResult> {
   const fs = options.fs ?? realFs;
   const stale = staleFiles(plans, fs);
   if (stale.length) {
     throw new UnsafeTreeError(`${stale.length} file(s) changed since they were scanned: ${stale.join(', ')}`, stale, 'run the command again');
   }
+  const skipped: SkippedWrite[] = [];
+  const prepared = prepare(plans, options.root, fs, skipped);
+  if (!prepared.length) return { written: [], skipped };
+  const token = randomBytes(3).toString('hex');
   const journal: Journal = {
     version: 1,
-    id: `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`,
+    id: `${new Date().toISOString().replace(/[:.]/g, '-')}-${token}`,
     createdAt: new Date().toISOString(),
     command: options.command,
     ...(options.provider ? { provider: options.provider } : {}),
     status: 'pending',
-    entries: plans.map((plan) => ({ file: plan.path, before: plan.before, beforeSha256: sha256(plan.before), afterSha256: sha256(plan.after) })),
+    entries: prepared.map(entryOf),
   };
-  const journalPath = path.join(ensureJournalDir(options.root, fs), `${journal.id}.json`);
-  // Written before any source file, so even a crash mid-apply leaves the originals on record.
-  fs.writeFileSync(journalPath, JSON.stringify(journal, null, 2));
-  const written: FilePlan[] = [];
+  const signals = holdSignals();
   try {
-    for (const plan of plans) {
-      writeAtomic(plan.absPath, plan.after, fs);
-      written.push(plan);
-    }
-  } catch (error) {
-    const failed = restore(written.map((p) => ({ absPath: p.absPath, text: p.before })), fs);
+    ensureMigrateDir(options.root);
+    // On disk before any source file, so a run killed at any point leaves the originals on record.
+    const journalPath = saveJournal(options.root, journal);
+    const written: Prepared[] = [];
     try {
-      fs.unlinkSync(journalPath);
-    } catch {
-      // keep going: the rollback matters more than the journal
+      for (const p of prepared) {
+        if (signals.received) throw signals.received;
+        if (!unchanged(p.real, p.before, fs)) {
+          skipped.push({ file: p.plan.path, reason: 'edited while apply was writing; left as it is' });
+          continue;
+        }
+        writeFile(p.real, p.after, token, fs);
+        written.push(p);
+        await nextTick();
+      }
+    } catch (error) {
+      const failed = restore(written.map((p) => ({ real: p.real, bytes: p.before })), token, fs);
+      // A journal whose files could not all be put back stays pending, for `migrate undo`.
+      if (!failed.length) deleteJournal(options.root, journal);
+      const restored = failed.length ? `${failed.length} file(s) could not be restored: ${failed.join(', ')}; run \`migrate undo\`` : 'every file was restored, nothing changed';
+      if (typeof error === 'string') throw signalMessage(error as NodeJS.Signals, restored);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new WriteError(`write failed (${reason}); ${restored}`);
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    if (failed.length) {
-      throw new WriteError(`write failed (${reason}) and ${failed.length} file(s) could not be restored: ${failed.join(', ')}`);
-    }
-    throw new WriteError(`write failed (${reason}); every file was restored, nothing changed`);
+    const writtenFiles = new Set(written.map((p) => p.plan.path));
+    journal.entries = journal.entries.filter((e) => writtenFiles.has(e.file));
+    journal.status = 'complete';
+    if (journal.entries.length) saveJournal(options.root, journal);
+    else deleteJournal(options.root, journal);
+    return { written: written.map((p) => p.plan.path), skipped, ...(journal.entries.length ? { journal: journalPath } : {}) };
+  } finally {
+    signals.release();
   }
-  journal.status = 'complete';
-  fs.writeFileSync(journalPath, JSON.stringify(journal, null, 2));
-  return { written: plans.map((p) => p.path), journal: journalPath };
-}
-
-export function listJournals(root: string, fs: WriterFs = realFs): Journal[] {
-  const dir = journalDir(root);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Journal);
 }
 
 export interface UndoResult {
   journal: string;
   restored: string[];
+  /** The journal was an apply that never finished (killed): its written files were put back. */
+  interrupted: boolean;
 }
 
-/** Puts back every file of the last complete apply, refusing when one was edited since. */
-export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs } = {}): UndoResult | undefined {
+/** Journal paths come from a file anyone could have edited: only relative paths inside the root. */
+function unsafeEntries(root: string, journal: Journal): string[] {
+  const realRoot = nodeFs.realpathSync(root);
+  return journal.entries
+    .filter((entry) => {
+      const parts = entry.file.split(/[\\/]/);
+      if (path.isAbsolute(entry.file) || /^[A-Za-z]:/.test(entry.file) || parts.includes('..') || parts.includes('')) return true;
+      const file = path.join(root, ...parts);
+      try {
+        return !inside(realRoot, nodeFs.realpathSync(file));
+      } catch {
+        return !inside(root, file); // a file removed since can be recreated, inside the root only
+      }
+    })
+    .map((entry) => entry.file);
+}
+
+/**
+ * Puts back every file of the last apply: a complete one, or one that was killed before it could
+ * finish (`pending`). A file still holding its original bytes needs nothing; one that holds neither
+ * the original nor the written bytes was edited since, and is restored only with `force`.
+ */
+export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs } = {}): (UndoResult & { warnings: string[] }) | { warnings: string[] } {
   const fs = options.fs ?? realFs;
-  const journals = listJournals(root, fs).filter((j) => j.status === 'complete');
-  const last = journals[journals.length - 1];
-  if (!last) return undefined;
+  const { journals, warnings } = listJournals(root);
+  const last = journals.filter((j) => j.status !== 'undone').at(-1);
+  if (!last) return { warnings };
+  const unsafe = unsafeEntries(root, last);
+  if (unsafe.length) {
+    throw new UnsafeTreeError(`the journal of ${last.createdAt} names file(s) outside the project: ${unsafe.join(', ')}; nothing was restored`, unsafe, `remove ${path.join('.migrate', 'journal', `${last.id}.json`)} if it is not yours`);
+  }
+  const todo: Array<{ entry: JournalEntry; real: string }> = [];
   const edited: string[] = [];
   for (const entry of last.entries) {
-    let current: string | undefined;
+    const file = path.join(root, ...entry.file.split('/'));
+    let current: Buffer | undefined;
     try {
-      current = fs.readFileSync(path.join(root, entry.file), 'utf8');
+      current = fs.readFileSync(file);
     } catch {
       current = undefined;
     }
-    if (current === undefined || sha256(current) !== entry.afterSha256) edited.push(entry.file);
+    const sha = current && sha256(current);
+    if (sha === entry.beforeSha256) continue;
+    if (sha !== entry.afterSha256) edited.push(entry.file);
+    if (sha === entry.afterSha256 || options.force) todo.push({ entry, real: current ? fs.realpathSync(file) : file });
   }
   if (edited.length && !options.force) {
     throw new UnsafeTreeError(
@@ -200,10 +331,30 @@ export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs
       'undo --force puts the old text back anyway, losing those edits',
     );
   }
-  const failed = restore(last.entries.map((e) => ({ absPath: path.join(root, e.file), text: e.before })), fs);
+  const token = last.id.split('-').at(-1) ?? 'undo';
+  // A run killed between writing a temp file and renaming it left that temp file behind.
+  for (const dir of new Set(last.entries.map((e) => path.dirname(path.join(root, ...e.file.split('/')))))) {
+    nodeFs.rmSync(tempName(dir, token), { force: true });
+  }
+  removeJournalTemps(root);
+  const failed: string[] = [];
+  for (const { entry, real } of todo) {
+    try {
+      if (!fs.existsSync(real)) fs.writeFileSync(real, Buffer.alloc(0), { mode: entry.mode ?? 0o644 });
+      writeFile(real, beforeBytes(entry), token, fs);
+    } catch {
+      failed.push(entry.file);
+    }
+  }
   if (failed.length) throw new WriteError(`could not restore ${failed.join(', ')}`);
+  const interrupted = last.status === 'pending';
   last.status = 'undone';
-  const journalPath = path.join(journalDir(root), `${last.id}.json`);
-  fs.writeFileSync(journalPath, JSON.stringify(last, null, 2));
-  return { journal: journalPath, restored: last.entries.map((e) => e.file) };
+  const journalPath = saveJournal(root, last);
+  return { journal: journalPath, restored: last.entries.map((e) => e.file), interrupted, warnings };
+}
+
+/** The last journal, when it is an apply that was killed before it finished. */
+export function pendingJournal(root: string): Journal | undefined {
+  const last = listJournals(root).journals.filter((j) => j.status !== 'undone').at(-1);
+  return last?.status === 'pending' ? last : undefined;
 }

@@ -1,0 +1,88 @@
+/**
+ * One writer at a time: `.migrate/lock` is created exclusively by apply (for its writes) and undo.
+ * A lock whose process is gone (same host, pid not alive), or that is older than any write phase
+ * takes, is stale and is broken; otherwise the second run stops with a clear error (exit 2).
+ */
+import * as fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UnsafeTreeError } from '../core/errors.js';
+import { ensureMigrateDir } from './journal.js';
+
+/** Longer than any write phase; the lock is not held while a person reviews the diff. */
+export const STALE_LOCK_MS = 10 * 60 * 1000;
+
+interface Holder {
+  pid: number;
+  host: string;
+  command: string;
+  createdAt: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(file: string): { holder?: Holder; raw: string; ageMs: number } | undefined {
+  try {
+    const raw = fs.readFileSync(file, 'utf8');
+    const ageMs = Date.now() - fs.statSync(file).mtimeMs;
+    try {
+      return { holder: JSON.parse(raw) as Holder, raw, ageMs };
+    } catch {
+      return { raw, ageMs };
+    }
+  } catch {
+    return undefined; // released meanwhile
+  }
+}
+
+function stale(read: { holder?: Holder; ageMs: number }): boolean {
+  if (read.ageMs > STALE_LOCK_MS) return true;
+  // Unreadable: a holder between creating the file and writing it, unless it is older than that.
+  if (!read.holder || typeof read.holder.pid !== 'number') return read.ageMs > 5000;
+  return read.holder.host === os.hostname() && !alive(read.holder.pid);
+}
+
+/** Takes the lock or throws; returns the function that releases it. */
+export function acquireLock(root: string, command: string): () => void {
+  const file = path.join(ensureMigrateDir(root), 'lock');
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), command, createdAt: new Date().toISOString() } satisfies Holder);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, mine, { flag: 'wx', mode: 0o600 });
+      return () => {
+        if (readHolder(file)?.raw === mine) fs.rmSync(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const read = readHolder(file);
+    if (!read) continue;
+    if (!stale(read)) {
+      const h = read.holder;
+      const who = h ? `migrate ${h.command} (pid ${h.pid}${h.host === os.hostname() ? '' : ` on ${h.host}`}, since ${h.createdAt})` : 'another migrate run';
+      throw new UnsafeTreeError(`${who} is writing to this tree: ${path.relative(process.cwd(), file) || file} is held`, [], 'wait for it to finish; if no migrate process is running, delete .migrate/lock').inChinese(
+        `另一个 migrate 进程正在写入此目录（${file}）`,
+        '请等待其结束；若没有 migrate 进程在运行，可删除 .migrate/lock',
+      );
+    }
+    // Move the stale lock aside and check it is the one judged stale: two runs breaking it at once
+    // must not both go on (the second would move the first one's fresh lock).
+    const aside = `${file}.stale-${process.pid}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch {
+      continue;
+    }
+    if (fs.readFileSync(aside, 'utf8') !== read.raw) fs.renameSync(aside, file);
+    else fs.rmSync(aside, { force: true });
+  }
+  throw new UnsafeTreeError(`could not take ${file}: another migrate run keeps taking it`, [], 'try again');
+}
