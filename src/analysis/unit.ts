@@ -1,5 +1,6 @@
 import { ts } from './ts.js';
 import type { Location } from '../core/types.js';
+import { lineStarts } from '../core/text.js';
 
 /**
  * One parsed piece of a file: the whole file for JS/TS, or one `<script>` block of a Vue/Svelte
@@ -17,19 +18,6 @@ export interface Unit {
   syntaxErrors: string[];
 }
 
-/** Line starts per text, computed once; keyed by the text itself (each file is read once). */
-const lineStartsCache = new Map<string, number[]>();
-
-function lineStarts(text: string): number[] {
-  let starts = lineStartsCache.get(text);
-  if (!starts) {
-    starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    if (lineStartsCache.size > 2000) lineStartsCache.clear();
-    lineStartsCache.set(text, starts);
-  }
-  return starts;
-}
 
 /** 1-based line and column of an offset in `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -13,3 +13,17 @@ export function t(en: string, zh: string): Localized {
 export function pick(text: Localized | undefined, lang: Lang): string | undefined {
   return text ? text[lang] : undefined;
 }
+
+/** Line starts per text, computed once and kept for the last ~2,000 texts (each file is read once), so that many questions about the lines of one big file are not each a scan from its top. */
+const lineStartsCache = new Map<string, number[]>();
+
+export function lineStarts(text: string): number[] {
+  let starts = lineStartsCache.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    if (lineStartsCache.size > 2000) lineStartsCache.clear();
+    lineStartsCache.set(text, starts);
+  }
+  return starts;
+}

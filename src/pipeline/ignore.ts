@@ -5,6 +5,7 @@
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readRegularText } from '../core/read.js';
+import { lineStarts } from '../core/text.js';
 
 export function ignoreMatcher(root: string, patterns: string[] = []): Ignore {
   const matcher = ignore();
@@ -16,19 +17,6 @@ export function ignoreMatcher(root: string, patterns: string[] = []): Ignore {
 
 const DIRECTIVE = /migrate-ignore-next-line/;
 
-/** Line starts per text, so that asking about many lines of one big file is not a scan from its top each time. */
-const lineStartsCache = new Map<string, number[]>();
-
-function lineStarts(text: string): number[] {
-  let starts = lineStartsCache.get(text);
-  if (!starts) {
-    starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    if (lineStartsCache.size > 200) lineStartsCache.clear();
-    lineStartsCache.set(text, starts);
-  }
-  return starts;
-}
 
 /** True when the line before `line` (1-based) carries a `migrate-ignore-next-line` comment. */
 export function ignoredByComment(text: string, line: number): boolean {

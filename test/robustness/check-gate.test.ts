@@ -2,27 +2,13 @@
  * `check` is a gate: a file that names OpenAI but was never analysed (a syntax error, over the size
  * limit, minified) or whose rewrite apply refuses keeps it failing, with the file and the reason.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tempProjects } from '../helpers/tree.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'banjia-gate-'));
-  dirs.push(dir);
-  writeFileSync(path.join(dir, 'package.json'), '{"name":"gate","dependencies":{"openai":"^4"}}\n');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = tempProjects('banjia-gate-', { 'package.json': '{"name":"gate","dependencies":{"openai":"^4"}}\n' });
 
 const BROKEN = `import OpenAI from 'openai';
 const client = new OpenAI();

@@ -3,27 +3,14 @@
  * NaN in a report), a usage file is read as a stream, and one big file's call sites are estimated
  * in time linear in their number.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CsvStream, parseCsv } from '../../src/cost/usage.js';
 import { runCli } from '../helpers/cli.js';
+import { tempProjects } from '../helpers/tree.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'banjia-cost-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = tempProjects('banjia-cost-');
 
 const CALL = `import OpenAI from 'openai';
 const client = new OpenAI();

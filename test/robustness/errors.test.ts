@@ -4,32 +4,19 @@
  * closed or full stdout, a reader that closes the pipe, a file name with a newline in a diff.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli.js';
+import { tempProjects } from '../helpers/tree.js';
 
 const BIN = path.join(REPO, 'bin', 'migrate.js');
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 const CALL = `import OpenAI from 'openai';
 const client = new OpenAI();
 export const ask = () => client.chat.completions.create({ model: 'gpt-4o', messages: [] });
 `;
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'banjia-errors-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const project = tempProjects('banjia-errors-');
 
 const sh = (script: string, cwd: string) =>
   spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', BIN }, timeout: 120_000 });
