@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { BanjiaError } from './core/errors.js';
+import { binName, setBinName, withBin } from './core/bin.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
@@ -103,14 +104,15 @@ function analysisOptions(path: string, options: Record<string, unknown>) {
   };
 }
 
-export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }, bin = 'migrate'): Promise<number> {
   let exitCode: number = EXIT.ok;
+  setBinName(bin);
   const program = new Command();
   const lang = helpLang(argv);
-  const h: HelpText = (en, zh) => (lang === 'zh' ? zh : en);
+  const h: HelpText = (en, zh) => withBin(lang === 'zh' ? zh : en);
   const write = (text: string) => streams.stdout.write(text);
   program
-    .name('migrate')
+    .name(bin)
     .description(h('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider', 'banjia（搬家）：把 JS/TS 代码库从 OpenAI API 迁移到国内大模型服务商'))
     .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
     .helpOption('-h, --help', h('display help for command', '显示命令帮助'))
@@ -174,7 +176,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       {
         interactive,
         confirm: async (message) => (prompts ? prompts.confirm(message) : false),
-        notice: (message) => streams.stderr.write(`${message[flags.lang]}\n`),
+        notice: (message) => streams.stderr.write(`${withBin(message[flags.lang])}\n`),
         ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile } : {}),
       },
     );
@@ -218,7 +220,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const outcome = await cost({ path, format: flags.format, ...options });
       const color = !flags.output && useColor(flags, streams.stdout);
       const width = (streams.stdout as { columns?: number }).columns;
-      const text = flags.format === 'json' ? renderCostJson(outcome) : renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) });
+      const text = flags.format === 'json' ? renderCostJson(outcome) : withBin(renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) }));
       if (!flags.output) return void streams.stdout.write(text);
       const { writeFileSync, renameSync } = await import('node:fs');
       writeFileSync(`${flags.output}.${process.pid}.tmp`, text);
@@ -244,12 +246,12 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const color = useColor(flags, streams.stdout);
       // `custom` is a provider once configured; before that, say how to configure it.
       if (id === 'custom' && !(await import('./catalogue/index.js')).findProvider('custom')) {
-        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : render.renderCustomHelp(flags.lang));
+        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : withBin(render.renderCustomHelp(flags.lang)));
         return;
       }
       const list = providers(id);
       if (flags.format === 'json') write(render.renderProvidersJson(list, id !== undefined));
-      else write(id ? render.renderProviderDetail(list[0], { color, lang: flags.lang }) : render.renderProviderList(list, { color, lang: flags.lang }));
+      else write(withBin(id ? render.renderProviderDetail(list[0], { color, lang: flags.lang }) : render.renderProviderList(list, { color, lang: flags.lang })));
     });
 
   program
@@ -317,12 +319,12 @@ function handleError(error: unknown, streams: Streams, lang: Lang): number {
   }
   if (error instanceof BanjiaError) {
     const zh = lang === 'zh' && error.zh;
-    streams.stderr.write(`migrate: ${zh ? error.zh!.message : error.message}\n`);
+    streams.stderr.write(`${binName()}: ${withBin(zh ? error.zh!.message : error.message)}\n`);
     const hint = zh ? (error.zh!.hint ?? error.hint) : error.hint;
-    if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${hint}\n`);
+    if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${withBin(hint)}\n`);
     return EXIT.error;
   }
   const message = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);
-  streams.stderr.write(`migrate: internal error: ${message}\n  please report it with the command you ran\n`);
+  streams.stderr.write(`${binName()}: internal error: ${message}\n  please report it with the command you ran\n`);
   return EXIT.error;
 }

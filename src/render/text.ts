@@ -10,6 +10,7 @@ import { codeFrame } from './codeframe.js';
 import { formatMoney } from './format.js';
 import { noticeLines } from './notices.js';
 import { COST_LABELS, renderCostShort } from './cost.js';
+import { withBin } from '../core/bin.js';
 
 export interface TextOptions {
   color: boolean;
@@ -182,7 +183,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   out.push('', costLine(report, options.lang, chalk));
   if (report.command === 'scan' && !report.target && report.findings.length) out.push('', `${chalk.bold(L.next)}: ${L.scanNext}`);
-  return `${out.join('\n')}\n`;
+  return withBin(`${out.join('\n')}\n`);
 }
 
 /** The short cost line of scan and apply: the same engine and figures as `migrate cost`. */
