@@ -175,6 +175,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       },
       {
         interactive,
+        yes: options.yes === true,
         confirm: async (message) => (prompts ? prompts.confirm(message) : false),
         notice: (message) => streams.stderr.write(`${withBin(message[flags.lang])}\n`),
         ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile } : {}),
@@ -291,11 +292,12 @@ async function render(report: import('./render/report.js').Report, flags: Global
     case 'markdown':
       return (await import('./render/markdown.js')).renderMarkdown(report);
     default: {
-      const { renderText } = await import('./render/text.js');
+      const { renderText, closingLine } = await import('./render/text.js');
       const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, text });
-      if (!report.diff) return body;
+      const end = closingLine(report, flags.lang, color);
+      if (!report.diff) return `${body}${end ? `\n${end}` : ''}`;
       const { colorDiff } = await import('./render/diff-color.js');
-      return `${body}\n${colorDiff(report.diff, color)}`;
+      return `${body}\n${colorDiff(report.diff, color)}${end ? `\n${end}` : ''}`;
     }
   }
 }

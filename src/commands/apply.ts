@@ -25,6 +25,8 @@ export type ReviewChoice = 'accept' | 'skip' | 'all' | 'quit';
 /** How apply talks to a person; the CLI passes an inquirer-backed one, tests pass their own. */
 export interface ApplyIo {
   interactive: boolean;
+  /** `--yes`: write without asking. Without a terminal and without it, apply refuses (exit 2). */
+  yes?: boolean;
   confirm(message: Localized): Promise<boolean>;
   notice(message: Localized): void;
   /** Offers the providers (best first) when none was given. */
@@ -73,6 +75,14 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   report.diff = planDiff(planned.filePlans);
   if (!planned.filePlans.length) return { ...analysis, pending: false, declined: false };
   if (options.dryRun) return { ...analysis, pending: true, declined: false };
+  if (!io.interactive && !io.yes) {
+    // No one to ask (a pipe, CI): writing without consent is not the default.
+    const n = planned.filePlans.length;
+    throw new UsageError(
+      `apply would write ${n} file(s) but there is no terminal to ask in; nothing was written`,
+      'pass --yes to write without asking, or --dry-run to see the diff and write nothing',
+    ).inChinese(`apply 将写入 ${n} 个文件，但没有终端可供确认；未写入任何文件`, '使用 --yes 不经确认直接写入，或使用 --dry-run 只查看差异、不写入');
+  }
 
   const state = treeState(analysis.root);
   if (!state.repo) {
@@ -90,7 +100,16 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
     }
   }
   const chosen = await choosePlans(planned.filePlans, io);
-  if (!chosen.length) return { ...analysis, pending: true, declined: true };
+  // From here the report describes what was written: counters, the diff and the file outcomes.
+  report.notWritten = planned.filePlans.filter((p) => !chosen.includes(p)).map((p) => p.path);
+  if (!chosen.length) {
+    report.written = [];
+    report.diff = undefined;
+    for (const file of report.files) if (file.status === 'changed') file.status = 'unchanged';
+    report.summary.changed = 0;
+    report.summary.unchanged = report.files.filter((f) => f.status === 'unchanged').length;
+    return { ...analysis, pending: true, declined: true };
+  }
   const result = writePlans(chosen, {
     root: analysis.root,
     command: 'apply',

@@ -58,6 +58,11 @@ const LABELS = {
     fullCost: 'full breakdown: npx migrate cost <path>',
     typeChecked: 'receivers bound by the type checker',
     next: 'Next',
+    wrote: (n: number) => `wrote ${n} file${n === 1 ? '' : 's'}`,
+    undoHint: 'undo: npx migrate undo',
+    notWritten: (n: number) => `${n} file${n === 1 ? '' : 's'} not written (skipped or left at the prompt)`,
+    nothingToWrite: 'nothing to write',
+    dryRunEnd: (n: number) => `dry run: nothing written; ${n} file${n === 1 ? '' : 's'} would change`,
     scanNext: 'pick a provider: npx migrate scan <path> --provider <id>, then npx migrate apply <path> --provider <id> --dry-run',
   },
   zh: {
@@ -94,6 +99,11 @@ const LABELS = {
     fullCost: '完整明细：npx migrate cost <路径>',
     typeChecked: '由类型检查确认的接收者',
     next: '下一步',
+    wrote: (n: number) => `已写入 ${n} 个文件`,
+    undoHint: '撤销：npx migrate undo',
+    notWritten: (n: number) => `${n} 个文件未写入（在提示中跳过或未处理）`,
+    nothingToWrite: '没有需要写入的内容',
+    dryRunEnd: (n: number) => `试运行：未写入任何文件；${n} 个文件将被修改`,
     scanNext: '选择服务商：npx migrate scan <路径> --provider <id>，然后 npx migrate apply <路径> --provider <id> --dry-run',
   },
 } as const;
@@ -205,4 +215,20 @@ function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
     L.fullCost,
   ];
   return `${chalk.bold(figure)}\n  ${chalk.dim(`${L.assumptions}: ${parts.join(lang === 'zh' ? '；' : '; ')}`)}`;
+}
+
+/**
+ * The last line of an apply, after the diff: what was written, with the undo command, or that
+ * nothing was. Empty for scan and check.
+ */
+export function closingLine(report: Report, lang: Lang, color: boolean): string {
+  if (report.command !== 'apply') return '';
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const L = LABELS[lang];
+  const sep = lang === 'zh' ? '；' : '; ';
+  if (report.dryRun) return report.summary.changed ? `${chalk.bold(L.dryRunEnd(report.summary.changed))}\n` : `${L.nothingToWrite}\n`;
+  if (report.written === undefined) return `${L.nothingToWrite}\n`;
+  const parts = [chalk.bold(L.wrote(report.written.length)) + (report.written.length ? ` (${L.undoHint})` : '')];
+  if (report.notWritten?.length) parts.push(chalk.yellow(L.notWritten(report.notWritten.length)));
+  return withBin(`${parts.join(sep)}\n`);
 }
