@@ -4,7 +4,7 @@
  * 2 usage, config or internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { BanjiaError } from './core/errors.js';
+import { BanjiaError, UsageError } from './core/errors.js';
 import { binName, setBinName, withBin } from './core/bin.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
@@ -18,6 +18,7 @@ interface GlobalFlags {
   lang: Lang;
   color: boolean;
   verbose: boolean;
+  quiet: boolean;
 }
 
 interface Streams {
@@ -122,7 +123,8 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .option('--output <file>', h('write the report to a file instead of stdout', '把报告写入文件而不是标准输出'))
     .addOption(new Option('--lang <lang>', h('language of messages for people', '面向人的消息语言')).choices(['en', 'zh']).default(defaultLang()))
     .option('--no-color', h('disable colour', '关闭颜色'))
-    .option('--verbose', h('show details and code frames for every finding', '为每条发现显示详情和代码片段'), false)
+    .option('--verbose', h('also show info findings, and every location of a grouped finding', '同时显示信息级发现，以及分组发现的所有位置'), false)
+    .option('--quiet', h('report errors only (warnings and info are counted, not shown)', '只报告错误（警告和信息只计数，不显示）'), false)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
@@ -134,15 +136,21 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .command('scan')
       .description(h('find every OpenAI use and say, per provider, what moves, what needs review and what cannot move', '找出所有 OpenAI 用法，并按服务商说明哪些可迁移、哪些需复核、哪些无法迁移'))
       .argument('[path]', h('project folder or file', '项目目录或文件'), '.')
-      .addOption(new Option('--fail-on <severity>', h('exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)', '有此级别或更严重的发现时以 1 退出（默认：none，或配置中的 failOn）')).choices(['error', 'warning', 'info', 'none'])),
+      .addOption(new Option('--fail-on <severity>', h('exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)', '有此级别或更严重的发现时以 1 退出（默认：none，或配置中的 failOn）')).choices(['error', 'warning', 'info', 'none']))
+      .option('--max-warnings <n>', h('exit 1 when there are more than n warnings (as ESLint)', '警告数超过 n 时以 1 退出（同 ESLint）')),
     h,
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
+    const limit = options.maxWarnings === undefined ? undefined : maxWarnings(options.maxWarnings);
     const { scan } = await import('./commands/scan.js');
     const result = await scan({ ...analysisOptions(path, options), progress: progressReporter(streams, flags.lang) });
     await print(result.report, flags, streams, (file) => result.detected.workspace.text(file));
     const failOn = options.failOn ?? result.config.config.failOn ?? 'none';
     if (overThreshold(result.report.findings.map((f) => f.severity), failOn)) exitCode = EXIT.pending;
+    if (limit !== undefined && result.report.summary.severities.warning > limit) {
+      streams.stderr.write(withBin(h(`${bin}: ${result.report.summary.severities.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`, `${bin}：${result.report.summary.severities.warning} 个警告，超过 --max-warnings ${options.maxWarnings}\n`)));
+      exitCode = EXIT.pending;
+    }
   });
 
   commonOptions(
@@ -278,8 +286,18 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   }
 }
 
+function maxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new UsageError(`--max-warnings expects a whole number ≥ 0, got '${value}'`).inChinese(`--max-warnings 需要不小于 0 的整数，收到 '${value}'`);
+  }
+  return n;
+}
+
 /** Renders a report in the chosen format; text only gets colour when it goes to a terminal. */
-async function render(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+async function render(full: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+  // --quiet: errors only, in every format but JSON (a contract: it keeps every finding); the counters stay whole.
+  const report = flags.quiet && flags.format !== 'json' ? { ...full, findings: full.findings.filter((f) => f.severity === 'error') } : full;
   switch (flags.format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
@@ -293,7 +311,7 @@ async function render(report: import('./render/report.js').Report, flags: Global
       return (await import('./render/markdown.js')).renderMarkdown(report);
     default: {
       const { renderText, closingLine } = await import('./render/text.js');
-      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, text });
+      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text });
       const end = closingLine(report, flags.lang, color);
       if (!report.diff) return `${body}${end ? `\n${end}` : ''}`;
       const { colorDiff } = await import('./render/diff-color.js');
