@@ -61,6 +61,7 @@ const LABELS = {
     typeChecked: 'receivers bound by the type checker',
     next: 'Next',
     summary: 'Summary',
+    checkLeft: (n: number) => `Left to do: ${n} problem${n === 1 ? '' : 's'} (check exits 1 until there are none)`,
     findings: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
     details: 'Findings',
     at: 'at',
@@ -115,6 +116,7 @@ const LABELS = {
     typeChecked: '由类型检查确认的接收者',
     next: '下一步',
     summary: '摘要',
+    checkLeft: (n: number) => `待处理：${n} 个问题（在全部解决前 check 以 1 退出）`,
     findings: (n: number) => `${n} 条发现`,
     details: '发现',
     at: '位置',
@@ -276,6 +278,8 @@ function sitesLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
   const L = LABELS[lang];
   const s = report.summary.sites;
   const total = s.auto + s.review + s.manual;
+  // check reports problems, not call sites: a count of call sites there would read as "nothing left".
+  if (report.command === 'check') return chalk.bold(L.checkLeft(report.summary.severities.error + report.summary.severities.warning + report.summary.severities.info));
   if (report.readiness?.length) {
     const manual = report.readiness.map((r) => r.manual);
     const [lo, hi] = [Math.min(...manual), Math.max(...manual)];

@@ -256,7 +256,8 @@ describe('--lang zh', () => {
     const out = result.stdout;
     expect(out).toContain('用量：fixtures/cost/simple.csv（简单 CSV）：读取 2 行，跳过 0 行。');
     expect(out).toContain('预估每月费用');
-    expect(out).toMatch(/服务商 +每月 +折合美元 +相比 OpenAI +折合人民币 +备注/);
+    // The CNY column is the difference with OpenAI, and says so (issue 14).
+    expect(out).toMatch(/服务商 +每月 +折合美元 +相比 OpenAI +相比 OpenAI（人民币） +备注/);
     expect(out).toMatch(/阿里云百炼 · 通义千问 +¥67\.50 +\$9\.38 +−\$2\.07 \(−18%\) +−¥14\.94/);
     expect(out).toContain('每月费用（美元）');
     expect(out).toContain('：按模型，每月');

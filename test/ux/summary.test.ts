@@ -77,4 +77,15 @@ describe('scan: summary first', () => {
     expect(line).toMatch(/Call sites: 5 · how many move depends on the provider: 1–2 cannot move \(best: qianfan, 2 auto \/ 2 review \/ 1 cannot move; table below\)/);
     expect(stdout).not.toMatch(/0 cannot move/);
   });
+
+  it('check counts the problems it fails on, not call sites; the cost table labels its CNY column as a difference', () => {
+    const check = runCli(['check', 'fixtures/demo-app', '--provider', 'qwen']);
+    expect(check.code).toBe(1);
+    const problems = JSON.parse(runCli(['check', 'fixtures/demo-app', '--provider', 'qwen', '--format', 'json']).stdout).findings.length;
+    expect(problems).toBeGreaterThan(0);
+    expect(check.stdout).toContain(`Left to do: ${problems} problems (check exits 1 until there are none)`);
+    expect(check.stdout).not.toMatch(/Call sites: 0/);
+    const cost = runCli(['cost', 'fixtures/demo-app']);
+    expect(cost.stdout).toMatch(/per month +in USD +vs OpenAI +vs OpenAI in CNY +note/);
+  });
 });
