@@ -119,7 +119,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .helpOption('-h, --help', h('display help for command', '显示命令帮助'))
     .helpCommand('help [command]', h('display help for command', '显示命令帮助'))
     .configureHelp({ styleTitle: (title) => (lang === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title) })
-    .addOption(new Option('--format <format>', h('output format', '输出格式')).choices(['text', 'json', 'sarif', 'github', 'markdown', 'diff']).default('text'))
+    .addOption(new Option('--format <format>', h('output format', '输出格式')).choices(['text', 'json', 'sarif', 'github', 'markdown', 'codequality', 'diff']).default('text'))
     .option('--output <file>', h('write the report to a file instead of stdout', '把报告写入文件而不是标准输出'))
     .addOption(new Option('--lang <lang>', h('language of messages for people', '面向人的消息语言')).choices(['en', 'zh']).default(defaultLang()))
     .option('--no-color', h('disable colour', '关闭颜色'))
@@ -143,7 +143,19 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     const flags = program.opts<GlobalFlags>();
     const limit = options.maxWarnings === undefined ? undefined : maxWarnings(options.maxWarnings);
     const { scan } = await import('./commands/scan.js');
+    // The diff depends on the provider: without one there is nothing to print, so say so at once.
+    if (flags.format === 'diff' && !options.provider) {
+      const { loadConfig } = await import('./config/load.js');
+      const { resolveRoot } = await import('./pipeline/discover.js');
+      if (!(await loadConfig(resolveRoot(path).root, options.config)).config.provider) {
+        throw new UsageError('scan --format diff needs a provider: the diff is what apply would write for it', 'add --provider <id> (see `migrate providers`), or use apply --dry-run --format diff').inChinese(
+          'scan --format diff 需要服务商：差异是 apply 为该服务商将写入的内容',
+          '加上 --provider <id>（见 `migrate providers`），或使用 apply --dry-run --format diff',
+        );
+      }
+    }
     const result = await scan({ ...analysisOptions(path, options), progress: progressReporter(streams, flags.lang) });
+    if (flags.format === 'diff') result.report.diff = (await import('./render/diff.js')).planDiff(result.planned.filePlans);
     await print(result.report, flags, streams, (file) => result.detected.workspace.text(file));
     const failOn = options.failOn ?? result.config.config.failOn ?? 'none';
     if (overThreshold(result.report.findings.map((f) => f.severity), failOn)) exitCode = EXIT.pending;
@@ -309,6 +321,8 @@ async function render(full: import('./render/report.js').Report, flags: GlobalFl
       return (await import('./render/github.js')).renderGithub(report, flags.verbose);
     case 'markdown':
       return (await import('./render/markdown.js')).renderMarkdown(report);
+    case 'codequality':
+      return (await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose);
     default: {
       const { renderText, closingLine } = await import('./render/text.js');
       const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text });
