@@ -198,7 +198,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         yes: options.yes === true,
         confirm: async (message) => (prompts ? prompts.confirm(message) : false),
         notice: (message) => streams.stderr.write(`${withBin(message[flags.lang])}\n`),
-        ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile } : {}),
+        ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile, beforeReview: prompts.beforeReview } : {}),
       },
     );
     await print(outcome.report, flags, streams, (file) => outcome.detected.workspace.text(file));

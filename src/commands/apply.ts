@@ -6,7 +6,8 @@
  */
 import { UnsafeTreeError, UsageError } from '../core/errors.js';
 import { t, type Localized } from '../core/text.js';
-import type { FilePlan } from '../core/types.js';
+import type { Finding, FilePlan } from '../core/types.js';
+import type { Report } from '../render/report.js';
 import { treeState } from '../pipeline/git.js';
 import type { ReadinessRow } from '../pipeline/readiness.js';
 import { writePlans, type WriterFs } from '../pipeline/write.js';
@@ -29,10 +30,12 @@ export interface ApplyIo {
   yes?: boolean;
   confirm(message: Localized): Promise<boolean>;
   notice(message: Localized): void;
-  /** Offers the providers (best first) when none was given. */
-  pickProvider?(rows: ReadinessRow[]): Promise<string>;
-  /** Asks about one file's change. */
-  reviewFile?(plan: FilePlan, index: number, total: number): Promise<ReviewChoice>;
+  /** Offers the providers (best first) when none was given, with the OpenAI baseline per month (USD). */
+  pickProvider?(rows: ReadinessRow[], openaiUsd?: number): Promise<string>;
+  /** Shown once before the first file is asked about: the summary of the plan. */
+  beforeReview?(report: Report, plans: FilePlan[]): void;
+  /** Asks about one file's change; `findings` are every finding in that file (the prompt shows errors and warnings). */
+  reviewFile?(plan: FilePlan, index: number, total: number, findings?: Finding[]): Promise<ReviewChoice>;
   fs?: WriterFs;
 }
 
@@ -42,12 +45,13 @@ export interface ApplyOutcome extends Analysis {
   declined: boolean;
 }
 
-async function choosePlans(plans: FilePlan[], io: ApplyIo): Promise<FilePlan[]> {
+async function choosePlans(plans: FilePlan[], io: ApplyIo, report: Report): Promise<FilePlan[]> {
   if (!io.interactive) return plans;
+  io.beforeReview?.(report, plans);
   if (!io.reviewFile) return (await io.confirm(t(`Write ${plans.length} file(s)?`, `写入 ${plans.length} 个文件？`))) ? plans : [];
   const accepted: FilePlan[] = [];
   for (let i = 0; i < plans.length; i++) {
-    const choice = await io.reviewFile(plans[i], i, plans.length);
+    const choice = await io.reviewFile(plans[i], i, plans.length, report.findings.filter((f) => f.file === plans[i].path));
     if (choice === 'accept') accepted.push(plans[i]);
     else if (choice === 'all') {
       accepted.push(...plans.slice(i));
@@ -61,7 +65,7 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   const wantsPicker = !options.provider && io.interactive && io.pickProvider !== undefined;
   let analysis = await analyze({ ...options, readiness: wantsPicker }, 'apply');
   if (!analysis.target && wantsPicker && analysis.report.readiness) {
-    const picked = await io.pickProvider!(analysis.report.readiness);
+    const picked = await io.pickProvider!(analysis.report.readiness, analysis.report.estimate.openaiUsd);
     analysis = await retarget(analysis, picked, options);
   }
   if (!analysis.target) {
@@ -99,7 +103,7 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
       );
     }
   }
-  const chosen = await choosePlans(planned.filePlans, io);
+  const chosen = await choosePlans(planned.filePlans, io, report);
   // From here the report describes what was written: counters, the diff and the file outcomes.
   report.notWritten = planned.filePlans.filter((p) => !chosen.includes(p)).map((p) => p.path);
   if (!chosen.length) {

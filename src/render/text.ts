@@ -221,26 +221,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   // Summary first: what cannot move, what needs review, the cost and the next step, in one screen.
   const groups = groupFindings(report.findings, lang);
-  const manual = groups.filter((g) => g.first.readiness === 'manual');
-  const review = groups.filter((g) => g.first.readiness !== 'manual' && g.first.severity !== 'info');
-  if (found) {
-    out.push(chalk.bold(L.summary));
-    out.push(`  ${sitesLine(report, lang, chalk)}`);
-    for (const [title, list, paint] of [
-      [L.cannotMove, manual, chalk.red.bold],
-      [L.needsReviewTitle, review, chalk.yellow.bold],
-    ] as const) {
-      if (!list.length) continue;
-      const total = list.reduce((n, g) => n + g.all.length, 0);
-      out.push(`  ${paint(`${title === L.cannotMove ? '✖' : '⚠'} ${title} (${L.findings(total)})`)}`);
-      for (const group of list.slice(0, SUMMARY_ITEMS)) out.push(summaryItem(group, lang, chalk));
-      if (list.length > SUMMARY_ITEMS) out.push(chalk.dim(`    ${L.moreBelow(list.length - SUMMARY_ITEMS)}`));
-    }
-    out.push(`  ${costHeadline(report, lang, chalk)}`);
-    const next = nextStep(report, lang);
-    if (next) out.push(`  ${chalk.bold(L.next)}: ${next}`);
-    out.push('');
-  }
+  if (found) out.push(...summaryLines(report, lang, chalk, groups), '');
 
   // The details: each group once, with its locations; info findings only with --verbose.
   const shown = groups.filter((g) => g.first.severity !== 'info' || options.verbose);
@@ -268,6 +249,30 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('', costAssumptions(report, lang, chalk));
   if (found) out.push('', tallyLine(report, options, chalk));
   return withBin(`${out.join('\n')}\n`);
+}
+
+/** The summary block (also shown before the first prompt of an interactive apply). */
+export function summaryLines(report: Report, lang: Lang, chalk: ChalkInstance, groups = groupFindings(report.findings, lang), withNext = true): string[] {
+  const L = LABELS[lang];
+  const out: string[] = [];
+  const manual = groups.filter((g) => g.first.readiness === 'manual');
+  const review = groups.filter((g) => g.first.readiness !== 'manual' && g.first.severity !== 'info');
+  out.push(chalk.bold(L.summary));
+  out.push(`  ${sitesLine(report, lang, chalk)}`);
+  for (const [title, list, paint] of [
+    [L.cannotMove, manual, chalk.red.bold],
+    [L.needsReviewTitle, review, chalk.yellow.bold],
+  ] as const) {
+    if (!list.length) continue;
+    const total = list.reduce((n, g) => n + g.all.length, 0);
+    out.push(`  ${paint(`${title === L.cannotMove ? '✖' : '⚠'} ${title} (${L.findings(total)})`)}`);
+    for (const group of list.slice(0, SUMMARY_ITEMS)) out.push(summaryItem(group, lang, chalk));
+    if (list.length > SUMMARY_ITEMS) out.push(chalk.dim(`    ${L.moreBelow(list.length - SUMMARY_ITEMS)}`));
+  }
+  out.push(`  ${costHeadline(report, lang, chalk)}`);
+  const next = withNext ? nextStep(report, lang) : undefined;
+  if (next) out.push(`  ${chalk.bold(L.next)}: ${next}`);
+  return out.map(withBin);
 }
 
 /**

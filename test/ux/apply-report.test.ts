@@ -11,8 +11,6 @@ import { REPO, runCli } from '../helpers/cli.js';
 
 const DRIVER = path.join(REPO, 'test', 'helpers', 'pty-drive.py');
 const A = "import OpenAI from 'openai';\nexport const a = new OpenAI();\n";
-const DOWN = '\u001b[B';
-const ENTER = '\r';
 const B = "import OpenAI from 'openai';\nexport const b = new OpenAI();\n";
 
 const dirs: string[] = [];
@@ -67,7 +65,7 @@ describe('apply without a terminal', () => {
 describe('the report of an interactive apply matches what was written', () => {
   it('quitting at the first prompt: 0 changed, no diff, "wrote 0 files", git clean', () => {
     const dir = project();
-    const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'qwen'], [['Write a\\.ts', [DOWN, DOWN, DOWN, ENTER]]]);
+    const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'qwen'], [['Write a\\.ts', ['q']]]);
     expect(transcript, transcript).toMatch(/\[steps done: 1\/1\]/);
     expect(code).toBe(1);
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' })).toBe('');
@@ -80,8 +78,8 @@ describe('the report of an interactive apply matches what was written', () => {
   it('accepting one file and skipping the other: the counters and the diff are of the written file only', () => {
     const dir = project();
     const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'qwen'], [
-      ['Write a\\.ts', [ENTER]],
-      ['Write b\\.ts', [DOWN, ENTER]],
+      ['Write a\\.ts', ['y']],
+      ['Write b\\.ts', ['n']],
     ]);
     expect(transcript, transcript).toMatch(/\[steps done: 2\/2\]/);
     expect(code).toBe(1);
