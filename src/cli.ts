@@ -3,12 +3,13 @@
  * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
  * 2 usage, config or internal error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { BanjiaError, UsageError } from './core/errors.js';
 import { binName, setBinName, withBin } from './core/bin.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
+import { wrapLine } from './render/wrap.js';
 
 export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
 
@@ -115,10 +116,17 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   program
     .name(bin)
     .description(h('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider', 'banjia（搬家）：把 JS/TS 代码库从 OpenAI API 迁移到国内大模型服务商'))
-    .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
+    .version(VERSION, '-v, --version', h('output the version number', '显示版本号'))
     .helpOption('-h, --help', h('display help for command', '显示命令帮助'))
     .helpCommand('help [command]', h('display help for command', '显示命令帮助'))
-    .configureHelp({ styleTitle: (title) => (lang === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title) })
+    .configureHelp({
+      styleTitle: (title) => (lang === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title),
+      // Each command's help lists the global options it takes too.
+      showGlobalOptions: true,
+      minWidthToWrap: 20,
+      optionDescription: (option) => helpSuffix(new Help().optionDescription(option), lang),
+      argumentDescription: (argument) => helpSuffix(new Help().argumentDescription(argument), lang),
+    })
     .addOption(new Option('--format <format>', h('output format', '输出格式')).choices(['text', 'json', 'sarif', 'github', 'markdown', 'codequality', 'diff']).default('text'))
     .option('--output <file>', h('write the report to a file instead of stdout', '把报告写入文件而不是标准输出'))
     .addOption(new Option('--lang <lang>', h('language of messages for people', '面向人的消息语言')).choices(['en', 'zh']).default(defaultLang()))
@@ -129,6 +137,9 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
+      // Help wraps at the terminal width (COLUMNS wins), at spaces: words are never broken.
+      getOutHelpWidth: () => terminalWidth(streams.stdout) ?? 80,
+      getErrHelpWidth: () => terminalWidth(streams.stderr) ?? 80,
     });
 
   commonOptions(
@@ -290,6 +301,17 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
     });
 
+  for (const command of program.commands) {
+    const examples = EXAMPLES[command.name()];
+    if (!examples) continue;
+    command.addHelpText('after', () => {
+      const width = terminalWidth(streams.stdout) ?? 80;
+      const lines = examples.flatMap(([cmd, en, zh]) => [`  $ ${bin} ${cmd}`, ...wrapLine('      ', h(en, zh), width, '      ')]);
+      return `\n${h('Examples:', '示例：')}\n${lines.join('\n')}\n`;
+    });
+  }
+  // -V was the version flag before -v; both work.
+  if (argv.length === 1 && argv[0] === '-V') argv = ['--version'];
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -306,8 +328,49 @@ function maxWarnings(value: string): number {
   return n;
 }
 
+/** Two examples per command, shown at the end of its --help. */
+const EXAMPLES: Record<string, Array<[string, string, string]>> = {
+  scan: [
+    ['scan .', 'every OpenAI use, and per provider what moves, what needs review, what cannot move', '所有 OpenAI 用法，以及各服务商下可迁移、需复核、无法迁移的内容'],
+    ['scan src --provider deepseek --format github', 'the findings for DeepSeek as GitHub annotations', '针对 DeepSeek 的发现，输出为 GitHub 注释'],
+  ],
+  apply: [
+    ['apply . --provider qwen --dry-run', 'the diff for Qwen; nothing is written (exit 1 when changes are pending)', '针对通义千问的差异；不写入（有待改动时以 1 退出）'],
+    ['apply .', 'pick a provider, then review each file (y/n/a/q/e)', '选择服务商，再逐个文件确认（y/n/a/q/e）'],
+  ],
+  check: [
+    ['check . --provider qwen', 'exit 1 while OpenAI usage or a TODO(migrate) marker is left', '仍有 OpenAI 用法或 TODO(migrate) 标记时以 1 退出'],
+    ['check . --provider qwen --format codequality --output gl-code-quality-report.json', 'the same, as a GitLab Code Quality report', '同上，输出为 GitLab 代码质量报告'],
+  ],
+  cost: [
+    ['cost --usage usage.csv', 'every provider ranked by the monthly cost of your OpenAI usage export', '按 OpenAI 用量导出的月费用给所有服务商排名'],
+    ['cost . --provider deepseek', 'a static estimate of the call sites in ., with DeepSeek per model', '对 . 中调用点的静态估算，并按模型显示 DeepSeek'],
+  ],
+  providers: [
+    ['providers', 'the providers, their endpoints and models', '服务商及其接口与模型'],
+    ['providers qwen', 'one provider in full: regions, models, prices, features, sources', '某个服务商的全部信息：区域、模型、价格、功能、来源'],
+  ],
+  undo: [
+    ['undo', 'put back every file of the last apply in .', '还原 . 中上一次 apply 改动的所有文件'],
+    ['undo --force', 'restore even files edited since the apply', '即使文件在 apply 之后被编辑过也还原'],
+  ],
+};
+
+/** The terminal width: COLUMNS when set, else the stream's when it is a terminal. */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number }): number | undefined {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY === true && stream.columns ? stream.columns : undefined;
+}
+
+/** Commander's "(choices: …, default: …)" suffix, in Chinese with --lang zh. */
+function helpSuffix(text: string, lang: Lang): string {
+  if (lang !== 'zh') return text;
+  return text.replace(/ \(((?:choices|default|preset|env): .*)\)$/, (_, inner: string) => `（${inner.replace(/choices: /, '可选：').replace(/default: /, '默认：').replace(/preset: /, '预设：').replace(/env: /, '环境变量：').replace(/, (?=默认|预设|环境变量)/g, '；')}）`);
+}
+
 /** Renders a report in the chosen format; text only gets colour when it goes to a terminal. */
-async function render(full: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+async function render(full: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined, width?: number): Promise<string> {
   // --quiet: errors only, in every format but JSON (a contract: it keeps every finding); the counters stay whole.
   const report = flags.quiet && flags.format !== 'json' ? { ...full, findings: full.findings.filter((f) => f.severity === 'error') } : full;
   switch (flags.format) {
@@ -325,7 +388,7 @@ async function render(full: import('./render/report.js').Report, flags: GlobalFl
       return (await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose);
     default: {
       const { renderText, closingLine } = await import('./render/text.js');
-      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text });
+      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text, ...(width ? { width } : {}) });
       const end = closingLine(report, flags.lang, color);
       if (!report.diff) return `${body}${end ? `\n${end}` : ''}`;
       const { colorDiff } = await import('./render/diff-color.js');
@@ -343,7 +406,7 @@ async function print(report: import('./render/report.js').Report, flags: GlobalF
     renameSync(temp, flags.output);
     return;
   }
-  streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
+  streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text, terminalWidth(streams.stdout)));
 }
 
 function handleError(error: unknown, streams: Streams, lang: Lang): number {

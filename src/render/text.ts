@@ -11,6 +11,7 @@ import { formatMoney } from './format.js';
 import { noticeLines } from './notices.js';
 import { COST_LABELS, renderCostShort } from './cost.js';
 import { withBin } from '../core/bin.js';
+import { wrapLine } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
@@ -19,6 +20,8 @@ export interface TextOptions {
   verbose: boolean;
   /** Errors only (the findings were filtered before); the tally says what is not shown. */
   quiet?: boolean;
+  /** Wrap prose at this many columns (the terminal's, or COLUMNS); never inside a word. */
+  width?: number;
   /** Reads a file's text for code frames. */
   text(file: string): string | undefined;
   /** The day the notices are judged against (default: the clock). */
@@ -185,10 +188,12 @@ function groupLines(group: FindingGroup, options: TextOptions, chalk: ChalkInsta
   const count = all.length > 1 ? chalk.bold(` ×${all.length}`) : '';
   const lines = [`${severityBadge(chalk, first.severity, options.lang)} ${text.message}${count}  ${chalk.dim(first.ruleId)}`];
   const pad = '        ';
-  lines.push(`${pad}${chalk.dim(`${L.at}:`)} ${locations(group, options.verbose ? all.length : 8, options.lang)}`);
-  lines.push(`${pad}${chalk.dim(`${L.why}:`)} ${text.reason}`);
-  if (text.action) lines.push(`${pad}${chalk.dim(`${L.todo}:`)} ${text.action}${first.docs ? chalk.dim(` (${first.docs})`) : ''}`);
-  if (first.fix) lines.push(`${pad}${chalk.dim(`${L.fix}:`)} ${first.fix.description} ${chalk.dim(`[${first.fix.safety}]`)}`);
+  const w = options.width;
+  const indent = `${pad}  `;
+  lines.push(...wrapLine(`${pad}${chalk.dim(`${L.at}:`)} `, locations(group, options.verbose ? all.length : 8, options.lang), w, indent));
+  lines.push(...wrapLine(`${pad}${chalk.dim(`${L.why}:`)} `, text.reason, w, indent));
+  if (text.action) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.todo}:`)} `, `${text.action}${first.docs ? ` (${first.docs})` : ''}`, w, indent));
+  if (first.fix) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.fix}:`)} `, `${first.fix.description} [${first.fix.safety}]`, w, indent));
   if (first.severity !== 'info' || options.verbose) {
     const source = options.text(first.file);
     if (source !== undefined) lines.push(...codeFrame(source, first, chalk).map((l) => `${pad}${l}`));
@@ -246,7 +251,7 @@ export function renderText(report: Report, options: TextOptions): string {
     }
   }
 
-  out.push('', costAssumptions(report, lang, chalk));
+  out.push('', ...wrapLine('', costAssumptions(report, lang, chalk), options.width, '  '));
   if (found) out.push('', tallyLine(report, options, chalk));
   return withBin(`${out.join('\n')}\n`);
 }
