@@ -294,11 +294,13 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .action(async (path: string, options) => {
       const { undo } = await import('./commands/undo.js');
       const result = undo({ path, force: options.force });
+      const lang = program.opts<GlobalFlags>().lang;
       if (!result) {
-        streams.stdout.write('Nothing to undo.\n');
+        streams.stdout.write(lang === 'zh' ? '没有可撤销的内容。\n' : 'Nothing to undo.\n');
         return;
       }
-      streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
+      const list = result.restored.map((f) => `  ${f}\n`).join('');
+      streams.stdout.write(lang === 'zh' ? `已还原 ${result.restored.length} 个文件：\n${list}` : `Restored ${result.restored.length} file(s):\n${list}`);
     });
 
   for (const command of program.commands) {

@@ -171,6 +171,9 @@ export function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.first.severity] - SEVERITY_ORDER[b.first.severity] || a.first.file.localeCompare(b.first.file) || a.first.start - b.first.start);
 }
 
+/** The fix labels in Chinese (--lang zh). */
+const SAFETY_ZH: Record<string, string> = { safe: '安全', review: '需复核', unsafe: '不安全', suggestion: '建议' };
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const where = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
 
@@ -193,7 +196,7 @@ function groupLines(group: FindingGroup, options: TextOptions, chalk: ChalkInsta
   lines.push(...wrapLine(`${pad}${chalk.dim(`${L.at}:`)} `, locations(group, options.verbose ? all.length : 8, options.lang), w, indent));
   lines.push(...wrapLine(`${pad}${chalk.dim(`${L.why}:`)} `, text.reason, w, indent));
   if (text.action) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.todo}:`)} `, `${text.action}${first.docs ? ` (${first.docs})` : ''}`, w, indent));
-  if (first.fix) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.fix}:`)} `, `${first.fix.description} [${first.fix.safety}]`, w, indent));
+  if (first.fix) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.fix}:`)} `, `${first.fix.description} [${options.lang === 'zh' ? (SAFETY_ZH[first.fix.safety] ?? first.fix.safety) : first.fix.safety}]`, w, indent));
   if (first.severity !== 'info' || options.verbose) {
     const source = options.text(first.file);
     if (source !== undefined) lines.push(...codeFrame(source, first, chalk).map((l) => `${pad}${l}`));

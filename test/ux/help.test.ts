@@ -3,6 +3,9 @@
  * examples; -v prints the version; --lang zh covers help suffixes and the prompts' key hints; the
  * text report wraps at COLUMNS without breaking words.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { interactiveIo } from '../../src/interactive.js';
@@ -35,6 +38,11 @@ describe('help', () => {
     expect(stdout).toMatch(/（可选："text", "json", .*；默认："text"）/s);
     expect(stdout).toMatch(/项目目录或文件（默认："\."）/);
     expect(stdout).not.toMatch(/\((default|choices): /);
+    // undo speaks Chinese too; the fix labels of the report are translated.
+    const empty = mkdtempSync(path.join(tmpdir(), 'banjia-undo-'));
+    expect(runCli(['--lang', 'zh', 'undo', empty]).stdout).toBe('没有可撤销的内容。\n');
+    rmSync(empty, { recursive: true, force: true });
+    expect(runCli(['--lang', 'zh', 'scan', 'fixtures/demo-app', '--provider', 'qwen']).stdout).toMatch(/修改: .*\[安全\]/);
   });
 
   it('help wraps at COLUMNS, at spaces', () => {
