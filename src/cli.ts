@@ -1,8 +1,10 @@
 /**
  * The command line. This file only parses flags, calls the typed command functions, prints, and
  * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
- * 2 usage, config or internal error.
+ * 2 usage, config, file-system or internal error, 130 cancelled at a prompt (Ctrl-C).
  */
+import { readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { BanjiaError, UsageError } from './core/errors.js';
 import { binName, setBinName, withBin } from './core/bin.js';
@@ -11,7 +13,7 @@ import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
 import { wrapLine } from './render/wrap.js';
 
-export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
+export const EXIT = { ok: 0, pending: 1, error: 2, cancelled: 130 } as const;
 
 interface GlobalFlags {
   format: string;
@@ -133,6 +135,10 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .option('--no-color', h('disable colour', '关闭颜色'))
     .option('--verbose', h('also show info findings, and every location of a grouped finding', '同时显示信息级发现，以及分组发现的所有位置'), false)
     .option('--quiet', h('report errors only (warnings and info are counted, not shown)', '只报告错误（警告和信息只计数，不显示）'), false)
+    .hook('preAction', async () => {
+      const output = program.opts<GlobalFlags>().output;
+      if (output) await prepareOutput(output);
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
@@ -303,6 +309,91 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       streams.stdout.write(lang === 'zh' ? `已还原 ${result.restored.length} 个文件：\n${list}` : `Restored ${result.restored.length} file(s):\n${list}`);
     });
 
+  program
+    .command('emulate')
+    .description(h('run a local emulator of the provider (its paths, models and rules from the catalogue) until Ctrl-C', '运行服务商的本地模拟器（路径、模型和规则来自目录），直到 Ctrl-C'))
+    .option('--provider <id>', h('provider to emulate', '要模拟的服务商'))
+    .option('--region <id>', h('region whose base URL path to serve', '使用哪个区域的接口路径'))
+    .option('--port <n>', h('port on 127.0.0.1 (default: any free port)', '127.0.0.1 上的端口（默认：任一空闲端口）'), '0')
+    .option('--record <file>', h('append every request as a JSON line to this file', '把每个请求以 JSON 行写入此文件'))
+    .action(async (options) => {
+      const { emulate } = await import('./commands/emulate.js');
+      const server = await emulate(options);
+      server.recorder.onEntry = (e) => write(`${e.status} ${e.verdict}${e.rule ? ` [${e.rule}]` : ''} ${e.method} ${e.path}${e.model ? ` ${e.model}` : ''}\n`);
+      write(`Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await server.close();
+    });
+
+  program
+    .command('verify')
+    .description(h('run a command against the provider emulator and an OpenAI trap; exit 1 on a rejected request or an attempt to reach OpenAI', '在服务商模拟器和 OpenAI 陷阱下运行命令；有请求被拒或试图访问 OpenAI 时以 1 退出'))
+    .argument('[path]', h('folder to run the command in', '运行命令的目录'), '.')
+    .argument('[command...]', h('the command, after --', '要运行的命令，写在 -- 之后'))
+    .option('--provider <id>', h('target provider', '目标服务商'))
+    .option('--region <id>', h('provider region', '服务商区域'))
+    .option('--record <file>', h('write every request as a JSON line to this file', '把每个请求以 JSON 行写入此文件'))
+    .option('--timeout <ms>', h('stop the command after this many ms (default: none)', '命令运行超过此毫秒数即停止（默认：不限）'))
+    .option('--typecheck', h('also run the project’s own tsc before and after the last apply and name every new error (the command is then optional)', '同时用项目自己的 tsc 比较上次 apply 前后，列出每个新错误（此时命令可省略）'), false)
+    .action(async (path: string, command: string[], options) => {
+      const flags = program.opts<GlobalFlags>();
+      const { verify, renderVerify, verifyJson } = await import('./commands/verify.js');
+      const json = flags.format === 'json';
+      // Everything after `--` is the command; the path is an operand only when it came before `--`.
+      const dashdash = argv.indexOf('--');
+      const after = dashdash < 0 ? command : argv.slice(dashdash + 1);
+      const folder = dashdash < 0 || command.length === after.length ? path : '.';
+      let typecheckFailed = false;
+      if (options.typecheck) {
+        const { typecheckDiff, renderTypecheck } = await import('./commands/typecheck-diff.js');
+        const diff = typecheckDiff(folder);
+        typecheckFailed = diff.newErrors.length > 0;
+        if (!after.length) {
+          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff));
+          if (typecheckFailed) exitCode = EXIT.pending;
+          return;
+        }
+        if (!json) write(renderTypecheck(diff));
+        else streams.stderr.write(renderTypecheck(diff));
+      }
+      const result = await verify({
+        path: folder,
+        command: after,
+        provider: options.provider,
+        region: options.region,
+        record: options.record,
+        ...(options.timeout ? { timeoutMs: Number(options.timeout) } : {}),
+        onOutput: (stream, text) => (stream === 'stdout' && !json ? streams.stdout : streams.stderr).write(text),
+      });
+      write(json ? verifyJson(result) : `\n${renderVerify(result)}`);
+      if (!result.passed || typecheckFailed) exitCode = EXIT.pending;
+    });
+
+  program
+    .command('doctor')
+    .description(h('live check with your key: the base URL answers, every mapped model exists and chats (the only networked command)', '用你的密钥在线检查：接口可达、每个映射的模型存在且可对话（唯一联网的命令）'))
+    .argument('[path]', h('project folder; the lock goes to <path>/.migrate/provider-lock.json', '项目目录；锁文件写到 <path>/.migrate/provider-lock.json'), '.')
+    .option('--provider <id>', h('provider to check', '要检查的服务商'))
+    .option('--region <id>', h('provider region', '服务商区域'))
+    .option('--base-url <url>', h('check this base URL instead (default: $<PROVIDER>_BASE_URL, else the catalogue’s)', '改为检查此接口地址（默认：$<PROVIDER>_BASE_URL，否则用目录中的）'))
+    .option('--timeout <ms>', h('per-request timeout', '每个请求的超时'), '15000')
+    .option('--probe', h('also probe tools, JSON mode and stream usage', '同时探测工具调用、JSON 模式和流式用量'), false)
+    .action(async (path: string, options) => {
+      const flags = program.opts<GlobalFlags>();
+      const { doctor, renderDoctor } = await import('./commands/doctor.js');
+      const result = await doctor({ path, provider: options.provider, region: options.region, baseUrl: options.baseUrl, timeoutMs: Number(options.timeout), probe: options.probe });
+      write(flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDoctor(result));
+      if (!result.ok) exitCode = EXIT.pending;
+    });
+
   for (const command of program.commands) {
     const examples = EXAMPLES[command.name()];
     if (!examples) continue;
@@ -314,11 +405,79 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   }
   // -V was the version flag before -v; both work.
   if (argv.length === 1 && argv[0] === '-V') argv = ['--version'];
+  guardStreams(streams);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    if (!program.opts<GlobalFlags>().output) warnIfStdoutClosed(streams);
+    return Math.max(exitCode, streamFailure);
   } catch (error) {
-    return handleError(error, streams, program.opts<GlobalFlags>().lang ?? defaultLang());
+    return Math.max(handleError(error, streams, program.opts<GlobalFlags>().lang ?? defaultLang()), streamFailure);
+  }
+}
+
+/**
+ * `--output` names a file: a folder is a usage error, a missing parent folder is made. Checked
+ * before the run, so that a long scan does not end in an error about where to put its report.
+ */
+async function prepareOutput(output: string): Promise<void> {
+  const { mkdirSync, statSync } = await import('node:fs');
+  const target = path.resolve(output);
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    // a new file
+  }
+  if (stat?.isDirectory() || /[\\/]$/.test(output)) {
+    throw new UsageError(`--output ${output} is a folder; give the name of a file to write the report to`, `e.g. --output ${path.join(output, 'report.txt')}`).inChinese(
+      `--output ${output} 是一个目录；请给出要写入报告的文件名`,
+    );
+  }
+  if (!stat) mkdirSync(path.dirname(target), { recursive: true });
+}
+
+/** Set when stdout or stderr failed for a reason other than a closed pipe: the run's report was lost. */
+let streamFailure = 0;
+const guarded = new WeakSet<object>();
+
+/**
+ * A reader that goes away (`| head -3`) closes the pipe: the rest of the report has nowhere to go,
+ * which is not an error, so EPIPE ends nothing and prints nothing. Any other write failure (a full
+ * disk) is said once on stderr and makes the exit code 2.
+ */
+function guardStreams(streams: Streams): void {
+  for (const stream of [streams.stdout, streams.stderr]) {
+    const emitter = stream as NodeJS.WritableStream & { on?: NodeJS.WritableStream['on'] };
+    if (typeof emitter.on !== 'function' || guarded.has(emitter)) continue;
+    guarded.add(emitter);
+    emitter.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') return;
+      if (!streamFailure && stream === streams.stdout) {
+        try {
+          streams.stderr.write(`migrate: could not write the report to standard output (${error.code ?? error.message})\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      streamFailure = EXIT.error;
+      process.exitCode = EXIT.error;
+    });
+  }
+}
+
+/**
+ * `migrate scan >&-`: Node puts /dev/null (opened read-write) in place of a closed stdout, so the
+ * report vanishes without an error. Linux only; say so on stderr instead of staying silent.
+ */
+function warnIfStdoutClosed(streams: Streams): void {
+  if (process.platform !== 'linux' || streams.stdout !== process.stdout) return;
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return;
+    streams.stderr.write('migrate: standard output is closed, so the report was not written (use --output <file>)\n');
+  } catch {
+    // no /proc: nothing to tell
   }
 }
 
@@ -411,7 +570,35 @@ async function print(report: import('./render/report.js').Report, flags: GlobalF
   streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text, terminalWidth(streams.stdout)));
 }
 
+/** What an errno means to a person. */
+const ERRNO_TEXT: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  ENOENT: 'no such file or folder',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+};
+
 function handleError(error: unknown, streams: Streams, lang: Lang): number {
+  // Ctrl-C at a prompt: the user's choice, and the prompts all come before any write.
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    streams.stderr.write(lang === 'zh' ? 'migrate: 已取消，未写入任何文件\n' : 'migrate: cancelled, nothing written\n');
+    return EXIT.cancelled;
+  }
+  // The file system refused (a read-only .migrate, a full disk): the environment, not a bug.
+  const errno = error as NodeJS.ErrnoException;
+  if (error instanceof Error && typeof errno.code === 'string' && typeof errno.path === 'string' && ERRNO_TEXT[errno.code]) {
+    const what = errno.syscall ? `${errno.syscall} ` : '';
+    streams.stderr.write(`migrate: cannot ${what}${errno.path}: ${ERRNO_TEXT[errno.code]} (${errno.code})\n`);
+    return EXIT.error;
+  }
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.error;

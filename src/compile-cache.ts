@@ -33,7 +33,9 @@ interface ModuleStatics {
 }
 
 function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : os.tmpdir());
+  // XDG: a relative XDG_CACHE_HOME is ignored.
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = (xdg && path.isAbsolute(xdg) ? xdg : '') || (os.homedir() ? path.join(os.homedir(), '.cache') : os.tmpdir());
   return path.join(base, 'banjia', `v8-${process.version}-${process.arch}`);
 }
 
@@ -85,9 +87,34 @@ function requireFor(module: InternalModule, statics: ModuleStatics) {
   return Object.assign(require, { resolve, main: process.mainModule, extensions: statics._extensions, cache: statics._cache });
 }
 
+/**
+ * mkdir -p by hand: Node's recursive mkdirSync never returns under /proc (XDG_CACHE_HOME=/proc).
+ * False when the folder cannot be made, and then there is simply no cache.
+ */
+export function ensureDir(dir: string): boolean {
+  const missing: string[] = [];
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      if (!statSync(current).isDirectory()) return false;
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(current) === current) return false;
+      missing.push(current);
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+    }
+  }
+  return true;
+}
+
 function save(file: string, data: Buffer): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    if (!ensureDir(path.dirname(file))) return;
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, file);

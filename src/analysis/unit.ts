@@ -41,7 +41,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  // A byte order mark is not a column: editors, git and SARIF viewers count from after it.
+  const bom = lo === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line: lo + 1, column: offset - starts[lo] + 1 - bom };
 }
 
 /** File offsets of a node (leading trivia excluded). */

@@ -202,6 +202,7 @@ export class Evaluator {
   /** Object members being looked up: `{ ...state }` whose spread is the object itself loops otherwise. */
   private readonly membersInProgress = new Map<ts.Node, Set<string>>();
   private readonly mutationCache = new Map<ts.Node, Map<string, ts.Expression[]>>();
+  private readonly classAssignments = new Map<ts.Node, Map<string, ts.Expression[]>>();
 
   /** Packages whose own source, imported from the workspace, binds as the package (see Workspace.packageIdentity). */
   constructor(
@@ -547,23 +548,33 @@ export class Evaluator {
 
   /** `this.name = …` anywhere in the class's own methods and constructor. */
   private thisAssignments(cls: ClassValue, name: string): Value[] {
-    const values: Value[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isClassLike(node) && node !== cls.node) return;
-      if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) return;
+    return (this.assignmentsOf(cls.node).get(name) ?? []).map((expression) => this.evaluate(cls.unit, expression));
+  }
+
+  /** Every `this.x = …` of a class, by member name: one walk per class, not one per question. */
+  private assignmentsOf(node: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+    let table = this.classAssignments.get(node);
+    if (table) return table;
+    table = new Map();
+    const found = table;
+    const visit = (child: ts.Node): void => {
+      if (ts.isClassLike(child) && child !== node) return;
+      if (ts.isFunctionDeclaration(child) || ts.isFunctionExpression(child)) return;
       if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(node.left) &&
-        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        node.left.name.text === name
+        ts.isBinaryExpression(child) &&
+        child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(child.left) &&
+        child.left.expression.kind === ts.SyntaxKind.ThisKeyword
       ) {
-        values.push(this.evaluate(cls.unit, node.right));
+        const list = found.get(child.left.name.text) ?? [];
+        list.push(child.right);
+        found.set(child.left.name.text, list);
       }
-      ts.forEachChild(node, visit);
+      ts.forEachChild(child, visit);
     };
-    for (const member of cls.node.members) visit(member);
-    return values;
+    for (const member of node.members) visit(member);
+    this.classAssignments.set(node, table);
+    return table;
   }
 
   private typeMember(type: TypeValue, name: string): Value {

@@ -3,7 +3,8 @@
  * parsed only when an import is followed into them (a model constant, a client module). Each file
  * is read once and parsed once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readRegularText } from '../core/read.js';
 import path from 'node:path';
 import { ts } from './ts.js';
 import { parseUnit, type Unit } from './unit.js';
@@ -25,6 +26,9 @@ export class Workspace {
   private readonly texts = new Map<string, string | null>();
   private readonly parsed = new Map<string, Unit[]>();
   private aliases: PathAlias[] | undefined;
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly files = new Map<string, boolean>();
+  private readonly identities = new Map<string, string | undefined>();
 
   constructor(
     /** Absolute path of the scanned root. */
@@ -47,11 +51,8 @@ export class Workspace {
 
   text(file: string): string | undefined {
     if (!this.texts.has(file)) {
-      try {
-        this.texts.set(file, readFileSync(this.absolute(file), 'utf8'));
-      } catch {
-        this.texts.set(file, null);
-      }
+      // Only regular files: a FIFO named like a module would block the run.
+      this.texts.set(file, readRegularText(this.absolute(file)) ?? null);
     }
     return this.texts.get(file) ?? undefined;
   }
@@ -80,6 +81,13 @@ export class Workspace {
    * package, so its clients and calls are found as anywhere else.
    */
   packageIdentity(file: string, isKnown: (name: string) => boolean): string | undefined {
+    if (this.identities.has(file)) return this.identities.get(file);
+    const identity = this.identityUncached(file, isKnown);
+    this.identities.set(file, identity);
+    return identity;
+  }
+
+  private identityUncached(file: string, isKnown: (name: string) => boolean): string | undefined {
     const dir = path.posix.dirname(file);
     const base = path.posix.basename(file).replace(/\.(m|c)?[jt]sx?$/, '');
     const folder = path.posix.basename(dir);
@@ -137,6 +145,15 @@ export class Workspace {
 
   /** Resolves an import specifier to a file of the workspace, or undefined for packages and misses. */
   resolveModule(fromFile: string, specifier: string): string | undefined {
+    // Every import is resolved again by every question about it: one stat per probe adds up.
+    const key = `${specifier.startsWith('.') ? path.posix.dirname(fromFile) : ''}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveUncached(fromFile, specifier);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) {
       const base = path.posix.join(path.posix.dirname(fromFile), specifier);
       return this.probe(base);
@@ -173,11 +190,16 @@ export class Workspace {
 
   private isFile(file: string): boolean {
     if (this.texts.has(file)) return this.texts.get(file) !== null;
+    const known = this.files.get(file);
+    if (known !== undefined) return known;
+    let found = false;
     try {
-      return statSync(this.absolute(file)).isFile();
+      found = statSync(this.absolute(file)).isFile();
     } catch {
-      return false;
+      found = false;
     }
+    this.files.set(file, found);
+    return found;
   }
 
   /**

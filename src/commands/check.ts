@@ -4,11 +4,15 @@
  * feature, an `api.openai.com` URL or an OpenAI model id the sweep finds in any scanned file), or
  * when a `TODO(migrate)` marker is left. `migrate-ignore-next-line` silences a line.
  */
+import { closeSync, readSync } from 'node:fs';
+import path from 'node:path';
+import { openRegular } from '../core/read.js';
 import { rangeLocation, type Unit } from '../analysis/unit.js';
 import type { Finding } from '../core/types.js';
 import { ignoredByComment } from '../pipeline/ignore.js';
 import { sortFindings } from '../pipeline/plan.js';
 import { countReadiness } from '../pipeline/readiness.js';
+import { SWEEP_MARKER } from '../sweep/indicators.js';
 import { analyze, type Analysis, type AnalyzeOptions } from './analyze.js';
 
 export const TODO_MARKER = 'TODO(migrate)';
@@ -73,6 +77,70 @@ function leftoverMarkers(analysis: Analysis): Finding[] {
   return found;
 }
 
+/** Text that names OpenAI: the sweep's indicators, or the word itself (an import, a class, a comment). */
+const OPENAI_TEXT = new RegExp(`openai|${SWEEP_MARKER.source}`, 'i');
+
+/**
+ * Does a file the analysis passed over (too large, minified) name OpenAI? Read in chunks, with an
+ * overlap so that a match across two chunks is seen; only regular files are opened.
+ */
+export function fileMentionsOpenAI(absPath: string): boolean {
+  const fd = openRegular(absPath);
+  if (fd === undefined) return false;
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    let tail = '';
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      const text = tail + chunk.toString('latin1', 0, n);
+      if (OPENAI_TEXT.test(text)) return true;
+      tail = text.slice(-256);
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const SKIP_WHY: Record<string, string> = {
+  'too-large': 'it is over the size limit, so it was not analysed',
+  minified: 'it looks minified (a bundle), so it was not analysed',
+};
+
+/**
+ * Files that name OpenAI but were never analysed (a syntax error, over the size limit, minified) or
+ * whose rewrite apply refuses: nothing can say their usage is gone, so they keep the gate failing.
+ */
+function unchecked(analysis: Analysis): Finding[] {
+  const found: Finding[] = [];
+  const { discovered, detected, planned } = analysis;
+  const reasonFor = (file: string, why: string, ruleId: string) => {
+    const text = detected.workspace.text(file) ?? '';
+    return problem(
+      { path: file, text },
+      0,
+      0,
+      ruleId,
+      `${file} mentions OpenAI, but ${why}`,
+      'banjia cannot tell whether the OpenAI usage in this file is gone.',
+      ruleId === 'check/refusedRewrite'
+        ? 'Migrate this file by hand (or fix what stops the rewrite), then run check again.'
+        : 'Fix the file so it can be analysed, or migrate it by hand and exclude it (.migrateignore or the config’s ignore).',
+    );
+  };
+  for (const failure of detected.parseFailures) {
+    const text = detected.workspace.text(failure.file) ?? '';
+    if (OPENAI_TEXT.test(text)) found.push(reasonFor(failure.file, `it could not be analysed (${failure.errors[0]})`, 'check/unanalysed'));
+  }
+  for (const skipped of discovered.skipped) {
+    const why = SKIP_WHY[skipped.reason];
+    if (why && fileMentionsOpenAI(path.join(analysis.root, ...skipped.path.split('/')))) found.push(reasonFor(skipped.path, why, 'check/unanalysed'));
+  }
+  for (const errored of planned.errored) found.push(reasonFor(errored.file, `apply refuses to rewrite it (${errored.reason ?? 'error'})`, 'check/refusedRewrite'));
+  return found;
+}
+
 export async function check(options: Omit<AnalyzeOptions, 'readiness'>): Promise<CheckOutcome> {
   const analysis = await analyze({ ...options, extraMarkers: LEFTOVER_MARKERS }, 'check');
   const { planned, target } = analysis;
@@ -102,6 +170,7 @@ export async function check(options: Omit<AnalyzeOptions, 'readiness'>): Promise
   problems.push(...usage.map((f) => ({ ...f, severity: 'error' as const })));
   problems.push(...leftoverKeys(planned.findings, analysis));
   problems.push(...leftoverMarkers(analysis));
+  problems.push(...unchecked(analysis));
   const kept = problems.filter((p) => !ignoredByComment(analysis.detected.workspace.text(p.file) ?? '', p.line));
   const sorted = sortFindings(kept);
   const report = analysis.report;

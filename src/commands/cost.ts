@@ -58,6 +58,9 @@ function parsed<T>(parse: () => T, zh: (message: string) => string): T {
   }
 }
 
+/** A trillion calls a month from one call site: far above any real traffic, far below overflow. */
+const MAX_CALLS_PER_MONTH = 1e12;
+
 function number(flag: string, raw: string | undefined, check: (n: number) => boolean, expected: { en: string; zh: string }): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw.trim().replace(/_/g, ''));
@@ -81,8 +84,12 @@ export async function cost(options: CostCommandOptions): Promise<CostOutcome> {
   const tokenRatios: TokenRatioOverrides | undefined =
     options.tokenRatio === undefined ? undefined : parsed(() => parseTokenRatios(options.tokenRatio!), (m) => `token 换算比参数有误：${m}`);
   const peakShare = number('--peak-share', options.peakShare, (n) => n >= 0 && n <= 1, { en: 'a share between 0 and 1', zh: '0 到 1 之间的比例' });
-  const callsPerMonth = number('--calls-per-month', options.callsPerMonth, (n) => n > 0, { en: 'a positive number', zh: '正数' });
-  const periodDays = number('--period-days', options.periodDays, (n) => n > 0, { en: 'a positive number of days', zh: '正的天数' });
+  // Bounded, so that no product of them overflows to ∞ (or ∞ − ∞ to NaN) in a cost.
+  const callsPerMonth = number('--calls-per-month', options.callsPerMonth, (n) => n > 0 && n <= MAX_CALLS_PER_MONTH, {
+    en: 'a positive number of at most 1e12',
+    zh: '不超过 1e12 的正数',
+  });
+  const periodDays = number('--period-days', options.periodDays, (n) => n > 0 && n <= 36_500, { en: 'a positive number of days (at most 36500)', zh: '正的天数（至多 36500）' });
   const modelMap = parsed(() => parseModelMap(options.modelMap), (m) => `--model-map 参数有误：${m}`);
 
   const { root } = resolveRoot(options.path);

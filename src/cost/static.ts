@@ -172,8 +172,8 @@ function staticAssumptionList(a: StaticAssumptions, language: PromptLanguage, la
     },
     {
       id: 'promptTokens',
-      text: `Prompt tokens per call: the literal prompt text at the call site, counted with the model’s OpenAI encoding (js-tiktoken: o200k_base for GPT-4o and later, cl100k_base for GPT-4, GPT-3.5 and the embeddings), plus ${fmt(a.defaultInputTokens)} tokens for what is only known at run time (user input, history); ${fmt(a.defaultInputTokens)} where the code has no literal text; a prompt that is literal text only (constants followed across files, no history, no template hole) and a literal embeddings input count only that text`,
-      zh: `每次调用的输入 token：调用点的字面提示文本，用该模型的 OpenAI 编码计数（js-tiktoken：GPT-4o 及之后为 o200k_base，GPT-4、GPT-3.5 和 embeddings 为 cl100k_base），加上运行时才知道的内容（用户输入、历史）${fmt(a.defaultInputTokens)} 个 token；代码中没有字面文本时按 ${fmt(a.defaultInputTokens)} 个计；完全由字面文本组成的提示（可跨文件追踪常量，无历史、无模板插值）和字面文本的 embeddings 输入只计该文本`,
+      text: `Prompt tokens per call: the literal prompt text at the call site, counted with the model’s OpenAI encoding (gpt-tokenizer: o200k_base for GPT-4o and later, cl100k_base for GPT-4, GPT-3.5 and the embeddings), plus ${fmt(a.defaultInputTokens)} tokens for what is only known at run time (user input, history); ${fmt(a.defaultInputTokens)} where the code has no literal text; a prompt that is literal text only (constants followed across files, no history, no template hole) and a literal embeddings input count only that text`,
+      zh: `每次调用的输入 token：调用点的字面提示文本，用该模型的 OpenAI 编码计数（gpt-tokenizer：GPT-4o 及之后为 o200k_base，GPT-4、GPT-3.5 和 embeddings 为 cl100k_base），加上运行时才知道的内容（用户输入、历史）${fmt(a.defaultInputTokens)} 个 token；代码中没有字面文本时按 ${fmt(a.defaultInputTokens)} 个计；完全由字面文本组成的提示（可跨文件追踪常量，无历史、无模板插值）和字面文本的 embeddings 输入只计该文本`,
       value: a.defaultInputTokens,
     },
     {

@@ -77,13 +77,45 @@ const MAX_LISTED_SKIPS = 20;
 
 /** Reads and parses a usage file. */
 export function readUsageFile(file: string): ParsedUsage {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new ConfigError(`cannot read usage file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return parseUsage(text, file);
+  return parseUsage(decodeUsage(bytes, file), file);
+}
+
+/**
+ * The file's text: UTF-8 (with or without a BOM), or UTF-16 as Excel and PowerShell write it
+ * ("Unicode text"), told by its BOM or, without one, by the zero bytes of ASCII text.
+ */
+export function decodeUsage(bytes: Buffer, file = 'the usage file'): string {
+  const utf16 = (littleEndian: boolean, start: number) => {
+    const body = Buffer.from(bytes.subarray(start, start + ((bytes.length - start) & ~1)));
+    if (!littleEndian) body.swap16();
+    return body.toString('utf16le');
+  };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(true, 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(false, 2);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  // No BOM: ASCII in UTF-16 has a zero in every other byte of its first characters.
+  const head = bytes.subarray(0, Math.min(bytes.length, 64) & ~1);
+  if (head.length >= 4) {
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < head.length; i += 2) {
+      if (head[i] === 0) even++;
+      if (head[i + 1] === 0) odd++;
+    }
+    const pairs = head.length / 2;
+    if (odd === pairs && even === 0) return utf16(true, 0);
+    if (even === pairs && odd === 0) return utf16(false, 0);
+    if (even + odd > 0) {
+      throw new ConfigError(`${file} is not UTF-8 text (it holds zero bytes; UTF-16 perhaps)`, 'save it as CSV UTF-8 or JSON');
+    }
+  }
+  return bytes.toString('utf8');
 }
 
 /** Parses usage text, detecting the format from the content. */

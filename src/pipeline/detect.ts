@@ -10,7 +10,8 @@ import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } f
 import { resolveDeferred } from './typecheck.js';
 import { isStackOverflow, TOO_DEEP } from '../analysis/unit.js';
 import { sweep } from '../sweep/detect.js';
-import { OPENAI_PACKAGE } from '../sweep/indicators.js';
+import { OPENAI_PACKAGE, SWEEP_MARKER } from '../sweep/indicators.js';
+import { mentionsOnlyInProse } from './prose.js';
 import { sweepSdk } from '../sweep/index.js';
 
 export interface ParseFailure {
@@ -42,21 +43,29 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
   const evaluator = new Evaluator(workspace, (name) => OPENAI_PACKAGE.test(name));
   const deferred: DeferredReceiver[] = [];
   const envFeeds: EnvFeed[] = [];
+  let hosts: boolean | undefined;
   const context: DetectContext = {
     workspace,
     evaluator,
     defer: (request) => deferred.push(request),
     noteEnvFeed: (feed) => envFeeds.push(feed),
     envFeeds,
+    hostsWritten: () => (hosts ??= candidates.some((c) => /api\.openai\.com|openai\.azure\.com/i.test(c.text))),
   };
   const found: DetectResult['detections'] = [];
   const parseFailures: ParseFailure[] = [];
+  const codeMarkers = [...modules.map((m) => m.markers), SWEEP_MARKER];
+  const proseOnly = new Set<string>();
   for (const candidate of candidates) {
     if (candidate.kind !== 'code') {
       for (const module of modules) {
         if (!module.detectText || !module.markers.test(candidate.text)) continue;
         for (const detection of module.detectText(candidate, context)) found.push({ sdk: module, detection });
       }
+      continue;
+    }
+    if (!candidate.importsClient && mentionsOnlyInProse(candidate.path, candidate.text, codeMarkers)) {
+      proseOnly.add(candidate.path);
       continue;
     }
     const units = workspace.units(candidate.path);
@@ -96,7 +105,7 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
   }
   if (options.sweep !== false) {
     const unparsed = new Set(parseFailures.map((f) => f.file));
-    const swept = sweep({ candidates, unparsed, detections: found.map((f) => f.detection), context });
+    const swept = sweep({ candidates, unparsed, proseOnly, detections: found.map((f) => f.detection), context });
     for (const detection of swept) found.push({ sdk: sweepSdk, detection });
   }
   return {

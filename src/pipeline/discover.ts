@@ -4,9 +4,10 @@
  * prefilter marks as candidates. Most files of a big repository never reach the parser.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { openRegular } from '../core/read.js';
 import type { SourceText } from '../core/types.js';
 import { ignoreMatcher } from './ignore.js';
 
@@ -156,16 +157,13 @@ function withRootEnvFiles(root: string, files: string[]): string[] {
 const TOO_LARGE = Symbol('too-large');
 
 /**
- * The file's text, read into one reused buffer: no stat (reading more than the buffer holds is how
- * a file is found too large) and no allocation per file. Decoded as readFileSync(…, 'utf8') does.
+ * The file's text, read into one reused buffer: no size check (reading more than the buffer holds is
+ * how a file is found too large) and no allocation per file; only regular files are read. Decoded as readFileSync(…, 'utf8') does.
  */
 function readUpTo(absPath: string, buffer: Buffer): string | typeof TOO_LARGE | undefined {
-  let fd: number;
-  try {
-    fd = openSync(absPath, 'r');
-  } catch {
-    return undefined;
-  }
+  // A FIFO or a device named like a source file is never read (reading a FIFO waits for a writer).
+  const fd = openRegular(absPath);
+  if (fd === undefined) return undefined;
   try {
     let length = 0;
     for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;

@@ -2,10 +2,9 @@
  * The type-checker stage: only for call receivers that syntax could not bind (a generic container,
  * an inferred return type, a library's typed context). It builds one ts-morph Project over just the
  * files those receivers live in plus what they import, and asks the checker whether each receiver
- * is an instance of the SDK's client class. When the scanned project has no node_modules/openai,
- * a tiny ambient declaration stands in for the package so that types still resolve to the class.
+ * is an instance of the SDK's client class. A tiny ambient declaration always stands in for the
+ * `openai` package (installed or not), so that types resolve to the class without its typings.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Node, SourceFile, Type } from 'ts-morph';
@@ -25,30 +24,67 @@ const SHIM = `declare module 'openai' {
 
 const CLIENT_CLASSES = new Set(['OpenAI', 'AzureOpenAI']);
 
-function hasInstalledSdk(root: string): boolean {
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'node_modules', 'openai', 'package.json'))) return true;
-    if (path.dirname(dir) === dir) return false;
-  }
+function isClientDeclaration(declarationFile: string, name: string): boolean {
+  return CLIENT_CLASSES.has(name) && declarationFile.split(path.sep).join('/') === SHIM_PATH;
 }
 
-function isClientDeclaration(declarationFile: string, name: string, shimmed: boolean): boolean {
-  if (!CLIENT_CLASSES.has(name)) return false;
-  const normalized = declarationFile.split(path.sep).join('/');
-  return normalized.includes('/node_modules/openai/') || (shimmed && normalized === SHIM_PATH);
-}
-
-function isClientType(type: Type, shimmed: boolean, depth = 0): boolean {
+function isClientType(type: Type, depth = 0): boolean {
   if (depth > 5) return false;
-  if (type.isUnion()) return type.getUnionTypes().some((t) => isClientType(t, shimmed, depth + 1));
+  if (type.isUnion()) return type.getUnionTypes().some((t) => isClientType(t, depth + 1));
   const symbol = type.getSymbol() ?? type.getAliasSymbol();
   if (symbol) {
     for (const declaration of symbol.getDeclarations()) {
-      if (isClientDeclaration(declaration.getSourceFile().getFilePath(), symbol.getName(), shimmed)) return true;
+      if (isClientDeclaration(declaration.getSourceFile().getFilePath(), symbol.getName())) return true;
     }
   }
   // A class of the user's that extends the client.
-  return type.getBaseTypes().some((base) => isClientType(base, shimmed, depth + 1));
+  return type.getBaseTypes().some((base) => isClientType(base, depth + 1));
+}
+
+const EXTENSIONS: Record<string, ts.Extension> = {
+  '.ts': ts.Extension.Ts, '.tsx': ts.Extension.Tsx, '.mts': ts.Extension.Mts, '.cts': ts.Extension.Cts,
+  '.js': ts.Extension.Js, '.jsx': ts.Extension.Jsx, '.mjs': ts.Extension.Mjs, '.cjs': ts.Extension.Cjs,
+};
+
+function extensionOf(file: string): ts.Extension | undefined {
+  return file.endsWith('.d.ts') ? ts.Extension.Dts : EXTENSIONS[path.posix.extname(file)];
+}
+
+function importSpecifiers(sf: ts.SourceFile): string[] {
+  // CommonJS: a class's base often comes from `require('../base')`.
+  const found = [...sf.text.matchAll(/\b(?:require|import)\(\s*['"]([^'"\n]+)['"]\s*\)/g)].map((m) => m[1]!);
+  for (const statement of sf.statements) {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      found.push(statement.moduleSpecifier.text);
+    }
+  }
+  return found;
+}
+
+/**
+ * The receivers' files and what they import, two levels deep, through the workspace's own module
+ * map: enough to see a client made by an imported factory or held by an imported class, without
+ * the transitive closure of a monorepo (which cost seconds for a handful of receivers).
+ */
+function programFiles(workspace: Workspace, roots: string[], depth = 2): string[] {
+  const seen = new Set(roots);
+  let frontier = roots;
+  for (let level = 0; level < depth && frontier.length; level++) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      const units = workspace.units(file);
+      for (const unit of units) {
+        for (const specifier of importSpecifiers(unit.sf)) {
+          const target = workspace.resolveModule(file, specifier);
+          if (!target || seen.has(target) || !extensionOf(target)) continue;
+          seen.add(target);
+          next.push(target);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...seen];
 }
 
 function findNode(file: SourceFile, start: number, end: number): Node | undefined {
@@ -59,7 +95,6 @@ function findNode(file: SourceFile, start: number, end: number): Node | undefine
 export function resolveDeferred(workspace: Workspace, requests: DeferredReceiver[]): DeferredReceiver[] {
   const typed = requests.filter((r) => r.unit.offset === 0 && !/\.(vue|svelte)$/i.test(r.unit.path));
   if (!typed.length) return [];
-  const shimmed = !hasInstalledSdk(workspace.root);
   // ts-morph's own layers load here, on the first receiver that needs them, not with the parser.
   const { Project } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
   const project = new Project({
@@ -78,22 +113,34 @@ export function resolveDeferred(workspace: Workspace, requests: DeferredReceiver
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       jsx: ts.JsxEmit.Preserve,
       types: [],
+      // Only the files given below: an import outside them is `any`, never a reason to read more.
+      noResolve: true,
     },
     skipAddingFilesFromTsConfig: true,
+    // Imports resolve through the workspace's map (relative paths and tsconfig aliases); packages,
+    // including `openai` itself, fall through to the ambient shim, so no typings are loaded.
+    resolutionHost: () => ({
+      resolveModuleNames: (names: string[], containingFile: string) =>
+        names.map((name) => {
+          const from = workspace.relative(containingFile);
+          const found = from === undefined ? undefined : workspace.resolveModule(from, name);
+          const extension = found && extensionOf(found);
+          return found && extension ? { resolvedFileName: workspace.absolute(found), extension, isExternalLibraryImport: false } : undefined;
+        }),
+    }),
   });
-  if (shimmed) project.createSourceFile(SHIM_PATH, SHIM, { overwrite: true });
-  for (const file of new Set(typed.map((r) => r.unit.path))) {
+  project.createSourceFile(SHIM_PATH, SHIM, { overwrite: true });
+  for (const file of programFiles(workspace, [...new Set(typed.map((r) => r.unit.path))])) {
     const text = workspace.text(file);
     if (text !== undefined) project.createSourceFile(workspace.absolute(file), text, { overwrite: true });
   }
-  project.resolveSourceFileDependencies();
   const bound: DeferredReceiver[] = [];
   for (const request of typed) {
     const file = project.getSourceFile(workspace.absolute(request.unit.path));
     if (!file) continue;
     const receiver = findNode(file, request.receiver.getStart(request.unit.sf), request.receiver.getEnd());
     if (!receiver) continue;
-    if (isClientType(receiver.getType(), shimmed)) bound.push(request);
+    if (isClientType(receiver.getType())) bound.push(request);
   }
   return bound;
 }

@@ -52,6 +52,8 @@ export interface DetectContext {
   /** An env read that feeds a client's key, endpoint or model (the env module reports it). */
   noteEnvFeed(feed: EnvFeed): void;
   readonly envFeeds: readonly EnvFeed[];
+  /** Whether any candidate's text holds an OpenAI host (api.openai.com, *.openai.azure.com). */
+  hostsWritten(): boolean;
 }
 
 export interface EnvFeed {

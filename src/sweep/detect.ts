@@ -63,7 +63,19 @@ export function explainedLines(detections: readonly Detection[]): Map<string, Ar
   return byFile;
 }
 
-const isExplained = (spans: Array<[number, number]> | undefined, line: number) => spans?.some(([a, b]) => a <= line && line <= b) ?? false;
+/** The lines a file's spans cover, built once per spans list: a file of 20,000 calls asks 20,000 times. */
+const coveredLines = new WeakMap<Array<[number, number]>, { count: number; lines: Set<number> }>();
+
+function isExplained(spans: Array<[number, number]> | undefined, line: number): boolean {
+  if (!spans) return false;
+  let covered = coveredLines.get(spans);
+  if (!covered || covered.count !== spans.length) {
+    covered = { count: spans.length, lines: new Set() };
+    for (const [a, b] of spans) for (let n = a; n <= b; n++) covered.lines.add(n);
+    coveredLines.set(spans, covered);
+  }
+  return covered.lines.has(line);
+}
 
 const CALL_SHAPE =
   /\.(chat\.completions|embeddings|responses|images|audio\.(?:transcriptions|translations|speech)|moderations|beta\.(?:assistants|threads(?:\.runs|\.messages)?|vectorStores|chat\.completions)|fineTuning\.jobs|batches|vectorStores|completions)\.(create|stream|parse|generate|edit|runTools|createAndPoll|createAndStream)\s*\(/g;
@@ -310,7 +322,7 @@ function callReceiver(name: ts.Node): ts.Expression | undefined {
  * Text without a syntax tree: files that could not be parsed (each hit for review), dotenv files,
  * and settings files (JSON/YAML/TOML/INI), where the key on the hit's line names what it is for.
  */
-function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, kind: 'code' | 'env' | 'config'): SweepDetection[] {
+function sweepText(file: { path: string; text: string }, spans: Array<[number, number]> | undefined, kind: 'code' | 'prose' | 'env' | 'config'): SweepDetection[] {
   const out: SweepDetection[] = [];
   const envFile = kind === 'env';
   for (const hit of hitsIn(file.text)) {
@@ -323,7 +335,7 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     const lineEnd = file.text.indexOf('\n', hit.start);
     const lineText = file.text.slice(lineStart, lineEnd < 0 ? file.text.length : lineEnd);
     const location = rangeLocation(file, hit.start, hit.end);
-    const commented = kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText);
+    const commented = kind === 'prose' || (kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText));
     if (commented) {
       out.push(detection(file, location, mentionPayload(hit, 0), hit.match));
       continue;
@@ -375,29 +387,36 @@ export interface SweepInput {
   candidates: readonly SourceText[];
   /** Files whose parse failed: swept by text alone. */
   unparsed: ReadonlySet<string>;
+  /** Files that name OpenAI only in comments and prose strings: each hit is a mention. */
+  proseOnly?: ReadonlySet<string>;
   detections: readonly Detection[];
   context: DetectContext;
 }
 
-export function sweep({ candidates, unparsed, detections, context }: SweepInput): SweepDetection[] {
+export function sweep({ candidates, unparsed, proseOnly, detections, context }: SweepInput): SweepDetection[] {
   const explained = explainedLines(detections);
+  const clientFiles = new Set(detections.filter((d) => d.kind === 'client' || d.kind === 'routed' || d.client).map((d) => d.location.file));
+  const makesClients = (file: string) => clientFiles.has(file) || context.workspace.packageIdentity(file, (name) => OPENAI_PACKAGE.test(name)) !== undefined;
   const out: SweepDetection[] = [];
   for (const file of candidates) {
+    const fileStart = out.length;
     const spans = explained.get(file.path);
     if (file.kind !== 'code') {
       if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
       continue;
     }
-    if (unparsed.has(file.path)) {
-      out.push(...sweepText(file, spans, 'code'));
+    if (unparsed.has(file.path) || proseOnly?.has(file.path)) {
+      out.push(...sweepText(file, spans, proseOnly?.has(file.path) ? 'prose' : 'code'));
       continue;
     }
     for (const unit of context.workspace.units(file.path)) {
       out.push(...sweepUnit(unit, spans, context));
-      out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line)) as SweepDetection[]));
+      out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line), makesClients) as SweepDetection[]));
       // Only files that import an OpenAI package can call into one.
       if (/['"`](openai|chatgpt|genkitx-openai|@genkit-ai\/compat-oai|@dexaai\/dexter|llamaindex|@llamaindex\/openai|openai-fetch|openai-edge|@azure\/openai)/.test(unit.sf.text)) {
-        const already = (line: number) => isExplained(spans, line) || out.some((d) => d.location.file === unit.path && d.location.line <= line && line <= d.location.endLine);
+        // The lines this file's sweep findings so far cover (packageUses adds none while it runs).
+        const ownSpans: Array<[number, number]> = out.slice(fileStart).filter((d) => d.location.file === unit.path).map((d) => [d.location.line, d.location.endLine]);
+        const already = (line: number) => isExplained(spans, line) || isExplained(ownSpans, line);
         out.push(...(packageUses(unit, context.evaluator, already) as SweepDetection[]));
       }
     }

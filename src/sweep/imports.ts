@@ -38,13 +38,15 @@ function reachesOpenAi(evaluator: Evaluator, value: Value, depth = 0): boolean {
   return found;
 }
 
-export function clientImports(unit: Unit, evaluator: Evaluator, explained: (line: number) => boolean): Detection[] {
+export function clientImports(unit: Unit, evaluator: Evaluator, explained: (line: number) => boolean, makesClients: (file: string) => boolean): Detection[] {
   const out: Detection[] = [];
   for (const statement of unit.sf.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const clause = statement.importClause;
     if (!clause || clause.isTypeOnly) continue;
-    if (!evaluator.workspace.resolveModule(unit.path, statement.moduleSpecifier.text)) continue;
+    // Only modules where a client or model was found (or a package's own source) can hand one over.
+    const target = evaluator.workspace.resolveModule(unit.path, statement.moduleSpecifier.text);
+    if (!target || !makesClients(target)) continue;
     const names: ts.Identifier[] = [];
     if (clause.name) names.push(clause.name);
     if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {

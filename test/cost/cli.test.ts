@@ -170,7 +170,7 @@ describe('malformed input: exit 2, naming the line or field', () => {
 /**
  * The static estimate of fixtures/demo-app, 1,000 calls a month per site, default 500 prompt tokens
  * for run-time content and 300 output tokens where no max_tokens can be read. Literal prompts are
- * counted with OpenAI's encoding (o200k_base for gpt-4o/gpt-4o-mini, js-tiktoken):
+ * counted with OpenAI's encoding (o200k_base for gpt-4o/gpt-4o-mini, gpt-tokenizer):
  *   src/chat.ts:9                 gpt-4o       SYSTEM_PROMPT constant (90 characters) = 19 tokens,
  *                                 + 500 = 519 in; max_tokens: MAX_ANSWER_TOKENS (imported, 800) out:
  *                                 (519 × 2.5 + 800 × 10) × 1000 / 1M = $9.2975

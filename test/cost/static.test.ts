@@ -25,8 +25,10 @@ function call(file: string, usage: CallUsage): Finding {
 }
 
 describe('token sizes', () => {
-  it('counts with the model’s OpenAI encoding (js-tiktoken), not the rule of thumb', () => {
+  it('counts with the model’s OpenAI encoding (gpt-tokenizer), not the rule of thumb', () => {
     expect(estimateOpenAiTokens('Hello world', 'gpt-4o')).toBe(2);
+    // A special token's text in a prompt is counted as the text it is, not refused.
+    expect(estimateOpenAiTokens('a <|endoftext|> b', 'gpt-4o')).toBe(9);
     // 10 汉字: 10 tokens on o200k_base (gpt-4o), 12 on cl100k_base (gpt-4); the old rule said 8 and 12.
     expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4o')).toBe(10);
     expect(estimateOpenAiTokens('你们周末发货吗请问下', 'gpt-4')).toBe(12);

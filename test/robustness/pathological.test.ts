@@ -76,8 +76,8 @@ describe('nesting deeper than the parser can go', () => {
   it('reports the deep file as errored and still scans the rest', () => {
     const dir = project({
       'src/ok.ts': CALL,
-      'src/deep.ts': `// openai\nconst x = ${'(\n'.repeat(1500)}1${')\n'.repeat(1500)};\n`,
-      'src/chain.ts': `// openai\nexport const s = ${Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' +\n')};\n`,
+      'src/deep.ts': `const client = new OpenAI();\nconst x = ${'(\n'.repeat(1500)}1${')\n'.repeat(1500)};\n`,
+      'src/chain.ts': `const client = new OpenAI();\nexport const s = ${Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' +\n')};\n`,
     });
     const result = runCli(['scan', dir, '--format', 'json']);
     expect(result.stderr).not.toMatch(/internal error/);

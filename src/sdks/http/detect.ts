@@ -113,6 +113,8 @@ interface RunState {
   senders: Map<ts.Node, { name: string; file: string; line: number; toOpenAi: boolean }>;
   /** Calls already reported as requests (a helper's inner request found from two callers). */
   reported: Set<ts.Node>;
+  /** Whether any file of the scan writes an OpenAI host: without one no helper call reaches it. */
+  hostsWritten: boolean;
 }
 
 const runs = new WeakMap<DetectContext, RunState>();
@@ -120,7 +122,7 @@ const runs = new WeakMap<DetectContext, RunState>();
 function stateOf(context: DetectContext): RunState {
   let state = runs.get(context);
   if (!state) {
-    state = { endpoints: new Map(), instances: new Map(), senders: new Map(), reported: new Set() };
+    state = { endpoints: new Map(), instances: new Map(), senders: new Map(), reported: new Set(), hostsWritten: context.hostsWritten() };
     runs.set(context, state);
   }
   return state;
@@ -500,7 +502,8 @@ export function detectHttp(unit: Unit, context: DetectContext): HttpDetection[] 
   const state = stateOf(context);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
-      const callee = classifyCallee(evaluator, unit, node) ?? helperCallee(evaluator, unit, node);
+      // A helper can only reach OpenAI's URL if one is written somewhere in the scanned code.
+      const callee = classifyCallee(evaluator, unit, node) ?? (state.hostsWritten ? helperCallee(evaluator, unit, node) : undefined);
       if (callee?.kind === 'factory') analyzeInstance(context, unit, node, callee.library);
       else {
         const found = callee?.kind === 'request' ? analyzeRequest(context, unit, node, callee) : [];

@@ -44,9 +44,9 @@ function pathAfterBase(shape: UrlShape): { base: string; path: string } | undefi
 /** An unknown callee called with an OpenAI URL as its first argument is a request through a helper. */
 export function helperCallee(evaluator: Evaluator, unit: Unit, call: ts.CallExpression): CalleeKind | undefined {
   const first = call.arguments[0];
-  if (!first || !looksLikeUrlArgument(first) || isMock(evaluator, unit, call)) return undefined;
+  if (!first || !looksLikeUrlArgument(first)) return undefined;
   const shapes = urlShapes(evaluator, unit, first);
-  if (!shapes.some((s) => openAiUrl(s) !== undefined)) return undefined;
+  if (!shapes.some((s) => openAiUrl(s) !== undefined) || isMock(evaluator, unit, call)) return undefined;
   // A function of the workspace sends only when it hands its URL parameter on to another call.
   const fn = calledFunction(evaluator, unit, call);
   if (fn && !passesFirstParameterOn(fn.node)) return undefined;

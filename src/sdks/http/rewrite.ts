@@ -13,8 +13,8 @@ import { findOpenAiModel, isOpenAiModelId, mapModel } from '../../catalogue/inde
 import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
-import { appendProperties, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
-import { checkFamily, checkFeature, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
+import { appendProperties, removeListElements, replaceNode } from '../../edits/object-literal.js';
+import { checkFamily, checkFeature, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
 import { envRead, isOpenAiEnvName, providerKeyEnv, publicPrefix, renameEnvRead, spelledEnvName, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { planModel as planOpenAiModel } from '../openai/rewrite.js';
@@ -221,18 +221,14 @@ function setKeyAction(key: KeyFacts, provider: Provider): Localized {
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-function reviewEdits(request: RequestInfo, provider: Provider, context: PlanContext): TextEdit[] {
+function reviewEdits(request: RequestInfo, provider: Provider, context: PlanContext, targetModel?: string): TextEdit[] {
   const { facts } = request;
   const object = facts.object;
   if (!object) return [];
   const edits: TextEdit[] = [];
   edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
-  const maxCompletion = facts.maxCompletionTokens;
-  if (provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name && request.rule?.family === 'chat') {
-    // A quoted key stays quoted.
-    const name = maxCompletion.name;
-    edits.push(ts.isStringLiteral(name) ? replaceStringContent(object.unit, name, 'max_tokens') : replaceNode(object.unit, name, 'max_tokens'));
-  }
+  // Dialect fixes (output-token field per provider, developer role); a quoted key stays quoted.
+  if (request.rule?.family) edits.push(...requestDialectEdits(facts, provider, request.rule.family, targetModel));
   if (facts.stream === true && facts.usageRead && !facts.streamOptions && provider.features.streamOptions.support === 'yes' && request.rule?.family === 'chat') {
     const removed = new Set<ts.Node>(facts.openaiOnly);
     const kept = object.node.properties.filter((p) => !removed.has(p));
@@ -294,7 +290,7 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
       if (browser) notes.push(browser);
     }
     const objectUnit = request.facts.object?.unit;
-    if (objectUnit) review = reviewEdits(request, provider, context).map((e) => ({ ...e, file: objectUnit.path }));
+    if (objectUnit) review = reviewEdits(request, provider, context, mapping?.target).map((e) => ({ ...e, file: objectUnit.path }));
   }
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));

@@ -365,6 +365,10 @@ export function clientEdits(client: LcClientFacts, target: Target, context: Plan
       ...(insertModel ? [`${modelName}: ${quoteString(insertModel, style)}`] : []),
       `${keyName}: ${keyExpr(unit)}`,
       `configuration: { baseURL: ${baseExpr(unit)} }`,
+      // Dialect rule dashscope-embedding-batch: without options there is no object to suggest a
+      // batchSize in, so the new one carries it. It keeps behaviour: embedDocuments chunks the texts
+      // by batchSize and concatenates the vectors in order (langchain-openai embeddings.ts).
+      ...(batch ? [`batchSize: ${batch.maxBatch}`] : []),
     ];
     const objectText = formatObject(entries, style, lineIndent(unit, node), columnOf(unit, nodeRange(unit, node).start) + client.cls.name.length + 5);
     const end = nodeRange(unit, node).end;
@@ -374,7 +378,6 @@ export function clientEdits(client: LcClientFacts, target: Target, context: Plan
       const open = unit.text.indexOf('(', nodeRange(unit, node.expression).end);
       out.edits.push(...fileEdits(unit, [{ start: open + 1, end: open + 1, text: objectText }]));
     }
-    if (batch) out.notes.push(t(`Add batchSize: ${batch.maxBatch} to the options.`, `请在选项中加入 batchSize: ${batch.maxBatch}。`));
     return out;
   }
   if (client.fields.kind !== 'literal') return out;

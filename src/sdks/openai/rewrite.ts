@@ -9,7 +9,7 @@ import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
-import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
+import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
@@ -300,7 +300,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     issues.push(noModelIssue(provider, detection.model));
   }
   if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
-  const review = reviewEdits(payload, provider, context);
+  const review = reviewEdits(payload, provider, context, mapping?.target);
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
@@ -322,19 +322,16 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
 }
 
 /**
- * Review-level edits on the request object: OpenAI-only parameters out, max_completion_tokens
- * renamed where the provider wants max_tokens, stream_options added where usage is read.
+ * Review-level edits on the request object: OpenAI-only parameters out, the dialect rules' fixes
+ * (output-token field, developer role), stream_options added where usage is read.
  */
-function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext): TextEdit[] {
+function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext, targetModel?: string): TextEdit[] {
   const { facts } = payload;
   const object = facts.object;
   if (!object) return [];
   const edits: TextEdit[] = [];
   edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
-  const maxCompletion = facts.maxCompletionTokens;
-  if (provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name && payload.rule.family === 'chat') {
-    edits.push(replaceNode(object.unit, maxCompletion.name, 'max_tokens'));
-  }
+  edits.push(...requestDialectEdits(facts, provider, payload.rule.family, targetModel));
   const streaming = facts.stream === true || payload.rule.flavour === 'stream';
   if (streaming && facts.usageRead && !facts.streamOptions && provider.features.streamOptions.support === 'yes') {
     const removed = new Set<ts.Node>(facts.openaiOnly);

@@ -9,10 +9,18 @@ import { findProviderModel } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import type { RequestFacts } from './request.js';
+import { dialectEdits, firedRules, outputTokenRule } from '../../dialects/scan.js';
+import { ts } from '../../analysis/ts.js';
+import type { TextEdit } from '../../core/types.js';
+import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
+import { DIALECT_RULES } from '../../dialects/rules.js';
 
 export interface Issue {
   level: 'review' | 'manual';
   feature?: FeatureId;
+  /** The dialect rule (dialects/rules.ts) the issue comes from. */
+  dialect?: string;
   message: Localized;
   docs?: string;
 }
@@ -165,7 +173,7 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
       push(checkFeature(provider, 'tools'));
       if (streaming) push(checkFeature(provider, 'streamingTools'));
     }
-    if (streaming && facts.usageRead && !facts.streamOptions) push(missingStreamOptions(provider));
+    if (streaming && facts.usageRead && !facts.streamOptions && !dialectCovers(provider, 'streamOptions')) push(missingStreamOptions(provider));
     if (facts.toolChoice) {
       const flag = provider.features.toolChoice;
       // A closed list of values decides; the support level only matters for values on it.
@@ -197,7 +205,8 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     if (facts.logprobs) push(checkFeature(provider, 'logprobs'));
     if (facts.seed) push(checkFeature(provider, 'seed'));
     if (facts.logitBias) push(checkFeature(provider, 'logitBias'));
-    if (facts.maxCompletionTokens) push(checkFeature(provider, 'maxCompletionTokens'));
+    // A provider with its own output-token rule (dialects) says which field it wants.
+    if (facts.maxCompletionTokens && !outputTokenRule(provider.id)) push(checkFeature(provider, 'maxCompletionTokens'));
     if (facts.reasoningEffort) {
       const thinking = provider.features.thinking;
       if (!thinking.values?.includes('reasoning_effort')) {
@@ -218,6 +227,13 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     if (options.targetModel && (facts.tools || options.flavour === 'runTools')) push(checkReasoningRoundTrip(provider, options.targetModel));
   }
   if (options.family === 'embeddings') push(...lintEmbeddings(facts, provider, options));
+  if (options.family === 'chat' || options.family === 'responses') {
+    const dialect = dialectIssues(facts, provider, options);
+    // A dialect rule is more precise than the catalogue's flag for the same feature: it replaces it.
+    const covered = new Set(dialect.map((i) => i.feature).filter(Boolean));
+    for (let i = issues.length - 1; i >= 0; i--) if (issues[i].feature && covered.has(issues[i].feature)) issues.splice(i, 1);
+    push(...dialect);
+  }
   if (facts.openaiOnly.length) {
     const names = facts.openaiOnly.map((p) => p.name?.getText()).join(', ');
     push({
@@ -227,6 +243,83 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     });
   }
   return issues;
+}
+
+/** The catalogue feature a dialect rule speaks about, so the rule replaces the generic issue. */
+const RULE_FEATURE: Partial<Record<DialectRule['family'], FeatureId>> = {
+  'output-tokens': 'maxCompletionTokens',
+  'tool-choice': 'toolChoice',
+  'structured-output': 'jsonSchema',
+  streaming: 'streamOptions',
+};
+
+function ruleFeature(rule: DialectRule): FeatureId | undefined {
+  if (rule.family === 'sampling') {
+    const param = 'param' in rule.when ? rule.when.param : undefined;
+    if (param === 'temperature') return 'temperature';
+    if (param === 'n') return 'multipleChoices';
+    return undefined;
+  }
+  return RULE_FEATURE[rule.family];
+}
+
+/** Whether a dialect rule of the provider speaks for this feature (it then reports instead). */
+function dialectCovers(provider: Provider, feature: FeatureId): boolean {
+  return feature === 'streamOptions' && DIALECT_RULES.some((rule) => rule.providers.includes(provider.id) && 'streamUsageWithoutOptions' in rule.when);
+}
+
+/** The dialect rules (dialects/rules.ts) this request breaks on the provider, as issues. */
+function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOptions): Issue[] {
+  let view: View = facts.view;
+  // json_schema sent by a helper (zodResponseFormat) or by .parse() is json_schema on the wire.
+  if ((facts.responseFormat === 'json_schema' || options.flavour === 'parse') && view !== null && typeof view === 'object' && !Array.isArray(view)) {
+    const format = view.response_format;
+    if (format === undefined || format === UNKNOWN) view = { ...view, response_format: { type: 'json_schema' } };
+  }
+  const literalModel = facts.model?.value.t === 'string' ? facts.model.value.value : undefined;
+  const model = options.targetModel ?? (literalModel && findProviderModel(provider, literalModel) ? literalModel : undefined);
+  const catalogued = model ? findProviderModel(provider, model) : undefined;
+  const streaming = facts.stream === true || options.flavour === 'stream';
+  const rules = firedRules({
+    view,
+    api: options.family === 'responses' ? 'responses' : 'chat',
+    providerId: provider.id,
+    model,
+    thinkingAlways: catalogued !== undefined && 'thinking' in catalogued && catalogued.thinking === 'always',
+    streamUsageWithoutOptions: streaming && facts.usageRead && !facts.streamOptions,
+  });
+  return rules.map((rule) => {
+    const feature = ruleFeature(rule);
+    const caveat = rule.unverified ? ` Unverified: ${rule.unverified}` : '';
+    const text = `${rule.breaks} Fix: ${rule.fix}${caveat} (dialect rule ${rule.id})`;
+    return {
+      level: rule.level,
+      ...(feature ? { feature } : {}),
+      dialect: rule.id,
+      message: t(text, `${rule.breaks} 修改：${rule.fix}${caveat}（方言规则 ${rule.id}）`),
+      docs: rule.evidence[0].url,
+    };
+  });
+}
+
+/**
+ * The dialect rules' mechanical fixes on a request object literal (review level). Providers without
+ * an output-token rule keep the old behaviour: max_completion_tokens becomes max_tokens where the
+ * catalogue does not say the provider takes it.
+ */
+export function requestDialectEdits(facts: RequestFacts, provider: Provider, family: ApiFamily, targetModel?: string): TextEdit[] {
+  const object = facts.object;
+  if (!object || (family !== 'chat' && family !== 'responses')) return [];
+  const literalModel = facts.model?.value.t === 'string' ? facts.model.value.value : undefined;
+  const model = targetModel ?? (literalModel && findProviderModel(provider, literalModel) ? literalModel : undefined);
+  const rules = firedRules({ view: facts.view, api: family === 'responses' ? 'responses' : 'chat', providerId: provider.id, model });
+  const edits = dialectEdits(rules, object.node, object.unit);
+  const maxCompletion = facts.maxCompletionTokens;
+  if (family === 'chat' && !outputTokenRule(provider.id) && provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name) {
+    const name = maxCompletion.name;
+    edits.push(ts.isStringLiteral(name) ? replaceStringContent(object.unit, name, 'max_tokens') : replaceNode(object.unit, name, 'max_tokens'));
+  }
+  return edits;
 }
 
 /** Usage is read from a stream that never asks for it: the chunks will carry none. */

@@ -6,6 +6,8 @@ import { ts } from '../../analysis/ts.js';
 import { propertyNameText } from '../../analysis/scope.js';
 import { skipOuter, type Evaluator, type ObjectValue, type Value } from '../../analysis/values.js';
 import type { Unit } from '../../analysis/unit.js';
+import { literalView } from '../../dialects/scan.js';
+import { UNKNOWN, type View } from '../../dialects/types.js';
 
 /** Request parameters only OpenAI serves; other endpoints ignore or reject them. */
 export const OPENAI_ONLY_PARAMS = [
@@ -26,6 +28,8 @@ export const OPENAI_ONLY_PARAMS = [
 
 export interface RequestFacts {
   object: ObjectValue | undefined;
+  /** The request body as the code writes it, for the dialect rules (UNKNOWN where run time decides). */
+  view: View;
   model: { value: Value; property: ts.ObjectLiteralElementLike } | undefined;
   stream: boolean | 'maybe';
   streamOptions: boolean;
@@ -57,6 +61,7 @@ export interface RequestFacts {
 export function emptyFacts(): RequestFacts {
   return {
     object: undefined,
+    view: UNKNOWN,
     model: undefined,
     stream: false,
     streamOptions: false,
@@ -163,6 +168,7 @@ export function requestFacts(evaluator: Evaluator, unit: Unit, argument: ts.Expr
   if (value.t !== 'object') return facts;
   facts.object = value;
   const objectUnit = value.unit;
+  facts.view = literalView(value.node, objectUnit, evaluator);
   const texts: string[] = [];
   const prompt = { dynamic: false };
   for (const property of value.node.properties) {
@@ -276,11 +282,22 @@ function responseFormatOf(expr: ts.Expression | undefined): RequestFacts['respon
   return 'unknown';
 }
 
+/** The answer per function (or file): a file of many calls asks about the same scope each time. */
+const usageReadIn = new WeakMap<ts.Node, boolean>();
+
 /** Whether the function around a call reads `.usage` (a stream's usage needs stream_options). */
 export function readsUsage(call: ts.Node): boolean {
   let scope: ts.Node | undefined = call.parent;
   while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   if (!scope) return false;
+  const known = usageReadIn.get(scope);
+  if (known !== undefined) return known;
+  const found = scopeReadsUsage(scope);
+  usageReadIn.set(scope, found);
+  return found;
+}
+
+function scopeReadsUsage(scope: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

@@ -1,0 +1,106 @@
+/**
+ * Rule evaluation on a request body, shared by the scan (a call's literal arguments, with
+ * `UNKNOWN` for what only run time knows) and the emulator (a JSON body). A condition fires only
+ * when the body shows it: an unknown value never makes a finding.
+ */
+import { DIALECT_RULES } from './rules.js';
+import { SPREAD, UNKNOWN, type Condition, type DialectApi, type DialectRule, type View } from './types.js';
+
+/**
+ * The value at a dotted path; `UNKNOWN` when the code sends the key with a value only run time
+ * knows; `undefined` when absent, and also when an enclosing object is unknown (whether the key is
+ * there at all is then unknown, and an unknown never fires a rule).
+ */
+export function lookup(body: View | undefined, path: string): View | undefined {
+  let current: View | undefined = body;
+  for (const key of path.split('.')) {
+    if (current === UNKNOWN) return undefined;
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = Object.prototype.hasOwnProperty.call(current, key) ? current[key] : undefined;
+  }
+  return current;
+}
+
+function values(body: View, param: string | string[]): Array<View | undefined> {
+  return (Array.isArray(param) ? param : [param]).map((p) => lookup(body, p));
+}
+
+const isObject = (v: View | undefined): v is { [key: string]: View } => v !== null && v !== undefined && v !== UNKNOWN && typeof v === 'object' && !Array.isArray(v);
+
+export interface MatchContext {
+  /** Scan only: the call streams, reads usage and sends no stream_options. */
+  streamUsageWithoutOptions?: boolean;
+}
+
+export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
+  if ('streamUsageWithoutOptions' in condition) return context.streamUsageWithoutOptions === true;
+  if ('role' in condition) {
+    return ['messages', 'input'].some((list) => {
+      const items = lookup(body, list);
+      return Array.isArray(items) && items.some((item) => isObject(item) && typeof item.role === 'string' && condition.role.includes(item.role));
+    });
+  }
+  if ('toolCallMessageWithout' in condition) {
+    const messages = lookup(body, 'messages');
+    return (
+      Array.isArray(messages) &&
+      messages.some(
+        (m) => isObject(m) && m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && m[condition.toolCallMessageWithout] === undefined,
+      )
+    );
+  }
+  if ('toolType' in condition) {
+    const tools = lookup(body, 'tools');
+    return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));
+  }
+  if ('absent' in condition) return isObject(body) && !(SPREAD in body) && values(body, condition.param).every((value) => value === undefined);
+  return values(body, condition.param).some((value) => {
+    if (value === undefined) return false;
+    if ('present' in condition) return true;
+    if (value === UNKNOWN) return false;
+    if ('in' in condition) return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && condition.in.includes(value);
+    if ('notIn' in condition) {
+      if (value === null) return false;
+      return typeof value === 'object' || !condition.notIn.includes(value);
+    }
+    if ('longerThan' in condition) return Array.isArray(value) && value.length > condition.longerThan;
+    if (typeof value !== 'number') return false;
+    if ('gt' in condition) return value > condition.gt;
+    if ('not' in condition) return value !== condition.not;
+    const [min, max] = condition.outside;
+    return value < min || value > max || (condition.exclusiveMin === true && value === min) || (condition.exclusiveMax === true && value === max);
+  });
+}
+
+/**
+ * Whether the model thinks for this request: an explicit switch in the body decides
+ * (`enable_thinking`, `thinking.type`, `reasoning_effort`), else the rule's default for the model.
+ */
+export function thinkingOn(body: View, byDefault: boolean): boolean {
+  const enable = lookup(body, 'enable_thinking');
+  if (enable === true) return true;
+  if (enable === false) return false;
+  const type = lookup(body, 'thinking.type');
+  if (type === 'enabled') return true;
+  if (type === 'disabled') return false;
+  const effort = lookup(body, 'reasoning_effort');
+  if (typeof effort === 'string') return effort !== 'none';
+  return byDefault;
+}
+
+export function modelMatches(rule: DialectRule, model: string | undefined): boolean {
+  if (!rule.models) return true;
+  if (!model) return false;
+  return rule.models.some((pattern) => new RegExp(pattern).test(model));
+}
+
+/** The rules that apply to a provider, API and model (before looking at the body). */
+export function rulesFor(providerId: string, api: DialectApi, model: string | undefined): DialectRule[] {
+  return DIALECT_RULES.filter((rule) => rule.providers.includes(providerId) && rule.api.includes(api) && modelMatches(rule, model));
+}
+
+/** Whether a rule fires on this body. */
+export function ruleFires(rule: DialectRule, body: View, context: MatchContext = {}): boolean {
+  if (rule.mode === 'thinking' && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
+  return conditionHolds(rule.when, body, context);
+}

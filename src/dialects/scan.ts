@@ -1,0 +1,124 @@
+/**
+ * The dialect rules at scan time: a call's literal arguments become a body view (`UNKNOWN` where
+ * run time decides), each rule that fires becomes an issue of the call's finding, and the rules
+ * with a mechanical fix become review edits (minimal: a property name, a role string).
+ */
+import { ts } from '../analysis/ts.js';
+import { propertyNameText } from '../analysis/scope.js';
+import type { Unit } from '../analysis/unit.js';
+import { skipOuter, type Evaluator } from '../analysis/values.js';
+import type { TextEdit } from '../core/types.js';
+import { replaceNode, replaceStringContent } from '../edits/object-literal.js';
+import { rulesFor, ruleFires, type MatchContext } from './match.js';
+import { SPREAD, UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
+
+const MAX_DEPTH = 8;
+
+/**
+ * The JSON a request expression sends, as far as the code shows it. Named constants resolve
+ * through the evaluator when one is given; spreads add nothing (their keys are unknown).
+ */
+export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluator?: Evaluator, depth = 0): View {
+  if (!expr || depth > MAX_DEPTH) return UNKNOWN;
+  const e = skipOuter(expr);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (e.kind === ts.SyntaxKind.NullKeyword) return null;
+  if (ts.isArrayLiteralExpression(e)) return e.elements.filter((el) => !ts.isSpreadElement(el)).map((el) => literalView(el, unit, evaluator, depth + 1));
+  if (ts.isObjectLiteralExpression(e)) {
+    const out: { [key: string]: View } = {};
+    for (const property of e.properties) {
+      // A spread may add any key: recorded so that "the request does not send X" stays unknown.
+      if (ts.isSpreadAssignment(property)) out[SPREAD] = UNKNOWN;
+      if (ts.isSpreadAssignment(property) || !property.name) continue;
+      const name = propertyNameText(property.name);
+      if (name === undefined) continue;
+      if (ts.isPropertyAssignment(property)) out[name] = literalView(property.initializer, unit, evaluator, depth + 1);
+      else if (ts.isShorthandPropertyAssignment(property)) out[name] = literalView(property.name, unit, evaluator, depth + 1);
+      else out[name] = UNKNOWN;
+    }
+    return out;
+  }
+  if (evaluator && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) {
+    const value = evaluator.evaluate(unit, e);
+    if (value.t === 'string' || value.t === 'number') return value.value;
+    if (value.t === 'object') return literalView(value.node, value.unit, evaluator, depth + 1);
+  }
+  return UNKNOWN;
+}
+
+export interface ScanCall {
+  /** The request object as the code writes it (from RequestFacts). */
+  view: View;
+  api: DialectApi;
+  providerId: string;
+  /** The provider model the call uses after the move. */
+  model: string | undefined;
+  /** The catalogue says the model always thinks. */
+  thinkingAlways?: boolean;
+  streamUsageWithoutOptions?: boolean;
+}
+
+/** The rules a scanned call breaks. */
+export function firedRules(call: ScanCall): DialectRule[] {
+  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true };
+  return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
+    if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
+    return ruleFires(rule, call.view, context);
+  });
+}
+
+/** A thinking-only model thinks whatever the request says. */
+function withoutThinkingSwitch(view: View): View {
+  if (view === null || typeof view !== 'object' || Array.isArray(view)) return view;
+  const { enable_thinking: _e, thinking: _t, ...rest } = view;
+  return rest;
+}
+
+function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return object.properties.find((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && propertyNameText(p.name) === name);
+}
+
+/**
+ * Review edits for the fired rules with a mechanical fix, on the request object literal. A rename
+ * is skipped when the target name is already there; a role is changed only in an inline message
+ * list, where the literal is typed by the call itself (so `{ role: 'system', … }` stays valid).
+ */
+export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpression, unit: Unit): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const rule of rules) {
+    const rewrite = rule.rewrite;
+    if (!rewrite) continue;
+    if (rewrite.kind === 'rename-param') {
+      const from = propertyNamed(object, rewrite.from);
+      if (!from?.name || propertyNamed(object, rewrite.to)) continue;
+      const name = from.name;
+      if (ts.isShorthandPropertyAssignment(from)) edits.push(replaceNode(unit, from, `${rewrite.to}: ${name.getText(unit.sf)}`));
+      else if (ts.isStringLiteral(name)) edits.push(replaceStringContent(unit, name, rewrite.to));
+      else if (ts.isIdentifier(name)) edits.push(replaceNode(unit, name, rewrite.to));
+    } else if (rewrite.kind === 'role-to-system') {
+      for (const list of ['messages', 'input']) {
+        const property = propertyNamed(object, list);
+        if (!property || !ts.isPropertyAssignment(property)) continue;
+        const array = skipOuter(property.initializer);
+        if (!ts.isArrayLiteralExpression(array)) continue;
+        for (const element of array.elements) {
+          const message = ts.isObjectLiteralExpression(element) ? element : undefined;
+          const role = message && propertyNamed(message, 'role');
+          if (!role || !ts.isPropertyAssignment(role)) continue;
+          const value = skipOuter(role.initializer);
+          if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === rewrite.role) edits.push(replaceStringContent(unit, value, 'system'));
+        }
+      }
+    }
+  }
+  return edits;
+}
+
+/** Whether the provider has its own rule for the output-token field (it then decides the direction). */
+export function outputTokenRule(providerId: string): DialectRule | undefined {
+  return rulesFor(providerId, 'chat', undefined).find((rule) => rule.family === 'output-tokens');
+}

@@ -1,0 +1,87 @@
+/**
+ * Provider dialects (issue 15): what breaks after the base URL, key and model change, as data.
+ * Each rule names the providers (and model family or mode) it applies to, what breaks, the fix and
+ * the evidence; a condition that can be checked both on a call's literal arguments (scan) and on a
+ * JSON request body (the emulator); and, where the fix is mechanical, a rewrite descriptor.
+ */
+
+/** A JSON value of a request body; in a scanned call, `UNKNOWN` stands for what only run time knows. */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+/** The key a scanned object literal gets when it spreads another object (its keys are unknown). */
+export const SPREAD = '...';
+export type View = string | number | boolean | null | typeof UNKNOWN | View[] | { [key: string]: View };
+
+export interface DialectEvidence {
+  url: string;
+  title: string;
+  /** When the page was read. */
+  checked: string;
+}
+
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings';
+
+/** Which request shape a rule reads. */
+export type DialectApi = 'chat' | 'responses' | 'embeddings';
+
+/**
+ * What the request must contain for the rule to fire. `param` is a dotted path into the body;
+ * alternatives (`['response_format.type', 'text.format.type']`) cover chat and Responses spellings.
+ */
+export type Condition =
+  | { param: string | string[]; present: true }
+  /** The request does not send it (a spread in the code may still add it: review level only). */
+  | { param: string | string[]; absent: true }
+  | { param: string | string[]; in: Array<string | number | boolean> }
+  /** The value is not one of these; an object or array value is never one of them (a named tool_choice). */
+  | { param: string | string[]; notIn: Array<string | number | boolean> }
+  | { param: string | string[]; gt: number }
+  /** Outside [min, max]; `exclusive` makes the bound itself a violation too. */
+  | { param: string | string[]; outside: [number, number]; exclusiveMin?: boolean; exclusiveMax?: boolean }
+  | { param: string | string[]; not: number }
+  /** A list with more than this many items. */
+  | { param: string | string[]; longerThan: number }
+  /** A message of one of these roles in `messages` (chat) or `input` (Responses). */
+  | { role: string[] }
+  /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
+  | { toolCallMessageWithout: string }
+  /** A tool of one of these types in `tools`. */
+  | { toolType: string[] }
+  /** Scan only: a stream whose usage is read, sent without stream_options. */
+  | { streamUsageWithoutOptions: true };
+
+/** A mechanical fix; every one is made at review level (apply --include-review). */
+export type Rewrite =
+  | { kind: 'rename-param'; from: string; to: string }
+  | { kind: 'role-to-system'; role: 'developer' }
+  | { kind: 'add-stream-options' }
+  | { kind: 'langchain-batch-size'; size: number };
+
+export interface DialectRule {
+  /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */
+  id: string;
+  family: DialectFamily;
+  providers: string[];
+  /** Model ids or family patterns (anchored regex sources); absent = every model of the providers. */
+  models?: string[];
+  /** `thinking`: only while the model thinks (see `thinkingByDefault`). */
+  mode?: 'thinking';
+  /** Whether the matched models think when the request does not say (Kimi K2.6, DeepSeek V4). */
+  thinkingByDefault?: boolean;
+  api: DialectApi[];
+  when: Condition;
+  /** What the provider does with such a request. */
+  effect: 'rejected' | 'ignored' | 'deprecated' | 'differs';
+  /** HTTP status of a rejection, where the evidence shows it. */
+  status?: number;
+  breaks: string;
+  fix: string;
+  evidence: DialectEvidence[];
+  severity: 'error' | 'warning' | 'info';
+  /** manual: the call cannot move as written; review: it moves, but check or accept the edit. */
+  level: 'manual' | 'review';
+  rewrite?: Rewrite;
+  /** Whether the emulator can check it on a JSON body (false for facts only the code has). */
+  wire: boolean;
+  /** What the evidence does not settle, in words. */
+  unverified?: string;
+}

@@ -1,0 +1,67 @@
+/**
+ * The dialect rules on the wire, for the provider emulator (issue 13): given a provider, a model
+ * and a JSON request body, which rules the request breaks. The same rule entries drive the scan,
+ * so what `scan` warns about and what `verify` rejects cannot drift apart.
+ */
+import { rulesFor, ruleFires } from './match.js';
+import type { DialectApi, DialectEvidence, DialectRule, View } from './types.js';
+import { DIALECT_RULES } from './rules.js';
+
+export interface Violation {
+  ruleId: string;
+  /** rejected: the provider answers with an error (`status`); ignored/deprecated/differs: it answers, differently. */
+  effect: DialectRule['effect'];
+  status?: number;
+  message: string;
+  fix: string;
+  evidence: DialectEvidence[];
+}
+
+/** The API a request path addresses (`/v1/chat/completions`, `/compatible-mode/v1/responses`). */
+export function apiOfPath(path: string): DialectApi | undefined {
+  const clean = path.split('?')[0].replace(/\/+$/, '');
+  if (/\/chat\/completions$/.test(clean)) return 'chat';
+  if (/\/responses$/.test(clean)) return 'responses';
+  if (/\/embeddings$/.test(clean)) return 'embeddings';
+  return undefined;
+}
+
+function violation(rule: DialectRule): Violation {
+  return { ruleId: rule.id, effect: rule.effect, ...(rule.status ? { status: rule.status } : {}), message: rule.breaks, fix: rule.fix, evidence: rule.evidence };
+}
+
+const asView = (body: unknown): View => (body !== null && typeof body === 'object' ? (body as View) : {});
+
+/**
+ * Every dialect rule a JSON request body breaks for `providerId`. `model` defaults to the body's
+ * `model`. Only rules checkable on the wire are applied (not, say, "the code reads usage").
+ */
+export function requestViolations(providerId: string, model: string | undefined, requestBody: unknown, path: string): Violation[] {
+  const api = apiOfPath(path);
+  if (!api) return [];
+  const body = asView(requestBody);
+  const modelId = model ?? (typeof (body as Record<string, View>).model === 'string' ? ((body as Record<string, View>).model as string) : undefined);
+  return rulesFor(providerId, api, modelId)
+    .filter((rule) => rule.wire && ruleFires(rule, body))
+    .map(violation);
+}
+
+/** The emulator's rule shape: one per wire-checkable dialect rule. */
+export interface EmulatorRule {
+  id: string;
+  appliesTo(provider: string, model: string | undefined, request: { path: string; body: unknown }): boolean;
+  check(request: { path: string; body: unknown }): Violation | null;
+}
+
+export function emulatorRules(): EmulatorRule[] {
+  return DIALECT_RULES.filter((rule) => rule.wire).map((rule) => ({
+    id: rule.id,
+    appliesTo(provider, model, request) {
+      const api = apiOfPath(request.path);
+      return api !== undefined && rulesFor(provider, api, model ?? (asView(request.body) as Record<string, View>).model as string | undefined).includes(rule);
+    },
+    check(request) {
+      return ruleFires(rule, asView(request.body)) ? violation(rule) : null;
+    },
+  }));
+}

@@ -1,0 +1,95 @@
+/**
+ * The dialect rules at scan time: each becomes part of the finding of the call it applies to, for
+ * the chosen provider and the model the call maps to, with its evidence link; a rule with a
+ * mechanical fix offers it at review level.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/commands/analyze.js';
+import type { Finding } from '../../src/core/types.js';
+
+// Line numbers below are where each call starts.
+const SOURCE = `import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+const c = new OpenAI();
+export async function all(schema: any, q: string) {
+  await c.responses.create({ model: 'gpt-4o', input: q, tools: [{ type: 'web_search' }] });
+  await c.responses.create({ model: 'gpt-4o', input: q, instructions: 'Answer briefly.' });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [], response_format: zodResponseFormat(schema, 'x') });
+  await c.chat.completions.parse({ model: 'gpt-4o', messages: [], response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [], max_tokens: 100 });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [], max_completion_tokens: 100 });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [], n: 2 });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [], tools: [], tool_choice: 'required', enable_thinking: true } as any);
+}
+`;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'banjia-dialects-'));
+  writeFileSync(path.join(dir, 'calls.ts'), SOURCE);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function callsFor(provider: string, modelMap?: string[]): Promise<Map<number, Finding>> {
+  const { planned } = await analyze({ path: dir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan');
+  return new Map(planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+}
+
+describe('dialect rules at scan time', () => {
+  it('a Responses call with a hosted tool on Qwen no longer moves automatically; instructions are flagged', async () => {
+    const qwen = await callsFor('qwen');
+    expect(qwen.get(5)).toMatchObject({ readiness: 'manual' });
+    expect(qwen.get(5)!.reason).toMatch(/dialect rule responses-hosted-tools/);
+    expect(qwen.get(5)!.docs).toMatch(/^https:\/\/help\.aliyun\.com\/.*responses/);
+    expect(qwen.get(6)!.readiness).toBe('review');
+    expect(qwen.get(6)!.reason).toMatch(/instructions.*dialect rule qwen-responses-instructions/);
+  });
+
+  it('the developer role on DeepSeek: a finding, and a review edit to system', async () => {
+    const deepseek = await callsFor('deepseek');
+    const call = deepseek.get(7)!;
+    expect(call.reason).toMatch(/dialect rule deepseek-developer-role/);
+    expect(call.fix).toMatchObject({ safety: 'review' });
+    expect(call.fix!.edits.map((e) => e.text)).toContain('system');
+    expect((await callsFor('qwen')).get(7)!.reason ?? '').not.toMatch(/developer/);
+  });
+
+  it('json_schema on DeepSeek (zodResponseFormat, .parse()) cannot move as is and says the json_object recipe', async () => {
+    const deepseek = await callsFor('deepseek');
+    for (const line of [8, 9]) {
+      expect(deepseek.get(line), `line ${line}`).toMatchObject({ readiness: 'manual' });
+      expect(deepseek.get(line)!.reason).toMatch(/json_object.*"json".*dialect rule deepseek-json-schema/);
+    }
+  });
+
+  it('the output-token field: Qwen toward max_completion_tokens, DeepSeek toward max_tokens', async () => {
+    const qwen = await callsFor('qwen');
+    expect(qwen.get(10)!.reason).toMatch(/dialect rule qwen-max-completion-tokens/);
+    expect(qwen.get(10)!.fix!.edits.map((e) => e.text)).toContain('max_completion_tokens');
+    // No rename toward the deprecated field, no "unconfirmed" note for the field Qwen asks for.
+    expect(qwen.get(11)!.fix?.edits.map((e) => e.text) ?? []).not.toContain('max_tokens');
+    expect(qwen.get(11)!.reason ?? '').not.toMatch(/max_completion_tokens/);
+    const deepseek = await callsFor('deepseek');
+    expect(deepseek.get(11)!.reason).toMatch(/dialect rule deepseek-max-tokens/);
+    expect(deepseek.get(11)!.fix!.edits.map((e) => e.text)).toContain('max_tokens');
+    expect(deepseek.get(10)!.reason ?? '').not.toMatch(/deepseek-max-tokens/);
+  });
+
+  it('n > 1 on DeepSeek and a forced tool_choice while Qwen thinks cannot move', async () => {
+    expect((await callsFor('deepseek')).get(12)).toMatchObject({ readiness: 'manual' });
+    const qwen = await callsFor('qwen', ['gpt-4o=qwen-plus']);
+    expect(qwen.get(13)).toMatchObject({ readiness: 'manual' });
+    expect(qwen.get(13)!.reason).toMatch(/dialect rule qwen-tool-choice-thinking/);
+  });
+
+  it('MiniMax M2 answers with <think> in content unless reasoning_split is sent; M3 is not matched', async () => {
+    const m2 = await callsFor('minimax', ['gpt-4o=MiniMax-M2.7']);
+    expect(m2.get(10)!.reason).toMatch(/<think>.*dialect rule minimax-think-in-content/);
+    const m3 = await callsFor('minimax', ['gpt-4o=MiniMax-M3']);
+    expect(m3.get(10)!.reason ?? '').not.toMatch(/minimax-think-in-content/);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The dialect rules on the wire (what the provider emulator of issue 13 will enforce): each rule
+ * fires on a request body that breaks it and stays quiet on the fixed one.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ts } from '../../src/analysis/ts.js';
+import { parseUnit } from '../../src/analysis/unit.js';
+import { DIALECT_RULES, emulatorRules, literalView, requestViolations } from '../../src/dialects/index.js';
+import { discoverCases, FIXTURES } from '../helpers/fixtures.js';
+
+const CHAT = '/v1/chat/completions';
+const ids = (violations: Array<{ ruleId: string }>) => violations.map((v) => v.ruleId);
+
+describe('requestViolations', () => {
+  it('rejects the developer role on DeepSeek (chat and Responses) and Ark, not on Qwen', () => {
+    const body = { model: 'deepseek-flash', messages: [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: 'hi' }] };
+    const [violation] = requestViolations('deepseek', undefined, body, CHAT);
+    expect(violation).toMatchObject({ ruleId: 'deepseek-developer-role', effect: 'rejected', status: 400 });
+    expect(violation.evidence[0].url).toMatch(/^https:\/\//);
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', { input: [{ role: 'developer', content: 'x' }] }, '/responses'))).toEqual(['deepseek-developer-role']);
+    expect(ids(requestViolations('doubao', 'doubao-seed-2-1-pro-260628', body, '/api/v3/chat/completions'))).toEqual(['doubao-developer-role']);
+    expect(requestViolations('qwen', 'qwen-plus', body, CHAT)).toEqual([]);
+    const fixed = { ...body, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }] };
+    expect(requestViolations('deepseek', 'deepseek-flash', fixed, CHAT)).toEqual([]);
+  });
+
+  it('knows the output-token field goes opposite ways on DeepSeek and Qwen', () => {
+    expect(requestViolations('deepseek', 'deepseek-flash', { max_completion_tokens: 100 }, CHAT)).toMatchObject([{ ruleId: 'deepseek-max-tokens', effect: 'ignored' }]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { max_tokens: 100 }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen-plus', { max_tokens: 100 }, CHAT)).toMatchObject([{ ruleId: 'qwen-max-completion-tokens', effect: 'deprecated' }]);
+    expect(requestViolations('qwen', 'qwen-plus', { max_completion_tokens: 100 }, CHAT)).toEqual([]);
+    expect(ids(requestViolations('zhipu', 'glm-4.5-air', { max_completion_tokens: 100 }, CHAT))).toEqual(['zhipu-max-tokens']);
+  });
+
+  it('rejects json_schema on DeepSeek and accepts json_object', () => {
+    const schema = { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: true } };
+    expect(requestViolations('deepseek', 'deepseek-flash', { response_format: schema }, CHAT)).toMatchObject([{ ruleId: 'deepseek-json-schema', status: 400 }]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { response_format: { type: 'json_object' } }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen-plus', { response_format: schema }, CHAT)).toEqual([]);
+  });
+
+  it('rejects a forced tool_choice only where and while the model thinks', () => {
+    const forced = { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'required' };
+    const named = { ...forced, tool_choice: { type: 'function', function: { name: 'f' } } };
+    // DeepSeek V4 thinks by default.
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', forced, CHAT))).toEqual(['deepseek-tool-choice-thinking']);
+    expect(requestViolations('deepseek', 'deepseek-flash', { ...forced, thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { ...forced, tool_choice: 'auto' }, CHAT)).toEqual([]);
+    // Qwen only when thinking is switched on.
+    expect(requestViolations('qwen', 'qwen-plus', forced, CHAT)).toEqual([]);
+    expect(ids(requestViolations('qwen', 'qwen-plus', { ...named, enable_thinking: true }, CHAT))).toEqual(['qwen-tool-choice-thinking']);
+    // Kimi K2.5+ think by default; moonshot-v1 does not match the rule.
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', named, CHAT))).toEqual(['moonshot-tool-choice-thinking']);
+    expect(requestViolations('moonshot', 'moonshot-v1-32k', named, CHAT)).toEqual([]);
+    // GLM: anything but auto.
+    expect(ids(requestViolations('zhipu', 'glm-4.5-air', forced, CHAT))).toEqual(['zhipu-tool-choice-auto']);
+    expect(requestViolations('zhipu', 'glm-4.5-air', { ...forced, tool_choice: 'auto' }, CHAT)).toEqual([]);
+  });
+
+  it('wants reasoning_content back on assistant tool-call messages of DeepSeek and Kimi thinking models', () => {
+    const call = { id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } };
+    const history = (assistant: Record<string, unknown>) => ({
+      messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: null, tool_calls: [call], ...assistant }, { role: 'tool', tool_call_id: 'c1', content: '1' }],
+    });
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', history({}), CHAT))).toEqual(['deepseek-reasoning-content-roundtrip']);
+    expect(requestViolations('deepseek', 'deepseek-flash', history({ reasoning_content: '' }), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { ...history({}), thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', history({}), CHAT))).toEqual(['moonshot-reasoning-content-roundtrip']);
+    expect(requestViolations('moonshot', 'kimi-k2.6', history({ reasoning_content: 'because' }), CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'moonshot-v1-32k', history({}), CHAT)).toEqual([]);
+  });
+
+  it('checks n on DeepSeek and the temperature ranges of GLM and Kimi', () => {
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', { n: 3 }, CHAT))).toEqual(['deepseek-n']);
+    expect(requestViolations('deepseek', 'deepseek-flash', { n: 1 }, CHAT)).toEqual([]);
+    expect(ids(requestViolations('zhipu', 'glm-4.5-air', { temperature: 1.5 }, CHAT))).toEqual(['zhipu-temperature-range']);
+    expect(requestViolations('zhipu', 'glm-4.5-air', { temperature: 0.7 }, CHAT)).toEqual([]);
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', { temperature: 0.3 }, CHAT))).toEqual(['moonshot-temperature-pinned']);
+    expect(requestViolations('moonshot', 'kimi-k2.6', { temperature: 1 }, CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'kimi-k2.6', { temperature: 0.6, thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+  });
+
+  it('finds hosted tools, instructions and background in Responses requests', () => {
+    const body = { model: 'qwen-plus', input: 'q', instructions: 'Be brief.', background: true, tools: [{ type: 'file_search', vector_store_ids: ['vs_1'] }] };
+    expect(ids(requestViolations('qwen', undefined, body, '/compatible-mode/v1/responses')).sort()).toEqual(['qwen-responses-background', 'qwen-responses-instructions', 'responses-hosted-tools']);
+    expect(requestViolations('qwen', 'qwen-plus', { input: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'q' }], tools: [{ type: 'function', name: 'f', parameters: {} }] }, '/responses')).toEqual([]);
+    // The same body on the chat path is not a Responses request.
+    expect(requestViolations('qwen', 'qwen-plus', body, CHAT)).toEqual([]);
+  });
+
+  it('limits DashScope v3/v4 embeddings to 10 inputs', () => {
+    const input = Array.from({ length: 11 }, (_, i) => `t${i}`);
+    expect(ids(requestViolations('qwen', 'text-embedding-v4', { input }, '/embeddings'))).toEqual(['dashscope-embedding-batch']);
+    expect(requestViolations('qwen', 'text-embedding-v4', { input: input.slice(0, 10) }, '/embeddings')).toEqual([]);
+  });
+
+  it('never fires on what only run time knows', async () => {
+    const { UNKNOWN } = await import('../../src/dialects/index.js');
+    expect(requestViolations('deepseek', 'deepseek-flash', UNKNOWN, CHAT)).toEqual([]);
+    // The key is there with a run-time value: its presence is known, its value is not.
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', { max_completion_tokens: UNKNOWN }, CHAT))).toEqual(['deepseek-max-tokens']);
+    expect(requestViolations('deepseek', 'deepseek-flash', { n: UNKNOWN, response_format: UNKNOWN, tool_choice: UNKNOWN }, CHAT)).toEqual([]);
+  });
+
+  it('ignores paths it does not know and bodies that are not objects', () => {
+    expect(requestViolations('deepseek', 'deepseek-flash', { n: 3 }, '/v1/models')).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', null, CHAT)).toEqual([]);
+  });
+});
+
+describe('emulatorRules', () => {
+  it('has one rule per wire-checkable dialect rule, agreeing with requestViolations', () => {
+    const rules = emulatorRules();
+    expect(rules.map((r) => r.id)).toEqual(DIALECT_RULES.filter((r) => r.wire).map((r) => r.id));
+    const request = { path: CHAT, body: { model: 'deepseek-flash', n: 2 } };
+    const fired = rules.filter((r) => r.appliesTo('deepseek', undefined, request)).map((r) => r.check(request)).filter(Boolean);
+    expect(fired.map((v) => v!.ruleId)).toEqual(ids(requestViolations('deepseek', undefined, request.body, CHAT)));
+    expect(rules.find((r) => r.id === 'deepseek-n')!.appliesTo('qwen', 'qwen-plus', request)).toBe(false);
+  });
+});
+
+describe('the rules are data with evidence', () => {
+  it('each has a kebab-case id, providers, what breaks, the fix and dated https evidence', () => {
+    const seen = new Set<string>();
+    for (const rule of DIALECT_RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(seen.has(rule.id), rule.id).toBe(false);
+      seen.add(rule.id);
+      expect(rule.providers.length, rule.id).toBeGreaterThan(0);
+      expect(rule.breaks.length, rule.id).toBeGreaterThan(20);
+      expect(rule.fix.length, rule.id).toBeGreaterThan(10);
+      expect(rule.evidence.length, rule.id).toBeGreaterThan(0);
+      for (const evidence of rule.evidence) {
+        expect(evidence.url, rule.id).toMatch(/^https:\/\/[^\s]+$/);
+        expect(evidence.checked).toMatch(/^2026-\d{2}-\d{2}$/);
+        expect(evidence.title.length).toBeGreaterThan(5);
+      }
+      for (const pattern of rule.models ?? []) expect(() => new RegExp(pattern)).not.toThrow();
+    }
+  });
+});
+
+describe('README', () => {
+  it('the Provider dialects section, just before Providers, names every rule and links every piece of evidence', () => {
+    const readme = readFileSync(path.join(FIXTURES, '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('\n## Provider dialects\n');
+    const end = readme.indexOf('\n## Providers\n');
+    expect(start).toBeGreaterThan(0);
+    expect(readme.slice(start + 1).indexOf('\n## ')).toBe(end - start - 1);
+    const section = readme.slice(start, end);
+    for (const rule of DIALECT_RULES) {
+      expect(section, rule.id).toContain(`\`${rule.id}\``);
+      for (const evidence of rule.evidence) expect(section, `${rule.id}: ${evidence.url}`).toContain(`(${evidence.url})`);
+    }
+  });
+});
+
+/**
+ * Before and after, as the emulator sees them: the request a fixture's input sends breaks its
+ * rule; the request of banjia's output does not.
+ */
+describe('the fixture pairs, on the wire', () => {
+  for (const fixture of discoverCases('dialects')) {
+    const rule = DIALECT_RULES.find((r) => r.id === fixture.name)!;
+    if (!rule.wire || !rule.api.includes('chat')) continue;
+    it(`${fixture.name}: the input's request breaks the rule, the output's does not`, () => {
+      const file = fixture.files[0];
+      const after = readFileSync(file.outputPath, 'utf8');
+      const before = requestOf(file.name, file.input);
+      const fixed = requestOf(file.name, after);
+      const model = fixed.model as string;
+      expect(ids(requestViolations(fixture.provider, model, before, CHAT))).toContain(rule.id);
+      expect(ids(requestViolations(fixture.provider, model, fixed, CHAT))).not.toContain(rule.id);
+    });
+  }
+});
+
+/** The literal request object of the first `.create(...)` call of a file. */
+function requestOf(name: string, text: string): Record<string, unknown> {
+  const unit = parseUnit(name, path.join(FIXTURES, name), text);
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'create') found = node.arguments[0];
+    else ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  return literalView(found, unit) as Record<string, unknown>;
+}

@@ -1,0 +1,188 @@
+/** The emulator against the catalogue: prefix, auth, model ids, constraints, answer shapes, record. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findProvider, listProviders } from '../../src/catalogue/index.js';
+import { readRecord } from '../../src/emulator/record.js';
+import { RULES, type Rule } from '../../src/emulator/rules.js';
+import { pathPrefix, startEmulator, type RunningServer } from '../../src/emulator/server.js';
+import { REPO } from '../helpers/cli.js';
+
+const servers: RunningServer[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function emulator(id: string, extra: Partial<Parameters<typeof startEmulator>[0]> = {}) {
+  const server = await startEmulator({ provider: findProvider(id)!, ...extra });
+  servers.push(server);
+  return server;
+}
+
+async function post(server: RunningServer, route: string, body: unknown, key = 'k') {
+  const res = await fetch(`${server.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
+}
+
+const hi = [{ role: 'user', content: 'hi' }];
+
+describe('emulator generated from the catalogue', () => {
+  it('enforces the provider dialect rules that scan lints (one source of rules)', async () => {
+    const server = await emulator('deepseek');
+    const model = findProvider('deepseek')!.chatModels.find((m) => m.status !== 'retired')!.id;
+    const developer = await post(server, '/chat/completions', { model, messages: [{ role: 'developer', content: 'be brief' }, ...hi] });
+    expect(developer.status).toBe(400);
+    expect(developer.json.error.message).toMatch(/developer role/);
+    const system = await post(server, '/chat/completions', { model, messages: [{ role: 'system', content: 'be brief' }, ...hi] });
+    expect(system.status).toBe(200);
+    // A parameter the provider would silently ignore is still a finding of the emulator.
+    const ignored = await post(server, '/chat/completions', { model, messages: hi, max_completion_tokens: 10 });
+    expect(ignored.status).toBe(400);
+    expect(server.recorder.entries.map((e) => e.rule)).toEqual(['deepseek-developer-role', undefined, 'deepseek-max-tokens']);
+  });
+
+  it('serves every provider under its base URL path and lists exactly its live model ids', async () => {
+    for (const provider of listProviders()) {
+      const server = await emulator(provider.id);
+      expect(server.url).toBe(`http://127.0.0.1:${server.port}${new URL(provider.regions.find((r) => r.default)?.baseURL ?? provider.regions[0].baseURL).pathname.replace(/\/$/, '')}`);
+      const res = await fetch(`${server.url}/models`, { headers: { authorization: 'Bearer k' } });
+      const ids = ((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id);
+      const live = [...provider.chatModels, ...provider.embeddingModels].filter((m) => m.status !== 'retired').map((m) => m.id);
+      expect(ids).toEqual(live);
+      await server.close();
+    }
+  });
+
+  it('requires a Bearer key and the path prefix', async () => {
+    const server = await emulator('zhipu');
+    const noKey = await post(server, '/chat/completions', { model: 'glm-4.5-air', messages: hi }, '');
+    expect(noKey.status).toBe(401);
+    expect(noKey.json.error.code).toBe('invalid_api_key');
+    const wrongPrefix = await fetch(`http://127.0.0.1:${server.port}/v1/chat/completions`, { method: 'POST', headers: { authorization: 'Bearer k' }, body: '{}' });
+    expect(wrongPrefix.status).toBe(404);
+    expect(server.recorder.entries.map((e) => e.rule)).toEqual(['auth', 'path-prefix']);
+    expect(pathPrefix(findProvider('zhipu')!)).toBe('/api/paas/v4');
+  });
+
+  it('accepts only the provider’s model ids, with a provider-shaped error', async () => {
+    const server = await emulator('qwen');
+    const openai = await post(server, '/chat/completions', { model: 'gpt-4o', messages: hi });
+    expect(openai.status).toBe(404);
+    expect(openai.json.error).toMatchObject({ code: 'model_not_found', param: 'model', type: 'invalid_request_error' });
+    const retired = await post(server, '/chat/completions', { model: 'qwen-turbo', messages: hi });
+    expect(retired.status).toBe(404);
+    const kind = await post(server, '/chat/completions', { model: 'text-embedding-v4', messages: hi });
+    expect(kind.status).toBe(400);
+    expect(server.recorder.entries.map((e) => e.rule)).toEqual(['model-unknown', 'model-retired', 'model-kind']);
+  });
+
+  it('enforces the catalogue’s constraints', async () => {
+    const zhipu = await emulator('zhipu');
+    expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, tool_choice: 'required', tools: [] })).status).toBe(400);
+    expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, temperature: 1.5 })).status).toBe(400);
+    expect((await post(zhipu, '/embeddings', { model: 'embedding-3', input: 'x', dimensions: 100 })).status).toBe(400);
+    expect((await post(zhipu, '/embeddings', { model: 'embedding-3', input: 'x', dimensions: 512 })).status).toBe(200);
+    expect(zhipu.recorder.entries.map((e) => e.rule ?? e.verdict)).toEqual(['tool-choice', 'temperature-range', 'embeddings-dimensions', 'ok']);
+    const qwen = await emulator('qwen');
+    expect((await post(qwen, '/embeddings', { model: 'text-embedding-v4', input: Array.from({ length: 11 }, (_, i) => `t${i}`) })).json.error.message).toMatch(/at most 10/);
+    expect((await post(qwen, '/moderations', { model: 'x', input: 'x' })).status).toBe(404);
+    expect((await post(qwen, '/images/generations', { model: 'x', prompt: 'x' })).status).toBe(404);
+    expect((await post(qwen, '/responses', { model: 'qwen-plus', input: 'hello' })).json.output_text).toBe('[emulated qwen/qwen-plus] reply to: hello');
+    const deepseek = await emulator('deepseek');
+    expect((await post(deepseek, '/embeddings', { model: 'deepseek-flash', input: 'x' })).status).toBe(404);
+    const spark = await emulator('spark');
+    expect((await post(spark, '/responses', { model: 'lite', input: 'x' })).status).toBe(404);
+    expect(spark.recorder.entries[0].rule).toBe('endpoint-unsupported');
+  });
+
+  it('answers deterministically: usage, tool calls, reasoning_content for thinking models', async () => {
+    const server = await emulator('qwen');
+    const a = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi });
+    const b = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi });
+    expect(a.text).toBe(b.text);
+    expect(a.json.choices[0].message).toEqual({ role: 'assistant', content: '[emulated qwen/qwen-max] reply to: hi' });
+    expect(a.json.usage.total_tokens).toBe(a.json.usage.prompt_tokens + a.json.usage.completion_tokens);
+    const thinking = await post(server, '/chat/completions', { model: 'qwen3.8-max', messages: hi });
+    expect(thinking.json.choices[0].message.reasoning_content).toBeTruthy();
+    const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { id: { type: 'integer' } } } } }];
+    const call = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi, tools });
+    expect(call.json.choices[0].finish_reason).toBe('tool_calls');
+    expect(JSON.parse(call.json.choices[0].message.tool_calls[0].function.arguments)).toEqual({ id: 1 });
+    const none = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi, tools, tool_choice: 'none' });
+    expect(none.json.choices[0].message.tool_calls).toBeUndefined();
+    const schema = { type: 'object', properties: { title: { type: 'string' }, ok: { type: 'boolean' } } };
+    const structured = await post(server, '/chat/completions', { model: 'qwen-plus', messages: hi, response_format: { type: 'json_schema', json_schema: { name: 's', schema } } });
+    expect(JSON.parse(structured.json.choices[0].message.content)).toEqual({ title: 'emulated-title', ok: true });
+  });
+
+  it('streams SSE with a keep-alive comment and a final usage chunk when asked', async () => {
+    const server = await emulator('deepseek');
+    const withUsage = await post(server, '/chat/completions', { model: 'deepseek-flash', messages: hi, stream: true, stream_options: { include_usage: true } });
+    expect(withUsage.text.startsWith(': keep-alive\n\n')).toBe(true);
+    const events = withUsage.text.split('\n\n').filter((e) => e.startsWith('data: '));
+    expect(events.at(-1)).toBe('data: [DONE]');
+    const last = JSON.parse(events.at(-2)!.slice(6));
+    expect(last.choices).toEqual([]);
+    expect(last.usage.total_tokens).toBeGreaterThan(0);
+    const content = events.slice(0, -1).map((e) => JSON.parse(e.slice(6)).choices[0]?.delta?.content ?? '').join('');
+    expect(content).toBe('[emulated deepseek/deepseek-flash] reply to: hi');
+    const without = await post(server, '/chat/completions', { model: 'deepseek-flash', messages: hi, stream: true });
+    expect(without.text).not.toMatch(/"usage"/);
+  });
+
+  it('records every request as a JSON line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'banjia-rec-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'requests.jsonl');
+    const server = await emulator('moonshot', { record: file });
+    await post(server, '/chat/completions', { model: 'kimi-k2.6', messages: hi });
+    await post(server, '/chat/completions', { model: 'gpt-4o', messages: hi });
+    const lines = readRecord(readFileSync(file, 'utf8'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ method: 'POST', path: '/v1/chat/completions', model: 'kimi-k2.6', verdict: 'ok', status: 200 });
+    expect(lines[1]).toMatchObject({ model: 'gpt-4o', verdict: 'rejected', rule: 'model-unknown', status: 404 });
+    expect(typeof lines[0].time).toBe('string');
+  });
+
+  it('takes more rules as data (the shape dialect rules use)', async () => {
+    const noUser: Rule = {
+      id: 'test-no-user-field',
+      description: 'an example dialect rule',
+      appliesTo: (provider, _model, request) => provider.id === 'qwen' && request.endpoint === 'chat' && request.body?.user !== undefined,
+      check: () => ({ status: 400, code: 'invalid_parameter', message: 'user is not accepted', param: 'user' }),
+    };
+    const server = await emulator('qwen', { rules: [...RULES, noUser] });
+    const res = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi, user: 'u1' });
+    expect(res.status).toBe(400);
+    expect(server.recorder.entries[0].rule).toBe('test-no-user-field');
+  });
+
+  it('migrate emulate prints the base URL, logs each request and stops on SIGINT', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'banjia-rec-'));
+    dirs.push(dir);
+    const record = path.join(dir, 'r.jsonl');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'migrate.js'), 'emulate', '--provider', 'doubao', '--record', record], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    while (!/ARK_BASE_URL=\S+\n/.test(out)) await new Promise((r) => setTimeout(r, 50));
+    const url = /ARK_BASE_URL=(\S+)\n/.exec(out)![1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
+    const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o', messages: hi }) });
+    expect(res.status).toBe(404);
+    while (!out.includes('[model-unknown]')) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('404 rejected [model-unknown] POST /api/v3/chat/completions gpt-4o');
+    expect(readRecord(readFileSync(record, 'utf8'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,104 @@
+/** `migrate verify`: fails on an unmigrated app, a foreign model, a rule-breaking request; passes on the migrated demo. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readRecord } from '../../src/emulator/record.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanup, migratedCopy } from './project.js';
+
+afterAll(cleanup);
+
+describe('migrate verify', () => {
+  it('fails on an unmigrated app: the SDK request goes to the OpenAI trap, not to OpenAI', () => {
+    const dir = migratedCopy('emulator/sdk-client', undefined);
+    const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'src/main.js']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Attempts to reach OpenAI: 1');
+    expect(result.stdout).toMatch(/✗ POST \/v1\/chat\/completions model=gpt-4o-mini \(via OPENAI_BASE_URL\)/);
+    expect(result.stdout).toContain('FAIL: 1 attempt(s) to reach OpenAI');
+  });
+
+  it('catches fetch and https.request calls to api.openai.com and names the source line', () => {
+    const dir = migratedCopy('emulator/raw-fetch', undefined);
+    writeFileSync(
+      path.join(dir, 'https.mjs'),
+      `import https from 'node:https';
+const req = https.request({ hostname: 'api.openai.com', path: '/v1/embeddings', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+  res.resume();
+  res.on('end', () => https.get('https://api.openai.com/v1/models', (r) => { r.resume(); r.on('end', () => console.log('status', res.statusCode, r.statusCode)); }));
+});
+req.end(JSON.stringify({ model: 'text-embedding-3-small', input: 'x' }));
+`,
+    );
+    const fetched = runCli(['verify', dir, '--provider', 'deepseek', '--', process.execPath, 'src/main.js']);
+    expect(fetched.code).toBe(1);
+    expect(fetched.stdout).toMatch(/✗ POST \/v1\/chat\/completions model=gpt-4o \(to api\.openai\.com\)\n\s+sent from src\/llm\.js:\d+:\d+/);
+    const viaHttps = runCli(['verify', '--provider', 'deepseek', '--', process.execPath, 'https.mjs'], { cwd: dir });
+    expect(viaHttps.stdout).toContain('status 403 403');
+    expect(viaHttps.stdout).toContain('Attempts to reach OpenAI: 2');
+    expect(viaHttps.stdout).toContain('POST /v1/embeddings model=text-embedding-3-small (to api.openai.com)');
+    expect(viaHttps.stdout).toContain('GET /v1/models (to api.openai.com)');
+    expect(viaHttps.code).toBe(1);
+  });
+
+  it('fails on a model that is not the provider’s', () => {
+    const dir = migratedCopy('emulator/raw-fetch', 'qwen');
+    const file = path.join(dir, 'src', 'llm.js');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll(/model: '[^']+'/g, "model: 'deepseek-v4-pro'"));
+    const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'src/main.js']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ POST \/compatible-mode\/v1\/chat\/completions model=deepseek-v4-pro: 404 \[model-unknown\]/);
+    expect(result.stdout).toMatch(/sent from src\/llm\.js:\d+:\d+/);
+    expect(result.stdout).toContain('Attempts to reach OpenAI: 0');
+  });
+
+  it('fails on a request that breaks a provider rule, and records it', () => {
+    const dir = migratedCopy('emulator/sdk-client', 'zhipu');
+    writeFileSync(
+      path.join(dir, 'required.mjs'),
+      `import OpenAI from 'openai';
+const client = new OpenAI({ apiKey: process.env.ZHIPUAI_API_KEY, baseURL: process.env.ZHIPUAI_BASE_URL });
+const tools = [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: {} } } }];
+await client.chat.completions.create({ model: 'glm-4.5-air', messages: [{ role: 'user', content: 'x' }], tools, tool_choice: 'required' }).catch((e) => console.log('rejected', e.status));
+`,
+    );
+    const record = path.join(dir, 'requests.jsonl');
+    const result = runCli(['verify', dir, '--provider', 'zhipu', '--record', record, '--', process.execPath, 'required.mjs']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('rejected 400');
+    expect(result.stdout).toMatch(/400 \[tool-choice\] tool_choice "required" is not supported; use one of auto/);
+    const lines = readRecord(readFileSync(record, 'utf8'));
+    expect(lines).toMatchObject([{ server: 'emulator', path: '/api/paas/v4/chat/completions', model: 'glm-4.5-air', verdict: 'rejected', rule: 'tool-choice', status: 400 }]);
+  });
+
+  it('passes on the migrated demo app, with the key variable set to a dummy', () => {
+    const dir = migratedCopy('demo-app', 'qwen');
+    writeFileSync(
+      path.join(dir, 'smoke.mjs'),
+      `import { streamAnswer } from './src/chat.js';
+import { answerWithTools } from './src/tools.js';
+import { embed } from './src/embeddings.js';
+console.log(await streamAnswer([{ role: 'user', content: 'hi' }], () => {}));
+console.log(await answerWithTools('Where is order 42?'));
+console.log((await embed(['a']))[0].length, process.env.DASHSCOPE_API_KEY);
+`,
+    );
+    const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'smoke.mjs'], { env: { DASHSCOPE_API_KEY: '' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1024 banjia-verify-dummy-key');
+    expect(result.stdout).toMatch(/Requests to the emulator: 4 \(4 valid, 0 rejected\)/);
+    expect(result.stdout).toContain('PASS: every request was valid for the provider and none went to OpenAI');
+    const json = runCli(['--format', 'json', 'verify', dir, '--provider', 'qwen', '--', process.execPath, 'smoke.mjs']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ provider: 'qwen', passed: true, openaiAttempts: [], rejected: [] });
+  });
+
+  it('exits 2 on an error', () => {
+    expect(runCli(['verify', '--provider', 'nope', '--', process.execPath, '-e', '1']).code).toBe(2);
+    const none = runCli(['verify', '--provider', 'qwen']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no command to run');
+    expect(runCli(['verify', '--provider', 'qwen', '--', 'banjia-no-such-command-xyz']).code).toBe(2);
+  });
+});
