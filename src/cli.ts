@@ -454,7 +454,7 @@ function guardStreams(streams: Streams): void {
       if (error.code === 'EPIPE') return;
       if (!streamFailure && stream === streams.stdout) {
         try {
-          streams.stderr.write(`migrate: could not write the report to standard output (${error.code ?? error.message})\n`);
+          streams.stderr.write(`${binName()}: could not write the report to standard output (${error.code ?? error.message})\n`);
         } catch {
           // stderr is gone too
         }
@@ -475,7 +475,7 @@ function warnIfStdoutClosed(streams: Streams): void {
     if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return;
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
     if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return;
-    streams.stderr.write('migrate: standard output is closed, so the report was not written (use --output <file>)\n');
+    streams.stderr.write(`${binName()}: standard output is closed, so the report was not written (use --output <file>)\n`);
   } catch {
     // no /proc: nothing to tell
   }
@@ -510,6 +510,18 @@ const EXAMPLES: Record<string, Array<[string, string, string]>> = {
   providers: [
     ['providers', 'the providers, their endpoints and models', '服务商及其接口与模型'],
     ['providers qwen', 'one provider in full: regions, models, prices, features, sources', '某个服务商的全部信息：区域、模型、价格、功能、来源'],
+  ],
+  emulate: [
+    ['emulate --provider qwen', 'a local Qwen emulator on a free port; point QWEN_BASE_URL at it', '在空闲端口运行本地通义千问模拟器；把 QWEN_BASE_URL 指向它'],
+    ['emulate --provider deepseek --port 8787 --record requests.jsonl', 'on port 8787, every request recorded', '在 8787 端口运行，并记录每个请求'],
+  ],
+  verify: [
+    ['verify . --provider qwen -- npm test', 'your tests against the emulator; exit 1 on a rejected request or a call to OpenAI', '在模拟器下运行你的测试；有请求被拒或访问 OpenAI 时以 1 退出'],
+    ['verify . --typecheck', 'the new tsc errors since the last apply, each with its edit', '上次 apply 之后新增的 tsc 错误及对应的修改'],
+  ],
+  doctor: [
+    ['doctor . --provider qwen', 'live check with your key: the endpoint answers, every mapped model chats', '用你的密钥在线检查：接口可达，每个映射的模型可对话'],
+    ['doctor . --provider deepseek --probe', 'also probe tools, JSON mode and stream usage', '同时探测工具调用、JSON 模式和流式用量'],
   ],
   undo: [
     ['undo', 'put back every file of the last apply in .', '还原 . 中上一次 apply 改动的所有文件'],
@@ -589,14 +601,14 @@ const ERRNO_TEXT: Record<string, string> = {
 function handleError(error: unknown, streams: Streams, lang: Lang): number {
   // Ctrl-C at a prompt: the user's choice, and the prompts all come before any write.
   if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-    streams.stderr.write(lang === 'zh' ? 'migrate: 已取消，未写入任何文件\n' : 'migrate: cancelled, nothing written\n');
+    streams.stderr.write(lang === 'zh' ? `${binName()}: 已取消，未写入任何文件\n` : `${binName()}: cancelled, nothing written\n`);
     return EXIT.cancelled;
   }
   // The file system refused (a read-only .migrate, a full disk): the environment, not a bug.
   const errno = error as NodeJS.ErrnoException;
   if (error instanceof Error && typeof errno.code === 'string' && typeof errno.path === 'string' && ERRNO_TEXT[errno.code]) {
     const what = errno.syscall ? `${errno.syscall} ` : '';
-    streams.stderr.write(`migrate: cannot ${what}${errno.path}: ${ERRNO_TEXT[errno.code]} (${errno.code})\n`);
+    streams.stderr.write(`${binName()}: cannot ${what}${errno.path}: ${ERRNO_TEXT[errno.code]} (${errno.code})\n`);
     return EXIT.error;
   }
   if (error instanceof CommanderError) {

@@ -100,12 +100,17 @@ export function interactiveIo(
 ): Pick<ApplyIo, 'confirm' | 'pickProvider' | 'reviewFile' | 'beforeReview'> {
   const T = TEXT[lang];
   const chalk = new Chalk({ level: color ? 1 : 0 });
+  // Ctrl-C ends the prompt's line before the CLI says "cancelled".
+  const key = () => readKey(input).catch((error: unknown) => {
+    write('\n');
+    throw error;
+  });
   return {
     async confirm(message) {
       write(`${chalk.bold(message[lang])} ${chalk.dim(T.confirmKeys)} `);
-      const key = await readKey(input);
-      write(`${key}\n`);
-      return key === 'y';
+      const answer = await key();
+      write(`${answer}\n`);
+      return answer === 'y';
     },
     async pickProvider(rows: ReadinessRow[], openaiUsd?: number) {
       const { select } = await import('@inquirer/prompts');
@@ -146,15 +151,15 @@ export function interactiveIo(
       if (answers.length) write(`${chalk.dim(`${T.answers}: ${answers.join('; ')}`)}\n`);
       for (;;) {
         write(`${chalk.bold(T.write(index + 1, total, plan.path))} ${chalk.dim(T.keys)} `);
-        const key = await readKey(input);
-        write(`${key}\n`);
-        const choice = KEYS[key];
+        const pressed = await key();
+        write(`${pressed}\n`);
+        const choice = KEYS[pressed];
         if (choice === 'edit') {
           openInEditor(diff, plan.path, write, color);
           continue;
         }
         if (choice) return choice;
-        write(`${chalk.yellow(T.badKey(key))}\n`);
+        write(`${chalk.yellow(T.badKey(pressed))}\n`);
       }
     },
   };

@@ -15,7 +15,7 @@ import { runCli } from '../helpers/cli.js';
 
 describe('help', () => {
   it('each command lists its own and the global options, and two examples', () => {
-    for (const command of ['scan', 'apply', 'check', 'cost', 'providers', 'undo']) {
+    for (const command of ['scan', 'apply', 'check', 'cost', 'providers', 'undo', 'emulate', 'verify', 'doctor']) {
       const { code, stdout } = runCli([command, '--help']);
       expect(code, command).toBe(0);
       expect(stdout, command).toMatch(/Global Options:\n/);

@@ -80,4 +80,13 @@ describe('interactive apply in a terminal (issue 14)', () => {
       expect(picker, id).toMatch(new RegExp(`${id}\\s+.+\\d+ auto / \\d+ review / \\d+ cannot move\\s+(¥|\\$|–)`));
     }
   });
+
+  it('Ctrl-C at a single-key prompt cancels as at an inquirer prompt: exit 130, nothing written', () => {
+    const dir = project();
+    const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'deepseek'], [['Write b\\.ts\\?', ['\u0003']]]);
+    expect(transcript, transcript).toMatch(/\[steps done: 1\/1\]/);
+    expect(code).toBe(130);
+    expect(transcript).toMatch(/\nmigrate: cancelled, nothing written/);
+    expect(readFileSync(path.join(dir, 'b.ts'), 'utf8')).toBe("import OpenAI from 'openai';\nexport const b = new OpenAI();\n");
+  });
 });
