@@ -6,11 +6,13 @@
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { BanjiaError, InterruptedError, UsageError } from './core/errors.js';
+import { binName, setBinName, withBin } from './core/bin.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
+import { wrapLine } from './render/wrap.js';
 
 export const EXIT = { ok: 0, pending: 1, error: 2, cancelled: 130 } as const;
 
@@ -20,6 +22,7 @@ interface GlobalFlags {
   lang: Lang;
   color: boolean;
   verbose: boolean;
+  quiet: boolean;
 }
 
 interface Streams {
@@ -106,24 +109,33 @@ function analysisOptions(path: string, options: Record<string, unknown>) {
   };
 }
 
-export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }, bin = 'migrate'): Promise<number> {
   let exitCode: number = EXIT.ok;
+  setBinName(bin);
   const program = new Command();
   const lang = helpLang(argv);
-  const h: HelpText = (en, zh) => (lang === 'zh' ? zh : en);
+  const h: HelpText = (en, zh) => withBin(lang === 'zh' ? zh : en);
   const write = (text: string) => streams.stdout.write(text);
   program
-    .name('migrate')
+    .name(bin)
     .description(h('banjia (搬家): move a JS/TS codebase off the OpenAI API onto a Chinese LLM provider', 'banjia（搬家）：把 JS/TS 代码库从 OpenAI API 迁移到国内大模型服务商'))
-    .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
+    .version(VERSION, '-v, --version', h('output the version number', '显示版本号'))
     .helpOption('-h, --help', h('display help for command', '显示命令帮助'))
     .helpCommand('help [command]', h('display help for command', '显示命令帮助'))
-    .configureHelp({ styleTitle: (title) => (lang === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title) })
-    .addOption(new Option('--format <format>', h('output format', '输出格式')).choices(['text', 'json', 'sarif', 'github', 'markdown', 'diff']).default('text'))
+    .configureHelp({
+      styleTitle: (title) => (lang === 'zh' ? (HELP_TITLES_ZH[title] ?? title) : title),
+      // Each command's help lists the global options it takes too.
+      showGlobalOptions: true,
+      minWidthToWrap: 20,
+      optionDescription: (option) => helpSuffix(new Help().optionDescription(option), lang),
+      argumentDescription: (argument) => helpSuffix(new Help().argumentDescription(argument), lang),
+    })
+    .addOption(new Option('--format <format>', h('output format', '输出格式')).choices(['text', 'json', 'sarif', 'github', 'markdown', 'codequality', 'diff']).default('text'))
     .option('--output <file>', h('write the report to a file instead of stdout', '把报告写入文件而不是标准输出'))
     .addOption(new Option('--lang <lang>', h('language of messages for people', '面向人的消息语言')).choices(['en', 'zh']).default(defaultLang()))
     .option('--no-color', h('disable colour', '关闭颜色'))
-    .option('--verbose', h('show details and code frames for every finding', '为每条发现显示详情和代码片段'), false)
+    .option('--verbose', h('also show info findings, and every location of a grouped finding', '同时显示信息级发现，以及分组发现的所有位置'), false)
+    .option('--quiet', h('report errors only (warnings and info are counted, not shown)', '只报告错误（警告和信息只计数，不显示）'), false)
     .hook('preAction', async () => {
       const output = program.opts<GlobalFlags>().output;
       if (output) await prepareOutput(output);
@@ -132,6 +144,9 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
+      // Help wraps at the terminal width (COLUMNS wins), at spaces: words are never broken.
+      getOutHelpWidth: () => terminalWidth(streams.stdout) ?? 80,
+      getErrHelpWidth: () => terminalWidth(streams.stderr) ?? 80,
     });
 
   commonOptions(
@@ -139,15 +154,33 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .command('scan')
       .description(h('find every OpenAI use and say, per provider, what moves, what needs review and what cannot move', '找出所有 OpenAI 用法，并按服务商说明哪些可迁移、哪些需复核、哪些无法迁移'))
       .argument('[path]', h('project folder or file', '项目目录或文件'), '.')
-      .addOption(new Option('--fail-on <severity>', h('exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)', '有此级别或更严重的发现时以 1 退出（默认：none，或配置中的 failOn）')).choices(['error', 'warning', 'info', 'none'])),
+      .addOption(new Option('--fail-on <severity>', h('exit 1 when a finding has this severity or worse (default: none, or the config’s failOn)', '有此级别或更严重的发现时以 1 退出（默认：none，或配置中的 failOn）')).choices(['error', 'warning', 'info', 'none']))
+      .option('--max-warnings <n>', h('exit 1 when there are more than n warnings (as ESLint)', '警告数超过 n 时以 1 退出（同 ESLint）')),
     h,
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
+    const limit = options.maxWarnings === undefined ? undefined : maxWarnings(options.maxWarnings);
     const { scan } = await import('./commands/scan.js');
+    // The diff depends on the provider: without one there is nothing to print, so say so at once.
+    if (flags.format === 'diff' && !options.provider) {
+      const { loadConfig } = await import('./config/load.js');
+      const { resolveRoot } = await import('./pipeline/discover.js');
+      if (!(await loadConfig(resolveRoot(path).root, options.config)).config.provider) {
+        throw new UsageError('scan --format diff needs a provider: the diff is what apply would write for it', 'add --provider <id> (see `migrate providers`), or use apply --dry-run --format diff').inChinese(
+          'scan --format diff 需要服务商：差异是 apply 为该服务商将写入的内容',
+          '加上 --provider <id>（见 `migrate providers`），或使用 apply --dry-run --format diff',
+        );
+      }
+    }
     const result = await scan({ ...analysisOptions(path, options), progress: progressReporter(streams, flags.lang) });
+    if (flags.format === 'diff') result.report.diff = (await import('./render/diff.js')).planDiff(result.planned.filePlans);
     await print(result.report, flags, streams, (file) => result.detected.workspace.text(file));
     const failOn = options.failOn ?? result.config.config.failOn ?? 'none';
     if (overThreshold(result.report.findings.map((f) => f.severity), failOn)) exitCode = EXIT.pending;
+    if (limit !== undefined && result.report.summary.severities.warning > limit) {
+      streams.stderr.write(withBin(h(`${bin}: ${result.report.summary.severities.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`, `${bin}：${result.report.summary.severities.warning} 个警告，超过 --max-warnings ${options.maxWarnings}\n`)));
+      exitCode = EXIT.pending;
+    }
   });
 
   commonOptions(
@@ -180,9 +213,10 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       },
       {
         interactive,
+        yes: options.yes === true,
         confirm: async (message) => (prompts ? prompts.confirm(message) : false),
-        notice: (message) => streams.stderr.write(`${message[flags.lang]}\n`),
-        ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile } : {}),
+        notice: (message) => streams.stderr.write(`${withBin(message[flags.lang])}\n`),
+        ...(prompts ? { pickProvider: prompts.pickProvider, reviewFile: prompts.reviewFile, beforeReview: prompts.beforeReview } : {}),
       },
     );
     await print(outcome.report, flags, streams, (file) => outcome.detected.workspace.text(file));
@@ -225,7 +259,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const outcome = await cost({ path, format: flags.format, ...options });
       const color = !flags.output && useColor(flags, streams.stdout);
       const width = (streams.stdout as { columns?: number }).columns;
-      const text = flags.format === 'json' ? renderCostJson(outcome) : renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) });
+      const text = flags.format === 'json' ? renderCostJson(outcome) : withBin(renderCostReport(outcome, { color, lang: flags.lang, ...(width ? { width } : {}) }));
       if (!flags.output) return void streams.stdout.write(text);
       (await import('./render/output-file.js')).writeReportFile(flags.output, text);
     });
@@ -249,12 +283,12 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const color = useColor(flags, streams.stdout);
       // `custom` is a provider once configured; before that, say how to configure it.
       if (id === 'custom' && !(await import('./catalogue/index.js')).findProvider('custom')) {
-        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : render.renderCustomHelp(flags.lang));
+        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : withBin(render.renderCustomHelp(flags.lang)));
         return;
       }
       const list = providers(id);
       if (flags.format === 'json') write(render.renderProvidersJson(list, id !== undefined));
-      else write(id ? render.renderProviderDetail(list[0], { color, lang: flags.lang }) : render.renderProviderList(list, { color, lang: flags.lang }));
+      else write(withBin(id ? render.renderProviderDetail(list[0], { color, lang: flags.lang }) : render.renderProviderList(list, { color, lang: flags.lang })));
     });
 
   program
@@ -265,13 +299,15 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .action(async (path: string, options) => {
       const { undo } = await import('./commands/undo.js');
       const { result, warnings } = undo({ path, force: options.force });
-      for (const warning of warnings) streams.stderr.write(`migrate: warning: ${warning}\n`);
+      for (const warning of warnings) streams.stderr.write(`${binName()}: warning: ${warning}\n`);
+      const lang = program.opts<GlobalFlags>().lang;
       if (!result) {
-        streams.stdout.write('Nothing to undo.\n');
+        streams.stdout.write(lang === 'zh' ? '没有可撤销的内容。\n' : 'Nothing to undo.\n');
         return;
       }
-      if (result.interrupted) streams.stdout.write('The last apply was interrupted before it finished; putting back what it wrote.\n');
-      streams.stdout.write(`Restored ${result.restored.length} file(s):\n${result.restored.map((f) => `  ${f}\n`).join('')}`);
+      if (result.interrupted) streams.stdout.write(lang === 'zh' ? '上一次 apply 未完成就被中断；现在还原它已写入的文件。\n' : 'The last apply was interrupted before it finished; putting back what it wrote.\n');
+      const list = result.restored.map((f) => `  ${f}\n`).join('');
+      streams.stdout.write(lang === 'zh' ? `已还原 ${result.restored.length} 个文件：\n${list}` : `Restored ${result.restored.length} file(s):\n${list}`);
     });
 
   program
@@ -359,6 +395,17 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       if (!result.ok) exitCode = EXIT.pending;
     });
 
+  for (const command of program.commands) {
+    const examples = EXAMPLES[command.name()];
+    if (!examples) continue;
+    command.addHelpText('after', () => {
+      const width = terminalWidth(streams.stdout) ?? 80;
+      const lines = examples.flatMap(([cmd, en, zh]) => [`  $ ${bin} ${cmd}`, ...wrapLine('      ', h(en, zh), width, '      ')]);
+      return `\n${h('Examples:', '示例：')}\n${lines.join('\n')}\n`;
+    });
+  }
+  // -V was the version flag before -v; both work.
+  if (argv.length === 1 && argv[0] === '-V') argv = ['--version'];
   guardStreams(streams);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -408,7 +455,7 @@ function guardStreams(streams: Streams): void {
       if (error.code === 'EPIPE') return;
       if (!streamFailure && stream === streams.stdout) {
         try {
-          streams.stderr.write(`migrate: could not write the report to standard output (${error.code ?? error.message})\n`);
+          streams.stderr.write(`${binName()}: could not write the report to standard output (${error.code ?? error.message})\n`);
         } catch {
           // stderr is gone too
         }
@@ -429,23 +476,86 @@ function warnIfStdoutClosed(streams: Streams): void {
     if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return;
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
     if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return;
-    streams.stderr.write('migrate: standard output is closed, so the report was not written (use --output <file>)\n');
+    streams.stderr.write(`${binName()}: standard output is closed, so the report was not written (use --output <file>)\n`);
   } catch {
     // no /proc: nothing to tell
   }
+}
+
+function maxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new UsageError(`--max-warnings expects a whole number ≥ 0, got '${value}'`).inChinese(`--max-warnings 需要不小于 0 的整数，收到 '${value}'`);
+  }
+  return n;
+}
+
+/** Two examples per command, shown at the end of its --help. */
+const EXAMPLES: Record<string, Array<[string, string, string]>> = {
+  scan: [
+    ['scan .', 'every OpenAI use, and per provider what moves, what needs review, what cannot move', '所有 OpenAI 用法，以及各服务商下可迁移、需复核、无法迁移的内容'],
+    ['scan src --provider deepseek --format github', 'the findings for DeepSeek as GitHub annotations', '针对 DeepSeek 的发现，输出为 GitHub 注释'],
+  ],
+  apply: [
+    ['apply . --provider qwen --dry-run', 'the diff for Qwen; nothing is written (exit 1 when changes are pending)', '针对通义千问的差异；不写入（有待改动时以 1 退出）'],
+    ['apply .', 'pick a provider, then review each file (y/n/a/q/e)', '选择服务商，再逐个文件确认（y/n/a/q/e）'],
+  ],
+  check: [
+    ['check . --provider qwen', 'exit 1 while OpenAI usage or a TODO(migrate) marker is left', '仍有 OpenAI 用法或 TODO(migrate) 标记时以 1 退出'],
+    ['check . --provider qwen --format codequality --output gl-code-quality-report.json', 'the same, as a GitLab Code Quality report', '同上，输出为 GitLab 代码质量报告'],
+  ],
+  cost: [
+    ['cost --usage usage.csv', 'every provider ranked by the monthly cost of your OpenAI usage export', '按 OpenAI 用量导出的月费用给所有服务商排名'],
+    ['cost . --provider deepseek', 'a static estimate of the call sites in ., with DeepSeek per model', '对 . 中调用点的静态估算，并按模型显示 DeepSeek'],
+  ],
+  providers: [
+    ['providers', 'the providers, their endpoints and models', '服务商及其接口与模型'],
+    ['providers qwen', 'one provider in full: regions, models, prices, features, sources', '某个服务商的全部信息：区域、模型、价格、功能、来源'],
+  ],
+  emulate: [
+    ['emulate --provider qwen', 'a local Qwen emulator on a free port; point QWEN_BASE_URL at it', '在空闲端口运行本地通义千问模拟器；把 QWEN_BASE_URL 指向它'],
+    ['emulate --provider deepseek --port 8787 --record requests.jsonl', 'on port 8787, every request recorded', '在 8787 端口运行，并记录每个请求'],
+  ],
+  verify: [
+    ['verify . --provider qwen -- npm test', 'your tests against the emulator; exit 1 on a rejected request or a call to OpenAI', '在模拟器下运行你的测试；有请求被拒或访问 OpenAI 时以 1 退出'],
+    ['verify . --typecheck', 'the new tsc errors since the last apply, each with its edit', '上次 apply 之后新增的 tsc 错误及对应的修改'],
+  ],
+  doctor: [
+    ['doctor . --provider qwen', 'live check with your key: the endpoint answers, every mapped model chats', '用你的密钥在线检查：接口可达，每个映射的模型可对话'],
+    ['doctor . --provider deepseek --probe', 'also probe tools, JSON mode and stream usage', '同时探测工具调用、JSON 模式和流式用量'],
+  ],
+  undo: [
+    ['undo', 'put back every file of the last apply in .', '还原 . 中上一次 apply 改动的所有文件'],
+    ['undo --force', 'restore even files edited since the apply', '即使文件在 apply 之后被编辑过也还原'],
+  ],
+};
+
+/** The terminal width: COLUMNS when set, else the stream's when it is a terminal. */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number }): number | undefined {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY === true && stream.columns ? stream.columns : undefined;
+}
+
+/** Commander's "(choices: …, default: …)" suffix, in Chinese with --lang zh. */
+function helpSuffix(text: string, lang: Lang): string {
+  if (lang !== 'zh') return text;
+  return text.replace(/ \(((?:choices|default|preset|env): .*)\)$/, (_, inner: string) => `（${inner.replace(/choices: /, '可选：').replace(/default: /, '默认：').replace(/preset: /, '预设：').replace(/env: /, '环境变量：').replace(/, (?=默认|预设|环境变量)/g, '；')}）`);
 }
 
 /**
  * Renders a report in the chosen format; text only gets colour when it goes to a terminal. Keys are
  * redacted in every format but the patch, which must still apply.
  */
-async function render(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+async function render(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined, width?: number): Promise<string> {
   if (flags.format === 'diff') return report.diff ?? '';
   const { redactSecrets } = await import('./render/redact.js');
-  return redactSecrets(await renderReport(report, flags, color, text));
+  return redactSecrets(await renderReport(report, flags, color, text, width));
 }
 
-async function renderReport(report: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined): Promise<string> {
+async function renderReport(full: import('./render/report.js').Report, flags: GlobalFlags, color: boolean, text: (file: string) => string | undefined, width?: number): Promise<string> {
+  // --quiet: errors only, in every format but JSON (a contract: it keeps every finding); the counters stay whole.
+  const report = flags.quiet && flags.format !== 'json' ? { ...full, findings: full.findings.filter((f) => f.severity === 'error') } : full;
   switch (flags.format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
@@ -455,12 +565,15 @@ async function renderReport(report: import('./render/report.js').Report, flags: 
       return (await import('./render/github.js')).renderGithub(report, flags.verbose);
     case 'markdown':
       return (await import('./render/markdown.js')).renderMarkdown(report);
+    case 'codequality':
+      return (await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose);
     default: {
-      const { renderText } = await import('./render/text.js');
-      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, text });
-      if (!report.diff) return body;
+      const { renderText, closingLine } = await import('./render/text.js');
+      const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text, ...(width ? { width } : {}) });
+      const end = closingLine(report, flags.lang, color);
+      if (!report.diff) return `${body}${end ? `\n${end}` : ''}`;
       const { colorDiff } = await import('./render/diff-color.js');
-      return `${body}\n${colorDiff(report.diff, color)}`;
+      return `${body}\n${colorDiff(report.diff, color)}${end ? `\n${end}` : ''}`;
     }
   }
 }
@@ -471,7 +584,7 @@ async function print(report: import('./render/report.js').Report, flags: GlobalF
     (await import('./render/output-file.js')).writeReportFile(flags.output, output);
     return;
   }
-  streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text));
+  streams.stdout.write(await render(report, flags, useColor(flags, streams.stdout), text, terminalWidth(streams.stdout)));
 }
 
 /** What an errno means to a person. */
@@ -493,14 +606,14 @@ const ERRNO_TEXT: Record<string, string> = {
 function handleError(error: unknown, streams: Streams, lang: Lang): number {
   // Ctrl-C at a prompt: the user's choice, and the prompts all come before any write.
   if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-    streams.stderr.write(lang === 'zh' ? 'migrate: 已取消，未写入任何文件\n' : 'migrate: cancelled, nothing written\n');
+    streams.stderr.write(lang === 'zh' ? `${binName()}: 已取消，未写入任何文件\n` : `${binName()}: cancelled, nothing written\n`);
     return EXIT.cancelled;
   }
   // The file system refused (a read-only .migrate, a full disk): the environment, not a bug.
   const errno = error as NodeJS.ErrnoException;
   if (error instanceof Error && typeof errno.code === 'string' && typeof errno.path === 'string' && ERRNO_TEXT[errno.code]) {
     const what = errno.syscall ? `${errno.syscall} ` : '';
-    streams.stderr.write(`migrate: cannot ${what}${errno.path}: ${ERRNO_TEXT[errno.code]} (${errno.code})\n`);
+    streams.stderr.write(`${binName()}: cannot ${what}${errno.path}: ${ERRNO_TEXT[errno.code]} (${errno.code})\n`);
     return EXIT.error;
   }
   if (error instanceof CommanderError) {
@@ -510,12 +623,12 @@ function handleError(error: unknown, streams: Streams, lang: Lang): number {
   if (error instanceof BanjiaError) {
     const code = error instanceof InterruptedError ? error.exitCode : EXIT.error;
     const zh = lang === 'zh' && error.zh;
-    streams.stderr.write(`migrate: ${zh ? error.zh!.message : error.message}\n`);
+    streams.stderr.write(`${binName()}: ${withBin(zh ? error.zh!.message : error.message)}\n`);
     const hint = zh ? (error.zh!.hint ?? error.hint) : error.hint;
-    if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${hint}\n`);
+    if (hint) streams.stderr.write(`  ${zh ? '提示' : 'hint'}: ${withBin(hint)}\n`);
     return code;
   }
   const message = error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error);
-  streams.stderr.write(`migrate: internal error: ${message}\n  please report it with the command you ran\n`);
+  streams.stderr.write(`${binName()}: internal error: ${message}\n  please report it with the command you ran\n`);
   return EXIT.error;
 }

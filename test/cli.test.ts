@@ -21,10 +21,14 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 describe('migrate scan', () => {
-  it('reports the demo app with findings grouped by file and a readiness matrix, exit 0', () => {
+  it('reports the demo app summary first, identical findings grouped, and a readiness matrix, exit 0', () => {
     const result = runCli(['scan', 'fixtures/demo-app']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('src/lib/openai.ts');
+    expect(result.stdout).toMatch(/^Summary$/m);
+    // Info findings (src/lib/openai.ts has only those) are shown with --verbose, and counted in the tally.
+    expect(result.stdout).not.toContain('src/lib/openai.ts');
+    expect(result.stdout).toMatch(/\d+ info \(not shown: --verbose shows them\)\n$/);
+    expect(runCli(['scan', 'fixtures/demo-app', '--verbose']).stdout).toContain('src/lib/openai.ts');
     expect(result.stdout).toMatch(/Readiness by provider/);
     expect(result.stdout).toMatch(/qwen\s+\d+ \/\s+\d+ \/\s+\d+/);
     expect(result.stderr).toBe('');

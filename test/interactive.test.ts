@@ -32,8 +32,9 @@ describe('interactive apply in a terminal', () => {
 
     const { code, transcript } = drive(dir, ['apply', '.'], [
       ['Move to which provider', [...downs, ENTER]],
-      ['Write a\\.ts\\?', [ENTER]],
-      ['Write b\\.ts\\?', [DOWN, ENTER]],
+      // One key per file, no Enter (issue 14): y accepts, n skips.
+      ['Write a\\.ts\\?', ['y']],
+      ['Write b\\.ts\\?', ['n']],
     ]);
     expect(transcript, transcript).toMatch(/\[steps done: 3\/3\]/);
     expect(readFileSync(path.join(dir, 'a.ts'), 'utf8')).toContain("baseURL: process.env.DEEPSEEK_BASE_URL || 'https://api.deepseek.com'");
@@ -52,7 +53,7 @@ describe('interactive apply in a terminal', () => {
     git('add', '-A');
     git('commit', '-qm', 'base');
     writeFileSync(path.join(dir, 'notes.md'), 'wip\n');
-    const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'qwen'], [['uncommitted change\\(s\\)\\. Write anyway\\?', ['n', ENTER]]]);
+    const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'qwen'], [['uncommitted change\\(s\\)\\. Write anyway\\?', ['n']]]);
     expect(transcript, transcript).toMatch(/\[steps done: 1\/1\]/);
     expect(code).toBe(2);
     expect(readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe("import OpenAI from 'openai';\nexport const a = new OpenAI();\n");

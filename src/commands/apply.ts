@@ -6,7 +6,8 @@
  */
 import { UnsafeTreeError, UsageError } from '../core/errors.js';
 import { t, type Localized } from '../core/text.js';
-import type { FilePlan } from '../core/types.js';
+import type { Finding, FilePlan } from '../core/types.js';
+import type { Report } from '../render/report.js';
 import { treeState } from '../pipeline/git.js';
 import type { ReadinessRow } from '../pipeline/readiness.js';
 import { resolveRoot } from '../pipeline/discover.js';
@@ -27,12 +28,16 @@ export type ReviewChoice = 'accept' | 'skip' | 'all' | 'quit';
 /** How apply talks to a person; the CLI passes an inquirer-backed one, tests pass their own. */
 export interface ApplyIo {
   interactive: boolean;
+  /** `--yes`: write without asking. Without a terminal and without it, apply refuses (exit 2). */
+  yes?: boolean;
   confirm(message: Localized): Promise<boolean>;
   notice(message: Localized): void;
-  /** Offers the providers (best first) when none was given. */
-  pickProvider?(rows: ReadinessRow[]): Promise<string>;
-  /** Asks about one file's change. */
-  reviewFile?(plan: FilePlan, index: number, total: number): Promise<ReviewChoice>;
+  /** Offers the providers (best first) when none was given, with the OpenAI baseline per month (USD). */
+  pickProvider?(rows: ReadinessRow[], openaiUsd?: number): Promise<string>;
+  /** Shown once before the first file is asked about: the summary of the plan. */
+  beforeReview?(report: Report, plans: FilePlan[]): void;
+  /** Asks about one file's change; `findings` are every finding in that file (the prompt shows errors and warnings). */
+  reviewFile?(plan: FilePlan, index: number, total: number, findings?: Finding[]): Promise<ReviewChoice>;
   fs?: WriterFs;
 }
 
@@ -42,12 +47,13 @@ export interface ApplyOutcome extends Analysis {
   declined: boolean;
 }
 
-async function choosePlans(plans: FilePlan[], io: ApplyIo): Promise<FilePlan[]> {
+async function choosePlans(plans: FilePlan[], io: ApplyIo, report: Report): Promise<FilePlan[]> {
   if (!io.interactive) return plans;
+  io.beforeReview?.(report, plans);
   if (!io.reviewFile) return (await io.confirm(t(`Write ${plans.length} file(s)?`, `写入 ${plans.length} 个文件？`))) ? plans : [];
   const accepted: FilePlan[] = [];
   for (let i = 0; i < plans.length; i++) {
-    const choice = await io.reviewFile(plans[i], i, plans.length);
+    const choice = await io.reviewFile(plans[i], i, plans.length, report.findings.filter((f) => f.file === plans[i].path));
     if (choice === 'accept') accepted.push(plans[i]);
     else if (choice === 'all') {
       accepted.push(...plans.slice(i));
@@ -80,7 +86,7 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   const wantsPicker = !options.provider && io.interactive && io.pickProvider !== undefined;
   let analysis = await analyze({ ...options, readiness: wantsPicker }, 'apply');
   if (!analysis.target && wantsPicker && analysis.report.readiness) {
-    const picked = await io.pickProvider!(analysis.report.readiness);
+    const picked = await io.pickProvider!(analysis.report.readiness, analysis.report.estimate.openaiUsd);
     analysis = await retarget(analysis, picked, options);
   }
   if (!analysis.target) {
@@ -94,6 +100,14 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   report.diff = planDiff(planned.filePlans);
   if (!planned.filePlans.length) return { ...analysis, pending: false, declined: false };
   if (options.dryRun) return { ...analysis, pending: true, declined: false };
+  if (!io.interactive && !io.yes) {
+    // No one to ask (a pipe, CI): writing without consent is not the default.
+    const n = planned.filePlans.length;
+    throw new UsageError(
+      `apply would write ${n} file(s) but there is no terminal to ask in; nothing was written`,
+      'pass --yes to write without asking, or --dry-run to see the diff and write nothing',
+    ).inChinese(`apply 将写入 ${n} 个文件，但没有终端可供确认；未写入任何文件`, '使用 --yes 不经确认直接写入，或使用 --dry-run 只查看差异、不写入');
+  }
 
   const state = treeState(analysis.root);
   if (!state.repo) {
@@ -110,8 +124,17 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
       );
     }
   }
-  let chosen = await choosePlans(planned.filePlans, io);
-  if (!chosen.length) return { ...analysis, pending: true, declined: true };
+  let chosen = await choosePlans(planned.filePlans, io, report);
+  if (!chosen.length) {
+    // From here the report describes what was written: counters, the diff and the file outcomes.
+    report.notWritten = planned.filePlans.map((p) => p.path);
+    report.written = [];
+    report.diff = undefined;
+    for (const file of report.files) if (file.status === 'changed') file.status = 'unchanged';
+    report.summary.changed = 0;
+    report.summary.unchanged = report.files.filter((f) => f.status === 'unchanged').length;
+    return { ...analysis, pending: true, declined: true };
+  }
   // Held only for the writes: a person reviewing the diff does not block anyone.
   const release = acquireLock(analysis.root, 'apply');
   let result;
@@ -129,6 +152,7 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   const written = new Set(result.written);
   const skipped = new Map(result.skipped.map((s) => [s.file, s.reason]));
   chosen = chosen.filter((plan) => written.has(plan.path));
+  report.notWritten = planned.filePlans.filter((p) => !written.has(p.path)).map((p) => p.path);
   report.written = result.written;
   report.journal = result.journal;
   report.diff = planDiff(chosen);

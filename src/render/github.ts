@@ -25,8 +25,19 @@ function annotation(finding: Finding): string {
     `endColumn=${finding.endColumn}`,
     `title=${escapeProperty(`banjia ${finding.ruleId}`)}`,
   ].join(',');
-  const text = [finding.message, finding.action, finding.docs].filter(Boolean).join(' — ');
-  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(text)}`;
+  // The annotation is all a reviewer sees: what, why, what to do (the action may refer to the why), the fix.
+  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding))}`;
+}
+
+export function annotationText(finding: Finding): string {
+  return [
+    finding.message,
+    finding.reason && `Why: ${finding.reason}`,
+    finding.action && `What to do: ${finding.action}${finding.docs ? ` (${finding.docs})` : ''}`,
+    finding.fix && `Fix (${finding.fix.safety}): ${finding.fix.description}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function renderGithub(report: Report, verbose: boolean): string {

@@ -34,6 +34,8 @@ export function renderJson(report: Report, today: string | Date = new Date()): s
     // Added in version 1 (issue 18): OpenAI models of the findings that are shut down or have a day, and the catalogue's age.
     openaiShutdowns: facts.openaiShutdowns,
     catalogue: facts.catalogue,
+    // Added in version 1 (issue 14): apply's files that would change but were not written (skipped at the prompt); null elsewhere.
+    notWritten: report.notWritten ?? null,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

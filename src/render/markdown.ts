@@ -18,10 +18,24 @@ function diffStats(diff: string): Array<{ file: string; added: number; removed: 
   return stats;
 }
 
-function findingRow(f: Finding): string {
-  const action = f.action ? cell(f.action) : '';
+/** Identical findings in one row, with every location (a PR comment must stay readable). */
+function findingRow(group: Finding[]): string {
+  const f = group[0];
+  // "the points above" in an action means the why, which is the cell to its left here.
+  const action = f.action ? cell(f.action.replace(/the points above/g, 'the points under “why”')) : '';
+  const fix = f.fix ? `${action ? '<br>' : ''}Fix (${f.fix.safety}): ${cell(f.fix.description)}` : '';
   const docs = f.docs ? ` ([docs](${f.docs}))` : '';
-  return `| \`${f.file}:${f.line}\` | ${cell(f.message)} | ${cell(f.reason)} | ${action}${docs} |`;
+  const where = group.slice(0, 5).map((g) => `\`${g.file}:${g.line}\``).join('<br>') + (group.length > 5 ? `<br>and ${group.length - 5} more` : '');
+  return `| ${where} | ${cell(f.message)}${group.length > 1 ? ` (×${group.length})` : ''} | ${cell(f.reason)} | ${action}${fix}${docs} |`;
+}
+
+function groups(findings: Finding[]): Finding[][] {
+  const byKey = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = [f.ruleId, f.severity, f.message, f.reason, f.action ?? '', f.fix?.description ?? ''].join('\0');
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  return [...byKey.values()];
 }
 
 export function renderMarkdown(report: Report): string {
@@ -29,7 +43,13 @@ export function renderMarkdown(report: Report): string {
   const target = report.target ? `OpenAI → ${report.target.name.en} (\`${report.target.provider}\`)` : 'OpenAI usage';
   const out: string[] = [`## banjia: ${target}`, ''];
   const verb = report.command === 'apply' && !report.dryRun ? 'changed' : 'would change';
-  out.push(`**${s.changed} file(s) ${verb}** · call sites: ${s.sites.auto} move automatically, ${s.sites.review} need review, **${s.sites.manual} cannot move**`, '');
+  if (report.readiness?.length) {
+    const manual = report.readiness.map((r) => r.manual);
+    const range = Math.min(...manual) === Math.max(...manual) ? String(manual[0]) : `${Math.min(...manual)}–${Math.max(...manual)}`;
+    out.push(`**${s.sites.auto + s.sites.review + s.sites.manual} call site(s)** · how many move depends on the provider: **${range} cannot move** (readiness by provider below)`, '');
+  } else {
+    out.push(`**${s.changed} file(s) ${verb}** · call sites: ${s.sites.auto} move automatically, ${s.sites.review} need review, **${s.sites.manual} cannot move**`, '');
+  }
   if (report.diff) {
     const stats = diffStats(report.diff);
     if (stats.length) {
@@ -43,7 +63,20 @@ export function renderMarkdown(report: Report): string {
     ['Needs review', review],
   ] as const) {
     if (!list.length) continue;
-    out.push(`### ${title} (${list.length})`, '', '| where | what | why | what to do |', '|---|---|---|---|', ...list.map(findingRow), '');
+    out.push(`### ${title} (${list.length})`, '', '| where | what | why | what to do |', '|---|---|---|---|', ...groups(list).map(findingRow), '');
+  }
+  if (report.readiness?.length) {
+    // Without a provider: the readiness matrix, so the comment says where the code could go.
+    out.push(
+      '### Readiness by provider',
+      '',
+      '| provider | move automatically | need review | cannot move | est. monthly cost |',
+      '|---|---:|---:|---:|---:|',
+      ...report.readiness.map(
+        (r) => `| ${r.name.en} (\`${r.provider}\`) | ${r.auto} | ${r.review} | ${r.manual} | ${r.monthlyCost ? `${formatMoney(r.monthlyCost.amount, r.monthlyCost.currency)}${r.monthlyCost.complete ? '' : ' (partial)'}` : '–'} |`,
+      ),
+      '',
+    );
   }
   const e = report.estimate;
   let cost = `OpenAI ${formatMoney(e.openaiUsd, 'USD')}/month`;

@@ -37,4 +37,6 @@ export interface Report {
   /** Files written (apply without --dry-run). */
   written: string[] | undefined;
   journal: string | undefined;
+  /** Files apply would change but did not write: skipped or left at the prompt, or declined (apply). */
+  notWritten?: string[];
 }

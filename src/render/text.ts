@@ -10,12 +10,18 @@ import { codeFrame } from './codeframe.js';
 import { formatMoney } from './format.js';
 import { noticeLines } from './notices.js';
 import { COST_LABELS, renderCostShort } from './cost.js';
+import { withBin } from '../core/bin.js';
+import { wrapLine } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
   lang: Lang;
-  /** Show code frames for info findings too. */
+  /** Show info findings too, and every location of a group. */
   verbose: boolean;
+  /** Errors only (the findings were filtered before); the tally says what is not shown. */
+  quiet?: boolean;
+  /** Wrap prose at this many columns (the terminal's, or COLUMNS); never inside a word. */
+  width?: number;
   /** Reads a file's text for code frames. */
   text(file: string): string | undefined;
   /** The day the notices are judged against (default: the clock). */
@@ -57,6 +63,25 @@ const LABELS = {
     fullCost: 'full breakdown: npx migrate cost <path>',
     typeChecked: 'receivers bound by the type checker',
     next: 'Next',
+    summary: 'Summary',
+    checkLeft: (n: number) => `Left to do: ${n} problem${n === 1 ? '' : 's'} (check exits 1 until there are none)`,
+    findings: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
+    details: 'Findings',
+    at: 'at',
+    needsReviewTitle: 'Needs review',
+    moreBelow: (n: number) => `… and ${n} more (see Findings below)`,
+    dependsOnProvider: (range: string, best: string, auto: number, review: number, manual: number) =>
+      `how many move depends on the provider: ${range} cannot move (best: ${best}, ${auto} auto / ${review} review / ${manual} cannot move; table below)`,
+    priced: (k: number, n: number) => `; priced: ${k} of ${n} call sites.`,
+    tally: (errors: number, warnings: number, info: number, infoHidden: boolean, quiet: boolean) =>
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${quiet && warnings ? ' (not shown: --quiet)' : ''}, ${info} info${infoHidden && info ? ' (not shown: --verbose shows them)' : ''}`,
+    scanNextNothing: (id: string) => `apply would change nothing for ${id}; compare the providers: npx migrate scan <path>`,
+    scanNextTarget: (id: string) => `npx migrate apply <path> --provider ${id} --dry-run (the diff, nothing written), then without --dry-run`,
+    wrote: (n: number) => `wrote ${n} file${n === 1 ? '' : 's'}`,
+    undoHint: 'undo: npx migrate undo',
+    notWritten: (n: number) => `${n} file${n === 1 ? '' : 's'} not written (skipped or left at the prompt)`,
+    nothingToWrite: 'nothing to write',
+    dryRunEnd: (n: number) => `dry run: nothing written; ${n} file${n === 1 ? '' : 's'} would change`,
     scanNext: 'pick a provider: npx migrate scan <path> --provider <id>, then npx migrate apply <path> --provider <id> --dry-run',
   },
   zh: {
@@ -93,6 +118,25 @@ const LABELS = {
     fullCost: '完整明细：npx migrate cost <路径>',
     typeChecked: '由类型检查确认的接收者',
     next: '下一步',
+    summary: '摘要',
+    checkLeft: (n: number) => `待处理：${n} 个问题（在全部解决前 check 以 1 退出）`,
+    findings: (n: number) => `${n} 条发现`,
+    details: '发现',
+    at: '位置',
+    needsReviewTitle: '需要复核',
+    moreBelow: (n: number) => `… 另有 ${n} 项（见下方“发现”）`,
+    dependsOnProvider: (range: string, best: string, auto: number, review: number, manual: number) =>
+      `能迁移多少取决于服务商：${range} 个无法迁移（最佳：${best}，自动 ${auto} / 复核 ${review} / 无法迁移 ${manual}；见下表）`,
+    priced: (k: number, n: number) => `；已计价：${n} 个调用点中的 ${k} 个。`,
+    tally: (errors: number, warnings: number, info: number, infoHidden: boolean, quiet: boolean) =>
+      `${errors} 个错误，${warnings} 个警告${quiet && warnings ? '（未显示：--quiet）' : ''}，${info} 条信息${infoHidden && info ? '（未显示：--verbose 可显示）' : ''}`,
+    scanNextNothing: (id: string) => `对 ${id} 而言 apply 不会做任何修改；比较各服务商：npx migrate scan <路径>`,
+    scanNextTarget: (id: string) => `npx migrate apply <路径> --provider ${id} --dry-run（查看差异，不写入），然后去掉 --dry-run`,
+    wrote: (n: number) => `已写入 ${n} 个文件`,
+    undoHint: '撤销：npx migrate undo',
+    notWritten: (n: number) => `${n} 个文件未写入（在提示中跳过或未处理）`,
+    nothingToWrite: '没有需要写入的内容',
+    dryRunEnd: (n: number) => `试运行：未写入任何文件；${n} 个文件将被修改`,
     scanNext: '选择服务商：npx migrate scan <路径> --provider <id>，然后 npx migrate apply <路径> --provider <id> --dry-run',
   },
 } as const;
@@ -109,66 +153,96 @@ function localized(finding: Finding, lang: Lang) {
   return { message: finding.message, reason: finding.reason, action: finding.action };
 }
 
-function findingLines(finding: Finding, options: TextOptions, chalk: ChalkInstance, withFrame: boolean): string[] {
+/** Identical findings (same rule, severity and texts) are one group with every location. */
+export interface FindingGroup {
+  first: Finding;
+  all: Finding[];
+}
+
+export function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const finding of [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start)) {
+    const text = localized(finding, lang);
+    const key = [finding.ruleId, finding.severity, finding.readiness, text.message, text.reason, text.action ?? '', finding.fix?.description ?? ''].join('\0');
+    const group = groups.get(key);
+    if (group) group.all.push(finding);
+    else groups.set(key, { first: finding, all: [finding] });
+  }
+  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.first.severity] - SEVERITY_ORDER[b.first.severity] || a.first.file.localeCompare(b.first.file) || a.first.start - b.first.start);
+}
+
+/** The fix labels in Chinese (--lang zh). */
+const SAFETY_ZH: Record<string, string> = { safe: '安全', review: '需复核', unsafe: '不安全', suggestion: '建议' };
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const where = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
+
+/** `file:line:col` of a group, the first few and how many more. */
+function locations(group: FindingGroup, max: number, lang: Lang): string {
+  const shown = group.all.slice(0, max).map(where).join(', ');
+  const more = group.all.length - max;
+  return more > 0 ? `${shown}${lang === 'zh' ? ` 等另外 ${more} 处` : ` and ${more} more`}` : shown;
+}
+
+function groupLines(group: FindingGroup, options: TextOptions, chalk: ChalkInstance): string[] {
   const L = LABELS[options.lang];
-  const text = localized(finding, options.lang);
-  const lines = [`  ${chalk.dim(`${finding.line}:${finding.column}`.padEnd(8))}${severityBadge(chalk, finding.severity, options.lang)} ${text.message}  ${chalk.dim(finding.ruleId)}`];
-  if (finding.severity !== 'info' || options.verbose) {
-    lines.push(`          ${chalk.dim(`${L.why}:`)} ${text.reason}`);
-    if (text.action) lines.push(`          ${chalk.dim(`${L.todo}:`)} ${text.action}${finding.docs ? chalk.dim(` (${finding.docs})`) : ''}`);
-  }
-  if (finding.fix && (finding.severity !== 'info' || options.verbose)) {
-    lines.push(`          ${chalk.dim(`${L.fix}:`)} ${finding.fix.description} ${chalk.dim(`[${finding.fix.safety}]`)}`);
-  }
-  if (withFrame) {
-    const source = options.text(finding.file);
-    if (source !== undefined) lines.push(...codeFrame(source, finding, chalk).map((l) => `          ${l}`));
+  const { first, all } = group;
+  const text = localized(first, options.lang);
+  const count = all.length > 1 ? chalk.bold(` ×${all.length}`) : '';
+  const lines = [`${severityBadge(chalk, first.severity, options.lang)} ${text.message}${count}  ${chalk.dim(first.ruleId)}`];
+  const pad = '        ';
+  const w = options.width;
+  const indent = `${pad}  `;
+  lines.push(...wrapLine(`${pad}${chalk.dim(`${L.at}:`)} `, locations(group, options.verbose ? all.length : 8, options.lang), w, indent));
+  lines.push(...wrapLine(`${pad}${chalk.dim(`${L.why}:`)} `, text.reason, w, indent));
+  if (text.action) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.todo}:`)} `, `${text.action}${first.docs ? ` (${first.docs})` : ''}`, w, indent));
+  if (first.fix) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.fix}:`)} `, `${first.fix.description} [${options.lang === 'zh' ? (SAFETY_ZH[first.fix.safety] ?? first.fix.safety) : first.fix.safety}]`, w, indent));
+  if (first.severity !== 'info' || options.verbose) {
+    const source = options.text(first.file);
+    if (source !== undefined) lines.push(...codeFrame(source, first, chalk).map((l) => `${pad}${l}`));
   }
   return lines;
 }
 
+/** One line per group in the summary: the message, how many, where. */
+function summaryItem(group: FindingGroup, lang: Lang, chalk: ChalkInstance): string {
+  const text = localized(group.first, lang);
+  const count = group.all.length > 1 ? ` ×${group.all.length}` : '';
+  return `    ${text.message}${count}  ${chalk.dim(locations(group, 2, lang))}`;
+}
+
+const SUMMARY_ITEMS = 5;
+
 export function renderText(report: Report, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const L = LABELS[options.lang];
+  const lang = options.lang;
   const out: string[] = [];
-  const targetText = report.target ? ` → ${options.lang === 'zh' ? report.target.name.zh : report.target.name.en} (${report.target.provider}, ${report.target.region})` : '';
+  const targetText = report.target ? ` → ${lang === 'zh' ? report.target.name.zh : report.target.name.en} (${report.target.provider}, ${report.target.region})` : '';
   out.push(chalk.bold(`banjia ${report.command}${report.dryRun ? ' --dry-run' : ''}: ${report.root}${targetText}`), '');
-  const notices = noticeLines(report.findings, options.today ?? new Date(), options.lang, chalk);
+  const notices = noticeLines(report.findings, options.today ?? new Date(), lang, chalk);
   if (notices.length) out.push(...notices, '');
 
-  if (!report.findings.length) out.push(report.command === 'check' ? L.clean : L.noFindings, '');
-
-  const manual = report.findings.filter((f) => f.readiness === 'manual');
-  if (manual.length) {
-    out.push(chalk.red.bold(`✖ ${L.cannotMove} (${manual.length})`));
-    for (const finding of manual) out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${localized(finding, options.lang).message}  ${chalk.dim(finding.ruleId)}`);
-    out.push('');
-  }
-
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
-    const list = byFile.get(finding.file) ?? [];
-    list.push(finding);
-    byFile.set(finding.file, list);
-  }
-  for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(chalk.underline(file));
-    for (const finding of findings.sort((a, b) => a.start - b.start)) {
-      const withFrame = finding.severity !== 'info' || options.verbose;
-      out.push(...findingLines(finding, options, chalk, withFrame));
-    }
-    out.push('');
-  }
-
   const s = report.summary;
+  const found = s.severities.error + s.severities.warning + s.severities.info > 0;
+  if (!found) out.push(report.command === 'check' ? L.clean : L.noFindings, '');
+
+  // Summary first: what cannot move, what needs review, the cost and the next step, in one screen.
+  const groups = groupFindings(report.findings, lang);
+  if (found) out.push(...summaryLines(report, lang, chalk, groups), '');
+
+  // The details: each group once, with its locations; info findings only with --verbose.
+  const shown = groups.filter((g) => g.first.severity !== 'info' || options.verbose);
+  if (shown.length) {
+    out.push(chalk.bold(L.details), '');
+    for (const group of shown) out.push(...groupLines(group, options, chalk), '');
+  }
+
   const changedLabel = report.command === 'apply' && !report.dryRun ? L.changed : L.wouldChange;
   out.push(
     `${chalk.bold(L.files)}: ${s.listed} ${L.scanned}, ${s.candidates} ${L.candidates} · ${chalk.green(`${s.changed} ${changedLabel}`)}, ${s.unchanged} ${L.unchanged}, ${s.skipped} ${L.skipped}, ${s.errored ? chalk.red(`${s.errored} ${L.errored}`) : `0 ${L.errored}`}`,
   );
   for (const outcome of report.files.filter((f) => f.status === 'errored')) out.push(chalk.red(`  ${outcome.file}: ${outcome.reason ?? ''}`));
-  out.push(
-    `${chalk.bold(L.sites)}: ${chalk.green(`${s.sites.auto} ${L.auto}`)}, ${chalk.yellow(`${s.sites.review} ${L.review}`)}, ${s.sites.manual ? chalk.red(`${s.sites.manual} ${L.manual}`) : `0 ${L.manual}`}`,
-  );
   if (s.typeChecked.asked) out.push(chalk.dim(`${L.typeChecked}: ${s.typeChecked.bound}/${s.typeChecked.asked}`));
 
   if (report.readiness) {
@@ -180,18 +254,83 @@ export function renderText(report: Report, options: TextOptions): string {
     }
   }
 
-  out.push('', costLine(report, options.lang, chalk));
-  if (report.command === 'scan' && !report.target && report.findings.length) out.push('', `${chalk.bold(L.next)}: ${L.scanNext}`);
-  return `${out.join('\n')}\n`;
+  out.push('', ...wrapLine('', costAssumptions(report, lang, chalk), options.width, '  '));
+  if (found) out.push('', tallyLine(report, options, chalk));
+  return withBin(`${out.join('\n')}\n`);
 }
 
-/** The short cost line of scan and apply: the same engine and figures as `migrate cost`. */
-function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
+/** The summary block (also shown before the first prompt of an interactive apply). */
+export function summaryLines(report: Report, lang: Lang, chalk: ChalkInstance, groups = groupFindings(report.findings, lang), withNext = true): string[] {
+  const L = LABELS[lang];
+  const out: string[] = [];
+  const manual = groups.filter((g) => g.first.readiness === 'manual');
+  const review = groups.filter((g) => g.first.readiness !== 'manual' && g.first.severity !== 'info');
+  out.push(chalk.bold(L.summary));
+  out.push(`  ${sitesLine(report, lang, chalk)}`);
+  for (const [title, list, paint] of [
+    [L.cannotMove, manual, chalk.red.bold],
+    [L.needsReviewTitle, review, chalk.yellow.bold],
+  ] as const) {
+    if (!list.length) continue;
+    const total = list.reduce((n, g) => n + g.all.length, 0);
+    out.push(`  ${paint(`${title === L.cannotMove ? '✖' : '⚠'} ${title} (${L.findings(total)})`)}`);
+    for (const group of list.slice(0, SUMMARY_ITEMS)) out.push(summaryItem(group, lang, chalk));
+    if (list.length > SUMMARY_ITEMS) out.push(chalk.dim(`    ${L.moreBelow(list.length - SUMMARY_ITEMS)}`));
+  }
+  out.push(`  ${costHeadline(report, lang, chalk)}`);
+  const next = withNext ? nextStep(report, lang) : undefined;
+  if (next) out.push(`  ${chalk.bold(L.next)}: ${next}`);
+  return out.map(withBin);
+}
+
+/**
+ * The call-site line. With a target: auto / review / cannot move. Without one, how many move
+ * depends on the provider, so it gives the range over the providers instead of a bare 0.
+ */
+function sitesLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
+  const L = LABELS[lang];
+  const s = report.summary.sites;
+  const total = s.auto + s.review + s.manual;
+  // check reports problems, not call sites: a count of call sites there would read as "nothing left".
+  if (report.command === 'check') return chalk.bold(L.checkLeft(report.summary.severities.error + report.summary.severities.warning + report.summary.severities.info));
+  if (report.readiness?.length) {
+    const manual = report.readiness.map((r) => r.manual);
+    const [lo, hi] = [Math.min(...manual), Math.max(...manual)];
+    const best = report.readiness[0];
+    return `${chalk.bold(L.sites)}: ${total} · ${L.dependsOnProvider(lo === hi ? String(lo) : `${lo}–${hi}`, best.provider, best.auto, best.review, best.manual)}`;
+  }
+  return `${chalk.bold(L.sites)}: ${total} · ${chalk.green(`${s.auto} ${L.auto}`)}, ${chalk.yellow(`${s.review} ${L.review}`)}, ${s.manual ? chalk.red(`${s.manual} ${L.manual}`) : `0 ${L.manual}`}`;
+}
+
+/** What to run next, with the command the user ran. */
+function nextStep(report: Report, lang: Lang): string | undefined {
+  const L = LABELS[lang];
+  if (report.command === 'scan' && !report.target) return L.scanNext;
+  if (report.command === 'scan' && report.target) return report.summary.changed ? L.scanNextTarget(report.target.provider) : L.scanNextNothing(report.target.provider);
+  return undefined;
+}
+
+/** The closing one-line tally, as ESLint's: errors, warnings, and the info findings hidden. */
+export function tallyLine(report: Report, options: Pick<TextOptions, 'lang' | 'verbose'> & { quiet?: boolean }, chalk: ChalkInstance): string {
+  const L = LABELS[options.lang];
+  const v = report.summary.severities;
+  const mark = v.error ? chalk.red('✖') : v.warning ? chalk.yellow('⚠') : chalk.green('✔');
+  return `${mark} ${L.tally(v.error, v.warning, v.info, !options.verbose, options.quiet === true)}`;
+}
+
+/** The cost headline of the summary: the same engine and figures as `migrate cost`, with how many call sites were priced. */
+function costHeadline(report: Report, lang: Lang, chalk: ChalkInstance): string {
+  const L = LABELS[lang];
+  const e = report.estimate;
+  const figure = e.pricedSites ? renderCostShort(e.breakdown, e.provider?.id, COST_LABELS[lang]) : `${L.cost}: ${L.noPriced}`;
+  return e.pricedSites ? `${chalk.bold(figure.replace(/[.。]$/, ''))}${L.priced(e.pricedSites, e.pricedSites + e.unpricedSites)}` : chalk.bold(figure);
+}
+
+/** The assumptions behind the cost headline, at the end of the report. */
+function costAssumptions(report: Report, lang: Lang, chalk: ChalkInstance): string {
   const L = LABELS[lang];
   const e = report.estimate;
   const a = e.assumptions;
-  // renderCostShort names what it shows ("Cost on …", "Cheapest: …"), so it needs no label of its own.
-  const figure = e.pricedSites ? renderCostShort(e.breakdown, e.provider?.id, COST_LABELS[lang]) : `${L.cost}: ${L.noPriced}`;
   const fx = e.breakdown.fx;
   const peak = e.breakdown.assumptions.find((x) => x.id === 'peakShare')?.value;
   const parts = [
@@ -203,5 +342,21 @@ function costLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
     ...(e.unpricedSites ? [`${e.unpricedSites} ${L.unpriced}`] : []),
     L.fullCost,
   ];
-  return `${chalk.bold(figure)}\n  ${chalk.dim(`${L.assumptions}: ${parts.join(lang === 'zh' ? '；' : '; ')}`)}`;
+  return chalk.dim(`${lang === 'zh' ? `${L.cost}${L.assumptions}：` : `${L.cost} ${L.assumptions}: `}${parts.join(lang === 'zh' ? '；' : '; ')}`);
+}
+
+/**
+ * The last line of an apply, after the diff: what was written, with the undo command, or that
+ * nothing was. Empty for scan and check.
+ */
+export function closingLine(report: Report, lang: Lang, color: boolean): string {
+  if (report.command !== 'apply') return '';
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const L = LABELS[lang];
+  const sep = lang === 'zh' ? '；' : '; ';
+  if (report.dryRun) return report.summary.changed ? `${chalk.bold(L.dryRunEnd(report.summary.changed))}\n` : `${L.nothingToWrite}\n`;
+  if (report.written === undefined) return `${L.nothingToWrite}\n`;
+  const parts = [chalk.bold(L.wrote(report.written.length)) + (report.written.length ? ` (${L.undoHint})` : '')];
+  if (report.notWritten?.length) parts.push(chalk.yellow(L.notWritten(report.notWritten.length)));
+  return withBin(`${parts.join(sep)}\n`);
 }

@@ -233,8 +233,8 @@ describe('migrate cost [path]: the static estimate', () => {
 
   it('gives scan the same figure in short form, and the readiness matrix the same engine', () => {
     const scan = runCli(['scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥42.11/month ($5.85) vs OpenAI $9.82/month, −$3.97 / −¥28.59 (−40%).');
-    expect(scan.stdout).toMatch(/assumptions: 1,000 calls\/month per call site; prompt = literal text \(\+ 500 tokens where run-time content is added\)/);
+    expect(scan.stdout).toContain('Cost on Alibaba Qwen (Model Studio / DashScope): ¥42.11/month ($5.85) vs OpenAI $9.82/month, −$3.97 / −¥28.59 (−40%); priced: 4 of 5 call sites.');
+    expect(scan.stdout).toMatch(/Cost assumptions: 1,000 calls\/month per call site; prompt = literal text \(\+ 500 tokens where run-time content is added\)/);
     const doc = json(['scan', 'fixtures/demo-app']);
     // schemaVersion 1 fields kept, new ones added.
     expect(doc.cost).toMatchObject({ pricedSites: 4, unpricedSites: 1, assumptions: { callsPerMonth: 1000, defaultInputTokens: 500, defaultOutputTokens: 300, cnyPerUsd: 7.2 } });
@@ -256,7 +256,8 @@ describe('--lang zh', () => {
     const out = result.stdout;
     expect(out).toContain('用量：fixtures/cost/simple.csv（简单 CSV）：读取 2 行，跳过 0 行。');
     expect(out).toContain('预估每月费用');
-    expect(out).toMatch(/服务商 +每月 +折合美元 +相比 OpenAI +折合人民币 +备注/);
+    // The CNY column is the difference with OpenAI, and says so (issue 14).
+    expect(out).toMatch(/服务商 +每月 +折合美元 +相比 OpenAI +相比 OpenAI（人民币） +备注/);
     expect(out).toMatch(/阿里云百炼 · 通义千问 +¥67\.50 +\$9\.38 +−\$2\.07 \(−18%\) +−¥14\.94/);
     expect(out).toContain('每月费用（美元）');
     expect(out).toContain('：按模型，每月');
@@ -271,6 +272,6 @@ describe('--lang zh', () => {
     expect(cost.stdout).toContain('517 (字面 17 + 500)');
     expect(cost.stdout).toContain('每个调用点每月调用 1,000 次');
     const scan = runCli(['--lang', 'zh', 'scan', 'fixtures/demo-app', '--provider', 'qwen']);
-    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥42.11（$5.85），OpenAI 每月 $9.82，−$3.97 / −¥28.59 (−40%)。');
+    expect(scan.stdout).toContain('阿里云百炼 · 通义千问 费用：每月 ¥42.11（$5.85），OpenAI 每月 $9.82，−$3.97 / −¥28.59 (−40%)；已计价：5 个调用点中的 4 个。');
   });
 });

@@ -17,7 +17,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LANG: 'en_US.UTF-8', ...options.env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, LANG: 'en_US.UTF-8', ...options.env } as NodeJS.ProcessEnv,
     timeout: 120_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,43 @@
+/**
+ * `--format codequality`: GitLab Code Quality (a JSON array of issues, the CodeClimate subset GitLab
+ * reads), for `artifacts: reports: codequality`. Each issue carries what was found, why and what to
+ * do in its description, since GitLab shows only that text.
+ * https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from '../core/types.js';
+import type { Report } from './report.js';
+
+const SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
+
+/** Stable across runs and line moves within a file: rule, file, message and the n-th such finding. */
+function fingerprint(finding: Finding, nth: number): string {
+  return createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${finding.message}\0${nth}`).digest('hex').slice(0, 32);
+}
+
+export function describe(finding: Finding): string {
+  return [finding.message, finding.reason && `Why: ${finding.reason}`, finding.action && `What to do: ${finding.action}`, finding.fix && `Fix: ${finding.fix.description}`, finding.docs]
+    .filter(Boolean)
+    .join(' — ');
+}
+
+export function renderCodeQuality(report: Report, verbose: boolean): string {
+  const seen = new Map<string, number>();
+  const issues = report.findings
+    .filter((f) => verbose || f.severity !== 'info')
+    .map((finding) => {
+      const key = `${finding.ruleId}\0${finding.file}\0${finding.message}`;
+      const nth = seen.get(key) ?? 0;
+      seen.set(key, nth + 1);
+      return {
+        type: 'issue',
+        description: describe(finding),
+        check_name: `banjia/${finding.ruleId}`,
+        fingerprint: fingerprint(finding, nth),
+        severity: SEVERITY[finding.severity],
+        categories: ['Compatibility'],
+        location: { path: finding.file, lines: { begin: finding.line, end: finding.endLine } },
+      };
+    });
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Issue 14, item 1: banjia runs on one's own project. `npm pack` makes a tarball that carries its
+ * dependencies (bundleDependencies), so it installs with `--offline` into a fresh project; there
+ * both bins run, and the hints name the bin that was run.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from './helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'banjia-pack-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function sh(cmd: string, args: string[], cwd: string) {
+  const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', npm_config_update_notifier: 'false' } as NodeJS.ProcessEnv;
+  // Not the test runner's own npm settings (vitest under `npm test` sets npm_* variables).
+  for (const key of Object.keys(env)) if (key.startsWith('npm_') && key !== 'npm_config_update_notifier' && key !== 'npm_config_cache') delete env[key];
+  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, timeout: 120_000 });
+  return { code: result.status ?? -1, out: `${result.stdout}${result.stderr}` };
+}
+
+describe('npm pack → install into a project → npx migrate / npx banjia', () => {
+  it('installs offline from the tarball and runs both bins', { timeout: 120_000 }, () => {
+    // dist/ is built (npm test builds first; npm pack would run `prepare` too): skip it here.
+    const pack = sh('npm', ['pack', '--pack-destination', dir, '--ignore-scripts', '--silent'], REPO);
+    expect(pack.code, pack.out).toBe(0);
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+    expect(tarball).toMatch(/^banjia-\d+\.\d+\.\d+\.tgz$/);
+
+    const project = path.join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'someone-elses-app', version: '1.0.0', private: true }, null, 2));
+    cpSync(path.join(REPO, 'fixtures', 'demo-app', 'src'), path.join(project, 'src'), { recursive: true });
+
+    const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', '--save-dev', path.join(dir, tarball!)], project);
+    expect(install.code, install.out).toBe(0);
+
+    const version = sh('npx', ['--no-install', 'migrate', '--version'], project);
+    expect(version.code, version.out).toBe(0);
+    expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+
+    const scan = sh('npx', ['--no-install', 'banjia', 'scan'], project);
+    expect(scan.code, scan.out).toBe(0);
+    expect(scan.out).toMatch(/Cannot move|Call sites/);
+    // The hints name the bin that was run, not `migrate`.
+    expect(scan.out).toMatch(/npx banjia scan <path> --provider <id>/);
+    expect(scan.out).not.toMatch(/npx migrate/);
+  });
+});
