@@ -5,14 +5,23 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-/** Opens a regular file for reading (never waits on a FIFO); undefined for anything else or on error. */
-export function openRegular(absPath: string): number | undefined {
-  let fd: number;
+/**
+ * Opens a file for reading without ever waiting: a FIFO without a writer reads as empty (or
+ * EAGAIN), a folder fails on read. For a caller whose reads are bounded anyway (a device then
+ * reads as "too large"); it saves the fstat per file that listing a 20,000-file tree noticed.
+ */
+export function openNonBlocking(absPath: string): number | undefined {
   try {
-    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    return openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }
+}
+
+/** Opens a regular file for reading (never waits on a FIFO); undefined for anything else or on error. */
+export function openRegular(absPath: string): number | undefined {
+  const fd = openNonBlocking(absPath);
+  if (fd === undefined) return undefined;
   try {
     if (fstatSync(fd).isFile()) return fd;
   } catch {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { openRegular } from '../core/read.js';
+import { openNonBlocking } from '../core/read.js';
 import type { SourceText } from '../core/types.js';
 import { ignoreMatcher } from './ignore.js';
 
@@ -161,8 +161,9 @@ const TOO_LARGE = Symbol('too-large');
  * how a file is found too large) and no allocation per file; only regular files are read. Decoded as readFileSync(…, 'utf8') does.
  */
 function readUpTo(absPath: string, buffer: Buffer): string | typeof TOO_LARGE | undefined {
-  // A FIFO or a device named like a source file is never read (reading a FIFO waits for a writer).
-  const fd = openRegular(absPath);
+  // Opened without blocking: a FIFO named like a source file reads as empty instead of waiting for a
+  // writer, a device fills the buffer and is "too large"; no fstat per file.
+  const fd = openNonBlocking(absPath);
   if (fd === undefined) return undefined;
   try {
     let length = 0;
