@@ -2,8 +2,7 @@
  * The request path, end to end: fixture projects and the demo app are migrated to five providers
  * with `apply --yes`, then executed under `verify` against the emulator. Every request must carry
  * the provider's path prefix, a Bearer key and the mapped model, and the app must read the
- * emulated answers. (@ai-sdk/openai and @langchain/openai are not installed in this repo, so the
- * AI SDK and LangChain fixtures cannot be executed here.)
+ * emulated answers. The AI SDK and LangChain projects run the same way in frameworks.test.ts.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
