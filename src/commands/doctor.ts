@@ -5,7 +5,8 @@
  * and stream usage. Every request has a timeout, so it never hangs. The confirmed ids go to
  * `.migrate/provider-lock.json`.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { ensureMigrateDir } from '../pipeline/journal.js';
 import path from 'node:path';
 import { defaultRegion, findProviderModel } from '../catalogue/index.js';
 import { UsageError } from '../core/errors.js';
@@ -168,11 +169,13 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   }
 
   result.ok = rows.every((r) => r.status !== 'fail');
-  const lockFile = path.join(path.resolve(options.path), '.migrate', 'provider-lock.json');
-  mkdirSync(path.dirname(lockFile), { recursive: true });
+  // `.migrate/` as apply makes it (0700, ignored by git); a temp name of this process, so two
+  // doctors never write through each other's temp file.
+  const lockFile = path.join(ensureMigrateDir(path.resolve(options.path)), 'provider-lock.json');
   const lock = { schemaVersion: 1, provider: provider.id, region: region.id, baseUrl, checkedAt: new Date().toISOString(), confirmed, failed, ...(options.probe ? { probes } : {}) };
-  writeFileSync(`${lockFile}.tmp`, `${JSON.stringify(lock, null, 2)}\n`);
-  renameSync(`${lockFile}.tmp`, lockFile);
+  const temp = `${lockFile}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(lock, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, lockFile);
   result.lockFile = lockFile;
   return result;
 }

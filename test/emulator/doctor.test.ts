@@ -1,5 +1,5 @@
 /** `migrate doctor` against the emulator: the healthy case, a refused key, a missing model, a server that never answers. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,11 @@ describe('migrate doctor', () => {
     expect(lock).toMatchObject({ provider: 'qwen', region: 'cn', baseUrl: server.url, failed: {}, probes: { tools: 'yes', json: 'yes', 'stream usage': 'yes' } });
     expect(lock.confirmed.sort()).toEqual(mappedIds('qwen').sort());
     expect(JSON.stringify(lock)).not.toContain('sk-secret');
+    // Written as apply writes .migrate/: private, ignored by git, no temp file left.
+    expect(statSync(path.join(dir, '.migrate')).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, '.migrate', 'provider-lock.json')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dir, '.migrate', '.gitignore'), 'utf8')).toBe('*\n');
+    expect(readdirSync(path.join(dir, '.migrate')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('fails on a refused key (401) and stops there', async () => {
