@@ -26,7 +26,7 @@ export interface DiscoverResult {
   root: string;
   /** How the files were listed. */
   lister: 'git' | 'globby';
-  /** Source files listed (before the prefilter). */
+  /** Files listed that banjia reads (source, env, compose and settings files), before the prefilter. */
   listed: number;
   /** Files that passed the prefilter, read once. */
   candidates: SourceText[];
@@ -217,8 +217,9 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
   for (const file of files) {
     const kind = fileKind(file);
     if (!kind) continue;
-    // Settings files are swept for indicators but are not the source files the summary counts.
-    if (kind !== 'config') listed++;
+    // Settings files count too: they are swept, and can be among the files that mention OpenAI
+    // (a summary said "11 listed, 12 mention OpenAI" when they did not).
+    listed++;
     if (/\.d\.[cm]?ts$/i.test(file)) {
       skipped.push({ path: file, reason: 'declaration' });
       continue;
