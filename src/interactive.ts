@@ -20,7 +20,7 @@ import { colorDiff } from './render/diff-color.js';
 import { redactSecrets } from './render/redact.js';
 import { formatMoney } from './render/format.js';
 import type { Report } from './render/report.js';
-import { summaryLines } from './render/text.js';
+import { localized, summaryLines } from './render/text.js';
 
 /** Ctrl-C at a prompt: the same error inquirer throws, so the CLI treats both alike. */
 export class ExitPromptError extends Error {
@@ -88,10 +88,6 @@ const TEXT = {
     confirmKeys: '[y/N]',
   },
 } as const;
-
-function localized(finding: Finding, lang: Lang) {
-  return lang === 'zh' && finding.zh ? finding.zh : { message: finding.message, reason: finding.reason, action: finding.action };
-}
 
 export function interactiveIo(
   lang: Lang,

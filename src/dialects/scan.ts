@@ -11,6 +11,7 @@ import type { TextEdit } from '../core/types.js';
 import { replaceNode, replaceStringContent } from '../edits/object-literal.js';
 import { rulesFor, ruleFires, type MatchContext } from './match.js';
 import { SPREAD, UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
+import { propertyByName } from '../sdks/shared/options.js';
 
 const MAX_DEPTH = 8;
 
@@ -78,10 +79,6 @@ function withoutThinkingSwitch(view: View): View {
   return rest;
 }
 
-function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
-  return object.properties.find((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && propertyNameText(p.name) === name);
-}
-
 /**
  * Review edits for the fired rules with a mechanical fix, on the request object literal. A rename
  * is skipped when the target name is already there; a role is changed only in an inline message
@@ -93,25 +90,25 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
     const rewrite = rule.rewrite;
     if (!rewrite) continue;
     if (rewrite.kind === 'rename-param') {
-      const from = propertyNamed(object, rewrite.from);
-      if (!from?.name || propertyNamed(object, rewrite.to)) continue;
+      const from = propertyByName(object, rewrite.from);
+      if (!from?.name || propertyByName(object, rewrite.to)) continue;
       const name = from.name;
       if (ts.isShorthandPropertyAssignment(from)) edits.push(replaceNode(unit, from, `${rewrite.to}: ${name.getText(unit.sf)}`));
       else if (ts.isStringLiteral(name)) edits.push(replaceStringContent(unit, name, rewrite.to));
       else if (ts.isIdentifier(name)) edits.push(replaceNode(unit, name, rewrite.to));
     } else if (rewrite.kind === 'set-param') {
-      const property = propertyNamed(object, rewrite.param);
+      const property = propertyByName(object, rewrite.param);
       if (property && ts.isShorthandPropertyAssignment(property)) edits.push(replaceNode(unit, property, `${rewrite.param}: ${rewrite.value}`));
       else if (property && ts.isPropertyAssignment(property) && property.initializer.getText(unit.sf) !== rewrite.value) edits.push(replaceNode(unit, property.initializer, rewrite.value));
     } else if (rewrite.kind === 'role-to-system') {
       for (const list of ['messages', 'input']) {
-        const property = propertyNamed(object, list);
+        const property = propertyByName(object, list);
         if (!property || !ts.isPropertyAssignment(property)) continue;
         const array = skipOuter(property.initializer);
         if (!ts.isArrayLiteralExpression(array)) continue;
         for (const element of array.elements) {
           const message = ts.isObjectLiteralExpression(element) ? element : undefined;
-          const role = message && propertyNamed(message, 'role');
+          const role = message && propertyByName(message, 'role');
           if (!role || !ts.isPropertyAssignment(role)) continue;
           const value = skipOuter(role.initializer);
           if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === rewrite.role) edits.push(replaceStringContent(unit, value, 'system'));

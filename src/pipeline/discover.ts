@@ -157,6 +157,14 @@ function withRootEnvFiles(root: string, files: string[]): string[] {
 const TOO_LARGE = Symbol('too-large');
 
 /**
+ * The modules a file imports, read off its text (`from '…'`, `require('…')`, `import('…')`): what
+ * follows imports without a parser (the second wave here, the type checker's file set).
+ */
+export function importSpecifiers(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
+}
+
+/**
  * The file's text, read into one reused buffer: no size check (reading more than the buffer holds is
  * how a file is found too large) and no allocation per file; only regular files are read. Decoded as readFileSync(…, 'utf8') does.
  */
@@ -273,10 +281,7 @@ export function secondWave(root: string, read: Pick<ReadResult, 'candidates' | '
     for (const key of keys) if (key === tail || key.endsWith(`/${tail}`)) return true;
     return false;
   };
-  const importsMaker = (file: string, text: string) => {
-    for (const match of text.matchAll(/(?:from|require\(|import\()\s*['"]([^'"]+)['"]/g)) if (makes(file, match[1])) return true;
-    return false;
-  };
+  const importsMaker = (file: string, text: string) => importSpecifiers(text).some((specifier) => makes(file, specifier));
   // Candidates that import one are analysed by every module, whatever their markers say.
   for (const candidate of read.candidates) if (candidate.kind === 'code' && importsMaker(candidate.path, candidate.text)) candidate.importsClient = true;
   const buffer = Buffer.allocUnsafe(maxBytes + 1);

@@ -112,10 +112,17 @@ export function codeText(text: string, javascript = false): string | undefined {
 const CODE_USE = /\bfrom\s*['"][^'"\n]*openai|\brequire\(\s*['"][^'"\n]*openai|\bnew\s+(?:Azure)?OpenAI\b|\.chat\.completions\.|process\.env\.OPENAI/i;
 
 /** A marker on a line with no quote and no comment is code, without scanning the file. */
+const globalVersions = new WeakMap<RegExp, RegExp>();
+
+function everywhere(marker: RegExp): RegExp {
+  let found = globalVersions.get(marker);
+  if (!found) globalVersions.set(marker, (found = new RegExp(marker.source, marker.flags.includes('g') ? marker.flags : `${marker.flags}g`)));
+  return found;
+}
+
 function markedBareLine(text: string, markers: readonly RegExp[]): boolean {
   for (const marker of markers) {
-    const everywhere = new RegExp(marker.source, marker.flags.includes('g') ? marker.flags : `${marker.flags}g`);
-    for (const match of text.matchAll(everywhere)) {
+    for (const match of text.matchAll(everywhere(marker))) {
       const start = text.lastIndexOf('\n', match.index) + 1;
       const end = text.indexOf('\n', match.index);
       const line = text.slice(start, end < 0 ? text.length : end);

@@ -11,6 +11,7 @@ import type { Node, SourceFile, Type } from 'ts-morph';
 import { ts } from '../analysis/ts.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { DeferredReceiver } from '../sdks/types.js';
+import { importSpecifiers } from './discover.js';
 
 const SHIM_PATH = '/__banjia__/openai-shim.d.ts';
 const SHIM = `declare module 'openai' {
@@ -50,17 +51,6 @@ function extensionOf(file: string): ts.Extension | undefined {
   return file.endsWith('.d.ts') ? ts.Extension.Dts : EXTENSIONS[path.posix.extname(file)];
 }
 
-function importSpecifiers(sf: ts.SourceFile): string[] {
-  // CommonJS: a class's base often comes from `require('../base')`.
-  const found = [...sf.text.matchAll(/\b(?:require|import)\(\s*['"]([^'"\n]+)['"]\s*\)/g)].map((m) => m[1]!);
-  for (const statement of sf.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      found.push(statement.moduleSpecifier.text);
-    }
-  }
-  return found;
-}
-
 /**
  * The receivers' files and what they import, two levels deep, through the workspace's own module
  * map: enough to see a client made by an imported factory or held by an imported class, without
@@ -72,14 +62,12 @@ function programFiles(workspace: Workspace, roots: string[], depth = 2): string[
   for (let level = 0; level < depth && frontier.length; level++) {
     const next: string[] = [];
     for (const file of frontier) {
-      const units = workspace.units(file);
-      for (const unit of units) {
-        for (const specifier of importSpecifiers(unit.sf)) {
-          const target = workspace.resolveModule(file, specifier);
-          if (!target || seen.has(target) || !extensionOf(target)) continue;
-          seen.add(target);
-          next.push(target);
-        }
+      // From the text: files that only the checker reads are parsed once, by it.
+      for (const specifier of importSpecifiers(workspace.text(file) ?? '')) {
+        const target = workspace.resolveModule(file, specifier);
+        if (!target || seen.has(target) || !extensionOf(target)) continue;
+        seen.add(target);
+        next.push(target);
       }
     }
     frontier = next;

@@ -4,17 +4,13 @@
  * do in its description, since GitLab shows only that text.
  * https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
  */
-import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../core/types.js';
 import type { Report } from './report.js';
+import { fingerprint } from './sarif.js';
 
 const SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
 
 /** Stable across runs and line moves within a file: rule, file, message and the n-th such finding. */
-function fingerprint(finding: Finding, nth: number): string {
-  return createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${finding.message}\0${nth}`).digest('hex').slice(0, 32);
-}
-
 export function describe(finding: Finding): string {
   return [finding.message, finding.reason && `Why: ${finding.reason}`, finding.action && `What to do: ${finding.action}`, finding.fix && `Fix: ${finding.fix.description}`, finding.docs]
     .filter(Boolean)

@@ -10,8 +10,9 @@ import type { Report } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-function fingerprint(finding: Finding): string {
-  return createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${finding.message}`).digest('hex').slice(0, 32);
+/** A finding's identity across runs (line numbers move); `nth` tells identical findings of one file apart. */
+export function fingerprint(finding: Finding, nth?: number): string {
+  return createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${finding.message}${nth === undefined ? '' : `\0${nth}`}`).digest('hex').slice(0, 32);
 }
 
 function messageText(finding: Finding): string {

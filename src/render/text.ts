@@ -148,7 +148,8 @@ function severityBadge(chalk: ChalkInstance, severity: Severity, lang: Lang): st
   return chalk.dim(text.padEnd(7));
 }
 
-function localized(finding: Finding, lang: Lang) {
+/** A finding's message, reason and action in the reader's language (English where no Chinese exists). */
+export function localized(finding: Finding, lang: Lang) {
   if (lang === 'zh' && finding.zh) return finding.zh;
   return { message: finding.message, reason: finding.reason, action: finding.action };
 }

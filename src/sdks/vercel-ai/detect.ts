@@ -6,7 +6,7 @@
  * `OpenAIStream` / `StreamingTextResponse`. Read-only.
  */
 import { ts } from '../../analysis/ts.js';
-import { propertyNameText, resolveName } from '../../analysis/scope.js';
+import { resolveName } from '../../analysis/scope.js';
 import { locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
@@ -18,6 +18,7 @@ import { bindingShape, classify, EXPORTS, providerPackage, registryKind, resolve
 import { familyOf, helperFacts, helperRule, type HelperRule } from './helpers.js';
 import { directCallIsResponses, versionsFor, versionText, type SdkVersions } from './version.js';
 import * as text from './messages.js';
+import { propertyByName } from '../shared/options.js';
 
 export const SDK = 'vercel-ai';
 
@@ -249,14 +250,6 @@ function registryDetections(context: DetectContext, unit: Unit, node: ts.CallExp
   return [detection('vercel-ai/providerRegistry', 'client', unit, node, text.registry(kind), text.registryReason(), { type: 'registry', registry: kind })];
 }
 
-function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
-  for (let i = object.properties.length - 1; i >= 0; i--) {
-    const property = object.properties[i];
-    if (property.name && propertyNameText(property.name) === name) return property;
-  }
-  return undefined;
-}
-
 /** `createOpenAI({...})` / `createAzure({...})`. */
 function creationDetections(context: DetectContext, unit: Unit, node: ts.CallExpression, pkg: 'openai' | 'azure'): VercelDetection[] {
   if (pkg === 'azure') {
@@ -271,7 +264,7 @@ function creationDetections(context: DetectContext, unit: Unit, node: ts.CallExp
   }
   let compatibility: Extract<VercelPayload, { type: 'provider' }>['compatibility'];
   if (client.options.kind === 'literal') {
-    const property = propertyNamed(client.options.object.node, 'compatibility');
+    const property = propertyByName(client.options.object.node, 'compatibility');
     const value = property && ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
     if (property && value && ts.isStringLiteralLike(value)) compatibility = { property, value: value.text };
   }
@@ -371,7 +364,7 @@ function helperDetections(context: DetectContext, unit: Unit, node: ts.CallExpre
   const options = optionsObject(context, unit, node);
   if (!options) return [];
   const { evaluator } = context;
-  const modelProperty = propertyNamed(options.node, 'model');
+  const modelProperty = propertyByName(options.node, 'model');
   const modelInit = modelProperty && (ts.isPropertyAssignment(modelProperty) ? modelProperty.initializer : ts.isShorthandPropertyAssignment(modelProperty) ? modelProperty.name : undefined);
   const refs = modelInit ? resolveModels(evaluator, options.unit, modelInit) : modelsOfValue(evaluator.objectMember(options, 'model'));
   if (!refs.length) return [];
