@@ -73,7 +73,7 @@ export function enableCompileCache(): void {
     return fn.call(this.exports, this.exports, requireFor(this, statics), this, filename, path.dirname(filename));
   };
   // Written at exit, so that the functions compiled lazily during the run are in the cache too.
-  // When one file's cache is new (the first run that type-checks loads ts-morph), the compiler's
+  // When one file's cache is new (the first run that type-checks loads ts-morph-common for its lib files), the compiler's
   // is written again as well: it now holds the checker's functions, ~0.2 s more per run otherwise.
   process.once('exit', () => {
     if (stale) for (const { file, script } of compiled) save(file, script.createCachedData());
