@@ -386,6 +386,9 @@ export class Evaluator {
         if (base && base.t === 'module') return { t: 'sdk', module: base, op: 'extends', origin, path: [] };
         return { t: 'instance', cls: callee };
       }
+      case 'namespace':
+        // `const Engine = require('./engine'); new Engine()`: the class `module.exports` holds.
+        return this.guarded(() => this.construct(this.exportOf(callee.file, 'default'), origin));
       case 'union':
         return union(callee.options.map((o) => this.construct(o, origin)));
       default:
@@ -397,7 +400,10 @@ export class Evaluator {
     for (const clause of cls.node.heritageClauses ?? []) {
       if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
       const base = clause.types[0];
-      if (base) return this.evaluate(cls.unit, base.expression);
+      if (!base) continue;
+      const value = this.evaluate(cls.unit, base.expression);
+      // `class A extends require('./base')`'s module: what `module.exports =` assigned.
+      return value.t === 'namespace' ? this.exportOf(value.file, 'default') : value;
     }
     return undefined;
   }
@@ -518,7 +524,10 @@ export class Evaluator {
       if (!member.name || propertyNameText(member.name) !== name) continue;
       if (ts.isPropertyDeclaration(member)) {
         if (member.initializer) found.push(this.evaluate(cls.unit, member.initializer));
-        else if (member.type) found.push(this.fromType(cls.unit, member.type));
+        else {
+          const declared = member.type ?? jsDocType(cls.unit, member);
+          if (declared) found.push(this.fromType(cls.unit, declared));
+        }
       } else if (ts.isMethodDeclaration(member)) {
         return { t: 'function', node: member, unit: cls.unit };
       } else if (ts.isGetAccessorDeclaration(member)) {
@@ -542,8 +551,33 @@ export class Evaluator {
     const known = found.filter((v) => v.t !== 'unknown');
     if (known.length) return union(known);
     const base = this.superclass(cls);
-    if (base && base.t === 'class') return this.guarded(() => this.classMember(base, name, isStatic));
-    return UNKNOWN;
+    if (!base || base.t !== 'class') return UNKNOWN;
+    const inherited = this.guarded(() => this.classMember(base, name, isStatic));
+    if (inherited.t !== 'unknown' || isStatic) return inherited;
+    return this.guarded(() => this.throughSuper(cls, base, name));
+  }
+
+  /**
+   * `class Base { constructor(client) { this._client = client } get client() { return this._client } }`
+   * and `class Sub extends Base { constructor() { super(new OpenAI()) } }`: in Sub, `this.client` is
+   * what Sub's super call passes (a destructured parameter takes the matching property). Base alone
+   * cannot say, since every subclass passes its own.
+   */
+  private throughSuper(cls: ClassValue, base: ClassValue, name: string): Value {
+    const superCall = superCallOf(cls.node);
+    const baseConstructor = base.node.members.find(ts.isConstructorDeclaration);
+    if (!superCall || !baseConstructor) return UNKNOWN;
+    const found: Value[] = [];
+    for (const expression of this.assignmentsOf(base.node).get(getterField(base.node, name) ?? name) ?? []) {
+      const source = skipOuter(expression);
+      const declaration = ts.isIdentifier(source) ? resolveName(source) : undefined;
+      if (declaration?.kind !== 'parameter' || declaration.node.parent !== baseConstructor) continue;
+      const argument = superCall.arguments[baseConstructor.parameters.indexOf(declaration.node)];
+      if (!argument || ts.isSpreadElement(argument)) continue;
+      found.push(this.applyPath(cls.unit, this.evaluate(cls.unit, argument), declaration.path, argument));
+    }
+    const known = found.filter((v) => v.t !== 'unknown');
+    return known.length ? union(known) : UNKNOWN;
   }
 
   /** `this.name = …` anywhere in the class's own methods and constructor. */
@@ -627,6 +661,12 @@ export class Evaluator {
           return UNKNOWN;
       }
     }
+    // `import("openai").OpenAI`, the spelling of JSDoc types in JavaScript files.
+    if (ts.isImportTypeNode(type) && !type.isTypeOf && ts.isLiteralTypeNode(type.argument) && ts.isStringLiteral(type.argument.literal)) {
+      const target = this.moduleOrNamespace(unit, type.argument.literal.text, entityPath(type.qualifier), 'type', { unit, node: type });
+      if (target.t === 'module') return { t: 'sdk', module: target, op: 'typed', origin: { unit, node: type }, path: [] };
+      return target.t === 'class' ? { t: 'instance', cls: target } : target.t === 'type' ? target : UNKNOWN;
+    }
     if (ts.isTypeLiteralNode(type)) return { t: 'type', node: type, unit };
     if (ts.isParenthesizedTypeNode(type)) return this.fromType(unit, type.type);
     if (ts.isUnionTypeNode(type)) {
@@ -656,13 +696,15 @@ export class Evaluator {
         // A destructured read's origin is its binding element: `{ OPENAI_API_KEY }` is what names the env var.
         const origin = declaration.path.length && ts.isBindingElement(declaration.name.parent) ? declaration.name.parent : node;
         if (node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, origin);
-        if (value.t === 'unknown' && node.type && declaration.path.length === 0) value = this.fromType(unit, node.type);
+        const declared = node.type ?? jsDocType(unit, node);
+        if (value.t === 'unknown' && declared && declaration.path.length === 0) value = this.fromType(unit, declared);
         return this.withBindingDefault(unit, value, declaration.name);
       }
       case 'parameter': {
         const { node } = declaration;
         let value: Value = UNKNOWN;
-        if (node.type) value = this.applyPath(unit, this.fromType(unit, node.type), declaration.path, node);
+        const declared = node.type ?? jsDocType(unit, node);
+        if (declared) value = this.applyPath(unit, this.fromType(unit, declared), declaration.path, node);
         if (value.t === 'unknown' && node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, node);
         return this.withBindingDefault(unit, value, declaration.name);
       }
@@ -850,4 +892,43 @@ export function possibleStrings(value: Value): { strings: StringValue[]; envs: E
   };
   visit(value);
   return { strings, envs, others };
+}
+
+/**
+ * The type a JavaScript file gives a declaration in JSDoc (`@param {import("openai").OpenAI} client`,
+ * `@type {…}`): what the checker would read there. TypeScript files ignore JSDoc types, so do we.
+ */
+function jsDocType(unit: Unit, node: ts.Node): ts.TypeNode | undefined {
+  return /\.[cm]?jsx?$/i.test(unit.path) ? ts.getJSDocType(node) : undefined;
+}
+
+/** `A.B.C` of a qualified type name, as a member path. */
+function entityPath(name: ts.EntityName | undefined): string[] {
+  if (!name) return [];
+  return ts.isIdentifier(name) ? [name.text] : [...entityPath(name.left), name.right.text];
+}
+
+/** The `super(…)` call of a class's own constructor (not one inside a nested function or class). */
+function superCallOf(node: ts.ClassLikeDeclaration): ts.CallExpression | undefined {
+  const body = node.members.find(ts.isConstructorDeclaration)?.body;
+  let found: ts.CallExpression | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found || ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) found = child;
+    else ts.forEachChild(child, visit);
+  };
+  if (body) ts.forEachChild(body, visit);
+  return found;
+}
+
+/** `get client() { return this._client }`: the field a getter of that name reads, if that is all it does. */
+function getterField(node: ts.ClassLikeDeclaration, name: string): string | undefined {
+  for (const member of node.members) {
+    if (!ts.isGetAccessorDeclaration(member) || !member.name || propertyNameText(member.name) !== name) continue;
+    const [statement, ...rest] = member.body?.statements ?? [];
+    if (rest.length || !statement || !ts.isReturnStatement(statement) || !statement.expression) return undefined;
+    const read = skipOuter(statement.expression);
+    if (ts.isPropertyAccessExpression(read) && read.expression.kind === ts.SyntaxKind.ThisKeyword) return read.name.text;
+  }
+  return undefined;
 }

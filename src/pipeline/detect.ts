@@ -7,7 +7,7 @@ import { Evaluator } from '../analysis/values.js';
 import type { SourceText } from '../core/types.js';
 import { SDK_MODULES } from '../sdks/index.js';
 import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } from '../sdks/types.js';
-import { resolveDeferred } from './typecheck.js';
+import { checkable, resolveDeferred } from './typecheck.js';
 import { isStackOverflow, TOO_DEEP } from '../analysis/unit.js';
 import { sweep } from '../sweep/detect.js';
 import { OPENAI_PACKAGE, SWEEP_MARKER } from '../sweep/indicators.js';
@@ -113,7 +113,7 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
     detections: dedupe(found),
     parseFailures,
     files: candidates.map((c) => c.path),
-    typeChecked: { asked: deferred.length, bound },
+    typeChecked: { asked: options.typeCheck === false ? 0 : deferred.filter(checkable).length, bound },
   };
 }
 

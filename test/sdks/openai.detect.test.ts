@@ -206,4 +206,92 @@ export const go = () => registry.get('main')!.chat.completions.create({ model: '
     expect(typed.typeChecked).toEqual({ asked: 1, bound: 0 });
     expect(typed.sites).toEqual([]);
   });
+  it('binds JavaScript receivers through their JSDoc types, without the type checker', () => {
+    const files = {
+      'tools.js': `/**
+ * @param {import("openai").OpenAI} client - any OpenAI-compatible client
+ * @param {string} model
+ */
+async function complete(client, model) {
+  return client.chat.completions.create({ model, messages: [] });
+}
+class Images {
+  /** @param {{client: import("openai").OpenAI, model: string}} config */
+  constructor({ client, model }) {
+    this.client = client;
+    this.model = model;
+  }
+  draw() {
+    return this.client.images.generate({ model: this.model, prompt: 'x' });
+  }
+}
+module.exports = { complete, Images };
+`,
+    };
+    const result = detectProject(files);
+    expect(result.typeChecked.asked).toBe(0);
+    const calls = result.sites.filter((s) => s.ruleId.startsWith('openai/') && s.ruleId !== 'openai/import');
+    expect(calls.map((s) => s.line).sort((a, b) => a - b)).toEqual([6, 15]);
+  });
+
+  it("binds a subclass's this.client to what its super(...) call passes the base constructor", () => {
+    const files = {
+      'provider.js': `class Provider {
+  _client;
+  constructor(client) {
+    this._client = client;
+  }
+  get client() {
+    return this._client;
+  }
+}
+module.exports = Provider;
+`,
+      'openai-provider.js': `const OpenAI = require('openai');
+const Provider = require('./provider.js');
+class OpenAIProvider extends Provider {
+  constructor(config = {}) {
+    const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+    super(client);
+  }
+  complete(messages) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages });
+  }
+}
+module.exports = OpenAIProvider;
+`,
+      'images.js': `const OpenAI = require('openai');
+class BaseImages {
+  constructor({ client }) {
+    this.client = client;
+  }
+}
+class Images extends BaseImages {
+  constructor() {
+    super({ client: new OpenAI() });
+  }
+  draw() {
+    return this.client.images.generate({ model: 'dall-e-3', prompt: 'x' });
+  }
+}
+`,
+    };
+    const sites = detectProject(files).sites.filter((s) => s.ruleId !== 'openai/import' && s.ruleId.startsWith('openai/'));
+    const at = (file: string) => sites.filter((s) => s.file === file).map((s) => s.line);
+    expect(at('openai-provider.js')).toContain(9);
+    expect(at('images.js')).toContain(12);
+  });
+
+  it('leaves JavaScript receivers it cannot bind to the evaluator alone: the checker is not asked', () => {
+    const result = detectProject({
+      'base.js': `const OpenAI = require('openai');
+class Base {
+  constructor(client) { this.client = client; }
+  go() { return this.client.chat.completions.create({ model: 'gpt-4o', messages: [] }); }
+}
+module.exports = Base;
+`,
+    });
+    expect(result.typeChecked).toEqual({ asked: 0, bound: 0 });
+  });
 });
