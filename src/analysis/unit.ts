@@ -94,3 +94,27 @@ export function isStackOverflow(error: unknown): boolean {
 export function syntaxErrors(path: string, text: string): string[] {
   return parseUnit(path, path, text).syntaxErrors;
 }
+
+/** What the SDK modules' detection walks look at: imports, re-exports, calls and `new`. */
+export type StructuralNode = ts.ImportDeclaration | ts.ExportDeclaration | ts.CallExpression | ts.NewExpression;
+
+const structural = new WeakMap<ts.SourceFile, StructuralNode[]>();
+
+/**
+ * A unit's imports, re-exports, calls and `new` expressions in document order (a node before the
+ * nodes inside it, as a recursive walk meets them). Collected by one walk per tree and shared: each
+ * SDK module walking every tree itself cost about a tenth of a scan on a candidate-dense repository.
+ */
+export function structuralNodes(unit: Unit): readonly StructuralNode[] {
+  let nodes = structural.get(unit.sf);
+  if (nodes) return nodes;
+  const found: StructuralNode[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  nodes = found;
+  structural.set(unit.sf, nodes);
+  return nodes;
+}

@@ -6,7 +6,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
-import { locationOf, type Unit } from '../../analysis/unit.js';
+import { structuralNodes, locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type Value } from '../../analysis/values.js';
 import type { DetectContext, Detection } from '../types.js';
 import { asOpenAiClient, isAzureUrl, isOpenAiClassValue, isOpenAiSpecifier } from '../openai/binding.js';
@@ -98,7 +98,7 @@ function isSdkBinding(callee: ts.Expression): boolean {
 
 export function detectAzure(unit: Unit, context: DetectContext): AzureDetection[] {
   const detections: AzureDetection[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of structuralNodes(unit)) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
       if (bindsAzure(importedNamesOf(node))) detections.push(importDetection(unit, node, node.moduleSpecifier.text));
     } else if (ts.isNewExpression(node)) {
@@ -113,9 +113,7 @@ export function detectAzure(unit: Unit, context: DetectContext): AzureDetection[
     } else if (ts.isCallExpression(node)) {
       detectCall(unit, node, context, detections);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(unit.sf);
+  }
   return detections;
 }
 

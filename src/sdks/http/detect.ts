@@ -9,7 +9,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
-import { locationOf, lineColumn, nodeRange, type Unit } from '../../analysis/unit.js';
+import { locationOf, lineColumn, nodeRange, structuralNodes, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type EnvValue, type Evaluator, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -588,7 +588,7 @@ function wrapperUses(context: DetectContext, state: RunState): HttpDetection[] {
   for (const file of context.workspace.parsedFiles()) {
     for (const unit of context.workspace.units(file)) {
       if (unit.syntaxErrors.length) continue;
-      const visit = (node: ts.Node): void => {
+      for (const node of structuralNodes(unit)) {
         if (ts.isCallExpression(node) && !state.reported.has(node)) {
           const callee = skipOuter(node.expression);
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
@@ -607,9 +607,7 @@ function wrapperUses(context: DetectContext, state: RunState): HttpDetection[] {
           const imported = importedSenders(unit, node, (n) => names.has(n) || classNames.has(n), evaluator, state, classes);
           if (imported.length) out.push(helperFinding({ type: 'localImport', unit, node, names: imported }));
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(unit.sf);
+      }
     }
   }
   return out;

@@ -12,7 +12,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
-import { locationOf, type Unit } from '../../analysis/unit.js';
+import { structuralNodes, locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type EnvValue, type ModuleValue, type ObjectValue, type StringValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -586,7 +586,7 @@ function importDetection(unit: Unit, node: ts.Node, specifier: string, typeOnly:
 
 export function detectLangChain(unit: Unit, context: DetectContext): LcDetection[] {
   const detections: LcDetection[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of structuralNodes(unit)) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isLangChainSpecifier(node.moduleSpecifier.text)) {
       detections.push(importDetection(unit, node, node.moduleSpecifier.text, isTypeOnlyImport(node)));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && isLangChainSpecifier(node.moduleSpecifier.text)) {
@@ -606,8 +606,6 @@ export function detectLangChain(unit: Unit, context: DetectContext): LcDetection
         detectCall(unit, node, context, detections);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(unit.sf);
+  }
   return detections;
 }

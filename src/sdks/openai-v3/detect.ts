@@ -10,7 +10,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { destructuredNames, isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
-import { locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
+import { structuralNodes, locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import { keyFactsOf, optionValue, propertyByName, type KeyFacts } from '../shared/options.js';
@@ -204,7 +204,7 @@ function importDetection(unit: Unit, node: ts.Node, specifier: string, pkg: V3Pa
 export function detectV3(unit: Unit, context: DetectContext): V3Detection[] {
   const detections: V3Detection[] = [];
   const imports: Array<{ detection: V3Detection; node: ts.ImportDeclaration | ts.CallExpression }> = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of structuralNodes(unit)) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const pkg = v3PackageOf(node.moduleSpecifier.text);
       if (pkg && ownsImport(pkg, importedNamesOf(node))) {
@@ -229,9 +229,7 @@ export function detectV3(unit: Unit, context: DetectContext): V3Detection[] {
         detectCall(unit, node, context, detections);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(unit.sf);
+  }
   for (const { detection, node } of imports) {
     const payload = detection.payload as Extract<V3Payload, { type: 'import' }>;
     payload.upgrade = planUpgrade(unit, node, payload.pkg, (api) => analyzeApi(context, unit, api, payload.pkg).routing);

@@ -4,7 +4,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { destructuredNames, isTypeOnlyImport, resolveName } from '../../analysis/scope.js';
-import { locationOf, type Unit } from '../../analysis/unit.js';
+import { structuralNodes, locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type SdkValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -163,7 +163,7 @@ function mayBeSdkBinding(callee: ts.Expression): boolean {
 
 export function detectOpenAi(unit: Unit, context: DetectContext): OpenAiDetection[] {
   const detections: OpenAiDetection[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of structuralNodes(unit)) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
       if (!ownedByOtherModule(importedNames(node))) detections.push(importDetections(unit, node, node.moduleSpecifier.text, isTypeOnlyImport(node)));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && isOpenAiSpecifier(node.moduleSpecifier.text)) {
@@ -177,9 +177,7 @@ export function detectOpenAi(unit: Unit, context: DetectContext): OpenAiDetectio
     } else if (ts.isCallExpression(node)) {
       detectCall(unit, node, context, detections);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(unit.sf);
+  }
   return routedImports(detections);
 }
 

@@ -7,7 +7,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
-import { locationOf, type Unit } from '../../analysis/unit.js';
+import { structuralNodes, locationOf, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -108,7 +108,7 @@ function bindsOpenAIStream(node: ts.ImportDeclaration): boolean {
 export function detectVercelAi(unit: Unit, context: DetectContext): VercelDetection[] {
   const detections: VercelDetection[] = [];
   const versions = versionsFor(context.workspace, unit.path);
-  const visit = (node: ts.Node): void => {
+  for (const node of structuralNodes(unit)) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === 'ai' && bindsOpenAIStream(node)) {
       detections.push(detection('vercel-ai/import', 'import', unit, node, text.importOpenAIStream(), text.legacyStreamReason(), { type: 'import', specifier: 'ai' }));
     } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -147,9 +147,7 @@ export function detectVercelAi(unit: Unit, context: DetectContext): VercelDetect
         detections.push(detection('vercel-ai/streamingTextResponse', 'option', unit, node, text.streamingTextResponse(), text.legacyStreamReason(), { type: 'legacyStream' }));
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(unit.sf);
+  }
   return detections;
 }
 

@@ -5,7 +5,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { destructuredNames, isTypeOnlyImport, propertyNameText, resolveName } from '../../analysis/scope.js';
-import { locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
+import { structuralNodes, locationOf, nodeRange, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -189,7 +189,7 @@ function analyzeLlama(context: DetectContext, unit: Unit, node: ts.NewExpression
 
 export function detectWrapper(unit: Unit, context: DetectContext): WrapperDetection[] {
   const detections: WrapperDetection[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of structuralNodes(unit)) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
       const pkg = wrapperPackageOf(specifier);
@@ -217,9 +217,7 @@ export function detectWrapper(unit: Unit, context: DetectContext): WrapperDetect
         detectCall(unit, node, callee, context, detections);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(unit.sf);
+  }
   return detections;
 }
 
