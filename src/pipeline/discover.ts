@@ -59,6 +59,12 @@ export interface ReadResult {
   skipped: Skipped[];
   /** Source files the prefilter passed over (paths only): the second wave looks at them again. */
   others: string[];
+  /**
+   * For each of `others`, the specifiers of its imports that can name a project module (relative
+   * or aliased), taken while the text was in hand: the second wave then reads again only the files
+   * that import a module making a client, not every file (~0.5 s on 20,000 files).
+   */
+  otherImports?: string[][];
 }
 
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -160,6 +166,11 @@ const TOO_LARGE = Symbol('too-large');
  * The modules a file imports, read off its text (`from '…'`, `require('…')`, `import('…')`): what
  * follows imports without a parser (the second wave here, the type checker's file set).
  */
+/** A relative specifier or a path alias (`@/lib/ai`, `~/openai`, `#/x`): what `makes` can match. */
+function mayNameProjectModule(specifier: string): boolean {
+  return specifier.startsWith('.') || /^[@~#]\//.test(specifier);
+}
+
 export function importSpecifiers(text: string): string[] {
   return [...text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
 }
@@ -221,6 +232,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
   const skipped: Skipped[] = [];
   const candidates: SourceText[] = [];
   const others: string[] = [];
+  const otherImports: string[][] = [];
   let listed = 0;
   for (const file of files) {
     const kind = fileKind(file);
@@ -249,7 +261,10 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
       continue;
     }
     if (!prefilter(text)) {
-      if (kind === 'code') others.push(file);
+      if (kind === 'code') {
+        others.push(file);
+        otherImports.push(importSpecifiers(text).filter(mayNameProjectModule));
+      }
       continue;
     }
     if (kind === 'code' && looksMinified(text)) {
@@ -259,7 +274,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
     if (!candidates.length) options.onFirstCandidate?.();
     candidates.push({ path: file, absPath, text, kind });
   }
-  return { listed, candidates, skipped, others };
+  return { listed, candidates, skipped, others, otherImports };
 }
 
 /**
@@ -268,7 +283,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
  */
 const MAKES_CLIENT = /\bnew\s+(?:Azure)?(?:OpenAI|ChatOpenAI|OpenAIEmbeddings|OpenAIApi|ChatGPTAPI)\b|\bcreate(?:OpenAI|Azure)\s*\(|@ai-sdk\/openai/;
 
-export function secondWave(root: string, read: Pick<ReadResult, 'candidates' | 'others'>, maxBytes = 2 * 1024 * 1024): SourceText[] {
+export function secondWave(root: string, read: Pick<ReadResult, 'candidates' | 'others' | 'otherImports'>, maxBytes = 2 * 1024 * 1024): SourceText[] {
   const makers = read.candidates.filter((c) => c.kind === 'code' && MAKES_CLIENT.test(c.text));
   if (!makers.length) return [];
   const strip = (file: string) => file.replace(/\.(m|c)?[jt]sx?$|\.(vue|svelte)$/, '').replace(/\/index$/, '');
@@ -286,7 +301,9 @@ export function secondWave(root: string, read: Pick<ReadResult, 'candidates' | '
   for (const candidate of read.candidates) if (candidate.kind === 'code' && importsMaker(candidate.path, candidate.text)) candidate.importsClient = true;
   const buffer = Buffer.allocUnsafe(maxBytes + 1);
   const found: SourceText[] = [];
-  for (const file of read.others) {
+  for (const [index, file] of read.others.entries()) {
+    const known = read.otherImports?.[index];
+    if (known && !known.some((specifier) => makes(file, specifier))) continue;
     const absPath = path.join(root, ...file.split('/'));
     const text = readUpTo(absPath, buffer);
     if (typeof text !== 'string' || looksMinified(text)) continue;
