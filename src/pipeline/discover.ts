@@ -33,6 +33,8 @@ export interface DiscoverResult {
   skipped: Skipped[];
   /** Source files the prefilter passed over (paths only). */
   others: string[];
+  /** Their relative and aliased import specifiers (see ReadResult). */
+  otherImports?: string[][];
 }
 
 export interface DiscoverOptions {

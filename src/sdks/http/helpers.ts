@@ -99,7 +99,7 @@ function looksLikeUrlArgument(expression: ts.Expression): boolean {
 
 /** `fetch(`${host}/v1/chat/completions`)` with a host the code does not show: OpenAI's wire format. */
 export function wireRequest(evaluator: Evaluator, unit: Unit, call: ts.CallExpression, urlArgument: ts.Expression | undefined): HelperPayload | undefined {
-  if (!urlArgument || !looksLikeUrlArgument(urlArgument) || isMock(evaluator, unit, call)) return undefined;
+  if (!urlArgument || !looksLikeUrlArgument(urlArgument)) return undefined;
   // A client written for another provider (a class or folder named for Ollama, Moonshot…) speaks
   // OpenAI's format to that provider.
   const named = namedProvider(unit.sf, call, unit.path);
@@ -110,7 +110,9 @@ export function wireRequest(evaluator: Evaluator, unit: Unit, call: ts.CallExpre
   if (shapes.some((s) => s.pieces[0]?.kind === 'text' && /^[a-z]+:\/\//i.test((s.pieces[0] as { value: string }).value))) return undefined;
   for (const shape of shapes) {
     const wire = pathAfterBase(shape);
-    if (wire) return { type: 'wireRequest', unit, node: call, path: wire.path, base: wire.base, rule: familyOfPath(normalizePath(wire.path)) };
+    // Whether the callee is a mock is asked last: it evaluates the receiver's root, which for most
+    // calls means following an import into another file, and only a wire path makes it matter.
+    if (wire) return isMock(evaluator, unit, call) ? undefined : { type: 'wireRequest', unit, node: call, path: wire.path, base: wire.base, rule: familyOfPath(normalizePath(wire.path)) };
   }
   return undefined;
 }
