@@ -358,27 +358,46 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
   return out;
 }
 
-/** The value on a settings line (`"model": "gpt-4o",` → gpt-4o), to tell a value from prose. */
+/**
+ * The value on a settings line (`"model": "gpt-4o",` → gpt-4o), to tell a value from prose: what
+ * follows the first `:` or `=`, without the quotes and the trailing comma. Written out rather than
+ * as one lazy regular expression, which backtracked quadratically on long lines (20 s on one
+ * repository's settings file).
+ */
 function configValue(line: string): string | undefined {
-  const match = /[:=]\s*["']?(.*?)["']?\s*,?\s*$/.exec(line);
-  return match?.[1];
+  const at = line.search(/[:=]/);
+  if (at < 0) return undefined;
+  let value = line.slice(at + 1).replace(/^\s*["']?/, '').trimEnd();
+  if (value.endsWith(',')) value = value.slice(0, -1).trimEnd();
+  if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
+  return value;
 }
 
-/** The keys leading to a settings line: its own and those of the blocks it is nested in. */
+/**
+ * The keys leading to a settings line: its own and those of the blocks it is nested in, read line
+ * by line upwards from the hit (never the whole text before it: a file with many hits made that
+ * quadratic).
+ */
 function configKeys(text: string, lineStart: number): string {
   const keys: string[] = [];
-  const before = text.slice(0, lineStart + (text.indexOf('\n', lineStart) < 0 ? text.length - lineStart : text.indexOf('\n', lineStart) - lineStart));
-  const lines = before.split('\n');
   let indent = Infinity;
-  for (let i = lines.length - 1; i >= 0 && keys.length < 4; i--) {
-    const line = lines[i];
-    if (!line.trim()) continue;
-    const own = line.length - line.trimStart().length;
-    if (i !== lines.length - 1 && own >= indent) continue;
-    const key = /^\s*["']?([\w.$-]+)["']?\s*[:=]/.exec(line)?.[1] ?? /^\s*\[([\w.-]+)\]/.exec(line)?.[1];
-    if (key) keys.push(key);
-    indent = Math.min(indent, own);
-    if (own === 0) break;
+  const next = text.indexOf('\n', lineStart);
+  let end = next < 0 ? text.length : next;
+  let start = lineStart;
+  for (let first = true; keys.length < 4; first = false) {
+    const line = text.slice(start, end);
+    if (line.trim()) {
+      const own = line.length - line.trimStart().length;
+      if (first || own < indent) {
+        const key = /^\s*["']?([\w.$-]+)["']?\s*[:=]/.exec(line)?.[1] ?? /^\s*\[([\w.-]+)\]/.exec(line)?.[1];
+        if (key) keys.push(key);
+        indent = Math.min(indent, own);
+        if (own === 0) break;
+      }
+    }
+    if (start === 0) break;
+    end = start - 1;
+    start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
   }
   return keys.join(' ');
 }
