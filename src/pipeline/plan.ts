@@ -6,6 +6,7 @@
  */
 import { parseDocument } from 'yaml';
 import { syntaxErrors } from '../analysis/unit.js';
+import { ts } from '../analysis/ts.js';
 import { fileKind } from './discover.js';
 import { ignoredByComment } from './ignore.js';
 import { annotationEdits, needsAnnotation } from './annotate.js';
@@ -171,10 +172,30 @@ function stillParses(file: string, before: string, after: string, parsedBefore: 
     const errors = parseDocument(after).errors;
     return errors.length && !parseDocument(before).errors.length ? errors[0].message : undefined;
   }
+  if (kind === 'config') return settingsErrorAdded(file, before, after);
   const errorsBefore = parsedBefore.reduce((n, unit) => n + unit.syntaxErrors.length, 0);
   const afterTexts = isComponentFile(file) ? scriptBlocks(after).map((b) => b.text) : [after];
   const errorsAfter = afterTexts.flatMap((text) => syntaxErrors(file, text));
   return errorsAfter.length > errorsBefore ? errorsAfter[0] : undefined;
+}
+
+/**
+ * A settings file is checked in its own syntax: YAML by the yaml parser, JSON (with comments and
+ * trailing commas, as tsconfig-style files have) by TypeScript's JSON parser. TOML and INI have no
+ * parser here; their edits replace the text of a quoted value only. Parsing them as code, as
+ * before, refused every edited JSON and YAML file of a real repository as "would not parse".
+ */
+function settingsErrorAdded(file: string, before: string, after: string): string | undefined {
+  const errorsOf = (text: string): string[] => {
+    if (/\.ya?ml$/i.test(file)) return parseDocument(text).errors.map((e) => e.message);
+    if (/\.json[c5]?$/i.test(file)) {
+      const parsed = ts.parseJsonText(file, text) as unknown as { parseDiagnostics?: ts.Diagnostic[] };
+      return (parsed.parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    }
+    return [];
+  };
+  const added = errorsOf(after);
+  return added.length > errorsOf(before).length ? added[0] : undefined;
 }
 
 export function planFiles(detected: DetectResult, findings: Finding[], options: PlanOptions): { filePlans: FilePlan[]; errored: FileOutcome[] } {
