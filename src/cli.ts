@@ -1,6 +1,7 @@
 /**
  * The command line. This file only parses flags, calls the typed command functions, prints, and
- * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
+ * maps outcomes to exit codes: 0 nothing to do, 1 work pending, findings over the threshold or a
+ * failed gate (verify, or apply --verify rolling the apply back),
  * 2 usage, config, file-system or internal error, 130 cancelled at a prompt (Ctrl-C), 128+n when a
  * signal stopped apply's writes (every file put back).
  */
