@@ -107,7 +107,8 @@ export function lockFindings(findings: Finding[], target: Target, text: (file: s
       out.push({
         ruleId: 'lock/modelNotConfirmed',
         sdk: 'lock',
-        kind: 'model',
+        // What the account lacks, like a provider limit: advice on the plan, not an OpenAI leftover for check.
+        kind: 'capability',
         severity,
         readiness: fallback ? 'info' : 'review',
         ...editLocation(edit.file, source, edit.start, edit.end),
