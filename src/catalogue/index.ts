@@ -164,12 +164,13 @@ export interface ModelMapping {
 /**
  * Maps an OpenAI model id to the provider's. User overrides (`--model-map`, config) win, then the
  * provider's explicit exceptions for the id, then its explicit choice for the class, then the rule
- * of mapping.ts with this id's own context window.
+ * of mapping.ts with this id's own context window. A target carrying doctor's lock
+ * (pipeline/provider-lock.ts) swaps an id doctor did not confirm for a confirmed one of the class.
  */
 export function mapModel(openaiId: string, provider: Provider, overrides: Record<string, string> = {}): ModelMapping {
   const mapping = mapByCatalogue(openaiId, provider, overrides);
   if (!provider.lock || !mapping.target || !(mapping.target in provider.lock.missing)) return mapping;
-  // The user's own --model-map or config choice is kept as given; the finding still names the lock.
+  // The user's own --model-map or top-level config modelMap choice is kept as given; the finding still names the lock.
   const fallback = mapping.via === 'override' ? undefined : confirmedChoice(provider, provider.lock, findOpenAiModel(openaiId));
   const lock = { file: provider.lock.file, missing: mapping.target, reason: provider.lock.missing[mapping.target], ...(fallback ? { fallback } : {}) };
   return { ...mapping, ...(fallback ? { target: fallback } : {}), lock };
