@@ -41,7 +41,9 @@ export function readProviderLock(root: string, target: Pick<Target, 'provider' |
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No lock: none written, or no `.migrate/` folder at all (a file of that name is apply's to report).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, LOCK_HINT);
   }
   let raw: unknown;
