@@ -180,6 +180,8 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   report.summary.skipped = report.files.filter((f) => f.status === 'skipped').length;
   if (options.verify && chosen.length) {
     const { verifyApply } = await import('./apply-verify.js');
+    // Two full tsc runs can take a while on a big project: say what the wait is for.
+    io.notice(t("Checking types with the project's tsc, before and after the apply…", '正在用项目自己的 tsc 检查 apply 前后的类型…'));
     report.verify = verifyApply(analysis.root, chosen, options.includeReview === true);
     if (report.verify.rolledBack) return { ...analysis, pending: true, declined: false, rolledBack: true };
   }
