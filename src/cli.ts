@@ -1,6 +1,7 @@
 /**
  * The command line. This file only parses flags, calls the typed command functions, prints, and
- * maps outcomes to exit codes: 0 nothing to do, 1 work pending or findings over the threshold,
+ * maps outcomes to exit codes: 0 nothing to do, 1 work pending, findings over the threshold or a
+ * failed gate (verify, or apply --verify rolling the apply back),
  * 2 usage, config, file-system or internal error, 130 cancelled at a prompt (Ctrl-C), 128+n when a
  * signal stopped apply's writes (every file put back).
  */
@@ -193,7 +194,8 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       .option('--include-env-files', h('also write real env files (.env, .env.local); example files are always written', '同时写入真实的环境变量文件（.env、.env.local）；示例文件总会写入'), false)
       .option('--annotate', h('add a // TODO(migrate) line before each statement that needs manual work', '在每个需手工处理的语句前加一行 // TODO(migrate)'), false)
       .option('-y, --yes', h('do not ask before writing', '写入前不确认'), false)
-      .option('--force', h('write even when the git tree has uncommitted changes', '即使 git 工作区有未提交的改动也写入'), false),
+      .option('--force', h('write even when the git tree has uncommitted changes', '即使 git 工作区有未提交的改动也写入'), false)
+      .option('--verify', h('after writing, run the project’s own tsc before and after; if the apply added a type error, put every file back and exit 1', '写入后用项目自己的 tsc 比较前后；若 apply 引入类型错误，则还原所有文件并以 1 退出'), false),
     h,
   ).action(async (path: string, options) => {
     const flags = program.opts<GlobalFlags>();
@@ -209,6 +211,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         annotate: options.annotate,
         dryRun: options.dryRun,
         force: options.force,
+        verify: options.verify,
         progress: progressReporter(streams, flags.lang),
       },
       {

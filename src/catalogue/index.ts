@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../core/errors.js';
 import { ProviderData, type OpenAiModel, type OpenAiTier, type Provider } from './schema.js';
-import { chooseChatModel, chooseEmbeddingModel, deriveModelMap } from './mapping.js';
+import { chooseChatModel, chooseEmbeddingModel, confirmedChoice, deriveModelMap, type LockedChoice } from './mapping.js';
 import { OPENAI_MODELS, OPENAI_MODEL_PATTERN } from './openai.js';
 import { PROVIDER_DATA } from './providers/index.js';
 import { applyImportedPrices, applyProviderOverride, customProvider, type CatalogueOverrides } from './overrides.js';
@@ -157,14 +157,26 @@ export interface ModelMapping {
   via: 'override' | 'config' | 'catalogue-override' | 'tier' | 'none';
   /** Set when the target's context window is smaller than the OpenAI model's (both named). */
   warning?: string;
+  /** Set when the provider's lock (doctor) did not confirm the id the mapping chose. */
+  lock?: LockedChoice;
 }
 
 /**
  * Maps an OpenAI model id to the provider's. User overrides (`--model-map`, config) win, then the
  * provider's explicit exceptions for the id, then its explicit choice for the class, then the rule
- * of mapping.ts with this id's own context window.
+ * of mapping.ts with this id's own context window. A target carrying doctor's lock
+ * (pipeline/provider-lock.ts) swaps an id doctor did not confirm for a confirmed one of the class.
  */
 export function mapModel(openaiId: string, provider: Provider, overrides: Record<string, string> = {}): ModelMapping {
+  const mapping = mapByCatalogue(openaiId, provider, overrides);
+  if (!provider.lock || !mapping.target || !(mapping.target in provider.lock.missing)) return mapping;
+  // The user's own --model-map or top-level config modelMap choice is kept as given; the finding still names the lock.
+  const fallback = mapping.via === 'override' ? undefined : confirmedChoice(provider, provider.lock, findOpenAiModel(openaiId));
+  const lock = { file: provider.lock.file, missing: mapping.target, reason: provider.lock.missing[mapping.target], ...(fallback ? { fallback } : {}) };
+  return { ...mapping, ...(fallback ? { target: fallback } : {}), lock };
+}
+
+function mapByCatalogue(openaiId: string, provider: Provider, overrides: Record<string, string>): ModelMapping {
   const user = overrides[openaiId] ?? overrides[normalizeOpenAiId(openaiId)];
   if (user) return { openai: openaiId, tier: findOpenAiModel(openaiId)?.tier, target: user === 'none' ? undefined : user, via: 'override' };
   const model = findOpenAiModel(openaiId);

@@ -13,7 +13,7 @@
  * Explicit per-provider choices (`tierOverrides`, `modelOverrides` in the data, and the user's
  * config) win over the rule; `mapModel` in index.ts applies them.
  */
-import type { ChatModel, ChatTier, EmbeddingModel, ModelMap, OpenAiTier, ProviderData } from './schema.js';
+import type { ChatModel, ChatTier, EmbeddingModel, ModelLock, ModelMap, OpenAiModel, OpenAiTier, ProviderData } from './schema.js';
 import { OPENAI_TIERS } from './schema.js';
 
 interface ChatClassRule {
@@ -127,4 +127,31 @@ export function deriveModelMap(provider: ProviderData): ModelMap {
     map[tier] = chosen ?? 'none';
   }
   return map;
+}
+
+export interface LockedChoice {
+  /** The lock file that did not confirm `missing`. */
+  file: string;
+  missing: string;
+  /** Doctor's reason, as the lock records it. */
+  reason: string;
+  /** The confirmed id written instead, when the catalogue has one for the same class. */
+  fallback?: string;
+}
+
+/**
+ * The id the rule picks for this OpenAI model among the models doctor confirmed only: the same
+ * class, pools, thinking and vision needs and context window as any mapping, so a confirmed model of
+ * another role is never offered. Undefined when none fits (or the OpenAI id has no known class).
+ */
+export function confirmedChoice(provider: ProviderData, lock: ModelLock, model: OpenAiModel | undefined): string | undefined {
+  if (!model) return undefined;
+  const confirmed = new Set(lock.confirmed);
+  const only: ProviderData = {
+    ...provider,
+    chatModels: provider.chatModels.filter((m) => confirmed.has(m.id)),
+    embeddingModels: provider.embeddingModels.filter((m) => confirmed.has(m.id)),
+  };
+  if (model.tier === 'embeddingSmall' || model.tier === 'embeddingLarge') return chooseEmbeddingModel(only, model.tier, model.embeddingDimensions);
+  return chooseChatModel(only, model.tier, model.contextWindow, model.id).target;
 }

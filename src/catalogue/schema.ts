@@ -284,8 +284,21 @@ const Provider = z.object({
 /** The validated data file. */
 export const ProviderData = Provider.transform((p) => ({ ...p, asOf: p.checkedOn }));
 export type ProviderData = z.infer<typeof ProviderData>;
+/**
+ * What `migrate doctor` found for the user's account and region (`.migrate/provider-lock.json`),
+ * attached to the target provider of a plan so that the mapping prefers the ids it confirmed.
+ */
+export interface ModelLock {
+  /** The lock file, relative to the project root, named in findings. */
+  file: string;
+  checkedAt: string;
+  confirmed: string[];
+  /** Ids doctor could not confirm, each with doctor's reason. */
+  missing: Record<string, string>;
+}
+
 /** A provider as the rest of banjia sees it: its data plus the class map the rule derives (index.ts). */
-export type Provider = ProviderData & { modelMap: ModelMap };
+export type Provider = ProviderData & { modelMap: ModelMap; lock?: ModelLock };
 export type ProviderInput = z.input<typeof Provider>;
 
 export const OpenAiModel = z.object({

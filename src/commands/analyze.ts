@@ -5,6 +5,7 @@
 import { discover, resolveRoot, type DiscoverResult } from '../pipeline/discover.js';
 import { ALL_MARKERS } from '../sdks/markers.js';
 import { parseModelMap, resolveTarget } from '../pipeline/target.js';
+import { lockFindings, withProviderLock } from '../pipeline/provider-lock.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { overridesFromConfig } from '../catalogue/overrides.js';
 import { setCatalogueOverrides } from '../catalogue/index.js';
@@ -59,7 +60,7 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
   setCatalogueOverrides(overridesFromConfig(config.config, config.file, { baseUrl: options.baseUrl, apiKeyEnv: options.apiKeyEnv, litellm: options.prices }));
   const provider = options.provider ?? config.config.provider;
   // Resolve the target before the slow stages, so a bad --provider fails at once.
-  const target = provider ? targetFor(provider, options, config) : undefined;
+  const target = provider ? targetFor(root, provider, options, config) : undefined;
   const typeCheck = options.typeCheck === false ? false : config.config.typeCheck !== false;
   options.progress?.('list');
   // The parser (TypeScript) loads during discovery when a worker reads a big tree and has found a
@@ -83,14 +84,15 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
   return planAnalysis({ root, config, discovered, detected }, target, options, command);
 }
 
-function targetFor(provider: string, options: AnalyzeOptions, config: LoadedConfig): Target {
+/** The target, with the project's provider lock (doctor's confirmed ids) when it is for this provider. */
+function targetFor(root: string, provider: string, options: AnalyzeOptions, config: LoadedConfig): Target {
   const modelOverrides = { ...config.config.modelMap, ...parseModelMap(options.modelMap) };
-  return resolveTarget({ provider, region: options.region ?? (options.provider ? undefined : config.config.region), modelOverrides });
+  return withProviderLock(root, resolveTarget({ provider, region: options.region ?? (options.provider ? undefined : config.config.region), modelOverrides }));
 }
 
 /** Plans (again) for another provider, reusing discovery and detection: the interactive picker. */
 export async function retarget(analysis: Analysis, provider: string, options: AnalyzeOptions): Promise<Analysis> {
-  const target = targetFor(provider, options, analysis.config);
+  const target = targetFor(analysis.root, provider, options, analysis.config);
   return planAnalysis(analysis, target, options, analysis.report.command);
 }
 
@@ -101,12 +103,14 @@ async function planAnalysis(
   command: Report['command'],
 ): Promise<Analysis> {
   const { root, config, discovered, detected } = base;
-  const [{ plan }, { readinessMatrix, countReadiness }] = await Promise.all([import('../pipeline/plan.js'), import('../pipeline/readiness.js')]);
+  const [{ plan, sortFindings }, { readinessMatrix, countReadiness }] = await Promise.all([import('../pipeline/plan.js'), import('../pipeline/readiness.js')]);
   const planned = plan(detected, target, {
     includeReview: options.includeReview === true,
     includeEnvFiles: options.includeEnvFiles ?? config.config.includeEnvFiles ?? false,
     annotate: options.annotate === true,
   });
+  const locked = target ? lockFindings(planned.findings, target, (file) => detected.workspace.text(file)) : [];
+  if (locked.length) planned.findings = sortFindings([...planned.findings, ...locked]);
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
   const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides } } : {});

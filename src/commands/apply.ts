@@ -14,12 +14,15 @@ import { resolveRoot } from '../pipeline/discover.js';
 import { acquireLock } from '../pipeline/lock.js';
 import { pendingJournal, undoLast, writePlans, type WriterFs } from '../pipeline/write.js';
 import { planDiff } from '../render/diff.js';
+import { projectTsc } from './typecheck-diff.js';
 import { analyze, retarget, type AnalyzeOptions, type Analysis, type Progress } from './analyze.js';
 
 export interface ApplyOptions extends Omit<AnalyzeOptions, 'readiness'> {
   dryRun?: boolean;
   /** Write even when the git tree has uncommitted changes. */
   force?: boolean;
+  /** After writing, run the project's tsc before and after; roll the apply back if it added an error. */
+  verify?: boolean;
   progress?: Progress;
 }
 
@@ -45,6 +48,8 @@ export interface ApplyOutcome extends Analysis {
   /** true when the plan has changes that were not written (dry run, skipped or declined). */
   pending: boolean;
   declined: boolean;
+  /** `--verify` rolled the apply back: it added type errors (report.verify names them). */
+  rolledBack?: boolean;
 }
 
 async function choosePlans(plans: FilePlan[], io: ApplyIo, report: Report): Promise<FilePlan[]> {
@@ -82,6 +87,13 @@ function recoverInterrupted(target: string, io: ApplyIo): void {
 }
 
 export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOutcome> {
+  if (options.verify && options.dryRun) {
+    // The check compares the tree before and after the writes; a dry run makes none.
+    throw new UsageError('--verify checks what apply writes, and --dry-run writes nothing', 'drop --dry-run to write and check, or run `migrate verify --typecheck` after an apply').inChinese(
+      '--verify 检查 apply 写入的内容，而 --dry-run 不写入任何文件',
+      '去掉 --dry-run 以写入并检查，或在 apply 之后运行 `migrate verify --typecheck`',
+    );
+  }
   if (!options.dryRun) recoverInterrupted(options.path, io);
   const wantsPicker = !options.provider && io.interactive && io.pickProvider !== undefined;
   let analysis = await analyze({ ...options, readiness: wantsPicker }, 'apply');
@@ -95,6 +107,8 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
       '可用 migrate providers 查看',
     );
   }
+  // A check that cannot run is refused before anything is written, not found out after.
+  if (options.verify) projectTsc(analysis.root, 'apply --verify');
   const { planned, report } = analysis;
   report.dryRun = options.dryRun === true;
   report.diff = planDiff(planned.filePlans);
@@ -164,5 +178,12 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   report.summary.changed = result.written.length;
   report.summary.unchanged = report.files.filter((f) => f.status === 'unchanged').length;
   report.summary.skipped = report.files.filter((f) => f.status === 'skipped').length;
+  if (options.verify && chosen.length) {
+    const { verifyApply } = await import('./apply-verify.js');
+    // Two full tsc runs can take a while on a big project: say what the wait is for.
+    io.notice(t("Checking types with the project's tsc, before and after the apply…", '正在用项目自己的 tsc 检查 apply 前后的类型…'));
+    report.verify = verifyApply(analysis.root, chosen, options.includeReview === true);
+    if (report.verify.rolledBack) return { ...analysis, pending: true, declined: false, rolledBack: true };
+  }
   return { ...analysis, pending: chosen.length < planned.filePlans.length, declined: false };
 }

@@ -52,15 +52,22 @@ function runTsc(tsc: string, cwd: string): TsError[] {
   return parseTscOutput(`${result.stdout}\n${result.stderr}`);
 }
 
+/**
+ * The project's own tsc, or a UsageError naming what is missing (`flag` says which command asked):
+ * the check is the project's tsconfig with the project's compiler, never banjia's.
+ */
+export function projectTsc(root: string, flag = '--typecheck'): string {
+  if (!existsSync(path.join(root, 'tsconfig.json'))) throw new UsageError(`${flag}: no tsconfig.json in ${root}`);
+  try {
+    return createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
+  } catch {
+    throw new UsageError(`${flag}: the project has no typescript installed (looked from ${root})`, 'install it in the project: npm i -D typescript');
+  }
+}
+
 export function typecheckDiff(folder: string): TypecheckDiff {
   const root = path.resolve(folder);
-  if (!existsSync(path.join(root, 'tsconfig.json'))) throw new UsageError(`--typecheck: no tsconfig.json in ${root}`);
-  let tsc: string;
-  try {
-    tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
-  } catch {
-    throw new UsageError(`--typecheck: the project has no typescript installed (looked from ${root})`, 'install it in the project: npm i -D typescript');
-  }
+  const tsc = projectTsc(root);
   const last = listJournals(root).journals.filter((j) => j.status === 'complete').at(-1);
   if (!last) throw new UsageError('--typecheck: no apply in the journal (.migrate/journal) to compare with');
   const after = runTsc(tsc, root);

@@ -157,7 +157,8 @@ function codeAfterEdits(detected: DetectResult, findings: Finding[], includeRevi
   return texts;
 }
 
-function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
+/** The edits apply makes for a finding: its safe fix, and its review edits with --include-review. */
+export function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[] {
   const edits: FileEdit[] = [];
   if (finding.fix && (finding.fix.safety === 'safe' || includeReview)) edits.push(...finding.fix.edits);
   if (includeReview) for (const suggestion of finding.suggestions ?? []) edits.push(...suggestion.edits);

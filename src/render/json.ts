@@ -36,6 +36,8 @@ export function renderJson(report: Report, today: string | Date = new Date()): s
     catalogue: facts.catalogue,
     // Added in version 1 (issue 14): apply's files that would change but were not written (skipped at the prompt); null elsewhere.
     notWritten: report.notWritten ?? null,
+    // Added in version 1 (issue 13): apply --verify's type check (new errors, each with its edit) and the files rolled back; null elsewhere.
+    verify: report.verify ?? null,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

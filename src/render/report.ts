@@ -2,6 +2,7 @@
 import type { Finding, FileOutcome } from '../core/types.js';
 import type { StaticEstimate } from '../cost/static.js';
 import type { ReadinessRow } from '../pipeline/readiness.js';
+import type { ApplyVerification } from '../commands/apply-verify.js';
 
 export interface ReportTarget {
   provider: string;
@@ -39,4 +40,6 @@ export interface Report {
   journal: string | undefined;
   /** Files apply would change but did not write: skipped or left at the prompt, or declined (apply). */
   notWritten?: string[];
+  /** `apply --verify`: the project's type check before and after the writes, and the rollback if any. */
+  verify?: ApplyVerification;
 }

@@ -12,6 +12,7 @@ import { noticeLines } from './notices.js';
 import { COST_LABELS, renderCostShort } from './cost.js';
 import { withBin } from '../core/bin.js';
 import { wrapLine } from './wrap.js';
+import { renderApplyVerify } from './apply-verify.js';
 
 export interface TextOptions {
   color: boolean;
@@ -357,7 +358,10 @@ export function closingLine(report: Report, lang: Lang, color: boolean): string 
   const sep = lang === 'zh' ? '；' : '; ';
   if (report.dryRun) return report.summary.changed ? `${chalk.bold(L.dryRunEnd(report.summary.changed))}\n` : `${L.nothingToWrite}\n`;
   if (report.written === undefined) return `${L.nothingToWrite}\n`;
+  // apply --verify: the type check comes first; a rolled-back apply wrote nothing that stays.
+  const verify = report.verify ? renderApplyVerify(report.verify, lang) : '';
+  if (report.verify?.rolledBack) return withBin(verify);
   const parts = [chalk.bold(L.wrote(report.written.length)) + (report.written.length ? ` (${L.undoHint})` : '')];
   if (report.notWritten?.length) parts.push(chalk.yellow(L.notWritten(report.notWritten.length)));
-  return withBin(`${parts.join(sep)}\n`);
+  return withBin(`${verify}${parts.join(sep)}\n`);
 }
