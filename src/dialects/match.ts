@@ -49,6 +49,12 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       )
     );
   }
+  if ('contentPart' in condition) {
+    return contentParts(body).some((part) => {
+      if (typeof part.type !== 'string' || !condition.contentPart.includes(part.type)) return false;
+      return condition.dataUrl !== true || isDataUrl(imageUrlOf(part));
+    });
+  }
   if ('toolType' in condition) {
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));
@@ -71,6 +77,24 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
     return value < min || value > max || (condition.exclusiveMin === true && value === min) || (condition.exclusiveMax === true && value === max);
   });
 }
+
+/** The content parts of every message whose content is a list (chat `messages`, Responses `input`). */
+function contentParts(body: View): Array<{ [key: string]: View }> {
+  const parts: Array<{ [key: string]: View }> = [];
+  for (const list of ['messages', 'input']) {
+    const items = lookup(body, list);
+    if (!Array.isArray(items)) continue;
+    for (const item of items) if (isObject(item) && Array.isArray(item.content)) parts.push(...item.content.filter(isObject));
+  }
+  return parts;
+}
+
+/** An image part's URL: `image_url: { url }` in chat, `image_url: '…'` in Responses. */
+function imageUrlOf(part: { [key: string]: View }): View | undefined {
+  return typeof part.image_url === 'string' ? part.image_url : lookup(part, 'image_url.url');
+}
+
+const isDataUrl = (url: View | undefined): boolean => typeof url === 'string' && /^data:/i.test(url);
 
 /**
  * Whether the model thinks for this request: an explicit switch in the body decides

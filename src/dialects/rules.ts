@@ -19,6 +19,9 @@ const DEEPSEEK_JSON = ev('https://api-docs.deepseek.com/guides/json_mode', 'Deep
 const AGENTSCOPE_GLM = ev('https://java.agentscope.io/v2/en/integration/model/glm', 'AgentScope: GLM compatibility notes (max_tokens only, tool_choice auto only, clamped sampling ranges)');
 const EINO_994 = ev('https://github.com/cloudwego/eino/issues/994', 'cloudwego/eino#994: tool_choice required/object rejected in thinking mode (Qwen and DeepSeek, with curl repro)');
 
+const CHECKED_TODAY = '2026-12-07';
+const evToday = (url: string, title: string): DialectEvidence => ({ url, title, checked: CHECKED_TODAY });
+
 export const DIALECT_RULES: DialectRule[] = [
   // ---------------------------------------------------------------- output-token field
   {
@@ -406,6 +409,53 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     rewrite: { kind: 'langchain-batch-size', size: 10 },
     wire: true,
+  },
+  // ---------------------------------------------------------------- image input
+  {
+    id: 'deepseek-image-input',
+    family: 'vision',
+    providers: ['deepseek'],
+    // Every DeepSeek model but the Flash line (deepseek-flash; the older names deepseek-v4-flash* route to it).
+    models: ['^deepseek-(?!flash|v4-flash)'],
+    api: ['chat', 'responses'],
+    when: { contentPart: ['image_url', 'input_image'] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'Only deepseek-flash reads images; the other DeepSeek models take text parts only and reject an image part: "Failed to deserialize the JSON body into the target type: messages[N]: unknown variant `image_url`, expected `text`" (HTTP 400).',
+    fix: 'Send the images to deepseek-flash (its image understanding guide), or describe them in text (OCR) before the call.',
+    evidence: [
+      evToday('https://api-docs.deepseek.com/zh-cn/guides/vision.md', 'DeepSeek API: 图像理解 (image understanding: deepseek-flash only; image_url and Responses input_image parts)'),
+      evToday('https://github.com/rikkahub/rikkahub/issues/1433', 'rikkahub/rikkahub#1433: DeepSeek-V4-Pro rejects an image: unknown variant `image_url`, expected `text`'),
+      evToday('https://github.com/can1357/oh-my-pi/pull/9169', 'can1357/oh-my-pi#9169: DeepSeek chat completions reject image_url parts with HTTP 400'),
+    ],
+    severity: 'error',
+    level: 'manual',
+    wire: true,
+    unverified:
+      'The captured errors are on chat completions; that the Responses endpoint rejects input_image for models other than deepseek-flash is inferred from the guide naming deepseek-flash only.',
+  },
+  {
+    id: 'zhipu-image-base64',
+    family: 'vision',
+    providers: ['zhipu'],
+    api: ['chat'],
+    when: { contentPart: ['image_url'], dataUrl: true },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'GLM takes an inline image as the bare base64 string in image_url.url; a data:image/…;base64, URL, which OpenAI expects, is rejected ("图片输入格式/解析错误", HTTP 400) while the same image without the prefix is read.',
+    fix: 'Send only the base64 after the comma (`${b64}` instead of `data:image/png;base64,${b64}`); remote https URLs are unchanged.',
+    evidence: [
+      evToday('https://github.com/BigPizzaV3/CodexPlusPlus/issues/2031', 'BigPizzaV3/CodexPlusPlus#2031: glm-5.3-flash rejects a data URL image (HTTP 400), raw base64 accepted (2026-08)'),
+      evToday('https://github.com/QuantumNous/new-api/issues/136', 'QuantumNous/new-api#136: GLM-4V needs the data:image/…;base64, prefix removed'),
+      evToday('https://github.com/songquanpeng/one-api/issues/1416', 'songquanpeng/one-api#1416: GLM-4V base64 images must not carry the data: prefix'),
+    ],
+    severity: 'error',
+    level: 'review',
+    rewrite: { kind: 'strip-data-url-prefix' },
+    wire: true,
+    unverified: "No Zhipu documentation page stating the format was found; the rule rests on user reports (2024 for GLM-4V, 2026-08 for glm-5.3-flash).",
   },
 ];
 

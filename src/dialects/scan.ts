@@ -24,6 +24,8 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
   const e = skipOuter(expr);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isNumericLiteral(e)) return Number(e.text);
+  const prefix = dataUrlPrefix(e);
+  if (prefix !== undefined) return prefix;
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
   if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
@@ -49,6 +51,22 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
     if (value.t === 'object') return literalView(value.node, value.unit, evaluator, depth + 1);
   }
   return UNKNOWN;
+}
+
+/**
+ * A template (`data:image/png;base64,${b64}`) or concatenation whose literal start is a `data:`
+ * URL: the view is that start. Only whether the string is a data URL matters to the rules that
+ * read it, and no rule compares a whole value with a `data:` string, so the prefix stands in for
+ * the run-time string. Any other template stays unknown.
+ */
+function dataUrlPrefix(e: ts.Expression): string | undefined {
+  let head: string | undefined;
+  if (ts.isTemplateExpression(e)) head = e.head.text;
+  else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = skipOuter(e.left);
+    head = ts.isStringLiteral(left) || ts.isNoSubstitutionTemplateLiteral(left) ? left.text : undefined;
+  }
+  return head !== undefined && /^data:/i.test(head) ? head : undefined;
 }
 
 export interface ScanCall {
@@ -100,23 +118,71 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
       const property = propertyByName(object, rewrite.param);
       if (property && ts.isShorthandPropertyAssignment(property)) edits.push(replaceNode(unit, property, `${rewrite.param}: ${rewrite.value}`));
       else if (property && ts.isPropertyAssignment(property) && property.initializer.getText(unit.sf) !== rewrite.value) edits.push(replaceNode(unit, property.initializer, rewrite.value));
+    } else if (rewrite.kind === 'strip-data-url-prefix') {
+      const when = rule.when;
+      const types = 'contentPart' in when ? when.contentPart : [];
+      for (const url of imageUrlNodes(object, types)) edits.push(...stripDataUrlPrefix(url, unit));
     } else if (rewrite.kind === 'role-to-system') {
-      for (const list of ['messages', 'input']) {
-        const property = propertyByName(object, list);
-        if (!property || !ts.isPropertyAssignment(property)) continue;
-        const array = skipOuter(property.initializer);
-        if (!ts.isArrayLiteralExpression(array)) continue;
-        for (const element of array.elements) {
-          const message = ts.isObjectLiteralExpression(element) ? element : undefined;
-          const role = message && propertyByName(message, 'role');
-          if (!role || !ts.isPropertyAssignment(role)) continue;
-          const value = skipOuter(role.initializer);
-          if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === rewrite.role) edits.push(replaceStringContent(unit, value, 'system'));
-        }
+      for (const message of inlineMessages(object)) {
+        const role = propertyByName(message, 'role');
+        if (!role || !ts.isPropertyAssignment(role)) continue;
+        const value = skipOuter(role.initializer);
+        if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === rewrite.role) edits.push(replaceStringContent(unit, value, 'system'));
       }
     }
   }
   return edits;
+}
+
+/** The inline message lists of a request literal (`messages`, `input`) and their object elements. */
+function inlineMessages(object: ts.ObjectLiteralExpression): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  for (const list of ['messages', 'input']) {
+    const property = propertyByName(object, list);
+    if (!property || !ts.isPropertyAssignment(property)) continue;
+    const array = skipOuter(property.initializer);
+    if (ts.isArrayLiteralExpression(array)) out.push(...array.elements.filter(ts.isObjectLiteralExpression));
+  }
+  return out;
+}
+
+/** The URL expressions of the inline image parts of these types: `image_url: { url }` or `image_url: '…'`. */
+function imageUrlNodes(object: ts.ObjectLiteralExpression, types: string[]): ts.Expression[] {
+  const urls: ts.Expression[] = [];
+  for (const message of inlineMessages(object)) {
+    const content = propertyByName(message, 'content');
+    const parts = content && ts.isPropertyAssignment(content) ? skipOuter(content.initializer) : undefined;
+    if (!parts || !ts.isArrayLiteralExpression(parts)) continue;
+    for (const part of parts.elements.filter(ts.isObjectLiteralExpression)) {
+      const type = propertyByName(part, 'type');
+      const typeValue = type && ts.isPropertyAssignment(type) ? skipOuter(type.initializer) : undefined;
+      if (!typeValue || !ts.isStringLiteralLike(typeValue) || !types.includes(typeValue.text)) continue;
+      const image = propertyByName(part, 'image_url');
+      if (!image || !ts.isPropertyAssignment(image)) continue;
+      const value = skipOuter(image.initializer);
+      const url = ts.isObjectLiteralExpression(value) ? propertyByName(value, 'url') : undefined;
+      if (url && ts.isPropertyAssignment(url)) urls.push(skipOuter(url.initializer));
+      else if (!ts.isObjectLiteralExpression(value)) urls.push(value);
+    }
+  }
+  return urls;
+}
+
+/**
+ * A base64 data URL written as a literal or template loses its `data:<type>;base64,` prefix; the
+ * rest of the string is kept as written. Other data URLs (not base64) are left for the user.
+ */
+function stripDataUrlPrefix(url: ts.Expression, unit: Unit): TextEdit[] {
+  const PREFIX = /^data:[^,]*;base64,/i;
+  if (ts.isStringLiteralLike(url) && PREFIX.test(url.text)) {
+    return [replaceStringContent(unit, url, url.text.replace(PREFIX, ''))];
+  }
+  if (ts.isTemplateExpression(url) && PREFIX.test(url.head.text)) {
+    // The source after the opening backtick starts with the head as written: drop through its first comma.
+    const source = url.getText(unit.sf);
+    return [replaceNode(unit, url, `\`${source.slice(source.indexOf(',') + 1)}`)];
+  }
+  return [];
 }
 
 /** Whether the provider has its own rule for the output-token field (it then decides the direction). */

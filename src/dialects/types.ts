@@ -18,7 +18,7 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision';
 
 /** Which request shape a rule reads. */
 export type DialectApi = 'chat' | 'responses' | 'embeddings';
@@ -44,6 +44,12 @@ export type Condition =
   | { role: string[] }
   /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
   | { toolCallMessageWithout: string }
+  /**
+   * A content part of one of these types (`image_url`, `input_image`) in a message of `messages`
+   * (chat) or `input` (Responses). With `dataUrl`, only a part whose image URL is a `data:` URL
+   * (a string that starts with `data:`; at scan time also a template literal that does).
+   */
+  | { contentPart: string[]; dataUrl?: true }
   /** A tool of one of these types in `tools`. */
   | { toolType: string[] }
   /** Scan only: a stream whose usage is read, sent without stream_options. */
@@ -56,7 +62,9 @@ export type Rewrite =
   | { kind: 'set-param'; param: string; value: string }
   | { kind: 'role-to-system'; role: 'developer' }
   | { kind: 'add-stream-options' }
-  | { kind: 'langchain-batch-size'; size: number };
+  | { kind: 'langchain-batch-size'; size: number }
+  /** `data:image/…;base64,${b}` → `${b}` in an image part's URL literal: the raw base64 only. */
+  | { kind: 'strip-data-url-prefix' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

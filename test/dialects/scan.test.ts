@@ -93,3 +93,47 @@ describe('dialect rules at scan time', () => {
     expect(m3.get(10)!.reason ?? '').not.toMatch(/minimax-think-in-content/);
   });
 });
+
+describe('image parts at scan time', () => {
+  const IMAGES = `import OpenAI from 'openai';
+const c = new OpenAI();
+export async function look(b64: string, parts: any[]) {
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 'what?' }, { type: 'image_url', image_url: { url: \`data:image/png;base64,\${b64}\` } }] }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/cat.png' } }] }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: parts }] });
+  await c.chat.completions.create({ model: 'deepseek-v4-pro', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/cat.png' } }] }] });
+  await c.chat.completions.create({ model: 'deepseek-v4-pro', messages: [{ role: 'user', content: parts }] });
+}
+`;
+  let imagesDir: string;
+  beforeAll(() => {
+    imagesDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-images-'));
+    writeFileSync(path.join(imagesDir, 'look.ts'), IMAGES);
+  });
+  afterAll(() => rmSync(imagesDir, { recursive: true, force: true }));
+  const calls = async (provider: string, modelMap?: string[]) => {
+    const { planned } = await analyze({ path: imagesDir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan');
+    return new Map(planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+  };
+
+  it('DeepSeek: a call that names a text-only model and sends image parts cannot move; a mapped call gets deepseek-flash', async () => {
+    const deepseek = await calls('deepseek');
+    expect(deepseek.get(7)).toMatchObject({ readiness: 'manual' });
+    expect(deepseek.get(7)!.reason).toMatch(/unknown variant `image_url`.*dialect rule deepseek-image-input/);
+    // Content only run time knows: no finding from the rule.
+    expect(deepseek.get(8)!.reason ?? '').not.toMatch(/deepseek-image-input/);
+    // gpt-4o with images is written as the vision model (deepseek-flash), which reads them.
+    for (const line of [4, 5]) expect(deepseek.get(line)!.reason ?? '', `line ${line}`).not.toMatch(/deepseek-image-input/);
+    const model = (await analyze({ path: imagesDir, provider: 'deepseek' }, 'scan')).planned.findings.find((f) => f.kind === 'model' && f.line === 5);
+    expect(model!.fix!.edits.map((e) => e.text).join()).toMatch(/deepseek-flash/);
+  });
+
+  it('GLM: a data: URL (template literal) is a finding with a review edit to the bare base64; an https URL is not', async () => {
+    const zhipu = await calls('zhipu');
+    const call = zhipu.get(4)!;
+    expect(call.reason).toMatch(/dialect rule zhipu-image-base64/);
+    expect(call.fix).toMatchObject({ safety: 'review' });
+    expect(call.fix!.edits.map((e) => e.text)).toContain('`${b64}`');
+    expect(zhipu.get(5)!.reason ?? '').not.toMatch(/zhipu-image-base64/);
+  });
+});

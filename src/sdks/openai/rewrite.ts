@@ -5,7 +5,7 @@
 import { ts } from '../../analysis/ts.js';
 import { nodeRange } from '../../analysis/unit.js';
 import { findOpenAiModel, findProvider, findProviderModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
-import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
+import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
@@ -213,6 +213,14 @@ function openAiLiteralsInside(unit: { sf: ts.SourceFile }, expression: ts.Expres
   return { literals, whole: literals.length === 1 && literals[0] === inner };
 }
 
+/** The model written for a mapped id: a chat call that sends images gets the provider's vision model when the mapped one reads none. */
+export function writtenModel(provider: Target['provider'], mapped: string | undefined, needsVision: boolean, family: ApiFamily): string | undefined {
+  if (!mapped || !needsVision || family !== 'chat') return mapped;
+  const model = findProviderModel(provider, mapped);
+  const vision = provider.modelMap.vision;
+  return model && 'vision' in model && !model.vision && vision !== 'none' ? vision : mapped;
+}
+
 export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
   const target = context.target;
   const openaiId = detection.model!;
@@ -221,12 +229,7 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
   // A model of a call the provider cannot serve at all is that call's problem, reported there once.
   if (checkFamily(provider, payload.family)?.level === 'manual') return { readiness: 'info' };
   const mapping = mapModel(openaiId, provider, target.modelOverrides);
-  let targetId = mapping.target;
-  if (targetId && payload.needsVision && payload.family === 'chat') {
-    const model = findProviderModel(provider, targetId);
-    const vision = provider.modelMap.vision;
-    if (model && 'vision' in model && !model.vision && vision !== 'none') targetId = vision;
-  }
+  let targetId = writtenModel(provider, mapping.target, payload.needsVision, payload.family);
   if (!targetId && provider.keepUnmappedModels) {
     return {
       readiness: 'review',
@@ -286,12 +289,14 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   // Only an OpenAI id needs mapping; a provider id (after the move, or on a routed client) is final.
   const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
+  // The model the call will send, as planModel writes it (a vision model where the call sends images).
+  const written = writtenModel(provider, mapping?.target, payload.facts.images, payload.rule.family);
   if (!family || family.level !== 'manual') {
     issues.push(
       ...lintRequest(payload.facts, provider, {
         family: payload.rule.family,
         flavour: payload.rule.flavour,
-        ...(mapping?.target ? { targetModel: mapping.target } : {}),
+        ...(written ? { targetModel: written } : {}),
         ...(previousDimensions ? { previousDimensions } : {}),
       }),
     );
@@ -300,7 +305,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     issues.push(noModelIssue(provider, detection.model));
   }
   if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
-  const review = reviewEdits(payload, provider, context, mapping?.target);
+  const review = reviewEdits(payload, provider, context, written);
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));

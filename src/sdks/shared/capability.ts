@@ -260,6 +260,8 @@ function ruleFeature(rule: DialectRule): FeatureId | undefined {
     if (param === 'n') return 'multipleChoices';
     return undefined;
   }
+  // Which models read images at all: the provider's own rule replaces the catalogue's "partly".
+  if (rule.family === 'vision') return 'contentPart' in rule.when && !rule.when.dataUrl ? 'vision' : undefined;
   return RULE_FEATURE[rule.family];
 }
 
