@@ -10,6 +10,7 @@ import { UsageError } from '../core/errors.js';
 import { openNonBlocking } from '../core/read.js';
 import type { SourceText } from '../core/types.js';
 import { ignoreMatcher } from './ignore.js';
+import { SCHEMA_FILE_RE } from './vector-columns.js';
 
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'];
 
@@ -33,6 +34,8 @@ export interface DiscoverResult {
   skipped: Skipped[];
   /** Source files the prefilter passed over (paths only). */
   others: string[];
+  /** SQL and Prisma schema files (paths only): read when a re-index finding looks for vector columns. */
+  schemaFiles: string[];
 }
 
 export interface DiscoverOptions {
@@ -115,7 +118,7 @@ export async function listFiles(root: string): Promise<{ files: string[]; lister
   if (fromGit) return { files: fromGit, lister: 'git' };
   // globby (and its fast-glob) only outside git: loading it costs more than git's whole listing.
   const { globby } = await import('globby');
-  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/*.{json,jsonc,json5,yml,yaml,toml,ini}'], {
+  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/*.{json,jsonc,json5,yml,yaml,toml,ini}', '**/*.{sql,prisma}'], {
     cwd: root,
     gitignore: true,
     dot: true,
@@ -207,7 +210,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     const { readInWorker } = await import('./discover-worker.js');
     read = await readInWorker(root, all, options);
   }
-  return { root, lister, ...(read ?? readCandidates(root, all, options)) };
+  const result = read ?? readCandidates(root, all, options);
+  const ignored = options.ignore?.length || existsSync(path.join(root, '.migrateignore')) ? ignoreMatcher(root, options.ignore) : undefined;
+  const schemaFiles = all.filter((file) => SCHEMA_FILE_RE.test(file) && !isGenerated(file) && !ignored?.ignores(file));
+  return { root, lister, ...result, schemaFiles };
 }
 
 /** Reads the listed files once, drops what is skipped by rule, and keeps the prefilter's candidates. */

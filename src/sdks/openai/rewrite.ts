@@ -298,6 +298,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
         flavour: payload.rule.flavour,
         ...(written ? { targetModel: written } : {}),
         ...(previousDimensions ? { previousDimensions } : {}),
+        vectorColumns: context.vectorColumns,
       }),
     );
   }
