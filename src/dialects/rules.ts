@@ -457,6 +457,48 @@ export const DIALECT_RULES: DialectRule[] = [
     wire: true,
     unverified: "No Zhipu documentation page stating the format was found; the rule rests on user reports (2024 for GLM-4V, 2026-08 for glm-5.3-flash).",
   },
+  // ---------------------------------------------------------------- errors and retries (advice on the client)
+  {
+    id: 'deepseek-402-no-retry',
+    family: 'errors',
+    providers: ['deepseek'],
+    api: ['client'],
+    when: { param: 'maxRetries', present: true },
+    effect: 'differs',
+    status: 402,
+    breaks:
+      'DeepSeek answers 402 Insufficient Balance when the account has run out of balance: no retry succeeds until someone tops up. The openai SDK does not retry it (it retries 408, 409, 429 and 5xx), but a retry wrapper that retries every error does.',
+    fix: 'Treat 402 as final (alert, top up; GET /user/balance shows the balance) and keep retries for 429, 500 and 503; on 429 DeepSeek advises pacing requests.',
+    evidence: [
+      evToday('https://api-docs.deepseek.com/quick_start/error_codes', 'DeepSeek API: Error Codes (402 Insufficient Balance, 429 Rate Limit Reached, 500, 503)'),
+      evToday('https://github.com/openai/openai-node/blob/e3a0a9c8b01d0e38e96bfee10ff539aa282db4ed/src/client.ts', 'openai-node client.ts: shouldRetry (408, 409, 429, >= 500) and Retry-After handling'),
+    ],
+    severity: 'info',
+    level: 'review',
+    wire: false,
+  },
+  {
+    id: 'moonshot-429-retry-after',
+    family: 'errors',
+    providers: ['moonshot'],
+    api: ['client'],
+    when: { param: 'maxRetries', present: true },
+    effect: 'differs',
+    status: 429,
+    breaks:
+      "Moonshot answers 429 rate_limit_reached_error for its per-minute and per-day limits (the message names the limit: \"request reached organization TPD rate limit, current: …, limit: …\"); a day limit was seen with Retry-After: 1152. The openai SDK (6.49.0, read here) waits the whole Retry-After before retrying, so a call can hang for many minutes; without the header it retries after 0.5–8 s, too soon for a day limit.",
+    fix: 'Give the client a timeout and handle 429 yourself: read which limit was hit from error.message, fail over or queue for a day limit, back off for a minute limit.',
+    evidence: [
+      evToday('https://github.com/MoonshotAI/kimi-code/issues/1796', 'MoonshotAI/kimi-code#1796: Moonshot 429 (organization TPD rate limit) with Retry-After: 1152'),
+      evToday('https://github.com/LLM-Red-Team/kimi-cc/issues/41', 'LLM-Red-Team/kimi-cc#41: Moonshot 429 rate_limit_reached_error naming the project TPM limit'),
+      evToday('https://github.com/openai/openai-node/blob/e3a0a9c8b01d0e38e96bfee10ff539aa282db4ed/src/client.ts', 'openai-node client.ts: shouldRetry (408, 409, 429, >= 500) and Retry-After handling'),
+    ],
+    severity: 'info',
+    level: 'review',
+    wire: false,
+    unverified:
+      'Issue 15 says Moonshot sends 429 without rate-limit headers; the captured 429 carried Retry-After, and whether x-ratelimit-* headers are sent was not found. Moonshot\'s limits page (platform.moonshot.cn/docs/pricing/limits) was not available to check.',
+  },
 ];
 
 export function dialectRule(id: string): DialectRule | undefined {

@@ -18,10 +18,10 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors';
 
-/** Which request shape a rule reads. */
-export type DialectApi = 'chat' | 'responses' | 'embeddings';
+/** Which request shape a rule reads; `client`: the options of the SDK client's constructor (scan only). */
+export type DialectApi = 'chat' | 'responses' | 'embeddings' | 'client';
 
 /**
  * What the request must contain for the rule to fire. `param` is a dotted path into the body;

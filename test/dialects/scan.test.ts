@@ -137,3 +137,33 @@ export async function look(b64: string, parts: any[]) {
     expect(zhipu.get(5)!.reason ?? '').not.toMatch(/zhipu-image-base64/);
   });
 });
+
+describe('error and retry advice on the client', () => {
+  const CLIENT = `import OpenAI from 'openai';
+export const retrying = new OpenAI({ maxRetries: 5 });
+export const plain = new OpenAI({ timeout: 10_000 });
+export async function ask(q: string) {
+  return retrying.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
+`;
+  let clientDir: string;
+  beforeAll(() => {
+    clientDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-retries-'));
+    writeFileSync(path.join(clientDir, 'client.ts'), CLIENT);
+  });
+  afterAll(() => rmSync(clientDir, { recursive: true, force: true }));
+  const clients = async (provider: string) => {
+    const { planned } = await analyze({ path: clientDir, provider }, 'scan');
+    return new Map(planned.findings.filter((f) => f.kind === 'client').map((f) => [f.line, f]));
+  };
+
+  it('a client with maxRetries gets the provider’s advice (DeepSeek 402, Moonshot 429) without changing how it moves', async () => {
+    const deepseek = await clients('deepseek');
+    expect(deepseek.get(2)!.action).toMatch(/402 Insufficient Balance.*dialect rule deepseek-402-no-retry/);
+    expect(deepseek.get(3)!.action ?? '').not.toMatch(/deepseek-402-no-retry/);
+    expect(deepseek.get(2)!.readiness).toBe(deepseek.get(3)!.readiness);
+    const moonshot = await clients('moonshot');
+    expect(moonshot.get(2)!.action).toMatch(/Retry-After.*dialect rule moonshot-429-retry-after/);
+    expect((await clients('qwen')).get(2)!.action ?? '').not.toMatch(/dialect rule/);
+  });
+});

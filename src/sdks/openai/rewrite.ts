@@ -10,6 +10,7 @@ import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
+import { firedRules, literalView } from '../../dialects/scan.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
@@ -77,6 +78,7 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
   const suggestions: Fix[] = planned.review.length
     ? [{ description: `read the API key from ${providerKeyEnv(target.provider)}`, safety: 'review', edits: planned.review }]
     : [];
+  planned.notes.push(...clientAdvice(client, target));
   const action = planned.notes.length
     ? t(planned.notes.map((n) => n.en).join(' '), planned.notes.map((n) => n.zh).join(' '))
     : t(`Set ${providerKeyEnv(target.provider)} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${providerKeyEnv(target.provider)}。`);
@@ -88,6 +90,18 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
     fix,
     suggestions,
   };
+}
+
+/**
+ * Advice from the dialect rules on the client's own options (`maxRetries`: what the provider's
+ * errors mean for retries). Advice only: the client moves as it would without it.
+ */
+function clientAdvice(client: ClientFacts, target: Target): Localized[] {
+  if (client.options.kind !== 'literal') return [];
+  const view = literalView(client.options.object.node, client.options.object.unit);
+  return firedRules({ view, api: 'client', providerId: target.provider.id, model: undefined }).map((rule) =>
+    t(`${rule.breaks} ${rule.fix} (dialect rule ${rule.id})`, `${rule.breaks} ${rule.fix}（方言规则 ${rule.id}）`),
+  );
 }
 
 /**
