@@ -70,6 +70,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       return typeof value === 'object' || !condition.notIn.includes(value);
     }
     if ('longerThan' in condition) return Array.isArray(value) && value.length > condition.longerThan;
+    if ('notMatching' in condition) return typeof value === 'string' && !new RegExp(condition.notMatching).test(value);
     if (typeof value !== 'number') return false;
     if ('gt' in condition) return value > condition.gt;
     if ('not' in condition) return value !== condition.not;

@@ -499,6 +499,26 @@ export const DIALECT_RULES: DialectRule[] = [
     unverified:
       'Issue 15 says Moonshot sends 429 without rate-limit headers; the captured 429 carried Retry-After, and whether x-ratelimit-* headers are sent was not found. Moonshot\'s limits page (platform.moonshot.cn/docs/pricing/limits) was not available to check.',
   },
+  // ---------------------------------------------------------------- model ids
+  {
+    id: 'doubao-model-id',
+    family: 'model-ids',
+    providers: ['doubao'],
+    api: ['model'],
+    when: { param: 'model', notMatching: '^ep-' },
+    effect: 'differs',
+    breaks:
+      'Ark takes as model either a Model ID (dated, such as doubao-seed-2-1-pro-260628), served only once the model is activated (开通) for the account, or the id of an inference endpoint (ep-…) created in the console; many teams call an endpoint, whose id differs per account and region.',
+    fix: "Read the model from an environment variable each deployment sets (for example `process.env.ARK_MODEL ?? 'doubao-seed-2-1-pro-260628'`), and activate the model or create the endpoint in the Ark console.",
+    evidence: [
+      evToday('https://www.volcengine.com/docs/82379/1099522', 'Volcengine Ark: 通过 Endpoint ID 调用模型 (model takes an Endpoint ID or a Model ID; the model must be activated first)'),
+      ev('https://github.com/langgenius/dify-official-plugins/blob/7af22831/models/volcengine/README.md', 'dify volcengine plugin README: models listed by Ark model id (2026)'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+    unverified: 'ARK_MODEL is a name banjia suggests; Ark documents no variable for the model.',
+  },
 ];
 
 export function dialectRule(id: string): DialectRule | undefined {

@@ -18,10 +18,13 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids';
 
-/** Which request shape a rule reads; `client`: the options of the SDK client's constructor (scan only). */
-export type DialectApi = 'chat' | 'responses' | 'embeddings' | 'client';
+/**
+ * Which request shape a rule reads. Scan only: `client`, the options of the SDK client's
+ * constructor; `model`, `{ model }` with the model id banjia writes for a model literal.
+ */
+export type DialectApi = 'chat' | 'responses' | 'embeddings' | 'client' | 'model';
 
 /**
  * What the request must contain for the rule to fire. `param` is a dotted path into the body;
@@ -38,6 +41,8 @@ export type Condition =
   /** Outside [min, max]; `exclusive` makes the bound itself a violation too. */
   | { param: string | string[]; outside: [number, number]; exclusiveMin?: boolean; exclusiveMax?: boolean }
   | { param: string | string[]; not: number }
+  /** A string that does not match this regular expression (anchored source). */
+  | { param: string | string[]; notMatching: string }
   /** A list with more than this many items. */
   | { param: string | string[]; longerThan: number }
   /** A message of one of these roles in `messages` (chat) or `input` (Responses). */

@@ -123,6 +123,9 @@ function sendsImages(request: EmulatedRequest): boolean {
 const imageDialect = (providerId: string) =>
   DIALECT_RULES.some((rule) => rule.wire && rule.providers.includes(providerId) && 'contentPart' in rule.when && !rule.when.dataUrl);
 
+/** An inference endpoint id (`ep-…`) where the catalogue says the provider takes one as model (Ark): account-specific, so accepted. */
+const endpointId = (provider: Provider, model: string) => /^ep-/.test(model) && provider.quirks.some((q) => q.id === 'modelOrEndpointId');
+
 export const RULES: Rule[] = [
   {
     id: 'endpoint-unknown',
@@ -145,7 +148,7 @@ export const RULES: Rule[] = [
   {
     id: 'model-unknown',
     description: 'the model id must be one of the provider’s catalogue ids',
-    appliesTo: (_p, m, r) => r.method === 'POST' && MODEL_ENDPOINTS.includes(r.endpoint) && typeof body(r).model === 'string' && body(r).model !== '' && m === undefined,
+    appliesTo: (p, m, r) => r.method === 'POST' && MODEL_ENDPOINTS.includes(r.endpoint) && typeof body(r).model === 'string' && body(r).model !== '' && m === undefined && !endpointId(p, body(r).model),
     check: (r, { provider }) => ({
       status: 404,
       code: 'model_not_found',

@@ -167,3 +167,27 @@ export async function ask(q: string) {
     expect((await clients('qwen')).get(2)!.action ?? '').not.toMatch(/dialect rule/);
   });
 });
+
+describe('Ark model ids', () => {
+  const MODEL = `import OpenAI from 'openai';
+const c = new OpenAI();
+export const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+`;
+  let modelDir: string;
+  beforeAll(() => {
+    modelDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-ark-'));
+    writeFileSync(path.join(modelDir, 'ask.ts'), MODEL);
+  });
+  afterAll(() => rmSync(modelDir, { recursive: true, force: true }));
+  const modelFinding = async (provider: string, modelMap?: string[]) =>
+    (await analyze({ path: modelDir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan')).planned.findings.find((f) => f.kind === 'model')!;
+
+  it('a Model ID written for Ark says to activate it or read an endpoint id from the environment; an ep- id does not', async () => {
+    const doubao = await modelFinding('doubao');
+    expect(doubao.targetModel).toMatch(/^doubao-/);
+    expect(doubao.action).toMatch(/inference endpoint \(ep-…\).*ARK_MODEL.*dialect rule doubao-model-id/);
+    expect(doubao.severity).toBe('warning');
+    expect((await modelFinding('doubao', ['gpt-4o=ep-20250512195705-c8kq4'])).action ?? '').not.toMatch(/doubao-model-id/);
+    expect((await modelFinding('qwen')).action ?? '').not.toMatch(/doubao-model-id/);
+  });
+});

@@ -64,6 +64,13 @@ describe('emulator generated from the catalogue', () => {
     expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-image-base64', undefined]);
   });
 
+  it('takes an Ark inference endpoint id (ep-…) as model, where the catalogue says Ark does; not elsewhere', async () => {
+    const doubao = await emulator('doubao');
+    expect((await post(doubao, '/chat/completions', { model: 'ep-20250512195705-c8kq4', messages: hi })).status).toBe(200);
+    const qwen = await emulator('qwen');
+    expect((await post(qwen, '/chat/completions', { model: 'ep-20250512195705-c8kq4', messages: hi })).status).toBe(404);
+  });
+
   it('serves every provider under its base URL path and lists exactly its live model ids', async () => {
     for (const provider of listProviders()) {
       const server = await emulator(provider.id);

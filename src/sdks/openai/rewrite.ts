@@ -235,6 +235,13 @@ export function writtenModel(provider: Target['provider'], mapped: string | unde
   return model && 'vision' in model && !model.vision && vision !== 'none' ? vision : mapped;
 }
 
+/** What the dialect rules say about a model id written as a literal (Ark: activate it, or read it from env). */
+function modelAdvice(providerId: string, modelId: string): Localized | undefined {
+  const rules = firedRules({ view: { model: modelId }, api: 'model', providerId, model: modelId });
+  if (!rules.length) return undefined;
+  return t(rules.map((r) => `${r.breaks} ${r.fix} (dialect rule ${r.id})`).join(' '), rules.map((r) => `${r.breaks} ${r.fix}（方言规则 ${r.id}）`).join(' '));
+}
+
 export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
   const target = context.target;
   const openaiId = detection.model!;
@@ -243,7 +250,7 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
   // A model of a call the provider cannot serve at all is that call's problem, reported there once.
   if (checkFamily(provider, payload.family)?.level === 'manual') return { readiness: 'info' };
   const mapping = mapModel(openaiId, provider, target.modelOverrides);
-  let targetId = writtenModel(provider, mapping.target, payload.needsVision, payload.family);
+  const targetId = writtenModel(provider, mapping.target, payload.needsVision, payload.family);
   if (!targetId && provider.keepUnmappedModels) {
     return {
       readiness: 'review',
@@ -274,7 +281,7 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
         `The value can be overridden by ${payload.envOverride.join(', ')}: set it to ${targetId} where it is configured.`,
         `该值可被 ${payload.envOverride.join('、')} 覆盖：请在配置处改为 ${targetId}。`,
       )
-    : undefined;
+    : modelAdvice(provider.id, targetId);
   return {
     readiness: 'auto',
     severity: action ? 'warning' : 'info',
