@@ -106,7 +106,7 @@ async function planAnalysis(
     includeReview: options.includeReview === true,
     includeEnvFiles: options.includeEnvFiles ?? config.config.includeEnvFiles ?? false,
     annotate: options.annotate === true,
-    vectorFiles: [...discovered.schemaFiles, ...discovered.candidates.filter((c) => c.kind === 'code').map((c) => c.path), ...discovered.others],
+    vectorFiles: [...discovered.schemaFiles, ...discovered.candidates.filter((c) => c.kind === 'code').map((c) => c.path), ...discovered.vectorHints],
   });
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;

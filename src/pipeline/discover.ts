@@ -10,7 +10,7 @@ import { UsageError } from '../core/errors.js';
 import { openNonBlocking } from '../core/read.js';
 import type { SourceText } from '../core/types.js';
 import { ignoreMatcher } from './ignore.js';
-import { SCHEMA_FILE_RE } from './vector-columns.js';
+import { SCHEMA_FILE_RE, VECTOR_HINT } from './vector-columns.js';
 
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'];
 
@@ -34,6 +34,8 @@ export interface DiscoverResult {
   skipped: Skipped[];
   /** Source files the prefilter passed over (paths only). */
   others: string[];
+  /** Of those, the ones that mention `vector(` (a Drizzle column, say): the re-index finding reads them. */
+  vectorHints: string[];
   /** SQL and Prisma schema files (paths only): read when a re-index finding looks for vector columns. */
   schemaFiles: string[];
 }
@@ -62,6 +64,8 @@ export interface ReadResult {
   skipped: Skipped[];
   /** Source files the prefilter passed over (paths only): the second wave looks at them again. */
   others: string[];
+  /** Of those, the ones that may declare a vector column (their text is not kept). */
+  vectorHints: string[];
 }
 
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -227,6 +231,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
   const skipped: Skipped[] = [];
   const candidates: SourceText[] = [];
   const others: string[] = [];
+  const vectorHints: string[] = [];
   let listed = 0;
   for (const file of files) {
     const kind = fileKind(file);
@@ -256,6 +261,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
     }
     if (!prefilter(text)) {
       if (kind === 'code') others.push(file);
+      if (kind === 'code' && VECTOR_HINT.test(text)) vectorHints.push(file);
       continue;
     }
     if (kind === 'code' && looksMinified(text)) {
@@ -265,7 +271,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
     if (!candidates.length) options.onFirstCandidate?.();
     candidates.push({ path: file, absPath, text, kind });
   }
-  return { listed, candidates, skipped, others };
+  return { listed, candidates, skipped, others, vectorHints };
 }
 
 /**

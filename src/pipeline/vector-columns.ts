@@ -13,6 +13,9 @@ export interface VectorColumn {
   text: string;
 }
 
+/** Cheap test on code that does not mention OpenAI, while discover has its text anyway. */
+export const VECTOR_HINT = /\b(?:vector|halfvec)\s*\(/i;
+
 /** Schema files that are neither code nor settings: read only to find vector columns. */
 export const SCHEMA_FILE_RE = /\.(sql|prisma)$/i;
 
