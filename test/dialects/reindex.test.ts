@@ -51,8 +51,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const calls = async (provider: string) => {
-  const analysis = await analyze({ path: dir, provider }, 'scan');
+const calls = async (provider: string, modelMap?: string[]) => {
+  const analysis = await analyze({ path: dir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan');
   const byLine = new Map(analysis.planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
   return { analysis, byLine };
 };
@@ -78,6 +78,9 @@ describe('the embeddings re-index finding', () => {
     expect(byLine.get(4)!.reason).toMatch(/embedding-3 cannot return 1536 dimensions \(it offers 2048, 1024, 512, 256\): the vector column changes size/);
     expect(byLine.get(7)!.reason).toMatch(/embedding-3 offers dimensions 2048, 1024, 512, 256, not 1536/);
     expect((await calls('qwen')).byLine.get(7)!.reason).not.toMatch(/offers dimensions/);
+    // A model without the parameter (catalogue: dimensionsParam no).
+    const embedding2 = (await calls('zhipu', ['text-embedding-3-small=embedding-2'])).byLine.get(7)!;
+    expect(embedding2.reason).toMatch(/embedding-2 does not take the dimensions parameter; remove it \(it returns 1024 dimensions\)/);
   });
 });
 
