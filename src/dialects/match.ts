@@ -30,10 +30,13 @@ const isObject = (v: View | undefined): v is { [key: string]: View } => v !== nu
 export interface MatchContext {
   /** Scan only: the call streams, reads usage and sends no stream_options. */
   streamUsageWithoutOptions?: boolean;
+  /** Scan only: the client retries (maxRetries) or the call runs inside a retry helper. */
+  retries?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
   if ('streamUsageWithoutOptions' in condition) return context.streamUsageWithoutOptions === true;
+  if ('retries' in condition) return context.retries === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

@@ -463,7 +463,7 @@ export const DIALECT_RULES: DialectRule[] = [
     family: 'errors',
     providers: ['deepseek'],
     api: ['client'],
-    when: { param: 'maxRetries', present: true },
+    when: { retries: true },
     effect: 'differs',
     status: 402,
     breaks:
@@ -482,7 +482,7 @@ export const DIALECT_RULES: DialectRule[] = [
     family: 'errors',
     providers: ['moonshot'],
     api: ['client'],
-    when: { param: 'maxRetries', present: true },
+    when: { retries: true },
     effect: 'differs',
     status: 429,
     breaks:

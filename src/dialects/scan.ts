@@ -79,11 +79,12 @@ export interface ScanCall {
   /** The catalogue says the model always thinks. */
   thinkingAlways?: boolean;
   streamUsageWithoutOptions?: boolean;
+  retries?: boolean;
 }
 
 /** The rules a scanned call breaks. */
 export function firedRules(call: ScanCall): DialectRule[] {
-  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true };
+  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
     if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
     return ruleFires(rule, call.view, context);
@@ -183,6 +184,30 @@ function stripDataUrlPrefix(url: ts.Expression, unit: Unit): TextEdit[] {
     return [replaceNode(unit, url, `\`${source.slice(source.indexOf(',') + 1)}`)];
   }
   return [];
+}
+
+/**
+ * Retry helpers whose callback retries on any error it throws (p-retry, async-retry,
+ * exponential-backoff, ts-retry-promise and their usual import names).
+ */
+const RETRY_HELPERS = new Set(['pRetry', 'retry', 'asyncRetry', 'backOff', 'retryAsync', 'withRetry', 'retryPromise']);
+
+/**
+ * Whether a call runs inside a retry helper's callback: `pRetry(() => client.chat.completions.create(…))`.
+ * Only the enclosing function is looked at; a call made from a named function that something else
+ * retries is not followed.
+ */
+export function insideRetryHelper(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    if (!ts.isArrowFunction(current) && !ts.isFunctionExpression(current)) return false;
+    const call = current.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(current as ts.Expression)) return false;
+    const callee = skipOuter(call.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return name !== undefined && RETRY_HELPERS.has(name);
+  }
+  return false;
 }
 
 /** Whether the provider has its own rule for the output-token field (it then decides the direction). */

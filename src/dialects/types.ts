@@ -21,8 +21,9 @@ export interface DialectEvidence {
 export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids';
 
 /**
- * Which request shape a rule reads. Scan only: `client`, the options of the SDK client's
- * constructor; `model`, `{ model }` with the model id banjia writes for a model literal.
+ * Which request shape a rule reads. Scan only: `client`, how the code uses its client (the
+ * constructor's options, retry helpers around its calls); `model`, `{ model }` with the model id
+ * banjia writes for a model literal.
  */
 export type DialectApi = 'chat' | 'responses' | 'embeddings' | 'client' | 'model';
 
@@ -58,7 +59,9 @@ export type Condition =
   /** A tool of one of these types in `tools`. */
   | { toolType: string[] }
   /** Scan only: a stream whose usage is read, sent without stream_options. */
-  | { streamUsageWithoutOptions: true };
+  | { streamUsageWithoutOptions: true }
+  /** Scan only: the code retries requests (a client with maxRetries, or a call inside a retry helper). */
+  | { retries: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =

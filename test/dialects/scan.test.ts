@@ -145,6 +145,11 @@ export const plain = new OpenAI({ timeout: 10_000 });
 export async function ask(q: string) {
   return retrying.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
 }
+declare function pRetry<T>(run: () => Promise<T>, options?: object): Promise<T>;
+export const wrapped = (q: string) => pRetry(() => plain.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] }), { retries: 5 });
+export async function bare(q: string) {
+  return plain.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
 `;
   let clientDir: string;
   beforeAll(() => {
@@ -165,6 +170,14 @@ export async function ask(q: string) {
     const moonshot = await clients('moonshot');
     expect(moonshot.get(2)!.action).toMatch(/Retry-After.*dialect rule moonshot-429-retry-after/);
     expect((await clients('qwen')).get(2)!.action ?? '').not.toMatch(/dialect rule/);
+  });
+
+  it('a call inside a retry helper (p-retry) gets the same advice; a bare call does not', async () => {
+    const { planned } = await analyze({ path: clientDir, provider: 'deepseek' }, 'scan');
+    const calls = new Map(planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+    expect(calls.get(8)!.action).toMatch(/402 Insufficient Balance.*dialect rule deepseek-402-no-retry/);
+    expect(calls.get(10)!.action ?? '').not.toMatch(/deepseek-402-no-retry/);
+    expect(calls.get(8)!.readiness).toBe(calls.get(10)!.readiness);
   });
 });
 

@@ -10,12 +10,12 @@ import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
-import { firedRules, literalView } from '../../dialects/scan.js';
+import { firedRules, insideRetryHelper } from '../../dialects/scan.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
 import { DOCS, familyText, realtimeImport } from './messages.js';
-import { envStyleOf, keyEdits } from '../shared/options.js';
+import { envStyleOf, keyEdits, propertyByName } from '../shared/options.js';
 
 
 export function planOpenAi(detection: OpenAiDetection, context: PlanContext): PlannedFields {
@@ -78,7 +78,7 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
   const suggestions: Fix[] = planned.review.length
     ? [{ description: `read the API key from ${providerKeyEnv(target.provider)}`, safety: 'review', edits: planned.review }]
     : [];
-  planned.notes.push(...clientAdvice(client, target));
+  planned.notes.push(...clientAdvice(setsMaxRetries(client), target));
   const action = planned.notes.length
     ? t(planned.notes.map((n) => n.en).join(' '), planned.notes.map((n) => n.zh).join(' '))
     : t(`Set ${providerKeyEnv(target.provider)} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${providerKeyEnv(target.provider)}。`);
@@ -93,15 +93,19 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
 }
 
 /**
- * Advice from the dialect rules on the client's own options (`maxRetries`: what the provider's
- * errors mean for retries). Advice only: the client moves as it would without it.
+ * Advice from the dialect rules on how the code uses its client: the constructor's options
+ * (`maxRetries`) for a client, a retry helper around it for a call (what the provider's errors mean
+ * for retries). Advice only: the finding moves as it would without it.
  */
-function clientAdvice(client: ClientFacts, target: Target): Localized[] {
-  if (client.options.kind !== 'literal') return [];
-  const view = literalView(client.options.object.node, client.options.object.unit);
-  return firedRules({ view, api: 'client', providerId: target.provider.id, model: undefined }).map((rule) =>
+function clientAdvice(retries: boolean, target: Target): Localized[] {
+  return firedRules({ view: {}, api: 'client', providerId: target.provider.id, model: undefined, retries }).map((rule) =>
     t(`${rule.breaks} ${rule.fix} (dialect rule ${rule.id})`, `${rule.breaks} ${rule.fix}（方言规则 ${rule.id}）`),
   );
+}
+
+/** The client's literal options name maxRetries. */
+function setsMaxRetries(client: ClientFacts): boolean {
+  return client.options.kind === 'literal' && propertyByName(client.options.object.node, 'maxRetries') !== undefined;
 }
 
 /**
@@ -332,17 +336,20 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
   const family_ = familyText(payload.rule.family);
+  const actions = ordered.length
+    ? [
+        manual
+          ? t(`This ${family_.en} call cannot move to ${provider.name.en} as is: keep it on another provider or rework it.`, `此${family_.zh}调用无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。`)
+          : t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。'),
+      ]
+    : [];
+  // A retry helper around the call: the provider's advice on retries, without changing readiness.
+  actions.push(...clientAdvice(insideRetryHelper(payload.node), target));
   return {
     readiness,
-    ...(ordered.length
-      ? {
-          reason: t(ordered.map((i) => i.message.en).join(' '), ordered.map((i) => i.message.zh).join(' ')),
-          action: manual
-            ? t(`This ${family_.en} call cannot move to ${provider.name.en} as is: keep it on another provider or rework it.`, `此${family_.zh}调用无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。`)
-            : t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。'),
-          docs: ordered[0].docs ?? provider.docs.openaiCompatibility,
-        }
-      : {}),
+    ...(ordered.length ? { reason: t(ordered.map((i) => i.message.en).join(' '), ordered.map((i) => i.message.zh).join(' ')) } : {}),
+    ...(actions.length ? { action: t(actions.map((a) => a.en).join(' '), actions.map((a) => a.zh).join(' ')) } : {}),
+    ...(ordered.length ? { docs: ordered[0].docs ?? provider.docs.openaiCompatibility } : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
     ...(review.length ? { fix: { description: 'adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
   };
