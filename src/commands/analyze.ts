@@ -108,6 +108,7 @@ async function planAnalysis(
     includeReview: options.includeReview === true,
     includeEnvFiles: options.includeEnvFiles ?? config.config.includeEnvFiles ?? false,
     annotate: options.annotate === true,
+    vectorFiles: [...discovered.schemaFiles, ...discovered.candidates.filter((c) => c.kind === 'code').map((c) => c.path), ...discovered.vectorHints],
   });
   const locked = target ? lockFindings(planned.findings, target, (file) => detected.workspace.text(file)) : [];
   if (locked.length) planned.findings = sortFindings([...planned.findings, ...locked]);

@@ -30,10 +30,13 @@ const isObject = (v: View | undefined): v is { [key: string]: View } => v !== nu
 export interface MatchContext {
   /** Scan only: the call streams, reads usage and sends no stream_options. */
   streamUsageWithoutOptions?: boolean;
+  /** Scan only: the client retries (maxRetries) or the call runs inside a retry helper. */
+  retries?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
   if ('streamUsageWithoutOptions' in condition) return context.streamUsageWithoutOptions === true;
+  if ('retries' in condition) return context.retries === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);
@@ -48,6 +51,12 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
         (m) => isObject(m) && m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && m[condition.toolCallMessageWithout] === undefined,
       )
     );
+  }
+  if ('contentPart' in condition) {
+    return contentParts(body).some((part) => {
+      if (typeof part.type !== 'string' || !condition.contentPart.includes(part.type)) return false;
+      return condition.dataUrl !== true || isDataUrl(imageUrlOf(part));
+    });
   }
   if ('toolType' in condition) {
     const tools = lookup(body, 'tools');
@@ -64,6 +73,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       return typeof value === 'object' || !condition.notIn.includes(value);
     }
     if ('longerThan' in condition) return Array.isArray(value) && value.length > condition.longerThan;
+    if ('notMatching' in condition) return typeof value === 'string' && !new RegExp(condition.notMatching).test(value);
     if (typeof value !== 'number') return false;
     if ('gt' in condition) return value > condition.gt;
     if ('not' in condition) return value !== condition.not;
@@ -71,6 +81,24 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
     return value < min || value > max || (condition.exclusiveMin === true && value === min) || (condition.exclusiveMax === true && value === max);
   });
 }
+
+/** The content parts of every message whose content is a list (chat `messages`, Responses `input`). */
+function contentParts(body: View): Array<{ [key: string]: View }> {
+  const parts: Array<{ [key: string]: View }> = [];
+  for (const list of ['messages', 'input']) {
+    const items = lookup(body, list);
+    if (!Array.isArray(items)) continue;
+    for (const item of items) if (isObject(item) && Array.isArray(item.content)) parts.push(...item.content.filter(isObject));
+  }
+  return parts;
+}
+
+/** An image part's URL: `image_url: { url }` in chat, `image_url: '…'` in Responses. */
+function imageUrlOf(part: { [key: string]: View }): View | undefined {
+  return typeof part.image_url === 'string' ? part.image_url : lookup(part, 'image_url.url');
+}
+
+const isDataUrl = (url: View | undefined): boolean => typeof url === 'string' && /^data:/i.test(url);
 
 /**
  * Whether the model thinks for this request: an explicit switch in the body decides

@@ -19,6 +19,9 @@ const DEEPSEEK_JSON = ev('https://api-docs.deepseek.com/guides/json_mode', 'Deep
 const AGENTSCOPE_GLM = ev('https://java.agentscope.io/v2/en/integration/model/glm', 'AgentScope: GLM compatibility notes (max_tokens only, tool_choice auto only, clamped sampling ranges)');
 const EINO_994 = ev('https://github.com/cloudwego/eino/issues/994', 'cloudwego/eino#994: tool_choice required/object rejected in thinking mode (Qwen and DeepSeek, with curl repro)');
 
+const CHECKED_TODAY = '2026-12-07';
+const evToday = (url: string, title: string): DialectEvidence => ({ url, title, checked: CHECKED_TODAY });
+
 export const DIALECT_RULES: DialectRule[] = [
   // ---------------------------------------------------------------- output-token field
   {
@@ -406,6 +409,115 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     rewrite: { kind: 'langchain-batch-size', size: 10 },
     wire: true,
+  },
+  // ---------------------------------------------------------------- image input
+  {
+    id: 'deepseek-image-input',
+    family: 'vision',
+    providers: ['deepseek'],
+    // Every DeepSeek model but the Flash line (deepseek-flash; the older names deepseek-v4-flash* route to it).
+    models: ['^deepseek-(?!flash|v4-flash)'],
+    api: ['chat', 'responses'],
+    when: { contentPart: ['image_url', 'input_image'] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'Only deepseek-flash reads images; the other DeepSeek models take text parts only and reject an image part: "Failed to deserialize the JSON body into the target type: messages[N]: unknown variant `image_url`, expected `text`" (HTTP 400).',
+    fix: 'Send the images to deepseek-flash (its image understanding guide), or describe them in text (OCR) before the call.',
+    evidence: [
+      evToday('https://api-docs.deepseek.com/zh-cn/guides/vision.md', 'DeepSeek API: 图像理解 (image understanding: deepseek-flash only; image_url and Responses input_image parts)'),
+      evToday('https://github.com/rikkahub/rikkahub/issues/1433', 'rikkahub/rikkahub#1433: DeepSeek-V4-Pro rejects an image: unknown variant `image_url`, expected `text`'),
+      evToday('https://github.com/can1357/oh-my-pi/pull/9169', 'can1357/oh-my-pi#9169: DeepSeek chat completions reject image_url parts with HTTP 400'),
+    ],
+    severity: 'error',
+    level: 'manual',
+    wire: true,
+    unverified:
+      'The captured errors are on chat completions; that the Responses endpoint rejects input_image for models other than deepseek-flash is inferred from the guide naming deepseek-flash only.',
+  },
+  {
+    id: 'zhipu-image-base64',
+    family: 'vision',
+    providers: ['zhipu'],
+    api: ['chat'],
+    when: { contentPart: ['image_url'], dataUrl: true },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'GLM takes an inline image as the bare base64 string in image_url.url; a data:image/…;base64, URL, which OpenAI expects, is rejected ("图片输入格式/解析错误", HTTP 400) while the same image without the prefix is read.',
+    fix: 'Send only the base64 after the comma (`${b64}` instead of `data:image/png;base64,${b64}`); remote https URLs are unchanged.',
+    evidence: [
+      evToday('https://github.com/BigPizzaV3/CodexPlusPlus/issues/2031', 'BigPizzaV3/CodexPlusPlus#2031: glm-5.3-flash rejects a data URL image (HTTP 400), raw base64 accepted (2026-08)'),
+      evToday('https://github.com/QuantumNous/new-api/issues/136', 'QuantumNous/new-api#136: GLM-4V needs the data:image/…;base64, prefix removed'),
+      evToday('https://github.com/songquanpeng/one-api/issues/1416', 'songquanpeng/one-api#1416: GLM-4V base64 images must not carry the data: prefix'),
+    ],
+    severity: 'error',
+    level: 'review',
+    rewrite: { kind: 'strip-data-url-prefix' },
+    wire: true,
+    unverified: "No Zhipu documentation page stating the format was found; the rule rests on user reports (2024 for GLM-4V, 2026-08 for glm-5.3-flash).",
+  },
+  // ---------------------------------------------------------------- errors and retries (advice on the client)
+  {
+    id: 'deepseek-402-no-retry',
+    family: 'errors',
+    providers: ['deepseek'],
+    api: ['client'],
+    when: { retries: true },
+    effect: 'differs',
+    status: 402,
+    breaks:
+      'DeepSeek answers 402 Insufficient Balance when the account has run out of balance: no retry succeeds until someone tops up. The openai SDK does not retry it (it retries 408, 409, 429 and 5xx), but a retry wrapper that retries every error does.',
+    fix: 'Treat 402 as final (alert, top up; GET /user/balance shows the balance) and keep retries for 429, 500 and 503; on 429 DeepSeek advises pacing requests.',
+    evidence: [
+      evToday('https://api-docs.deepseek.com/quick_start/error_codes', 'DeepSeek API: Error Codes (402 Insufficient Balance, 429 Rate Limit Reached, 500, 503)'),
+      evToday('https://github.com/openai/openai-node/blob/e3a0a9c8b01d0e38e96bfee10ff539aa282db4ed/src/client.ts', 'openai-node client.ts: shouldRetry (408, 409, 429, >= 500) and Retry-After handling'),
+    ],
+    severity: 'info',
+    level: 'review',
+    wire: false,
+  },
+  {
+    id: 'moonshot-429-retry-after',
+    family: 'errors',
+    providers: ['moonshot'],
+    api: ['client'],
+    when: { retries: true },
+    effect: 'differs',
+    status: 429,
+    breaks:
+      "Moonshot answers 429 rate_limit_reached_error for its per-minute and per-day limits (the message names the limit: \"request reached organization TPD rate limit, current: …, limit: …\"); a day limit was seen with Retry-After: 1152. The openai SDK (6.49.0, read here) waits the whole Retry-After before retrying, so a call can hang for many minutes; without the header it retries after 0.5–8 s, too soon for a day limit.",
+    fix: 'Give the client a timeout and handle 429 yourself: read which limit was hit from error.message, fail over or queue for a day limit, back off for a minute limit.',
+    evidence: [
+      evToday('https://github.com/MoonshotAI/kimi-code/issues/1796', 'MoonshotAI/kimi-code#1796: Moonshot 429 (organization TPD rate limit) with Retry-After: 1152'),
+      evToday('https://github.com/LLM-Red-Team/kimi-cc/issues/41', 'LLM-Red-Team/kimi-cc#41: Moonshot 429 rate_limit_reached_error naming the project TPM limit'),
+      evToday('https://github.com/openai/openai-node/blob/e3a0a9c8b01d0e38e96bfee10ff539aa282db4ed/src/client.ts', 'openai-node client.ts: shouldRetry (408, 409, 429, >= 500) and Retry-After handling'),
+    ],
+    severity: 'info',
+    level: 'review',
+    wire: false,
+    unverified:
+      'Issue 15 says Moonshot sends 429 without rate-limit headers; the captured 429 carried Retry-After, and whether x-ratelimit-* headers are sent was not found. Moonshot\'s limits page (platform.moonshot.cn/docs/pricing/limits) was not available to check.',
+  },
+  // ---------------------------------------------------------------- model ids
+  {
+    id: 'doubao-model-id',
+    family: 'model-ids',
+    providers: ['doubao'],
+    api: ['model'],
+    when: { param: 'model', notMatching: '^ep-' },
+    effect: 'differs',
+    breaks:
+      'Ark takes as model either a Model ID (dated, such as doubao-seed-2-1-pro-260628), served only once the model is activated (开通) for the account, or the id of an inference endpoint (ep-…) created in the console; many teams call an endpoint, whose id differs per account and region.',
+    fix: "Read the model from an environment variable each deployment sets (for example `process.env.ARK_MODEL ?? 'doubao-seed-2-1-pro-260628'`), and activate the model or create the endpoint in the Ark console.",
+    evidence: [
+      evToday('https://www.volcengine.com/docs/82379/1099522', 'Volcengine Ark: 通过 Endpoint ID 调用模型 (model takes an Endpoint ID or a Model ID; the model must be activated first)'),
+      ev('https://github.com/langgenius/dify-official-plugins/blob/7af22831/models/volcengine/README.md', 'dify volcengine plugin README: models listed by Ark model id (2026)'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+    unverified: 'ARK_MODEL is a name banjia suggests; Ark documents no variable for the model.',
   },
 ];
 

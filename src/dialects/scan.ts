@@ -24,6 +24,8 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
   const e = skipOuter(expr);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isNumericLiteral(e)) return Number(e.text);
+  const prefix = dataUrlPrefix(e);
+  if (prefix !== undefined) return prefix;
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
   if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
@@ -51,6 +53,22 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
   return UNKNOWN;
 }
 
+/**
+ * A template (`data:image/png;base64,${b64}`) or concatenation whose literal start is a `data:`
+ * URL: the view is that start. Only whether the string is a data URL matters to the rules that
+ * read it, and no rule compares a whole value with a `data:` string, so the prefix stands in for
+ * the run-time string. Any other template stays unknown.
+ */
+function dataUrlPrefix(e: ts.Expression): string | undefined {
+  let head: string | undefined;
+  if (ts.isTemplateExpression(e)) head = e.head.text;
+  else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = skipOuter(e.left);
+    head = ts.isStringLiteral(left) || ts.isNoSubstitutionTemplateLiteral(left) ? left.text : undefined;
+  }
+  return head !== undefined && /^data:/i.test(head) ? head : undefined;
+}
+
 export interface ScanCall {
   /** The request object as the code writes it (from RequestFacts). */
   view: View;
@@ -61,11 +79,12 @@ export interface ScanCall {
   /** The catalogue says the model always thinks. */
   thinkingAlways?: boolean;
   streamUsageWithoutOptions?: boolean;
+  retries?: boolean;
 }
 
 /** The rules a scanned call breaks. */
 export function firedRules(call: ScanCall): DialectRule[] {
-  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true };
+  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
     if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
     return ruleFires(rule, call.view, context);
@@ -100,23 +119,95 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
       const property = propertyByName(object, rewrite.param);
       if (property && ts.isShorthandPropertyAssignment(property)) edits.push(replaceNode(unit, property, `${rewrite.param}: ${rewrite.value}`));
       else if (property && ts.isPropertyAssignment(property) && property.initializer.getText(unit.sf) !== rewrite.value) edits.push(replaceNode(unit, property.initializer, rewrite.value));
+    } else if (rewrite.kind === 'strip-data-url-prefix') {
+      const when = rule.when;
+      const types = 'contentPart' in when ? when.contentPart : [];
+      for (const url of imageUrlNodes(object, types)) edits.push(...stripDataUrlPrefix(url, unit));
     } else if (rewrite.kind === 'role-to-system') {
-      for (const list of ['messages', 'input']) {
-        const property = propertyByName(object, list);
-        if (!property || !ts.isPropertyAssignment(property)) continue;
-        const array = skipOuter(property.initializer);
-        if (!ts.isArrayLiteralExpression(array)) continue;
-        for (const element of array.elements) {
-          const message = ts.isObjectLiteralExpression(element) ? element : undefined;
-          const role = message && propertyByName(message, 'role');
-          if (!role || !ts.isPropertyAssignment(role)) continue;
-          const value = skipOuter(role.initializer);
-          if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === rewrite.role) edits.push(replaceStringContent(unit, value, 'system'));
-        }
+      for (const message of inlineMessages(object)) {
+        const role = propertyByName(message, 'role');
+        if (!role || !ts.isPropertyAssignment(role)) continue;
+        const value = skipOuter(role.initializer);
+        if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === rewrite.role) edits.push(replaceStringContent(unit, value, 'system'));
       }
     }
   }
   return edits;
+}
+
+/** The inline message lists of a request literal (`messages`, `input`) and their object elements. */
+function inlineMessages(object: ts.ObjectLiteralExpression): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  for (const list of ['messages', 'input']) {
+    const property = propertyByName(object, list);
+    if (!property || !ts.isPropertyAssignment(property)) continue;
+    const array = skipOuter(property.initializer);
+    if (ts.isArrayLiteralExpression(array)) out.push(...array.elements.filter(ts.isObjectLiteralExpression));
+  }
+  return out;
+}
+
+/** The URL expressions of the inline image parts of these types: `image_url: { url }` or `image_url: '…'`. */
+function imageUrlNodes(object: ts.ObjectLiteralExpression, types: string[]): ts.Expression[] {
+  const urls: ts.Expression[] = [];
+  for (const message of inlineMessages(object)) {
+    const content = propertyByName(message, 'content');
+    const parts = content && ts.isPropertyAssignment(content) ? skipOuter(content.initializer) : undefined;
+    if (!parts || !ts.isArrayLiteralExpression(parts)) continue;
+    for (const part of parts.elements.filter(ts.isObjectLiteralExpression)) {
+      const type = propertyByName(part, 'type');
+      const typeValue = type && ts.isPropertyAssignment(type) ? skipOuter(type.initializer) : undefined;
+      if (!typeValue || !ts.isStringLiteralLike(typeValue) || !types.includes(typeValue.text)) continue;
+      const image = propertyByName(part, 'image_url');
+      if (!image || !ts.isPropertyAssignment(image)) continue;
+      const value = skipOuter(image.initializer);
+      const url = ts.isObjectLiteralExpression(value) ? propertyByName(value, 'url') : undefined;
+      if (url && ts.isPropertyAssignment(url)) urls.push(skipOuter(url.initializer));
+      else if (!ts.isObjectLiteralExpression(value)) urls.push(value);
+    }
+  }
+  return urls;
+}
+
+/**
+ * A base64 data URL written as a literal or template loses its `data:<type>;base64,` prefix; the
+ * rest of the string is kept as written. Other data URLs (not base64) are left for the user.
+ */
+function stripDataUrlPrefix(url: ts.Expression, unit: Unit): TextEdit[] {
+  const PREFIX = /^data:[^,]*;base64,/i;
+  if (ts.isStringLiteralLike(url) && PREFIX.test(url.text)) {
+    return [replaceStringContent(unit, url, url.text.replace(PREFIX, ''))];
+  }
+  if (ts.isTemplateExpression(url) && PREFIX.test(url.head.text)) {
+    // The source after the opening backtick starts with the head as written: drop through its first comma.
+    const source = url.getText(unit.sf);
+    return [replaceNode(unit, url, `\`${source.slice(source.indexOf(',') + 1)}`)];
+  }
+  return [];
+}
+
+/**
+ * Retry helpers whose callback retries on any error it throws (p-retry, async-retry,
+ * exponential-backoff, ts-retry-promise and their usual import names).
+ */
+const RETRY_HELPERS = new Set(['pRetry', 'retry', 'asyncRetry', 'backOff', 'retryAsync', 'withRetry', 'retryPromise']);
+
+/**
+ * Whether a call runs inside a retry helper's callback: `pRetry(() => client.chat.completions.create(…))`.
+ * Only the enclosing function is looked at; a call made from a named function that something else
+ * retries is not followed.
+ */
+export function insideRetryHelper(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    if (!ts.isArrowFunction(current) && !ts.isFunctionExpression(current)) return false;
+    const call = current.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(current as ts.Expression)) return false;
+    const callee = skipOuter(call.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return name !== undefined && RETRY_HELPERS.has(name);
+  }
+  return false;
 }
 
 /** Whether the provider has its own rule for the output-token field (it then decides the direction). */

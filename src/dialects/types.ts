@@ -18,10 +18,14 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids';
 
-/** Which request shape a rule reads. */
-export type DialectApi = 'chat' | 'responses' | 'embeddings';
+/**
+ * Which request shape a rule reads. Scan only: `client`, how the code uses its client (the
+ * constructor's options, retry helpers around its calls); `model`, `{ model }` with the model id
+ * banjia writes for a model literal.
+ */
+export type DialectApi = 'chat' | 'responses' | 'embeddings' | 'client' | 'model';
 
 /**
  * What the request must contain for the rule to fire. `param` is a dotted path into the body;
@@ -38,16 +42,26 @@ export type Condition =
   /** Outside [min, max]; `exclusive` makes the bound itself a violation too. */
   | { param: string | string[]; outside: [number, number]; exclusiveMin?: boolean; exclusiveMax?: boolean }
   | { param: string | string[]; not: number }
+  /** A string that does not match this regular expression (anchored source). */
+  | { param: string | string[]; notMatching: string }
   /** A list with more than this many items. */
   | { param: string | string[]; longerThan: number }
   /** A message of one of these roles in `messages` (chat) or `input` (Responses). */
   | { role: string[] }
   /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
   | { toolCallMessageWithout: string }
+  /**
+   * A content part of one of these types (`image_url`, `input_image`) in a message of `messages`
+   * (chat) or `input` (Responses). With `dataUrl`, only a part whose image URL is a `data:` URL
+   * (a string that starts with `data:`; at scan time also a template literal that does).
+   */
+  | { contentPart: string[]; dataUrl?: true }
   /** A tool of one of these types in `tools`. */
   | { toolType: string[] }
   /** Scan only: a stream whose usage is read, sent without stream_options. */
-  | { streamUsageWithoutOptions: true };
+  | { streamUsageWithoutOptions: true }
+  /** Scan only: the code retries requests (a client with maxRetries, or a call inside a retry helper). */
+  | { retries: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
@@ -56,7 +70,9 @@ export type Rewrite =
   | { kind: 'set-param'; param: string; value: string }
   | { kind: 'role-to-system'; role: 'developer' }
   | { kind: 'add-stream-options' }
-  | { kind: 'langchain-batch-size'; size: number };
+  | { kind: 'langchain-batch-size'; size: number }
+  /** `data:image/…;base64,${b}` → `${b}` in an image part's URL literal: the raw base64 only. */
+  | { kind: 'strip-data-url-prefix' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

@@ -8,7 +8,7 @@
  * (values, min/max, per-model flags), `unknown` is accepted — the emulator proves what is known.
  */
 import type { ChatModel, EmbeddingModel, FeatureId, Provider } from '../catalogue/schema.js';
-import { emulatorRules } from '../dialects/index.js';
+import { DIALECT_RULES, emulatorRules } from '../dialects/index.js';
 
 export type Endpoint =
   | 'chat'
@@ -119,6 +119,13 @@ function sendsImages(request: EmulatedRequest): boolean {
   return messages.some((m) => Array.isArray(m?.content) && m.content.some((part: { type?: string }) => part?.type === 'image_url' || part?.type === 'input_image'));
 }
 
+/** The provider has a dialect rule for which models take images (it answers as the provider does, below). */
+const imageDialect = (providerId: string) =>
+  DIALECT_RULES.some((rule) => rule.wire && rule.providers.includes(providerId) && 'contentPart' in rule.when && !rule.when.dataUrl);
+
+/** An inference endpoint id (`ep-…`) where the catalogue says the provider takes one as model (Ark): account-specific, so accepted. */
+const endpointId = (provider: Provider, model: string) => /^ep-/.test(model) && provider.quirks.some((q) => q.id === 'modelOrEndpointId');
+
 export const RULES: Rule[] = [
   {
     id: 'endpoint-unknown',
@@ -141,7 +148,7 @@ export const RULES: Rule[] = [
   {
     id: 'model-unknown',
     description: 'the model id must be one of the provider’s catalogue ids',
-    appliesTo: (_p, m, r) => r.method === 'POST' && MODEL_ENDPOINTS.includes(r.endpoint) && typeof body(r).model === 'string' && body(r).model !== '' && m === undefined,
+    appliesTo: (p, m, r) => r.method === 'POST' && MODEL_ENDPOINTS.includes(r.endpoint) && typeof body(r).model === 'string' && body(r).model !== '' && m === undefined && !endpointId(p, body(r).model),
     check: (r, { provider }) => ({
       status: 404,
       code: 'model_not_found',
@@ -237,7 +244,7 @@ export const RULES: Rule[] = [
   {
     id: 'vision',
     description: 'image parts need a provider with vision and, where vision is partial, a model the catalogue marks as vision',
-    appliesTo: (p, _m, r) => isChat(r) && sendsImages(r) && feature(p, 'vision').support !== 'unknown',
+    appliesTo: (p, _m, r) => isChat(r) && sendsImages(r) && feature(p, 'vision').support !== 'unknown' && !imageDialect(p.id),
     check: (_r, { provider, model }) => {
       const support = feature(provider, 'vision').support;
       if (support === 'no') return bad('image inputs are not supported', 'messages');

@@ -10,6 +10,7 @@ import { UsageError } from '../core/errors.js';
 import { openNonBlocking } from '../core/read.js';
 import type { SourceText } from '../core/types.js';
 import { ignoreMatcher } from './ignore.js';
+import { SCHEMA_FILE_RE, VECTOR_HINT } from './vector-columns.js';
 
 export const SOURCE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'];
 
@@ -35,6 +36,10 @@ export interface DiscoverResult {
   others: string[];
   /** Their relative and aliased import specifiers (see ReadResult). */
   otherImports?: string[][];
+  /** Of those, the ones that mention `vector(` (a Drizzle column, say): the re-index finding reads them. */
+  vectorHints: string[];
+  /** SQL and Prisma schema files (paths only): read when a re-index finding looks for vector columns. */
+  schemaFiles: string[];
 }
 
 export interface DiscoverOptions {
@@ -67,6 +72,8 @@ export interface ReadResult {
    * that import a module making a client, not every file (~0.5 s on 20,000 files).
    */
   otherImports?: string[][];
+  /** Of those, the ones that may declare a vector column (their text is not kept). */
+  vectorHints: string[];
 }
 
 const SOURCE_RE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
@@ -123,7 +130,7 @@ export async function listFiles(root: string): Promise<{ files: string[]; lister
   if (fromGit) return { files: fromGit, lister: 'git' };
   // globby (and its fast-glob) only outside git: loading it costs more than git's whole listing.
   const { globby } = await import('globby');
-  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/*.{json,jsonc,json5,yml,yaml,toml,ini}'], {
+  const files = await globby([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, '**/.env', '**/.env.*', '**/*.env', '**/*.{json,jsonc,json5,yml,yaml,toml,ini}', '**/*.{sql,prisma}'], {
     cwd: root,
     gitignore: true,
     dot: true,
@@ -220,7 +227,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     const { readInWorker } = await import('./discover-worker.js');
     read = await readInWorker(root, all, options);
   }
-  return { root, lister, ...(read ?? readCandidates(root, all, options)) };
+  const result = read ?? readCandidates(root, all, options);
+  const ignored = options.ignore?.length || existsSync(path.join(root, '.migrateignore')) ? ignoreMatcher(root, options.ignore) : undefined;
+  const schemaFiles = all.filter((file) => SCHEMA_FILE_RE.test(file) && !isGenerated(file) && !ignored?.ignores(file));
+  return { root, lister, ...result, schemaFiles };
 }
 
 /** Reads the listed files once, drops what is skipped by rule, and keeps the prefilter's candidates. */
@@ -235,6 +245,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
   const candidates: SourceText[] = [];
   const others: string[] = [];
   const otherImports: string[][] = [];
+  const vectorHints: string[] = [];
   let listed = 0;
   for (const file of files) {
     const kind = fileKind(file);
@@ -266,6 +277,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
       if (kind === 'code') {
         others.push(file);
         otherImports.push(importSpecifiers(text).filter(mayNameProjectModule));
+        if (VECTOR_HINT.test(text)) vectorHints.push(file);
       }
       continue;
     }
@@ -276,7 +288,7 @@ export function readCandidates(root: string, files: string[], options: DiscoverO
     if (!candidates.length) options.onFirstCandidate?.();
     candidates.push({ path: file, absPath, text, kind });
   }
-  return { listed, candidates, skipped, others, otherImports };
+  return { listed, candidates, skipped, others, otherImports, vectorHints };
 }
 
 /**

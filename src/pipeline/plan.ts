@@ -15,6 +15,7 @@ import type { Finding, FileEdit, FileOutcome, FilePlan, Readiness } from '../cor
 import { applyEdits, EditConflictError } from '../edits/apply-edits.js';
 import { detectStyle, type TextStyle } from '../edits/style.js';
 import { toFinding, type PlanContext, type Target } from '../sdks/types.js';
+import { vectorColumnsIn, type VectorColumn } from './vector-columns.js';
 import type { DetectResult } from './detect.js';
 import { isExampleEnvFile } from '../sdks/env/detect.js';
 import { clientRecords, enforceDecisions, enforceKeyPlan, holdUntraced, keyPlan, type Pair } from './clients.js';
@@ -26,6 +27,8 @@ export interface PlanOptions {
   includeEnvFiles?: boolean;
   /** Add a TODO(migrate) line before each statement that needs manual work. */
   annotate?: boolean;
+  /** Files that may declare vector columns (schemas, code), searched once a re-index finding asks. */
+  vectorFiles?: string[];
 }
 
 export interface PlanResult {
@@ -62,13 +65,15 @@ function projectQuote(detected: DetectResult): TextStyle['quote'] {
   return single > double ? "'" : '"';
 }
 
-function planContext(detected: DetectResult, target: Target | undefined, includeEnvFiles: boolean): PlanContext {
+function planContext(detected: DetectResult, target: Target | undefined, includeEnvFiles: boolean, vectorFiles: string[] = []): PlanContext {
   const styles = new Map<string, TextStyle>();
   let quote: TextStyle['quote'] | undefined;
+  let columns: VectorColumn[] | undefined;
   return {
     target,
     includeEnvFiles,
     workspace: detected.workspace,
+    vectorColumns: () => (columns ??= vectorFiles.flatMap((file) => vectorColumnsIn(file, detected.workspace.text(file) ?? ''))),
     style(file) {
       let style = styles.get(file);
       if (!style) {
@@ -110,7 +115,7 @@ export function planFindings(detected: DetectResult, target: Target | undefined,
  * the variables the code reads once the chosen edits are made.
  */
 function planCoherent(detected: DetectResult, target: Target, options: PlanOptions): Finding[] {
-  const context = planContext(detected, target, options.includeEnvFiles === true);
+  const context = planContext(detected, target, options.includeEnvFiles === true, options.vectorFiles);
   const pairs = planPairs(detected, context);
   const records = clientRecords(pairs);
   enforceDecisions(records, target, context);

@@ -5,6 +5,7 @@
 import type { Evaluator } from '../analysis/values.js';
 import type { Unit } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
+import type { VectorColumn } from '../pipeline/vector-columns.js';
 import type { CallUsage, Finding, FindingKind, Fix, Location, Readiness, Severity, SourceText } from '../core/types.js';
 import type { Localized } from '../core/text.js';
 import type { Provider } from '../catalogue/schema.js';
@@ -92,6 +93,8 @@ export interface PlanContext {
    * planned after the code): an env file gets only variables the code reads.
    */
   readsVariable?: (name: string) => boolean;
+  /** The project's vector column declarations (read on first call), for the embeddings re-index finding. */
+  vectorColumns?: () => VectorColumn[];
 }
 
 export interface PlannedFields {

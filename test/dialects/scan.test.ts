@@ -93,3 +93,114 @@ describe('dialect rules at scan time', () => {
     expect(m3.get(10)!.reason ?? '').not.toMatch(/minimax-think-in-content/);
   });
 });
+
+describe('image parts at scan time', () => {
+  const IMAGES = `import OpenAI from 'openai';
+const c = new OpenAI();
+export async function look(b64: string, parts: any[]) {
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 'what?' }, { type: 'image_url', image_url: { url: \`data:image/png;base64,\${b64}\` } }] }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/cat.png' } }] }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: parts }] });
+  await c.chat.completions.create({ model: 'deepseek-v4-pro', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/cat.png' } }] }] });
+  await c.chat.completions.create({ model: 'deepseek-v4-pro', messages: [{ role: 'user', content: parts }] });
+}
+`;
+  let imagesDir: string;
+  beforeAll(() => {
+    imagesDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-images-'));
+    writeFileSync(path.join(imagesDir, 'look.ts'), IMAGES);
+  });
+  afterAll(() => rmSync(imagesDir, { recursive: true, force: true }));
+  const calls = async (provider: string, modelMap?: string[]) => {
+    const { planned } = await analyze({ path: imagesDir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan');
+    return new Map(planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+  };
+
+  it('DeepSeek: a call that names a text-only model and sends image parts cannot move; a mapped call gets deepseek-flash', async () => {
+    const deepseek = await calls('deepseek');
+    expect(deepseek.get(7)).toMatchObject({ readiness: 'manual' });
+    expect(deepseek.get(7)!.reason).toMatch(/unknown variant `image_url`.*dialect rule deepseek-image-input/);
+    // Content only run time knows: no finding from the rule.
+    expect(deepseek.get(8)!.reason ?? '').not.toMatch(/deepseek-image-input/);
+    // gpt-4o with images is written as the vision model (deepseek-flash), which reads them.
+    for (const line of [4, 5]) expect(deepseek.get(line)!.reason ?? '', `line ${line}`).not.toMatch(/deepseek-image-input/);
+    const model = (await analyze({ path: imagesDir, provider: 'deepseek' }, 'scan')).planned.findings.find((f) => f.kind === 'model' && f.line === 5);
+    expect(model!.fix!.edits.map((e) => e.text).join()).toMatch(/deepseek-flash/);
+  });
+
+  it('GLM: a data: URL (template literal) is a finding with a review edit to the bare base64; an https URL is not', async () => {
+    const zhipu = await calls('zhipu');
+    const call = zhipu.get(4)!;
+    expect(call.reason).toMatch(/dialect rule zhipu-image-base64/);
+    expect(call.fix).toMatchObject({ safety: 'review' });
+    expect(call.fix!.edits.map((e) => e.text)).toContain('`${b64}`');
+    expect(zhipu.get(5)!.reason ?? '').not.toMatch(/zhipu-image-base64/);
+  });
+});
+
+describe('error and retry advice on the client', () => {
+  const CLIENT = `import OpenAI from 'openai';
+export const retrying = new OpenAI({ maxRetries: 5 });
+export const plain = new OpenAI({ timeout: 10_000 });
+export async function ask(q: string) {
+  return retrying.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
+declare function pRetry<T>(run: () => Promise<T>, options?: object): Promise<T>;
+export const wrapped = (q: string) => pRetry(() => plain.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] }), { retries: 5 });
+export async function bare(q: string) {
+  return plain.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
+`;
+  let clientDir: string;
+  beforeAll(() => {
+    clientDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-retries-'));
+    writeFileSync(path.join(clientDir, 'client.ts'), CLIENT);
+  });
+  afterAll(() => rmSync(clientDir, { recursive: true, force: true }));
+  const clients = async (provider: string) => {
+    const { planned } = await analyze({ path: clientDir, provider }, 'scan');
+    return new Map(planned.findings.filter((f) => f.kind === 'client').map((f) => [f.line, f]));
+  };
+
+  it('a client with maxRetries gets the provider’s advice (DeepSeek 402, Moonshot 429) without changing how it moves', async () => {
+    const deepseek = await clients('deepseek');
+    expect(deepseek.get(2)!.action).toMatch(/402 Insufficient Balance.*dialect rule deepseek-402-no-retry/);
+    expect(deepseek.get(3)!.action ?? '').not.toMatch(/deepseek-402-no-retry/);
+    expect(deepseek.get(2)!.readiness).toBe(deepseek.get(3)!.readiness);
+    const moonshot = await clients('moonshot');
+    expect(moonshot.get(2)!.action).toMatch(/Retry-After.*dialect rule moonshot-429-retry-after/);
+    expect((await clients('qwen')).get(2)!.action ?? '').not.toMatch(/dialect rule/);
+  });
+
+  it('a call inside a retry helper (p-retry) gets the same advice; a bare call does not', async () => {
+    const { planned } = await analyze({ path: clientDir, provider: 'deepseek' }, 'scan');
+    const calls = new Map(planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+    expect(calls.get(8)!.action).toMatch(/402 Insufficient Balance.*dialect rule deepseek-402-no-retry/);
+    expect(calls.get(10)!.action ?? '').not.toMatch(/deepseek-402-no-retry/);
+    expect(calls.get(8)!.readiness).toBe(calls.get(10)!.readiness);
+  });
+});
+
+describe('Ark model ids', () => {
+  const MODEL = `import OpenAI from 'openai';
+const c = new OpenAI();
+export const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+`;
+  let modelDir: string;
+  beforeAll(() => {
+    modelDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-ark-'));
+    writeFileSync(path.join(modelDir, 'ask.ts'), MODEL);
+  });
+  afterAll(() => rmSync(modelDir, { recursive: true, force: true }));
+  const modelFinding = async (provider: string, modelMap?: string[]) =>
+    (await analyze({ path: modelDir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan')).planned.findings.find((f) => f.kind === 'model')!;
+
+  it('a Model ID written for Ark says to activate it or read an endpoint id from the environment; an ep- id does not', async () => {
+    const doubao = await modelFinding('doubao');
+    expect(doubao.targetModel).toMatch(/^doubao-/);
+    expect(doubao.action).toMatch(/inference endpoint \(ep-…\).*ARK_MODEL.*dialect rule doubao-model-id/);
+    expect(doubao.severity).toBe('warning');
+    expect((await modelFinding('doubao', ['gpt-4o=ep-20250512195705-c8kq4'])).action ?? '').not.toMatch(/doubao-model-id/);
+    expect((await modelFinding('qwen')).action ?? '').not.toMatch(/doubao-model-id/);
+  });
+});

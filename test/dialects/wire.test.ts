@@ -96,12 +96,32 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'text-embedding-v4', { input: input.slice(0, 10) }, '/embeddings')).toEqual([]);
   });
 
+  it('image parts: DeepSeek models other than deepseek-flash reject them; GLM rejects a data: URL, not bare base64', () => {
+    const image = (url: string) => ({ messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url } }] }] });
+    const [violation] = requestViolations('deepseek', 'deepseek-v4-pro', image('https://x/cat.png'), CHAT);
+    expect(violation).toMatchObject({ ruleId: 'deepseek-image-input', effect: 'rejected', status: 400 });
+    expect(violation.message).toMatch(/unknown variant `image_url`, expected `text`/);
+    expect(requestViolations('deepseek', 'deepseek-flash', image('https://x/cat.png'), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-v4-flash', image('https://x/cat.png'), CHAT)).toEqual([]);
+    const responses = { input: [{ role: 'user', content: [{ type: 'input_text', text: 'x' }, { type: 'input_image', image_url: 'https://x/cat.png' }] }] };
+    expect(ids(requestViolations('deepseek', 'deepseek-v4-pro', responses, '/responses'))).toEqual(['deepseek-image-input']);
+    expect(requestViolations('deepseek', 'deepseek-v4-pro', { messages: [{ role: 'user', content: 'hi' }] }, CHAT)).toEqual([]);
+
+    expect(requestViolations('zhipu', 'glm-4.6v', image('data:image/png;base64,iVBORw0KGgo='), CHAT)).toMatchObject([{ ruleId: 'zhipu-image-base64', effect: 'rejected', status: 400 }]);
+    expect(requestViolations('zhipu', 'glm-4.6v', image('iVBORw0KGgo='), CHAT)).toEqual([]);
+    expect(requestViolations('zhipu', 'glm-4.6v', image('https://x/cat.png'), CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3-vl-plus', image('data:image/png;base64,iVBORw0KGgo='), CHAT)).toEqual([]);
+  });
+
   it('never fires on what only run time knows', async () => {
     const { UNKNOWN } = await import('../../src/dialects/index.js');
     expect(requestViolations('deepseek', 'deepseek-flash', UNKNOWN, CHAT)).toEqual([]);
     // The key is there with a run-time value: its presence is known, its value is not.
     expect(ids(requestViolations('deepseek', 'deepseek-flash', { max_completion_tokens: UNKNOWN }, CHAT))).toEqual(['deepseek-max-tokens']);
     expect(requestViolations('deepseek', 'deepseek-flash', { n: UNKNOWN, response_format: UNKNOWN, tool_choice: UNKNOWN }, CHAT)).toEqual([]);
+    // Content or an image URL only run time knows: no image finding.
+    expect(requestViolations('deepseek', 'deepseek-v4-pro', { messages: [{ role: 'user', content: UNKNOWN }] }, CHAT)).toEqual([]);
+    expect(requestViolations('zhipu', 'glm-4.6v', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: UNKNOWN } }] }] }, CHAT)).toEqual([]);
   });
 
   it('ignores paths it does not know and bodies that are not objects', () => {

@@ -50,6 +50,27 @@ describe('emulator generated from the catalogue', () => {
     expect(server.recorder.entries.map((e) => e.rule)).toEqual(['deepseek-developer-role', undefined, undefined]);
   });
 
+  it('answers image parts as DeepSeek and GLM do (dialect rules deepseek-image-input, zhipu-image-base64)', async () => {
+    const image = (model: string, url: string) => ({ model, messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url } }] }] });
+    const deepseek = await emulator('deepseek');
+    const pro = await post(deepseek, '/chat/completions', image('deepseek-v4-pro', 'https://x/cat.png'));
+    expect(pro.status).toBe(400);
+    expect(pro.json.error.message).toMatch(/unknown variant `image_url`, expected `text`/);
+    expect((await post(deepseek, '/chat/completions', image('deepseek-flash', 'https://x/cat.png'))).status).toBe(200);
+    expect(deepseek.recorder.entries.map((e) => e.rule)).toEqual(['deepseek-image-input', undefined]);
+    const zhipu = await emulator('zhipu');
+    expect((await post(zhipu, '/chat/completions', image('glm-4.6v', 'data:image/png;base64,iVBORw0KGgo='))).status).toBe(400);
+    expect((await post(zhipu, '/chat/completions', image('glm-4.6v', 'iVBORw0KGgo='))).status).toBe(200);
+    expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-image-base64', undefined]);
+  });
+
+  it('takes an Ark inference endpoint id (ep-…) as model, where the catalogue says Ark does; not elsewhere', async () => {
+    const doubao = await emulator('doubao');
+    expect((await post(doubao, '/chat/completions', { model: 'ep-20250512195705-c8kq4', messages: hi })).status).toBe(200);
+    const qwen = await emulator('qwen');
+    expect((await post(qwen, '/chat/completions', { model: 'ep-20250512195705-c8kq4', messages: hi })).status).toBe(404);
+  });
+
   it('serves every provider under its base URL path and lists exactly its live model ids', async () => {
     for (const provider of listProviders()) {
       const server = await emulator(provider.id);

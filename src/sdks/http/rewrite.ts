@@ -261,6 +261,7 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
         flavour: 'create',
         ...(mapping?.target ? { targetModel: mapping.target } : {}),
         ...(model && findOpenAiModel(model)?.embeddingDimensions ? { previousDimensions: findOpenAiModel(model)!.embeddingDimensions } : {}),
+        vectorColumns: context.vectorColumns,
       }),
     );
   }

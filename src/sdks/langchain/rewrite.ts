@@ -90,7 +90,7 @@ interface Assessment {
   blocked: boolean;
 }
 
-function assess(client: LcClientFacts | undefined, call: CallFacts | undefined, family: string, model: string | undefined, provider: Provider, target: Target, routed: boolean): Assessment {
+function assess(client: LcClientFacts | undefined, call: CallFacts | undefined, family: string, model: string | undefined, provider: Provider, target: Target, routed: boolean, vectorColumns?: PlanContext['vectorColumns']): Assessment {
   const issues: Issue[] = [];
   const familyIssue = checkFamily(provider, family as Parameters<typeof checkFamily>[1]);
   if (familyIssue) issues.push(familyIssue);
@@ -104,6 +104,7 @@ function assess(client: LcClientFacts | undefined, call: CallFacts | undefined, 
       family: family as Parameters<typeof checkFamily>[1],
       ...(targetModel ? { targetModel } : {}),
       ...(previousDimensions ? { previousDimensions } : {}),
+      vectorColumns,
     });
     for (const issue of linted) {
       // The stream_options LangChain adds by itself can be switched off: say how.
@@ -203,7 +204,7 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
   }
   const { provider } = target;
   const model = modelOf(client);
-  const assessment = assess(client, undefined, familyOf(client), model, provider, target, false);
+  const assessment = assess(client, undefined, familyOf(client), model, provider, target, false, context.vectorColumns);
   const manual = assessment.issues.some((i) => i.level === 'manual');
   const issues = ordered(assessment.issues);
   if (assessment.blocked) {
@@ -534,7 +535,7 @@ function planCall(detection: LcDetection, payload: Extract<LcPayload, { type: 'c
     return { readiness: portable ? 'auto' : 'review' };
   }
   const { provider } = target;
-  const assessment = assess(client, payload.facts, family, detection.model, provider, target, payload.routed);
+  const assessment = assess(client, payload.facts, family, detection.model, provider, target, payload.routed, context.vectorColumns);
   const issues = ordered(assessment.issues);
   const structured = payload.facts.structured;
   if (structured && !routedTo) {

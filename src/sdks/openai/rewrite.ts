@@ -5,16 +5,17 @@
 import { ts } from '../../analysis/ts.js';
 import { nodeRange } from '../../analysis/unit.js';
 import { findOpenAiModel, findProvider, findProviderModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
-import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
+import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
+import { firedRules, insideRetryHelper } from '../../dialects/scan.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
 import { DOCS, familyText, realtimeImport } from './messages.js';
-import { envStyleOf, keyEdits } from '../shared/options.js';
+import { envStyleOf, keyEdits, propertyByName } from '../shared/options.js';
 
 
 export function planOpenAi(detection: OpenAiDetection, context: PlanContext): PlannedFields {
@@ -77,6 +78,7 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
   const suggestions: Fix[] = planned.review.length
     ? [{ description: `read the API key from ${providerKeyEnv(target.provider)}`, safety: 'review', edits: planned.review }]
     : [];
+  planned.notes.push(...clientAdvice(setsMaxRetries(client), target));
   const action = planned.notes.length
     ? t(planned.notes.map((n) => n.en).join(' '), planned.notes.map((n) => n.zh).join(' '))
     : t(`Set ${providerKeyEnv(target.provider)} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${providerKeyEnv(target.provider)}。`);
@@ -88,6 +90,22 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
     fix,
     suggestions,
   };
+}
+
+/**
+ * Advice from the dialect rules on how the code uses its client: the constructor's options
+ * (`maxRetries`) for a client, a retry helper around it for a call (what the provider's errors mean
+ * for retries). Advice only: the finding moves as it would without it.
+ */
+function clientAdvice(retries: boolean, target: Target): Localized[] {
+  return firedRules({ view: {}, api: 'client', providerId: target.provider.id, model: undefined, retries }).map((rule) =>
+    t(`${rule.breaks} ${rule.fix} (dialect rule ${rule.id})`, `${rule.breaks} ${rule.fix}（方言规则 ${rule.id}）`),
+  );
+}
+
+/** The client's literal options name maxRetries. */
+function setsMaxRetries(client: ClientFacts): boolean {
+  return client.options.kind === 'literal' && propertyByName(client.options.object.node, 'maxRetries') !== undefined;
 }
 
 /**
@@ -213,6 +231,21 @@ function openAiLiteralsInside(unit: { sf: ts.SourceFile }, expression: ts.Expres
   return { literals, whole: literals.length === 1 && literals[0] === inner };
 }
 
+/** The model written for a mapped id: a chat call that sends images gets the provider's vision model when the mapped one reads none. */
+export function writtenModel(provider: Target['provider'], mapped: string | undefined, needsVision: boolean, family: ApiFamily): string | undefined {
+  if (!mapped || !needsVision || family !== 'chat') return mapped;
+  const model = findProviderModel(provider, mapped);
+  const vision = provider.modelMap.vision;
+  return model && 'vision' in model && !model.vision && vision !== 'none' ? vision : mapped;
+}
+
+/** What the dialect rules say about a model id written as a literal (Ark: activate it, or read it from env). */
+function modelAdvice(providerId: string, modelId: string): Localized | undefined {
+  const rules = firedRules({ view: { model: modelId }, api: 'model', providerId, model: modelId });
+  if (!rules.length) return undefined;
+  return t(rules.map((r) => `${r.breaks} ${r.fix} (dialect rule ${r.id})`).join(' '), rules.map((r) => `${r.breaks} ${r.fix}（方言规则 ${r.id}）`).join(' '));
+}
+
 export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {
   const target = context.target;
   const openaiId = detection.model!;
@@ -221,12 +254,7 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
   // A model of a call the provider cannot serve at all is that call's problem, reported there once.
   if (checkFamily(provider, payload.family)?.level === 'manual') return { readiness: 'info' };
   const mapping = mapModel(openaiId, provider, target.modelOverrides);
-  let targetId = mapping.target;
-  if (targetId && payload.needsVision && payload.family === 'chat') {
-    const model = findProviderModel(provider, targetId);
-    const vision = provider.modelMap.vision;
-    if (model && 'vision' in model && !model.vision && vision !== 'none') targetId = vision;
-  }
+  const targetId = writtenModel(provider, mapping.target, payload.needsVision, payload.family);
   if (!targetId && provider.keepUnmappedModels) {
     return {
       readiness: 'review',
@@ -257,7 +285,7 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
         `The value can be overridden by ${payload.envOverride.join(', ')}: set it to ${targetId} where it is configured.`,
         `该值可被 ${payload.envOverride.join('、')} 覆盖：请在配置处改为 ${targetId}。`,
       )
-    : undefined;
+    : modelAdvice(provider.id, targetId);
   return {
     readiness: 'auto',
     severity: action ? 'warning' : 'info',
@@ -286,13 +314,16 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   // Only an OpenAI id needs mapping; a provider id (after the move, or on a routed client) is final.
   const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
+  // The model the call will send, as planModel writes it (a vision model where the call sends images).
+  const written = writtenModel(provider, mapping?.target, payload.facts.images, payload.rule.family);
   if (!family || family.level !== 'manual') {
     issues.push(
       ...lintRequest(payload.facts, provider, {
         family: payload.rule.family,
         flavour: payload.rule.flavour,
-        ...(mapping?.target ? { targetModel: mapping.target } : {}),
+        ...(written ? { targetModel: written } : {}),
         ...(previousDimensions ? { previousDimensions } : {}),
+        vectorColumns: context.vectorColumns,
       }),
     );
   }
@@ -300,22 +331,25 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     issues.push(noModelIssue(provider, detection.model));
   }
   if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
-  const review = reviewEdits(payload, provider, context, mapping?.target);
+  const review = reviewEdits(payload, provider, context, written);
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
   const family_ = familyText(payload.rule.family);
+  const actions = ordered.length
+    ? [
+        manual
+          ? t(`This ${family_.en} call cannot move to ${provider.name.en} as is: keep it on another provider or rework it.`, `此${family_.zh}调用无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。`)
+          : t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。'),
+      ]
+    : [];
+  // A retry helper around the call: the provider's advice on retries, without changing readiness.
+  actions.push(...clientAdvice(insideRetryHelper(payload.node), target));
   return {
     readiness,
-    ...(ordered.length
-      ? {
-          reason: t(ordered.map((i) => i.message.en).join(' '), ordered.map((i) => i.message.zh).join(' ')),
-          action: manual
-            ? t(`This ${family_.en} call cannot move to ${provider.name.en} as is: keep it on another provider or rework it.`, `此${family_.zh}调用无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。`)
-            : t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。'),
-          docs: ordered[0].docs ?? provider.docs.openaiCompatibility,
-        }
-      : {}),
+    ...(ordered.length ? { reason: t(ordered.map((i) => i.message.en).join(' '), ordered.map((i) => i.message.zh).join(' ')) } : {}),
+    ...(actions.length ? { action: t(actions.map((a) => a.en).join(' '), actions.map((a) => a.zh).join(' ')) } : {}),
+    ...(ordered.length ? { docs: ordered[0].docs ?? provider.docs.openaiCompatibility } : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
     ...(review.length ? { fix: { description: 'adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
   };

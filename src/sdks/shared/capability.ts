@@ -3,7 +3,7 @@
  * issue names the feature and carries the catalogue's evidence link. Shared by every SDK module
  * whose requests have OpenAI's shape.
  */
-import type { Provider } from '../../catalogue/schema.js';
+import type { EmbeddingModel, Provider } from '../../catalogue/schema.js';
 import type { FeatureId } from '../../catalogue/schema.js';
 import { findProviderModel } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -15,6 +15,7 @@ import type { TextEdit } from '../../core/types.js';
 import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
+import { describeColumns, type VectorColumn } from '../../pipeline/vector-columns.js';
 
 export interface Issue {
   level: 'review' | 'manual';
@@ -149,6 +150,8 @@ export interface LintOptions {
   targetModel?: string;
   /** OpenAI embedding size before the move, for the re-index warning. */
   previousDimensions?: number;
+  /** The project's vector column declarations, named by the re-index warning. */
+  vectorColumns?: () => VectorColumn[];
 }
 
 /** Issues of one request against the provider, feature by feature. */
@@ -260,6 +263,8 @@ function ruleFeature(rule: DialectRule): FeatureId | undefined {
     if (param === 'n') return 'multipleChoices';
     return undefined;
   }
+  // Which models read images at all: the provider's own rule replaces the catalogue's "partly".
+  if (rule.family === 'vision') return 'contentPart' in rule.when && !rule.when.dataUrl ? 'vision' : undefined;
   return RULE_FEATURE[rule.family];
 }
 
@@ -394,23 +399,15 @@ function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOp
   if (!model) return issues;
   const before = facts.dimensions ?? options.previousDimensions;
   const after = facts.dimensions && model.dimensionsParam === 'yes' ? facts.dimensions : model.dimensions;
+  const columns = options.vectorColumns?.() ?? [];
   issues.push({
     level: 'review',
     feature: 'embeddings',
-    message: t(
-      `Re-index required: vectors from ${model.id} (${after} dimensions) are not comparable with the stored OpenAI vectors (${before ?? 'unknown'} dimensions).`,
-      `需要重建索引：${model.id}（${after} 维）生成的向量与已存的 OpenAI 向量（${before ?? '未知'} 维）不可比较。`,
-    ),
+    message: reindexMessage(model, before, after, facts.dimensions !== undefined, columns),
     docs: model.price.source,
   });
-  if (facts.dimensions !== undefined && model.dimensionsParam !== 'yes') {
-    issues.push({
-      level: 'review',
-      feature: 'embeddings',
-      message: t(`${model.id} may ignore the dimensions parameter.`, `${model.id} 可能不支持 dimensions 参数。`),
-      docs: model.price.source,
-    });
-  }
+  const unsupported = facts.dimensions !== undefined ? dimensionsIssue(model, facts.dimensions) : undefined;
+  if (unsupported) issues.push(unsupported);
   if (facts.inputCount === undefined && facts.inputDynamic && typeof model.maxBatch === 'number') {
     issues.push({
       level: 'review',
@@ -431,6 +428,46 @@ function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOp
     });
   }
   return issues;
+}
+
+/**
+ * Re-index: the stored vectors come from another model. Names both sizes, whether the new model can
+ * keep the old size (catalogue `dimensionOptions`), and the vector columns the project declares.
+ */
+function reindexMessage(model: EmbeddingModel, before: number | undefined, after: number | 'unknown', sendsDimensions: boolean, columns: VectorColumn[]): Localized {
+  let en = `Re-index required: vectors from ${model.id} (${after} dimensions) are not comparable with the stored OpenAI vectors (${before ?? 'unknown'} dimensions).`;
+  let zh = `需要重建索引：${model.id}（${after} 维）生成的向量与已存的 OpenAI 向量（${before ?? '未知'} 维）不可比较。`;
+  if (before !== undefined && !sendsDimensions && after !== before) {
+    if (model.dimensionsParam === 'yes' && model.dimensionOptions?.includes(before)) {
+      en += ` ${model.id} can return ${before} dimensions: send dimensions: ${before} to keep the column size (the rows must still be re-embedded).`;
+      zh += ` ${model.id} 可返回 ${before} 维：发送 dimensions: ${before} 可保持列的维度（但所有行仍需重新生成向量）。`;
+    } else if (model.dimensionOptions) {
+      en += ` ${model.id} cannot return ${before} dimensions (it offers ${model.dimensionOptions.join(', ')}): the vector column changes size.`;
+      zh += ` ${model.id} 无法返回 ${before} 维（可选 ${model.dimensionOptions.join('、')}）：向量列的维度需要修改。`;
+    }
+  }
+  if (columns.length) {
+    en += ` Vector columns declared: ${describeColumns(columns)}.`;
+    zh += ` 项目中声明的向量列：${describeColumns(columns)}。`;
+  }
+  return t(en, zh);
+}
+
+/** `dimensions` sent to a model that does not take it, or a size it does not offer (the emulator rejects both). */
+function dimensionsIssue(model: EmbeddingModel, dimensions: number): Issue | undefined {
+  if (model.dimensionsParam === 'no') {
+    return { level: 'review', feature: 'embeddings', message: t(`${model.id} does not take the dimensions parameter; remove it (it returns ${model.dimensions} dimensions).`, `${model.id} 不支持 dimensions 参数，请删除（其返回 ${model.dimensions} 维）。`), docs: model.price.source };
+  }
+  if (model.dimensionOptions && !model.dimensionOptions.includes(dimensions)) {
+    return {
+      level: 'review',
+      feature: 'embeddings',
+      message: t(`${model.id} offers dimensions ${model.dimensionOptions.join(', ')}, not ${dimensions}.`, `${model.id} 的 dimensions 可选 ${model.dimensionOptions.join('、')}，不支持 ${dimensions}。`),
+      docs: model.price.source,
+    };
+  }
+  if (model.dimensionsParam !== 'yes') return { level: 'review', feature: 'embeddings', message: t(`${model.id} may ignore the dimensions parameter.`, `${model.id} 可能不支持 dimensions 参数。`), docs: model.price.source };
+  return undefined;
 }
 
 /** The provider serves nothing in the model's place: the call cannot move as written. */

@@ -328,7 +328,7 @@ function planHelper(detection: VercelDetection, payload: Payload<'helper'>, cont
   const { provider } = target;
   // Routed 2.x providers still call /responses through a direct call: lint that family then.
   const family: ApiFamily = routedTo && payload.model.kind === 'language' && payload.versions.openai !== undefined && payload.versions.openai >= 2 ? 'responses' : payload.family;
-  const issues = helperIssues(detection, payload, provider, target, family, !!routedTo);
+  const issues = helperIssues(detection, payload, provider, target, family, !!routedTo, context.vectorColumns);
   const manual = issues.some((i) => i.level === 'manual');
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
   const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
@@ -350,7 +350,7 @@ function planHelper(detection: VercelDetection, payload: Payload<'helper'>, cont
   };
 }
 
-function helperIssues(detection: VercelDetection, payload: Payload<'helper'>, provider: Provider, target: Target, family: ApiFamily, routed: boolean): Issue[] {
+function helperIssues(detection: VercelDetection, payload: Payload<'helper'>, provider: Provider, target: Target, family: ApiFamily, routed: boolean, vectorColumns?: PlanContext['vectorColumns']): Issue[] {
   const issues: Issue[] = [];
   if (payload.blocked) issues.push({ level: 'manual', message: text.providerNotMigrated(payload.blocked), docs: text.DOCS.settings });
   const familyIssue = checkFamily(provider, family);
@@ -366,6 +366,7 @@ function helperIssues(detection: VercelDetection, payload: Payload<'helper'>, pr
         flavour: payload.rule.stream ? 'stream' : 'create',
         ...(mapping?.target ? { targetModel: mapping.target } : {}),
         ...(previousDimensions ? { previousDimensions } : {}),
+        vectorColumns,
       }),
     );
   }
