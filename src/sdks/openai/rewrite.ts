@@ -11,6 +11,7 @@ import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, remove
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
 import { firedRules, insideRetryHelper } from '../../dialects/scan.js';
+import { ruleMessage, rulesMessage } from '../../dialects/rules-zh.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
@@ -98,9 +99,7 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
  * for retries). Advice only: the finding moves as it would without it.
  */
 function clientAdvice(retries: boolean, target: Target): Localized[] {
-  return firedRules({ view: {}, api: 'client', providerId: target.provider.id, model: undefined, retries }).map((rule) =>
-    t(`${rule.breaks} ${rule.fix} (dialect rule ${rule.id})`, `${rule.breaks} ${rule.fix}（方言规则 ${rule.id}）`),
-  );
+  return firedRules({ view: {}, api: 'client', providerId: target.provider.id, model: undefined, retries }).map((rule) => ruleMessage(rule));
 }
 
 /** The client's literal options name maxRetries. */
@@ -243,7 +242,7 @@ export function writtenModel(provider: Target['provider'], mapped: string | unde
 function modelAdvice(providerId: string, modelId: string): Localized | undefined {
   const rules = firedRules({ view: { model: modelId }, api: 'model', providerId, model: modelId });
   if (!rules.length) return undefined;
-  return t(rules.map((r) => `${r.breaks} ${r.fix} (dialect rule ${r.id})`).join(' '), rules.map((r) => `${r.breaks} ${r.fix}（方言规则 ${r.id}）`).join(' '));
+  return rulesMessage(rules);
 }
 
 export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPayload, { type: 'model' }>, context: PlanContext): PlannedFields {

@@ -15,6 +15,7 @@ import type { TextEdit } from '../../core/types.js';
 import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
+import { ruleMessage } from '../../dialects/rules-zh.js';
 import { describeColumns, type VectorColumn } from '../../pipeline/vector-columns.js';
 
 export interface Issue {
@@ -295,13 +296,11 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
   });
   return rules.map((rule) => {
     const feature = ruleFeature(rule);
-    const caveat = rule.unverified ? ` Unverified: ${rule.unverified}` : '';
-    const text = `${rule.breaks} Fix: ${rule.fix}${caveat} (dialect rule ${rule.id})`;
     return {
       level: rule.level,
       ...(feature ? { feature } : {}),
       dialect: rule.id,
-      message: t(text, `${rule.breaks} 修改：${rule.fix}${caveat}（方言规则 ${rule.id}）`),
+      message: ruleMessage(rule, true),
       docs: rule.evidence[0].url,
     };
   });

@@ -1,0 +1,139 @@
+/**
+ * The dialect rules' text in Chinese, by rule id: what breaks and the fix, as `--lang zh` shows
+ * them. Quoted server messages stay as the provider sends them. Kept beside rules.ts rather than in
+ * it so that the facts (conditions, evidence) read in one place; a test requires one entry per rule.
+ */
+import { t, type Localized } from '../core/text.js';
+import type { DialectRule } from './types.js';
+
+export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
+  'deepseek-max-tokens': {
+    breaks: 'DeepSeek 会静默忽略 max_completion_tokens：输出上限不生效，按服务端默认值生成。',
+    fix: '用 max_tokens 传输出上限（DeepSeek 只文档化了 max_tokens）。',
+  },
+  'qwen-max-completion-tokens': {
+    breaks:
+      '百炼（Model Studio）自 2026-04-20 起以 max_completion_tokens 作为输出上限参数，并宣布 max_tokens 于 2026-05-30 前弃用；qwen4-max-preview 之前的模型上，max_tokens 可能只限制回答，不含思考内容。',
+    fix: '用 max_completion_tokens 传输出上限。',
+  },
+  'zhipu-max-tokens': {
+    breaks: 'GLM 只接受 max_tokens；max_completion_tokens 不是 GLM 的参数。',
+    fix: '用 max_tokens 传输出上限。',
+  },
+  'deepseek-developer-role': {
+    breaks: 'DeepSeek 拒绝 developer 角色："messages[0].role: unknown variant `developer`, expected one of `system`, `user`, `assistant`, `tool`"（HTTP 400）。',
+    fix: "把该消息的 role 改为 'system'。",
+  },
+  'doubao-developer-role': {
+    breaks: '有报告称方舟（豆包）拒绝 developer 角色（issue 15）；其 OpenAI 兼容的对话接口只文档化了 system、user、assistant 和 tool 消息。',
+    fix: "把该消息的 role 改为 'system'。",
+  },
+  'minimax-think-in-content': {
+    breaks:
+      'MiniMax M2.x 模型总会思考，且除非请求带 reasoning_split: true，思考内容以 <think>…</think> 形式出现在 message.content 中；展示或解析 content 的代码会拿到思考内容，工具调用循环必须原样回传该 content。',
+    fix: '发送 reasoning_split: true（思考内容改由 reasoning_details 返回），或在展示、解析 content 前去掉 <think>…</think>，并在历史中保留原文。',
+  },
+  'deepseek-reasoning-content-roundtrip': {
+    breaks:
+      '思考模式下，DeepSeek 要求回传每条带 tool_calls 的 assistant 消息的 reasoning_content："Missing `reasoning_content` field in the assistant message" / "The `reasoning_content` in the thinking mode must be passed back to the API"（HTTP 400）。按 OpenAI 类型推入 choice.message，或用 content 与 tool_calls 重建 assistant 消息的工具循环，会丢掉该字段。',
+    fix: '在工具循环的 assistant 消息上保留 reasoning_content（原样推入收到的消息对象，或复制该字段）；未返回时可传空字符串。',
+  },
+  'moonshot-reasoning-content-roundtrip': {
+    breaks: 'Kimi 思考模型会拒绝 assistant 工具调用消息缺少 reasoning_content 的历史："thinking is enabled but reasoning_content is missing in assistant tool call message at index N"（HTTP 400）。',
+    fix: '在历史中每条 assistant 工具调用消息上保留 reasoning_content（原样推入收到的消息对象）。',
+  },
+  'deepseek-json-schema': {
+    breaks: 'DeepSeek 拒绝 response_format 为 json_schema（"This response_format type is unavailable now"，HTTP 400），只支持 JSON Output（json_object）。chat.completions.parse() 与 zodResponseFormat() 发送的是 json_schema。',
+    fix: "发送 response_format: { type: 'json_object' }，把 schema 连同“json”一词写进 system 提示（DeepSeek 要求出现该词），再对 content 做 JSON.parse 并校验（用 zod 的 schema.parse），替代原来的 .parse()。",
+  },
+  'qwen-tool-choice-thinking': {
+    breaks: '思考模式下，Qwen 拒绝 tool_choice 为 "required" 或指定工具："The tool_choice parameter does not support being set to required or object in thinking mode"（HTTP 400）。',
+    fix: "思考时发送 tool_choice 'auto'，或在需要强制调用的请求中关闭思考（enable_thinking: false）。",
+  },
+  'deepseek-tool-choice-thinking': {
+    breaks: 'DeepSeek V4 模型默认思考，思考时拒绝强制的 tool_choice："Thinking mode does not support this tool_choice"（HTTP 400）；只接受 auto 和 none。',
+    fix: "发送 tool_choice 'auto'，或在需要强制调用的请求中关闭思考（thinking: { type: 'disabled' }）。",
+  },
+  'moonshot-tool-choice-thinking': {
+    breaks: "Kimi K2.5 及以上模型默认思考，思考时拒绝 tool_choice 'required' 或指定工具（\"tool_choice 'required' is incompatible with thinking enabled\"，HTTP 400）。",
+    fix: "发送 tool_choice 'auto'，或在需要强制调用的请求中关闭思考（thinking: { type: 'disabled' }）。",
+  },
+  'zhipu-tool-choice-auto': {
+    breaks: 'GLM 只接受 tool_choice "auto"；强制或指定工具不会生效，模型可能不调用工具就直接回答。',
+    fix: "发送 tool_choice 'auto' 并在提示中要求调用该工具，或检查返回中确有工具调用。",
+  },
+  'deepseek-n': {
+    breaks: 'DeepSeek API 只返回一个 choice；n > 1 会报错。',
+    fix: '改为发起 n 次独立请求（可并行），再汇总各自的 choice。',
+  },
+  'zhipu-temperature-range': {
+    breaks: 'GLM 的 temperature 范围是 [0, 1]，OpenAI 的是 [0, 2]：大于 1 的值越界。',
+    fix: '把 OpenAI 的取值减半（LobeChat 即把 0–2 归一到 0–1），或截断为 1。',
+  },
+  'moonshot-temperature-pinned': {
+    breaks: 'Kimi K2.5+ 与 K3 思考模型只接受 temperature 1（"invalid temperature: only 1 is allowed for this model"）。',
+    fix: '对这些模型发送 temperature 1（或不传）。',
+  },
+  'responses-hosted-tools': {
+    breaks:
+      'OpenAI 的托管工具在 OpenAI 一侧运行（其搜索索引、以 OpenAI id 指定的向量库、沙箱、MCP 连接）。服务商的 Responses 接口会忽略未列出的工具，或以其他名称和参数提供自有工具，因此调用不再做原来的事。',
+    fix: '改为自行执行该工具（作为 function 工具），或在阅读服务商文档后改用其内置工具（Qwen 文档化了自己的联网搜索与代码解释器）。',
+  },
+  'qwen-responses-instructions': {
+    breaks: '百炼的 Responses API 不支持 instructions，并忽略未列出的参数：system 提示会被丢弃。',
+    fix: "把 instructions 作为 input 的第一项发送：{ role: 'system', content: instructions }。",
+  },
+  'qwen-responses-background': {
+    breaks: '百炼的 Responses API 只支持同步调用：不支持 background，之后没有可轮询的响应。',
+    fix: '直接等待响应（或流式接收），不要轮询后台响应。',
+  },
+  'stream-include-usage': {
+    breaks: '代码从流中读取 usage，却没有请求它：不带 stream_options.include_usage 时，没有任何数据块携带 usage。',
+    fix: '加上 stream_options: { include_usage: true }；usage 会在最后一个 choices 为空的数据块中返回。',
+  },
+  'dashscope-embedding-batch': {
+    breaks: 'DashScope text-embedding-v3/v4 每次请求最多 10 条输入；LangChain 的 OpenAIEmbeddings 默认每次发送 512 条。',
+    fix: '在 OpenAIEmbeddings 上设置 batchSize: 10（不带参数构造时也要设置）；其他列表按 10 条分批。',
+  },
+  'deepseek-image-input': {
+    breaks:
+      '只有 deepseek-flash 能读图；其他 DeepSeek 模型只接受文本部分，收到图片部分会拒绝："Failed to deserialize the JSON body into the target type: messages[N]: unknown variant `image_url`, expected `text`"（HTTP 400）。',
+    fix: '把图片发给 deepseek-flash（见其图像理解指南），或在调用前把图片转成文字（OCR）。',
+  },
+  'zhipu-image-base64': {
+    breaks: 'GLM 的内联图片要求 image_url.url 为纯 base64 字符串；OpenAI 所用的 data:image/…;base64, URL 会被拒绝（"图片输入格式/解析错误"，HTTP 400），去掉前缀后的同一图片则可读取。',
+    fix: '只发送逗号之后的 base64（`${b64}` 而非 `data:image/png;base64,${b64}`）；远程 https URL 不变。',
+  },
+  'deepseek-402-no-retry': {
+    breaks:
+      '账户余额用尽时 DeepSeek 返回 402 Insufficient Balance：在充值之前任何重试都不会成功。openai SDK 不会重试它（它重试 408、409、429 和 5xx），但对所有错误都重试的包装会。',
+    fix: '把 402 视为终止（告警、充值；GET /user/balance 可查余额），只对 429、500、503 重试；遇到 429 时 DeepSeek 建议放缓请求节奏。',
+  },
+  'moonshot-429-retry-after': {
+    breaks:
+      'Moonshot 在触及每分钟或每日限额时返回 429 rate_limit_reached_error（消息会写明是哪个限额："request reached organization TPD rate limit, current: …, limit: …"）；曾观察到每日限额附带 Retry-After: 1152。openai SDK（此处读的是 6.49.0）会等满 Retry-After 再重试，调用可能挂起许多分钟；没有该头时它在 0.5–8 秒后重试，对每日限额来说太早。',
+    fix: '给客户端设置超时并自行处理 429：从 error.message 判断触及的限额，每日限额则切换或排队，每分钟限额则退避。',
+  },
+  'doubao-model-id': {
+    breaks:
+      '方舟的 model 可以是模型 ID（带日期，如 doubao-seed-2-1-pro-260628，须先为账户开通该模型才可调用），也可以是在控制台创建的推理接入点 id（ep-…）；许多团队调用的是接入点，其 id 因账户和地域而异。',
+    fix: "从每个部署都会设置的环境变量读取 model（例如 `process.env.ARK_MODEL ?? 'doubao-seed-2-1-pro-260628'`），并在方舟控制台开通该模型或创建接入点。",
+  },
+};
+
+/**
+ * A fired rule as a finding's message in both languages: what breaks, the fix (after "Fix:" when
+ * `labelled`), the caveat of an unverified rule, and the rule id.
+ */
+export function ruleMessage(rule: DialectRule, labelled = false): Localized {
+  const zh = RULES_ZH[rule.id] ?? rule;
+  const en = `${rule.breaks} ${labelled ? 'Fix: ' : ''}${rule.fix}${rule.unverified ? ` Unverified: ${rule.unverified}` : ''}`;
+  const cn = `${zh.breaks} ${labelled ? '修改：' : ''}${zh.fix}${rule.unverified ? ` 未证实：${rule.unverified}` : ''}`;
+  return t(`${en} (dialect rule ${rule.id})`, `${cn}（方言规则 ${rule.id}）`);
+}
+
+/** Several fired rules as one message. */
+export function rulesMessage(rules: DialectRule[]): Localized {
+  const each = rules.map((rule) => ruleMessage(rule));
+  return t(each.map((m) => m.en).join(' '), each.map((m) => m.zh).join(' '));
+}
