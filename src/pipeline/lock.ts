@@ -1,7 +1,8 @@
 /**
  * One writer at a time: `.migrate/lock` is created exclusively by apply (for its writes) and undo.
  * A lock whose process is gone (same host, pid not alive), or that is older than any write phase
- * takes, is stale and is broken; otherwise the second run stops with a clear error (exit 2).
+ * takes, is stale and is broken (under a breaker file, see breakStale); otherwise the second run
+ * stops with a clear error (exit 2).
  */
 import * as fs from 'node:fs';
 import os from 'node:os';
@@ -50,11 +51,42 @@ function stale(read: { holder?: Holder; ageMs: number }): boolean {
   return read.holder.host === os.hostname() && !alive(read.holder.pid);
 }
 
+/** A breaker older than this belongs to a run killed while breaking; removing a lock takes milliseconds. */
+const STALE_BREAKER_MS = 5000;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Removes a lock judged stale, under `lock.break` (created exclusively): only the breaker's holder
+ * may remove the lock, after reading it again and finding the same stale content. Two runs breaking
+ * the same stale lock at once cannot remove a fresh lock that one of them (or a third run) took
+ * meanwhile, which moving the lock aside and back could. Returns false when another run is breaking.
+ */
+function breakStale(file: string, staleRaw: string): boolean {
+  const breaker = `${file}.break`;
+  try {
+    fs.writeFileSync(breaker, String(process.pid), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const since = readHolder(breaker)?.ageMs;
+    if (since !== undefined && since > STALE_BREAKER_MS) fs.rmSync(breaker, { force: true });
+    return false;
+  }
+  try {
+    if (readHolder(file)?.raw === staleRaw) fs.rmSync(file, { force: true });
+  } finally {
+    fs.rmSync(breaker, { force: true });
+  }
+  return true;
+}
+
 /** Takes the lock or throws; returns the function that releases it. */
 export function acquireLock(root: string, command: string): () => void {
   const file = path.join(ensureMigrateDir(root), 'lock');
   const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), command, createdAt: new Date().toISOString() } satisfies Holder);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 20; attempt++) {
     try {
       fs.writeFileSync(file, mine, { flag: 'wx', mode: 0o600 });
       return () => {
@@ -73,16 +105,8 @@ export function acquireLock(root: string, command: string): () => void {
         '请等待其结束；若没有 migrate 进程在运行，可删除 .migrate/lock',
       );
     }
-    // Move the stale lock aside and check it is the one judged stale: two runs breaking it at once
-    // must not both go on (the second would move the first one's fresh lock).
-    const aside = `${file}.stale-${process.pid}`;
-    try {
-      fs.renameSync(file, aside);
-    } catch {
-      continue;
-    }
-    if (fs.readFileSync(aside, 'utf8') !== read.raw) fs.renameSync(aside, file);
-    else fs.rmSync(aside, { force: true });
+    // Another run is breaking the same stale lock: give it a moment, then look again.
+    if (!breakStale(file, read.raw)) pause(25);
   }
   throw new UnsafeTreeError(`could not take ${file}: another migrate run keeps taking it`, [], 'try again');
 }
