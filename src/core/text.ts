@@ -10,6 +10,11 @@ export function t(en: string, zh: string): Localized {
   return { en, zh };
 }
 
+/** A fix's description: English for every format, Chinese for `--lang zh` text (machine formats leave it out). */
+export function described(en: string, zh: string): { description: string; zh: string } {
+  return { description: en, zh };
+}
+
 export function pick(text: Localized | undefined, lang: Lang): string | undefined {
   return text ? text[lang] : undefined;
 }

@@ -46,6 +46,8 @@ export type Safety = 'safe' | 'review';
 
 export interface Fix {
   description: string;
+  /** The description in Chinese, for `--lang zh` text; machine formats leave it out. */
+  zh?: string;
   safety: Safety;
   edits: FileEdit[];
 }

@@ -17,7 +17,7 @@ import { resolveName } from '../analysis/scope.js';
 import { nodeRange, type Unit } from '../analysis/unit.js';
 import { skipOuter } from '../analysis/values.js';
 import type { Finding, FileEdit } from '../core/types.js';
-import { t, type Localized } from '../core/text.js';
+import { described, t, type Localized } from '../core/text.js';
 import { formatObject, lineIndent } from '../edits/object-literal.js';
 import { baseUrlExpression, envRead, providerKeyEnv } from '../sdks/shared/env.js';
 import type { Detection, PlanContext, SdkModule, Target } from '../sdks/types.js';
@@ -162,7 +162,7 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
     }
     client.finding.readiness = 'review';
     client.finding.severity = 'warning';
-    client.finding.fix = { description: `make a second client for ${provider.name.en} and send ${callList(moving)} through it`, safety: 'safe', edits: split };
+    client.finding.fix = { ...described(`make a second client for ${provider.name.en} and send ${callList(moving)} through it`, `为${provider.name.zh}新建第二个客户端，并经由它发送 ${callList(moving)}`), safety: 'safe', edits: split };
     setText(
       client.finding,
       t(`OpenAI client split: ${callList(moving)} move to a new ${provider.name.en} client, ${callList(staying)} stay on OpenAI`, `OpenAI 客户端拆分：${callList(moving)} 迁移到新的 ${provider.name.zh} 客户端，${callList(staying)} 保留在 OpenAI`),
@@ -330,7 +330,7 @@ export function enforceKeyPlan(pairs: Pair[], plan: KeyPlan): void {
     }
     const renamed = plan.moved.get(name);
     if (!renamed || !finding.fix) continue;
-    finding.fix = { ...finding.fix, safety: 'safe', description: `read ${renamed} instead of ${name}: the clients that used it moved` };
+    finding.fix = { ...finding.fix, safety: 'safe', ...described(`read ${renamed} instead of ${name}: the clients that used it moved`, `改为读取 ${renamed}（原为 ${name}）：使用它的客户端都已迁移`) };
     finding.readiness = 'auto';
     finding.severity = 'info';
     setText(

@@ -2,6 +2,7 @@
  * `--format json`: one document on stdout. Its shape is a contract (schemaVersion), documented in
  * README.md; fields are only ever added within a version.
  */
+import type { Fix } from '../core/types.js';
 import type { Report } from './report.js';
 import { VERSION } from '../version.js';
 import { costResultForJson } from './cost.js';
@@ -22,7 +23,8 @@ export function renderJson(report: Report, today: string | Date = new Date()): s
     findings: report.findings.map(({ zh: _zh, ...finding }) => ({
       ...finding,
       model: finding.model ?? null,
-      fix: finding.fix ?? null,
+      fix: finding.fix ? englishFix(finding.fix) : null,
+      ...(finding.suggestions ? { suggestions: finding.suggestions.map(englishFix) } : {}),
     })),
     files: report.files,
     readiness: report.readiness ?? null,
@@ -40,4 +42,9 @@ export function renderJson(report: Report, today: string | Date = new Date()): s
     verify: report.verify ?? null,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** A fix as machine formats carry it: the English description only, as for findings. */
+function englishFix({ zh: _zh, ...fix }: Fix): Fix {
+  return fix;
 }

@@ -3,7 +3,7 @@
  * per-file counters, the readiness matrix and a short cost line. Pure function of the report.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Finding, Severity } from '../core/types.js';
+import type { Finding, Fix, Severity } from '../core/types.js';
 import type { Lang } from '../core/text.js';
 import type { Report } from './report.js';
 import { codeFrame } from './codeframe.js';
@@ -150,6 +150,11 @@ function severityBadge(chalk: ChalkInstance, severity: Severity, lang: Lang): st
 }
 
 /** A finding's message, reason and action in the reader's language (English where no Chinese exists). */
+/** A fix's description in the reader's language (English where no Chinese was written). */
+export function fixText(fix: Fix, lang: Lang): string {
+  return (lang === 'zh' && fix.zh) || fix.description;
+}
+
 export function localized(finding: Finding, lang: Lang) {
   if (lang === 'zh' && finding.zh) return finding.zh;
   return { message: finding.message, reason: finding.reason, action: finding.action };
@@ -165,7 +170,7 @@ export function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const finding of [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start)) {
     const text = localized(finding, lang);
-    const key = [finding.ruleId, finding.severity, finding.readiness, text.message, text.reason, text.action ?? '', finding.fix?.description ?? ''].join('\0');
+    const key = [finding.ruleId, finding.severity, finding.readiness, text.message, text.reason, text.action ?? '', finding.fix ? fixText(finding.fix, lang) : ''].join('\0');
     const group = groups.get(key);
     if (group) group.all.push(finding);
     else groups.set(key, { first: finding, all: [finding] });
@@ -198,7 +203,7 @@ function groupLines(group: FindingGroup, options: TextOptions, chalk: ChalkInsta
   lines.push(...wrapLine(`${pad}${chalk.dim(`${L.at}:`)} `, locations(group, options.verbose ? all.length : 8, options.lang), w, indent));
   lines.push(...wrapLine(`${pad}${chalk.dim(`${L.why}:`)} `, text.reason, w, indent));
   if (text.action) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.todo}:`)} `, `${text.action}${first.docs ? ` (${first.docs})` : ''}`, w, indent));
-  if (first.fix) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.fix}:`)} `, `${first.fix.description} [${options.lang === 'zh' ? (SAFETY_ZH[first.fix.safety] ?? first.fix.safety) : first.fix.safety}]`, w, indent));
+  if (first.fix) lines.push(...wrapLine(`${pad}${chalk.dim(`${L.fix}:`)} `, `${fixText(first.fix, options.lang)} [${options.lang === 'zh' ? (SAFETY_ZH[first.fix.safety] ?? first.fix.safety) : first.fix.safety}]`, w, indent));
   if (first.severity !== 'info' || options.verbose) {
     const source = options.text(first.file);
     if (source !== undefined) lines.push(...codeFrame(source, first, chalk).map((l) => `${pad}${l}`));

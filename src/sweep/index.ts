@@ -5,8 +5,8 @@
  */
 import { mapModel } from '../catalogue/index.js';
 import type { FileEdit } from '../core/types.js';
-import { t } from '../core/text.js';
-import type { PlanContext, PlannedFields, SdkModule } from '../sdks/types.js';
+import { described, t } from '../core/text.js';
+import type { PlanContext, PlannedFields, SdkModule, Target } from '../sdks/types.js';
 import { providerKeyEnv } from '../sdks/shared/env.js';
 import { SDK, type SweepDetection } from './detect.js';
 import { SWEEP_MARKER } from './indicators.js';
@@ -36,7 +36,7 @@ function planSweep(detection: SweepDetection, context: PlanContext): PlannedFiel
       ? { message: t(`${detection.message.en}: no ${target.provider.name.en} counterpart`, `${detection.message.zh}：${target.provider.name.zh} 没有对应模型`) }
       : {}),
     ...(edits.length
-      ? { suggestions: [{ description: `use ${target.provider.name.en}'s model ids (${[...new Set(mapped.map((m) => `${m.spot.id} → ${m.target ?? 'none'}`))].join(', ')})`, safety: 'review' as const, edits }] }
+      ? { suggestions: [{ ...modelIdsDescribed(target, mapped.map((m) => `${m.spot.id} → ${m.target ?? 'none'}`)), safety: 'review' as const, edits }] }
       : {}),
   };
 }
@@ -49,3 +49,9 @@ export const sweepSdk: SdkModule = {
   detect: () => [],
   plan: (detection, context) => planSweep(detection as SweepDetection, context),
 };
+
+/** "use Qwen's model ids (gpt-4o → qwen3.8-max, …)", each pair once. */
+function modelIdsDescribed(target: Target, pairs: string[]): { description: string; zh: string } {
+  const list = [...new Set(pairs)].join(', ');
+  return described(`use ${target.provider.name.en}'s model ids (${list})`, `改用${target.provider.name.zh}的模型 id（${list}）`);
+}

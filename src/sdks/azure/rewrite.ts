@@ -9,7 +9,7 @@ import { resolveName, resolveTopLevel } from '../../analysis/scope.js';
 import type { Unit } from '../../analysis/unit.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { FileEdit, TextEdit } from '../../core/types.js';
-import { t } from '../../core/text.js';
+import { described, t } from '../../core/text.js';
 import { fileEdits, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import type { PlanContext, PlannedFields } from '../types.js';
 import type { ClientFacts, OpenAiDetection } from '../openai/detect.js';
@@ -73,7 +73,7 @@ function planImport(payload: Extract<AzurePayload, { type: 'azureImport' }>, con
   return {
     readiness: 'auto',
     message: t('AzureOpenAI → the SDK’s OpenAI client', 'AzureOpenAI → SDK 的 OpenAI 客户端'),
-    fix: { description: `use the SDK's OpenAI client for ${target.provider.name.en}`, safety: 'safe', edits: fileEdits(unit, edits) },
+    fix: { ...described(`use the SDK's OpenAI client for ${target.provider.name.en}`, `为${target.provider.name.zh}改用 SDK 的 OpenAI 客户端`), safety: 'safe', edits: fileEdits(unit, edits) },
   };
 }
 
@@ -123,8 +123,8 @@ function planClient(client: ClientFacts, viaClass: boolean, context: PlanContext
     message: t(`Azure OpenAI client → ${target.provider.name.en}`, `Azure OpenAI 客户端 → ${target.provider.name.zh}`),
     action,
     docs: target.provider.docs.openaiCompatibility,
-    ...(all.length ? { fix: { description: `point the client at ${target.provider.name.en} (${target.baseURL}) instead of Azure`, safety: 'safe' as const, edits: all } } : {}),
-    ...(planned.review.length ? { suggestions: [{ description: `read the API key from ${target.provider.apiKeyEnv}`, safety: 'review' as const, edits: planned.review }] } : {}),
+    ...(all.length ? { fix: { ...described(`point the client at ${target.provider.name.en} (${target.baseURL}) instead of Azure`, `把客户端从 Azure 改指向${target.provider.name.zh}（${target.baseURL}）`), safety: 'safe' as const, edits: all } } : {}),
+    ...(planned.review.length ? { suggestions: [{ ...described(`read the API key from ${target.provider.apiKeyEnv}`, `从 ${target.provider.apiKeyEnv} 读取 API key`), safety: 'review' as const, edits: planned.review }] } : {}),
   };
 }
 

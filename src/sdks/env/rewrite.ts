@@ -6,7 +6,7 @@
 import { isWebSessionName } from '../../sweep/indicators.js';
 import { mapModel } from '../../catalogue/index.js';
 import type { FileEdit, SourceText } from '../../core/types.js';
-import { t } from '../../core/text.js';
+import { described, t } from '../../core/text.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { providerBaseUrlEnv, providerKeyEnv, renameEnvRead } from '../shared/env.js';
 import { isExampleEnvFile, roleOf, type EnvDetection, type EnvPayload } from './detect.js';
@@ -50,7 +50,7 @@ function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanC
         `迁移后密钥位于 ${renamed}；此处读取（校验、日志、请求头）也应随之修改。apply --include-review 会重命名。`,
       ),
       docs: DOCS.sdkEnv,
-      fix: { description: `read ${renamed} instead of ${name}`, safety: 'review', edits: [{ ...edit, file: payload.unit.path }] },
+      fix: { ...described(`read ${renamed} instead of ${name}`, `改为读取 ${renamed}（原为 ${name}）`), safety: 'review', edits: [{ ...edit, file: payload.unit.path }] },
     };
   }
   if (role === 'proxy') {
@@ -140,10 +140,10 @@ function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context:
   }
   if (!edits.length) return { readiness: 'info' };
   const description = renamed
-    ? `rename ${payload.name} to ${renamed[0]} in ${file.path}: no code reads ${payload.name} any more`
-    : `add ${target.provider.name.en}'s variables next to OpenAI's in ${file.path}`;
+    ? described(`rename ${payload.name} to ${renamed[0]} in ${file.path}: no code reads ${payload.name} any more`, `在 ${file.path} 中把 ${payload.name} 改名为 ${renamed[0]}：已没有代码读取 ${payload.name}`)
+    : described(`add ${target.provider.name.en}'s variables next to OpenAI's in ${file.path}`, `在 ${file.path} 中 OpenAI 变量旁添加${target.provider.name.zh}的变量`);
   return writable
-    ? { readiness: 'auto', fix: { description, safety: 'safe', edits }, docs: DOCS.dotenv }
+    ? { readiness: 'auto', fix: { ...description, safety: 'safe', edits }, docs: DOCS.dotenv }
     : {
         readiness: 'review',
         action: t(
@@ -151,7 +151,7 @@ function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context:
           `请自行在 ${file.path} 中添加 ${providerVariables(target, payload.name).map(([n]) => n).join(' 和 ')}，或使用 apply --include-env-files。`,
         ),
         docs: DOCS.dotenv,
-        suggestions: [{ description, safety: 'review', edits }],
+        suggestions: [{ ...description, safety: 'review', edits }],
       };
 }
 
@@ -190,7 +190,7 @@ function planCompose(payload: Extract<EnvPayload, { type: 'composeEntry' }>, con
     readiness: 'auto',
     docs: DOCS.compose,
     fix: {
-      description: `pass ${target.provider.name.en}'s variables to the container`,
+      ...described(`pass ${target.provider.name.en}'s variables to the container`, `把${target.provider.name.zh}的变量传给容器`),
       safety: 'safe',
       edits: [{ file: file.path, start: payload.entryEnd, end: payload.entryEnd, text: `${eol}${lines.join(eol)}` }],
     },

@@ -12,7 +12,7 @@ import { nodeRange, type Unit } from '../../analysis/unit.js';
 import { findOpenAiModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
-import { t, type Localized } from '../../core/text.js';
+import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { checkFamily, checkFeature, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
 import { envRead, isOpenAiEnvName, providerKeyEnv, publicPrefix, renameEnvRead, spelledEnvName, type EnvStyle } from '../shared/env.js';
@@ -313,14 +313,16 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
     ...(safe.length
       ? {
           fix: {
-            description: movesUrl ? `send the request to ${provider.name.en} (${target.baseURL})` : `send the ${provider.name.en} key (${keyEnvName(request.key, provider)})`,
+            ...(movesUrl
+              ? described(`send the request to ${provider.name.en} (${target.baseURL})`, `把请求发往${provider.name.zh}（${target.baseURL}）`)
+              : described(`send the ${provider.name.en} key (${keyEnvName(request.key, provider)})`, `发送${provider.name.zh}的 key（${keyEnvName(request.key, provider)}）`)),
             safety: 'safe',
             edits: safe,
           } as Fix,
         }
       : {}),
     ...(review.length
-      ? { suggestions: [{ description: 'adjust request fields for the provider (OpenAI-only ones out, max_tokens, stream_options)', safety: 'review', edits: review } as Fix] }
+      ? { suggestions: [{ ...described('adjust request fields for the provider (OpenAI-only ones out, max_tokens, stream_options)', '按服务商调整请求字段（去掉 OpenAI 专有字段、max_tokens、stream_options）'), safety: 'review', edits: review } as Fix] }
       : {}),
   };
 }
@@ -444,7 +446,7 @@ function planEndpoint(endpoint: EndpointInfo, context: PlanContext): PlannedFiel
     message: t(`OpenAI API URL → ${provider.name.en} (${target.baseURL})`, `OpenAI 接口地址 → ${provider.name.zh}（${target.baseURL}）`),
     ...(notes.length ? { action: join(notes) } : {}),
     docs: endpoint.proxy ? DOCS.viteProxy : provider.docs.openaiCompatibility,
-    ...(move.edits.length ? { fix: { description: `use ${provider.name.en}'s base URL ${target.baseURL}`, safety: 'safe', edits: move.edits } as Fix } : {}),
+    ...(move.edits.length ? { fix: { ...described(`use ${provider.name.en}'s base URL ${target.baseURL}`, `使用${provider.name.zh}的 base URL ${target.baseURL}`), safety: 'safe', edits: move.edits } as Fix } : {}),
   };
 }
 
@@ -488,7 +490,7 @@ function planInstance(instance: InstanceInfo, context: PlanContext): PlannedFiel
     ...(reviewIssues.length ? { reason: join(reviewIssues.map((i) => i.message)) } : {}),
     action: join([setKeyAction(instance.key, provider), ...notes]),
     docs: provider.docs.openaiCompatibility,
-    ...(edits.length ? { fix: { description: `point the client at ${provider.name.en} (${target.baseURL})`, safety: 'safe', edits } as Fix } : {}),
+    ...(edits.length ? { fix: { ...described(`point the client at ${provider.name.en} (${target.baseURL})`, `把客户端指向${provider.name.zh}（${target.baseURL}）`), safety: 'safe', edits } as Fix } : {}),
   };
 }
 
@@ -575,7 +577,7 @@ function planAuthHeader(payload: Payload<'authHeader'>, context: PlanContext): P
     message: t(`hard-coded key → ${read}`, `写死的密钥 → ${read}`),
     action: revoke,
     docs: provider.docs.openaiCompatibility,
-    fix: { description: `read the ${provider.name.en} key from ${name}`, safety: 'safe', edits },
+    fix: { ...described(`read the ${provider.name.en} key from ${name}`, `从 ${name} 读取${provider.name.zh}的 key`), safety: 'safe', edits },
   };
 }
 

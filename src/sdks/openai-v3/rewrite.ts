@@ -7,7 +7,7 @@
 import { ts } from '../../analysis/ts.js';
 import { nodeRange, type Unit } from '../../analysis/unit.js';
 import type { FileEdit, Fix } from '../../core/types.js';
-import { t, type Localized } from '../../core/text.js';
+import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
 import { envStyleOf, joinNotes, keyEdits, keyExpression, type KeyFacts } from '../shared/options.js';
@@ -57,7 +57,7 @@ function planImport(file: string, payload: Extract<V3Payload, { type: 'import' }
     message: text.upgradeOffered(upgrade.clients, upgrade.calls),
     action: text.upgradeAction(),
     docs: text.DOCS.v4Migration,
-    fix: { description: 'upgrade this file from openai v3 to v4 (import, client, calls, .data)', safety: 'review', edits: upgrade.edits.map((e) => ({ ...e, file })) },
+    fix: { ...described('upgrade this file from openai v3 to v4 (import, client, calls, .data)', '把此文件从 openai v3 升级到 v4（import、客户端、调用、.data）'), safety: 'review', edits: upgrade.edits.map((e) => ({ ...e, file })) },
   };
 }
 
@@ -151,9 +151,9 @@ function planConfiguration(config: ConfigFacts, routing: ConfigRouting, context:
   }
   const planned = configEdits(config, target, context);
   const fix: Fix | undefined = planned.edits.length
-    ? { description: `point the v3 Configuration at ${target.provider.name.en} (${target.baseURL})`, safety: 'safe', edits: planned.edits }
+    ? { ...described(`point the v3 Configuration at ${target.provider.name.en} (${target.baseURL})`, `把 v3 的 Configuration 指向${target.provider.name.zh}（${target.baseURL}）`), safety: 'safe', edits: planned.edits }
     : undefined;
-  const suggestions: Fix[] = planned.review.length ? [{ description: `read the API key from ${providerKeyEnv(target.provider)}`, safety: 'review', edits: planned.review }] : [];
+  const suggestions: Fix[] = planned.review.length ? [{ ...described(`read the API key from ${providerKeyEnv(target.provider)}`, `从 ${providerKeyEnv(target.provider)} 读取 API key`), safety: 'review', edits: planned.review }] : [];
   return {
     readiness: suggestions.length ? 'review' : 'auto',
     message: t(`v3 Configuration → ${target.provider.name.en}`, `v3 Configuration → ${target.provider.name.zh}`),
@@ -186,7 +186,7 @@ function planApi(api: ApiFacts, context: PlanContext): PlannedFields {
   return {
     readiness: 'auto',
     message: t(`${api.pkg === 'openai-edge' ? 'openai-edge' : 'v3'} client → ${target.provider.name.en}`, `${api.pkg === 'openai-edge' ? 'openai-edge' : 'v3'} 客户端 → ${target.provider.name.zh}`),
-    ...(edits.length ? { fix: { description: `pass ${target.provider.name.en}'s endpoint as the basePath argument`, safety: 'safe' as const, edits } } : {}),
+    ...(edits.length ? { fix: { ...described(`pass ${target.provider.name.en}'s endpoint as the basePath argument`, `把${target.provider.name.zh}的端点作为 basePath 参数传入`), safety: 'safe' as const, edits } } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { ts } from '../../analysis/ts.js';
 import { nodeRange } from '../../analysis/unit.js';
 import { findOpenAiModel, findProvider, findProviderModel, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
-import { t, type Localized } from '../../core/text.js';
+import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
@@ -74,10 +74,10 @@ function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
   }
   const planned = clientEdits(client, target, context);
   const fix: Fix | undefined = planned.edits.length
-    ? { description: `point the client at ${target.provider.name.en} (${target.baseURL})`, safety: 'safe', edits: planned.edits }
+    ? { ...described(`point the client at ${target.provider.name.en} (${target.baseURL})`, `把客户端指向${target.provider.name.zh}（${target.baseURL}）`), safety: 'safe', edits: planned.edits }
     : undefined;
   const suggestions: Fix[] = planned.review.length
-    ? [{ description: `read the API key from ${providerKeyEnv(target.provider)}`, safety: 'review', edits: planned.review }]
+    ? [{ ...described(`read the API key from ${providerKeyEnv(target.provider)}`, `从 ${providerKeyEnv(target.provider)} 读取 API key`), safety: 'review', edits: planned.review }]
     : [];
   planned.notes.push(...clientAdvice(setsMaxRetries(client), target));
   const action = planned.notes.length
@@ -124,7 +124,7 @@ function planConfigurable(client: ClientFacts, source: string, target: Target, c
       `设置了 ${source.replace(/^env /, '')} 的环境仍以它为准：请改为 ${target.baseURL} 或删除，并设置 ${providerKeyEnv(provider)}。`,
     ),
     docs: provider.docs.openaiCompatibility,
-    ...(edits.length ? { suggestions: [{ description: `keep the endpoint override, make ${provider.name.en} the default`, safety: 'review', edits }] } : {}),
+    ...(edits.length ? { suggestions: [{ ...described(`keep the endpoint override, make ${provider.name.en} the default`, `保留可覆盖的端点，把${provider.name.zh}设为默认`), safety: 'review', edits }] } : {}),
   };
 }
 
@@ -292,7 +292,7 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
     ...(action ? { action } : {}),
     docs: findProviderModel(provider, targetId)?.price.source ?? provider.docs.pricing,
     targetModel: targetId,
-    fix: { description: `use ${provider.name.en}'s ${targetId} instead of ${openaiId}`, safety: 'safe', edits },
+    fix: { ...described(`use ${provider.name.en}'s ${targetId} instead of ${openaiId}`, `用${provider.name.zh}的 ${targetId} 替换 ${openaiId}`), safety: 'safe', edits },
   };
 }
 
@@ -350,7 +350,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     ...(actions.length ? { action: t(actions.map((a) => a.en).join(' '), actions.map((a) => a.zh).join(' ')) } : {}),
     ...(ordered.length ? { docs: ordered[0].docs ?? provider.docs.openaiCompatibility } : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
-    ...(review.length ? { fix: { description: 'adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
+    ...(review.length ? { fix: { ...described('adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', '按服务商调整请求参数（去掉 OpenAI 专有参数、max_tokens、stream_options）'), safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
   };
 }
 

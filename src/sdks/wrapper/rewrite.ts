@@ -9,7 +9,7 @@ import { ts } from '../../analysis/ts.js';
 import { nodeRange } from '../../analysis/unit.js';
 import { mapModel } from '../../catalogue/index.js';
 import type { FileEdit, Fix } from '../../core/types.js';
-import { t, type Localized } from '../../core/text.js';
+import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
@@ -190,14 +190,14 @@ function planChatGpt(client: ChatGptFacts, context: PlanContext): PlannedFields 
     }
   }
   if (review.length && readiness === 'auto') readiness = 'review';
-  const fix: Fix | undefined = edits.length ? { description: `point ChatGPTAPI at ${provider.name.en} (${target.baseURL})`, safety: 'safe', edits } : undefined;
+  const fix: Fix | undefined = edits.length ? { ...described(`point ChatGPTAPI at ${provider.name.en} (${target.baseURL})`, `把 ChatGPTAPI 指向${provider.name.zh}（${target.baseURL}）`), safety: 'safe', edits } : undefined;
   return {
     readiness,
     message: t(`ChatGPTAPI → ${provider.name.en}`, `ChatGPTAPI → ${provider.name.zh}`),
     action: notes.length ? joinNotes(notes) : t(`Set ${keyEnv} in every environment that runs this code.`, `在运行此代码的每个环境中设置 ${keyEnv}。`),
     docs: provider.docs.openaiCompatibility,
     ...(fix ? { fix } : {}),
-    ...(review.length ? { suggestions: [{ description: `read the API key from ${keyEnv}`, safety: 'review' as const, edits: review }] } : {}),
+    ...(review.length ? { suggestions: [{ ...described(`read the API key from ${keyEnv}`, `从 ${keyEnv} 读取 API key`), safety: 'review' as const, edits: review }] } : {}),
   };
 }
 
