@@ -358,7 +358,7 @@ export class Evaluator {
   returns(fn: FunctionValue): Value {
     const body = fn.node.kind === ts.SyntaxKind.ArrowFunction ? (fn.node as ts.ArrowFunction).body : (fn.node as ts.FunctionLikeDeclaration).body;
     if (!body) {
-      const type = (fn.node as ts.SignatureDeclarationBase).type;
+      const type = declaredReturnType(fn);
       return type ? this.fromType(fn.unit, type) : UNKNOWN;
     }
     if (!ts.isBlock(body)) return this.evaluate(fn.unit, body);
@@ -371,7 +371,7 @@ export class Evaluator {
     visit(body);
     const known = results.filter((r) => r.t !== 'unknown');
     if (known.length === 0) {
-      const type = (fn.node as ts.SignatureDeclarationBase).type;
+      const type = declaredReturnType(fn);
       if (type) return this.fromType(fn.unit, type);
     }
     return union(known.length ? known : results);
@@ -565,15 +565,19 @@ export class Evaluator {
    */
   private throughSuper(cls: ClassValue, base: ClassValue, name: string): Value {
     const superCall = superCallOf(cls.node);
-    const baseConstructor = base.node.members.find(ts.isConstructorDeclaration);
+    // The implementation, not an overload signature (which has no body).
+    const baseConstructor = base.node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
     if (!superCall || !baseConstructor) return UNKNOWN;
     const found: Value[] = [];
     for (const expression of this.assignmentsOf(base.node).get(getterField(base.node, name) ?? name) ?? []) {
       const source = skipOuter(expression);
       const declaration = ts.isIdentifier(source) ? resolveName(source) : undefined;
       if (declaration?.kind !== 'parameter' || declaration.node.parent !== baseConstructor) continue;
-      const argument = superCall.arguments[baseConstructor.parameters.indexOf(declaration.node)];
-      if (!argument || ts.isSpreadElement(argument)) continue;
+      const index = baseConstructor.parameters.indexOf(declaration.node);
+      // A spread at or before the position shifts the arguments: which one lands there is unknown.
+      if (superCall.arguments.slice(0, index + 1).some(ts.isSpreadElement)) continue;
+      const argument = superCall.arguments[index];
+      if (!argument) continue;
       found.push(this.applyPath(cls.unit, this.evaluate(cls.unit, argument), declaration.path, argument));
     }
     const known = found.filter((v) => v.t !== 'unknown');
@@ -582,7 +586,14 @@ export class Evaluator {
 
   /** `this.name = …` anywhere in the class's own methods and constructor. */
   private thisAssignments(cls: ClassValue, name: string): Value[] {
-    return (this.assignmentsOf(cls.node).get(name) ?? []).map((expression) => this.evaluate(cls.unit, expression));
+    return (this.assignmentsOf(cls.node).get(name) ?? []).map((expression) => {
+      const value = this.evaluate(cls.unit, expression);
+      if (value.t !== 'unknown') return value;
+      // `/** @type {OpenAI} */ this.client = make();`: the JSDoc of the assignment's statement.
+      const statement = expression.parent?.parent;
+      const declared = statement && ts.isExpressionStatement(statement) ? jsDocType(cls.unit, statement) : undefined;
+      return declared ? this.fromType(cls.unit, declared) : value;
+    });
   }
 
   /** Every `this.x = …` of a class, by member name: one walk per class, not one per question. */
@@ -669,6 +680,8 @@ export class Evaluator {
     }
     if (ts.isTypeLiteralNode(type)) return { t: 'type', node: type, unit };
     if (ts.isParenthesizedTypeNode(type)) return this.fromType(unit, type.type);
+    // JSDoc's `T=` (optional), `?T` (nullable) and `!T` (non-null) are T for binding.
+    if (ts.isJSDocOptionalType(type) || ts.isJSDocNullableType(type) || ts.isJSDocNonNullableType(type)) return this.fromType(unit, type.type);
     if (ts.isUnionTypeNode(type)) {
       return union(type.types.map((t) => this.fromType(unit, t)).filter((v) => v.t !== 'unknown'));
     }
@@ -899,7 +912,18 @@ export function possibleStrings(value: Value): { strings: StringValue[]; envs: E
  * `@type {…}`): what the checker would read there. TypeScript files ignore JSDoc types, so do we.
  */
 function jsDocType(unit: Unit, node: ts.Node): ts.TypeNode | undefined {
-  return /\.[cm]?jsx?$/i.test(unit.path) ? ts.getJSDocType(node) : undefined;
+  if (!isJavaScript(unit)) return undefined;
+  return ts.getJSDocType(node) ?? ts.getJSDocTypeTag(node)?.typeExpression?.type;
+}
+
+function isJavaScript(unit: Unit): boolean {
+  return /\.[cm]?jsx?$/i.test(unit.path);
+}
+
+/** A function's declared return type: its annotation, or in JavaScript its JSDoc `@returns`. */
+function declaredReturnType(fn: FunctionValue): ts.TypeNode | undefined {
+  const node = fn.node as ts.SignatureDeclaration;
+  return node.type ?? (isJavaScript(fn.unit) ? ts.getJSDocReturnType(node) : undefined);
 }
 
 /** `A.B.C` of a qualified type name, as a member path. */
@@ -908,17 +932,20 @@ function entityPath(name: ts.EntityName | undefined): string[] {
   return ts.isIdentifier(name) ? [name.text] : [...entityPath(name.left), name.right.text];
 }
 
-/** The `super(…)` call of a class's own constructor (not one inside a nested function or class). */
+/**
+ * The `super(…)` call of a class's own constructor (not one inside a nested function or class);
+ * none when there are several (`if (a) super(x); else super(y)`: which one ran is not known).
+ */
 function superCallOf(node: ts.ClassLikeDeclaration): ts.CallExpression | undefined {
-  const body = node.members.find(ts.isConstructorDeclaration)?.body;
-  let found: ts.CallExpression | undefined;
+  const body = node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined)?.body;
+  const found: ts.CallExpression[] = [];
   const visit = (child: ts.Node): void => {
-    if (found || ts.isFunctionLike(child) || ts.isClassLike(child)) return;
-    if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) found = child;
-    else ts.forEachChild(child, visit);
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) found.push(child);
+    ts.forEachChild(child, visit);
   };
   if (body) ts.forEachChild(body, visit);
-  return found;
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** `get client() { return this._client }`: the field a getter of that name reads, if that is all it does. */

@@ -57,6 +57,11 @@ export class Workspace {
     return this.texts.get(file) ?? undefined;
   }
 
+  /** The units already parsed for a file, without parsing it (and so without adding it to parsedFiles). */
+  parsedUnits(file: string): Unit[] | undefined {
+    return this.parsed.get(file);
+  }
+
   /** Parsed units of a file (one per script block for components), parsed at most once. */
   units(file: string): Unit[] {
     const cached = this.parsed.get(file);

@@ -6,7 +6,7 @@
 import { t, type Localized } from '../core/text.js';
 import type { DialectRule } from './types.js';
 
-export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
+export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?: string }> = {
   'deepseek-max-tokens': {
     breaks: 'DeepSeek 会静默忽略 max_completion_tokens：输出上限不生效，按服务端默认值生成。',
     fix: '用 max_tokens 传输出上限（DeepSeek 只文档化了 max_tokens）。',
@@ -27,6 +27,7 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
   'doubao-developer-role': {
     breaks: '有报告称方舟（豆包）拒绝 developer 角色（issue 15）；其 OpenAI 兼容的对话接口只文档化了 system、user、assistant 和 tool 消息。',
     fix: "把该消息的 role 改为 'system'。",
+    unverified: '未找到方舟拒绝 developer 角色的实际报错；本规则依据 issue 15 及方舟文档中列出的角色。',
   },
   'minimax-think-in-content': {
     breaks:
@@ -41,6 +42,7 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
   'moonshot-reasoning-content-roundtrip': {
     breaks: 'Kimi 思考模型会拒绝 assistant 工具调用消息缺少 reasoning_content 的历史："thinking is enabled but reasoning_content is missing in assistant tool call message at index N"（HTTP 400）。',
     fix: '在历史中每条 assistant 工具调用消息上保留 reasoning_content（原样推入收到的消息对象）。',
+    unverified: 'issue 15 称 Kimi 会拒绝空的 reasoning_content；已找到的报告只显示缺少该字段时被拒。',
   },
   'deepseek-json-schema': {
     breaks: 'DeepSeek 拒绝 response_format 为 json_schema（"This response_format type is unavailable now"，HTTP 400），只支持 JSON Output（json_object）。chat.completions.parse() 与 zodResponseFormat() 发送的是 json_schema。',
@@ -99,10 +101,12 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
     breaks:
       '只有 deepseek-flash 能读图；其他 DeepSeek 模型只接受文本部分，收到图片部分会拒绝："Failed to deserialize the JSON body into the target type: messages[N]: unknown variant `image_url`, expected `text`"（HTTP 400）。',
     fix: '把图片发给 deepseek-flash（见其图像理解指南），或在调用前把图片转成文字（OCR）。',
+    unverified: '捕获到的报错都来自 chat completions；Responses 接口对 deepseek-flash 以外的模型拒绝 input_image，是根据指南只列出 deepseek-flash 推断的。',
   },
   'zhipu-image-base64': {
     breaks: 'GLM 的内联图片要求 image_url.url 为纯 base64 字符串；OpenAI 所用的 data:image/…;base64, URL 会被拒绝（"图片输入格式/解析错误"，HTTP 400），去掉前缀后的同一图片则可读取。',
     fix: '只发送逗号之后的 base64（`${b64}` 而非 `data:image/png;base64,${b64}`）；远程 https URL 不变。',
+    unverified: '未找到说明该格式的智谱文档页面；本规则依据用户报告（GLM-4V 为 2024 年，glm-5.3-flash 为 2026-08）。',
   },
   'deepseek-402-no-retry': {
     breaks:
@@ -113,11 +117,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
     breaks:
       'Moonshot 在触及每分钟或每日限额时返回 429 rate_limit_reached_error（消息会写明是哪个限额："request reached organization TPD rate limit, current: …, limit: …"）；曾观察到每日限额附带 Retry-After: 1152。openai SDK（此处读的是 6.49.0）会等满 Retry-After 再重试，调用可能挂起许多分钟；没有该头时它在 0.5–8 秒后重试，对每日限额来说太早。',
     fix: '给客户端设置超时并自行处理 429：从 error.message 判断触及的限额，每日限额则切换或排队，每分钟限额则退避。',
+    unverified: 'issue 15 称 Moonshot 的 429 不带限流头；捕获到的 429 带有 Retry-After，是否发送 x-ratelimit-* 头未能查明。Moonshot 的限额页面（platform.moonshot.cn/docs/pricing/limits）无法访问核对。',
   },
   'doubao-model-id': {
     breaks:
       '方舟的 model 可以是模型 ID（带日期，如 doubao-seed-2-1-pro-260628，须先为账户开通该模型才可调用），也可以是在控制台创建的推理接入点 id（ep-…）；许多团队调用的是接入点，其 id 因账户和地域而异。',
     fix: "从每个部署都会设置的环境变量读取 model（例如 `process.env.ARK_MODEL ?? 'doubao-seed-2-1-pro-260628'`），并在方舟控制台开通该模型或创建接入点。",
+    unverified: 'ARK_MODEL 是 banjia 建议的名称；方舟文档没有规定模型的环境变量名。',
   },
 };
 
@@ -128,7 +134,8 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string }> = {
 export function ruleMessage(rule: DialectRule, labelled = false): Localized {
   const zh = RULES_ZH[rule.id] ?? rule;
   const en = `${rule.breaks} ${labelled ? 'Fix: ' : ''}${rule.fix}${rule.unverified ? ` Unverified: ${rule.unverified}` : ''}`;
-  const cn = `${zh.breaks} ${labelled ? '修改：' : ''}${zh.fix}${rule.unverified ? ` 未证实：${rule.unverified}` : ''}`;
+  const caveat = rule.unverified ? ` 未证实：${zh.unverified ?? rule.unverified}` : '';
+  const cn = `${zh.breaks} ${labelled ? '修改：' : ''}${zh.fix}${caveat}`;
   return t(`${en} (dialect rule ${rule.id})`, `${cn}（方言规则 ${rule.id}）`);
 }
 

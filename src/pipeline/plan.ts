@@ -4,7 +4,7 @@
  * by one pure applyEdits on the original text. A file whose edits conflict, or whose result would
  * not parse, is reported as errored and left out: never half-rewritten.
  */
-import { parseDocument } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { syntaxErrors } from '../analysis/unit.js';
 import { ts } from '../analysis/ts.js';
 import { fileKind } from './discover.js';
@@ -174,10 +174,7 @@ export function chosenEdits(finding: Finding, includeReview: boolean): FileEdit[
 function stillParses(file: string, before: string, after: string, parsedBefore: Array<{ syntaxErrors: string[] }>): string | undefined {
   const kind = fileKind(file);
   if (kind === 'env') return undefined;
-  if (kind === 'compose') {
-    const errors = parseDocument(after).errors;
-    return errors.length && !parseDocument(before).errors.length ? errors[0].message : undefined;
-  }
+  if (kind === 'compose') return addedError(yamlErrors(before), yamlErrors(after));
   if (kind === 'config') return settingsErrorAdded(file, before, after);
   const errorsBefore = parsedBefore.reduce((n, unit) => n + unit.syntaxErrors.length, 0);
   const afterTexts = isComponentFile(file) ? scriptBlocks(after).map((b) => b.text) : [after];
@@ -186,22 +183,41 @@ function stillParses(file: string, before: string, after: string, parsedBefore: 
 }
 
 /**
- * A settings file is checked in its own syntax: YAML by the yaml parser, JSON (with comments and
- * trailing commas, as tsconfig-style files have) by TypeScript's JSON parser. TOML and INI have no
+ * A settings file is checked in its own syntax: YAML by the yaml parser (every document of it),
+ * JSON (with comments and trailing commas, as tsconfig-style files have) by TypeScript's JSON
+ * parser, and a `.json` file that was strict JSON must stay strict JSON. TOML and INI have no
  * parser here; their edits replace the text of a quoted value only. Parsing them as code, as
  * before, refused every edited JSON and YAML file of a real repository as "would not parse".
  */
 function settingsErrorAdded(file: string, before: string, after: string): string | undefined {
-  const errorsOf = (text: string): string[] => {
-    if (/\.ya?ml$/i.test(file)) return parseDocument(text).errors.map((e) => e.message);
-    if (/\.json[c5]?$/i.test(file)) {
-      const parsed = ts.parseJsonText(file, text) as unknown as { parseDiagnostics?: ts.Diagnostic[] };
-      return (parsed.parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
-    }
-    return [];
-  };
-  const added = errorsOf(after);
-  return added.length > errorsOf(before).length ? added[0] : undefined;
+  if (/\.ya?ml$/i.test(file)) return addedError(yamlErrors(before), yamlErrors(after));
+  if (!/\.json[c5]?$/i.test(file)) return undefined;
+  const strict = /\.json$/i.test(file) ? strictJsonError(before) === undefined : false;
+  const added = addedError(jsonErrors(file, before), jsonErrors(file, after));
+  return added ?? (strict ? strictJsonError(after) : undefined);
+}
+
+/** The first error of the edited text when it has more than the original (an old error is not the edit's). */
+function addedError(before: string[], after: string[]): string | undefined {
+  return after.length > before.length ? after[0] : undefined;
+}
+
+function yamlErrors(text: string): string[] {
+  return parseAllDocuments(text).flatMap((document) => ('errors' in document ? document.errors.map((e) => e.message) : []));
+}
+
+function jsonErrors(file: string, text: string): string[] {
+  const parsed = ts.parseJsonText(file, text) as unknown as { parseDiagnostics?: ts.Diagnostic[] };
+  return (parsed.parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+}
+
+function strictJsonError(text: string): string | undefined {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 export function planFiles(detected: DetectResult, findings: Finding[], options: PlanOptions): { filePlans: FilePlan[]; errored: FileOutcome[] } {

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ts } from '../analysis/ts.js';
+import { scriptKindFor } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { DeferredReceiver } from '../sdks/types.js';
 import { importSpecifiers } from './discover.js';
@@ -102,23 +103,32 @@ const OPTIONS: ts.CompilerOptions = {
   noResolve: true,
 };
 
-/**
- * Whether the checker is asked about a receiver: in TypeScript files only. In JavaScript (checkJs
- * off) the checker knows what initializers and JSDoc say, which the value evaluator reads too;
- * asking it anyway cost ~1 s on a 1,200-file JavaScript app for one receiver it could not bind.
- */
+/** Whether the checker is asked about a receiver: a whole-file unit (not a Vue/Svelte script block). */
 export function checkable(request: DeferredReceiver): boolean {
-  return request.unit.offset === 0 && /\.[cm]?tsx?$/i.test(request.unit.path);
+  return request.unit.offset === 0 && !/\.(vue|svelte)$/i.test(request.unit.path);
 }
 
 /** The requests whose receiver the checker proves to be an SDK client. */
 export function resolveDeferred(workspace: Workspace, requests: DeferredReceiver[]): DeferredReceiver[] {
   const typed = requests.filter(checkable);
   if (!typed.length) return [];
+  // The trees detection parsed are reused; a file only the checker reads is parsed here and not
+  // kept by the workspace, so that the stage adds nothing other passes would see (the raw-HTTP
+  // wrapper pass walks every parsed file).
   const files = new Map<string, ts.SourceFile>();
+  const reused = new Map<ts.SourceFile, string>();
   for (const file of programFiles(workspace, [...new Set(typed.map((r) => r.unit.path))])) {
-    const [unit, ...more] = workspace.units(file);
-    if (unit && !more.length && unit.offset === 0) files.set(workspace.absolute(file), unit.sf);
+    const parsed = workspace.parsedUnits(file);
+    if (parsed) {
+      const [unit, ...more] = parsed;
+      if (unit && !more.length && unit.offset === 0) {
+        files.set(workspace.absolute(file), unit.sf);
+        reused.set(unit.sf, unit.sf.fileName);
+      }
+      continue;
+    }
+    const text = workspace.text(file);
+    if (text !== undefined) files.set(workspace.absolute(file), ts.createSourceFile(workspace.absolute(file), text, ts.ScriptTarget.Latest, true, scriptKindFor(file)));
   }
   const host: ts.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
@@ -147,6 +157,11 @@ export function resolveDeferred(workspace: Workspace, requests: DeferredReceiver
       }),
   };
   const program = ts.createProgram({ rootNames: [SHIM_PATH, ...files.keys()], options: OPTIONS, host });
-  const checker = program.getTypeChecker();
-  return typed.filter((request) => files.get(workspace.absolute(request.unit.path)) === request.unit.sf && isClientType(checker.getTypeAtLocation(request.receiver)));
+  try {
+    const checker = program.getTypeChecker();
+    return typed.filter((request) => files.get(workspace.absolute(request.unit.path)) === request.unit.sf && isClientType(checker.getTypeAtLocation(request.receiver)));
+  } finally {
+    // The program renames the trees it is given to absolute paths; detection's names are relative.
+    for (const [sf, fileName] of reused) sf.fileName = fileName;
+  }
 }

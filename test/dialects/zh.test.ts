@@ -18,6 +18,8 @@ describe('dialect rules in Chinese', () => {
     const missing = ids.filter((id) => !RULES_ZH[id] || !HAN.test(RULES_ZH[id].breaks) || !HAN.test(RULES_ZH[id].fix));
     expect(missing).toEqual([]);
     expect(Object.keys(RULES_ZH).filter((id) => !ids.includes(id))).toEqual([]);
+    const caveats = DIALECT_RULES.filter((r) => r.unverified && !HAN.test(RULES_ZH[r.id]?.unverified ?? '')).map((r) => r.id);
+    expect(caveats).toEqual([]);
   });
 
   let dir: string;

@@ -282,16 +282,74 @@ class Images extends BaseImages {
     expect(at('images.js')).toContain(12);
   });
 
-  it('leaves JavaScript receivers it cannot bind to the evaluator alone: the checker is not asked', () => {
+  it('binds JavaScript receivers through JSDoc return types, optional parameters and typed this-assignments', () => {
     const result = detectProject({
-      'base.js': `const OpenAI = require('openai');
-class Base {
-  constructor(client) { this.client = client; }
-  go() { return this.client.chat.completions.create({ model: 'gpt-4o', messages: [] }); }
+      'lib.js': `const OpenAI = require('openai');
+/** @returns {import("openai").OpenAI} */
+function getClient() { return make(); }
+/** @param {import("openai").OpenAI=} c */
+function ask(c) { return c.chat.completions.create({ model: 'gpt-4o', messages: [] }); }
+class Holder {
+  constructor() {
+    /** @type {import("openai").OpenAI} */
+    this.client = make();
+  }
+  go() { return this.client.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }); }
 }
-module.exports = Base;
+const first = () => getClient().chat.completions.create({ model: 'gpt-4o', messages: [] });
+module.exports = { ask, Holder, first };
 `,
     });
-    expect(result.typeChecked).toEqual({ asked: 0, bound: 0 });
+    expect(result.typeChecked.asked).toBe(0);
+    const calls = result.sites.filter((s) => s.ruleId.startsWith('openai/') && s.ruleId !== 'openai/import' && s.ruleId !== 'openai/model');
+    expect([...new Set(calls.map((s) => s.line))].sort((a, b) => a - b)).toEqual([5, 11, 13]);
+  });
+
+  it('asks the type checker about JavaScript receivers syntax cannot bind (a generic container)', () => {
+    const result = detectProject({
+      'a.js': `import OpenAI from 'openai';
+const clients = new Map([['main', new OpenAI()]]);
+export const go = () => clients.get('main').chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    });
+    expect(result.typeChecked).toEqual({ asked: 1, bound: 1 });
+    expect(result.sites.some((s) => s.ruleId === 'openai/chatCompletion' && s.line === 3)).toBe(true);
+  });
+
+  it("a subclass with two super(...) calls, or a spread before the client's position, is not bound through them", () => {
+    const result = detectProject({
+      'two.js': `const OpenAI = require('openai');
+class Base { constructor(client) { this.client = client; } }
+class Either extends Base {
+  constructor(useOpenAI, other) {
+    if (useOpenAI) super(new OpenAI());
+    else super(other);
+  }
+  go() { return this.client.chat.completions.create({ model: 'gpt-4o', messages: [] }); }
+}
+class Spread extends Base {
+  constructor(args) { super(...args, new OpenAI()); }
+  go() { return this.client.chat.completions.create({ model: 'gpt-4o', messages: [] }); }
+}
+`,
+    }, { typeCheck: false });
+    expect(result.sites.filter((s) => s.ruleId === 'openai/chatCompletion')).toEqual([]);
+  });
+  it('the type checker stage adds no findings of its own to files it reads (they are not parsed into the workspace)', () => {
+    const files = {
+      'main.ts': `import OpenAI from 'openai';
+import { summarize } from './helper';
+const clients = new Map<string, OpenAI>();
+export const go = () => clients.get('a')!.chat.completions.create({ model: 'gpt-4o', messages: [] });
+export const s = summarize;
+`,
+      'helper.ts': `import { ask } from './sender';\nexport const summarize = (s: string) => ask(s);\n`,
+      'sender.ts': `export async function ask(q: string) {\n  return fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] }) });\n}\n`,
+    };
+    const typed = detectProject(files);
+    const untyped = detectProject(files, { typeCheck: false });
+    expect(typed.typeChecked.bound).toBe(1);
+    const at = (sites: typeof typed.sites, file: string) => sites.filter((s) => s.file === file).map((s) => `${s.ruleId}:${s.line}`).sort();
+    expect(at(typed.sites, 'helper.ts')).toEqual(at(untyped.sites, 'helper.ts'));
   });
 });
