@@ -19,6 +19,8 @@ import { planModel as planOpenAiModel } from '../openai/rewrite.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { familyOf, initializerOf, modelOf, type CallFacts, type LcClientFacts, type LcDetection, type LcPayload, type PropertyRef } from './detect.js';
 import { DOCS, docsFor } from './messages.js';
+import { callWireView } from './wire.js';
+import { UNKNOWN } from '../../dialects/types.js';
 
 /** LangChain's default `batchSize` for OpenAIEmbeddings (embeddings.ts). */
 const DEFAULT_BATCH_SIZE = 512;
@@ -76,6 +78,7 @@ function requestOf(client: LcClientFacts | undefined, call: CallFacts | undefine
   facts.dimensions = options?.dimensions;
   facts.inputCount = call?.inputCount;
   facts.promptText = call?.promptText ?? '';
+  if (options) facts.view = callWireView(options.view, callOptions?.view);
   return facts;
 }
 
@@ -100,6 +103,8 @@ function assess(client: LcClientFacts | undefined, call: CallFacts | undefined, 
   let blocked = familyIssue?.level === 'manual';
   if (!blocked) {
     const facts = requestOf(client, call);
+    // The wire view holds chat completions parameters (wire.ts): other families send others.
+    if (family !== 'chat') facts.view = UNKNOWN;
     const linted = lintRequest(facts, provider, {
       family: family as Parameters<typeof checkFamily>[1],
       ...(targetModel ? { targetModel } : {}),

@@ -18,6 +18,7 @@ import { fileEdits, formatObject, removeListElement, replaceNode, replaceStringC
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
 import { baseUrlExpression, envRead, providerKeyEnv } from '../shared/env.js';
+import { UNKNOWN } from '../../dialects/types.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { clientEdits, planModel as planOpenAiModel } from '../openai/rewrite.js';
@@ -359,7 +360,9 @@ function helperIssues(detection: VercelDetection, payload: Payload<'helper'>, pr
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
   if (!familyIssue || familyIssue.level !== 'manual') {
     // The SDK writes "JSON" into the prompt itself in JSON mode: the word check does not apply.
-    const facts = payload.jsonInstructionInjected ? { ...payload.facts, promptText: '' } : payload.facts;
+    let facts = payload.jsonInstructionInjected ? { ...payload.facts, promptText: '' } : payload.facts;
+    // The wire view holds chat completions parameters (vercel-ai/wire.ts): a Responses call sends others.
+    if (family !== 'chat') facts = { ...facts, view: UNKNOWN };
     issues.push(
       ...lintRequest(facts, provider, {
         family,

@@ -1,0 +1,43 @@
+/**
+ * The request body a wrapper SDK (the AI SDK, LangChain) sends, built from the options the code
+ * writes, so the dialect rules (dialects/rules.ts), which read OpenAI wire parameters, lint those
+ * calls as they lint the `openai` module's. Each SDK module lists which of its option names become
+ * which wire parameter; an option not listed adds nothing, so no rule fires on a guess.
+ */
+import { lookup } from '../../dialects/match.js';
+import { SPREAD, UNKNOWN, type View } from '../../dialects/types.js';
+
+export interface WireParam {
+  /** Dotted path of the option in the SDK's options object (`providerOptions.openai.reasoningEffort`). */
+  from: string;
+  /** The wire parameter the SDK sends it as. */
+  to: string;
+  /** The value the SDK sends for the option's value; `undefined`: it sends nothing. */
+  convert?: (value: View) => View | undefined;
+}
+
+/**
+ * The wire parameters of a view of SDK options (dialects/scan.ts `literalView`). A spread among the
+ * options may set any of them: it is kept, so "the request does not send X" stays unknown.
+ */
+export function wireView(options: View, params: WireParam[]): View {
+  if (options === null || options === UNKNOWN || typeof options !== 'object' || Array.isArray(options)) return UNKNOWN;
+  const body: { [key: string]: View } = {};
+  if (SPREAD in options) body[SPREAD] = UNKNOWN;
+  for (const param of params) {
+    const value = lookup(options, param.from);
+    if (value === undefined) continue;
+    const sent = param.convert && value !== UNKNOWN ? param.convert(value) : value;
+    if (sent !== undefined) body[param.to] = sent;
+  }
+  return body;
+}
+
+/** Two bodies as one request, the later's parameters winning (LangChain spreads `modelKwargs` last). */
+export function mergeViews(first: View, second: View): View {
+  const isBody = (v: View): v is { [key: string]: View } => v !== null && v !== UNKNOWN && typeof v === 'object' && !Array.isArray(v);
+  if (!isBody(first)) return first;
+  // Parameters only run time knows: any key may be set, none is known.
+  if (!isBody(second)) return second === UNKNOWN ? { ...first, [SPREAD]: UNKNOWN } : first;
+  return { ...first, ...second };
+}
