@@ -19,7 +19,8 @@ import { planModel as planOpenAiModel } from '../openai/rewrite.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { familyOf, initializerOf, modelOf, type CallFacts, type LcClientFacts, type LcDetection, type LcPayload, type PropertyRef } from './detect.js';
 import { DOCS, docsFor } from './messages.js';
-import { callWireView } from './wire.js';
+import { callWireView, SAME_NAME_OPTIONS } from './wire.js';
+import { sameNameDialectEdits } from '../shared/wire-view.js';
 import { UNKNOWN } from '../../dialects/types.js';
 
 /** LangChain's default `batchSize` for OpenAIEmbeddings (embeddings.ts). */
@@ -225,6 +226,11 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
   }
   const insertModel = !client.model.ref && model === cls.defaultModel && assessment.targetModel && assessment.targetModel !== model ? assessment.targetModel : undefined;
   const planned = clientEdits(client, target, context, insertModel, assessment);
+  // The dialect rules' value fixes on options spelt as the wire parameter (temperature), at review level.
+  if (client.fields.kind === 'literal' && familyOf(client) === 'chat') {
+    const fields = client.fields.object;
+    planned.review.push(...fileEdits(fields.unit, sameNameDialectEdits(client.options.view, provider.id, assessment.targetModel ?? model, fields, SAME_NAME_OPTIONS)));
+  }
   // LangChain's text-completion class: the /completions endpoint is unverified at every provider.
   const safety = cls.kind === 'llm' ? 'review' : 'safe';
   const fix: Fix | undefined = planned.edits.length
@@ -234,7 +240,7 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
         edits: planned.edits,
       }
     : undefined;
-  const suggestions: Fix[] = planned.review.length ? [{ description: 'adjust the model options for the provider (OpenAI-only options out, key, batch size)', safety: 'review', edits: planned.review }] : [];
+  const suggestions: Fix[] = planned.review.length ? [{ description: 'adjust the model options for the provider (OpenAI-only options out, key, batch size, dialect rules)', safety: 'review', edits: planned.review }] : [];
   const notes = [...planned.notes];
   if (insertModel) {
     notes.unshift(

@@ -21,6 +21,9 @@ const SAMPLING: WireParam[] = [
   { from: 'n', to: 'n' },
 ];
 
+/** Options spelt as the wire parameter: a rule's value fix is the same edit on them. */
+export const SAME_NAME_OPTIONS = SAMPLING.filter((p) => p.from === p.to && !p.convert).map((p) => p.to);
+
 /** -1 is LangChain's "no limit": nothing is sent. */
 const limit = (value: View): View | undefined => (value === -1 ? undefined : value);
 // `maxCompletionTokens ?? maxTokens`: the later entry wins.

@@ -4,7 +4,10 @@
  * calls as they lint the `openai` module's. Each SDK module lists which of its option names become
  * which wire parameter; an option not listed adds nothing, so no rule fires on a guess.
  */
+import type { ObjectValue } from '../../analysis/values.js';
+import type { TextEdit } from '../../core/types.js';
 import { lookup } from '../../dialects/match.js';
+import { dialectEdits, firedRules } from '../../dialects/scan.js';
 import { SPREAD, UNKNOWN, type View } from '../../dialects/types.js';
 
 export interface WireParam {
@@ -40,4 +43,14 @@ export function mergeViews(first: View, second: View): View {
   // Parameters only run time knows: any key may be set, none is known.
   if (!isBody(second)) return second === UNKNOWN ? { ...first, [SPREAD]: UNKNOWN } : first;
   return { ...first, ...second };
+}
+
+/**
+ * The fired rules' fixes that are the same edit on the SDK's options as on an `openai` request: a
+ * value set on an option spelt as the wire parameter (`temperature: 0.3` → `temperature: 1`).
+ * Renames are left out: the SDK's option for the other wire field has another name and place.
+ */
+export function sameNameDialectEdits(view: View, providerId: string, model: string | undefined, options: ObjectValue, sameNames: string[]): TextEdit[] {
+  const rules = firedRules({ view, api: 'chat', providerId, model }).filter((rule) => rule.rewrite?.kind === 'set-param' && sameNames.includes(rule.rewrite.param));
+  return dialectEdits(rules, options.node, options.unit);
 }

@@ -39,6 +39,9 @@ const PARAMS: WireParam[] = [
   ]),
 ];
 
+/** Options spelt as the wire parameter: a rule's value fix is the same edit on them. */
+export const SAME_NAME_OPTIONS = PARAMS.filter((p) => p.from === p.to && !p.convert).map((p) => p.to);
+
 /** The chat completions body a helper call's options send, as far as the code shows it. */
 export function helperWireView(evaluator: Evaluator, options: ObjectValue): View {
   return wireView(literalView(options.node, options.unit, evaluator), PARAMS);
