@@ -22,6 +22,8 @@ import type { Routing } from '../openai/detect.js';
 import { classOf, isLangChainSpecifier, isLegacySpecifier, lcInstances, type LcClass, type LcInstance } from './binding.js';
 import * as text from './messages.js';
 import { routingOfBaseUrl } from '../shared/routing.js';
+import { UNKNOWN, type View } from '../../dialects/types.js';
+import { constructorWireView } from './wire.js';
 
 export const SDK = 'langchain';
 
@@ -67,6 +69,8 @@ export interface OptionFacts {
   openaiOnly: PropertyRef[];
   /** `modelKwargs`: raw request parameters passed through. */
   kwargs?: RequestFacts;
+  /** The chat completions body these options send (wire.ts), for the dialect rules. */
+  view: View;
 }
 
 export interface LcClientFacts {
@@ -189,8 +193,9 @@ function noteEnvFeeds(context: DetectContext, value: Value, role: 'key' | 'baseU
 const OPENAI_ONLY_OPTIONS = ['service_tier', 'promptCacheKey', 'promptCacheRetention', 'verbosity', 'audio', 'modalities'];
 
 function optionFacts(context: DetectContext, fields: ObjectValue | undefined): OptionFacts {
-  const facts: OptionFacts = { logprobs: false, logitBias: false, streaming: false, streamUsage: true, reasoning: false, useResponsesApi: false, openaiOnly: [] };
+  const facts: OptionFacts = { logprobs: false, logitBias: false, streaming: false, streamUsage: true, reasoning: false, useResponsesApi: false, openaiOnly: [], view: UNKNOWN };
   if (!fields) return facts;
+  facts.view = constructorWireView(context.evaluator, fields);
   const find = (...names: string[]) => lookup(context, fields, names).ref;
   const init = (...names: string[]) => {
     const ref = find(...names);

@@ -19,6 +19,9 @@ import { planModel as planOpenAiModel } from '../openai/rewrite.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { familyOf, initializerOf, modelOf, type CallFacts, type LcClientFacts, type LcDetection, type LcPayload, type PropertyRef } from './detect.js';
 import { DOCS, docsFor } from './messages.js';
+import { callWireView, SAME_NAME_OPTIONS } from './wire.js';
+import { sameNameDialectEdits } from '../shared/wire-view.js';
+import { UNKNOWN } from '../../dialects/types.js';
 
 /** LangChain's default `batchSize` for OpenAIEmbeddings (embeddings.ts). */
 const DEFAULT_BATCH_SIZE = 512;
@@ -76,6 +79,7 @@ function requestOf(client: LcClientFacts | undefined, call: CallFacts | undefine
   facts.dimensions = options?.dimensions;
   facts.inputCount = call?.inputCount;
   facts.promptText = call?.promptText ?? '';
+  if (options) facts.view = callWireView(options.view, callOptions?.view);
   return facts;
 }
 
@@ -100,6 +104,8 @@ function assess(client: LcClientFacts | undefined, call: CallFacts | undefined, 
   let blocked = familyIssue?.level === 'manual';
   if (!blocked) {
     const facts = requestOf(client, call);
+    // The wire view holds chat completions parameters (wire.ts): other families send others.
+    if (family !== 'chat') facts.view = UNKNOWN;
     const linted = lintRequest(facts, provider, {
       family: family as Parameters<typeof checkFamily>[1],
       ...(targetModel ? { targetModel } : {}),
@@ -220,6 +226,11 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
   }
   const insertModel = !client.model.ref && model === cls.defaultModel && assessment.targetModel && assessment.targetModel !== model ? assessment.targetModel : undefined;
   const planned = clientEdits(client, target, context, insertModel, assessment);
+  // The dialect rules' value fixes on options spelt as the wire parameter (temperature), at review level.
+  if (client.fields.kind === 'literal' && familyOf(client) === 'chat') {
+    const fields = client.fields.object;
+    planned.review.push(...fileEdits(fields.unit, sameNameDialectEdits(client.options.view, provider.id, assessment.targetModel ?? model, fields, SAME_NAME_OPTIONS)));
+  }
   // LangChain's text-completion class: the /completions endpoint is unverified at every provider.
   const safety = cls.kind === 'llm' ? 'review' : 'safe';
   const fix: Fix | undefined = planned.edits.length
@@ -229,7 +240,7 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
         edits: planned.edits,
       }
     : undefined;
-  const suggestions: Fix[] = planned.review.length ? [{ description: 'adjust the model options for the provider (OpenAI-only options out, key, batch size)', safety: 'review', edits: planned.review }] : [];
+  const suggestions: Fix[] = planned.review.length ? [{ description: 'adjust the model options for the provider (OpenAI-only options out, key, batch size, dialect rules)', safety: 'review', edits: planned.review }] : [];
   const notes = [...planned.notes];
   if (insertModel) {
     notes.unshift(

@@ -13,6 +13,7 @@ import type { ApiFamily } from '../../core/types.js';
 import { requestFacts, type RequestFacts } from '../shared/request.js';
 import { classify, type ModelRef } from './binding.js';
 import { alwaysSendsStreamOptions, type SdkVersions } from './version.js';
+import { helperWireView } from './wire.js';
 
 export type HelperKind = 'text' | 'object' | 'embed' | 'image' | 'transcription' | 'speech';
 
@@ -177,6 +178,7 @@ export function helperFacts(evaluator: Evaluator, options: ObjectValue, helper: 
   // requestFacts of no argument is an empty, fresh set of facts.
   const facts = requestFacts(evaluator, options.unit, undefined);
   facts.object = options;
+  if (helper.kind === 'text' || helper.kind === 'object') facts.view = helperWireView(evaluator, options);
   facts.stream = helper.stream;
   const texts: string[] = [];
   const flags = { images: false };

@@ -18,6 +18,9 @@ import { fileEdits, formatObject, removeListElement, replaceNode, replaceStringC
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
 import { baseUrlExpression, envRead, providerKeyEnv } from '../shared/env.js';
+import { UNKNOWN } from '../../dialects/types.js';
+import { sameNameDialectEdits } from '../shared/wire-view.js';
+import { SAME_NAME_OPTIONS } from './wire.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { clientEdits, planModel as planOpenAiModel } from '../openai/rewrite.js';
@@ -333,8 +336,11 @@ function planHelper(detection: VercelDetection, payload: Payload<'helper'>, cont
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
   const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
   const familyName = text.familyText(family);
+  const options = payload.facts.object;
+  // The dialect rules' value fixes on options spelt as the wire parameter (temperature), at review level.
+  const review = family === 'chat' && options && !payload.blocked ? sameNameDialectEdits(payload.facts.view, provider.id, mapping?.target ?? detection.model, options, SAME_NAME_OPTIONS) : [];
   return {
-    readiness: manual ? 'manual' : issues.length ? 'review' : 'auto',
+    readiness: manual ? 'manual' : issues.length || review.length ? 'review' : 'auto',
     ...(ordered.length
       ? {
           reason: joined(ordered.map((i) => i.message)),
@@ -342,11 +348,14 @@ function planHelper(detection: VercelDetection, payload: Payload<'helper'>, cont
             ? text.providerNotMigrated(payload.blocked)
             : manual
             ? t(`This ${familyName.en} call cannot move to ${provider.name.en} as is: keep it on another provider or rework it.`, `此${familyName.zh}调用无法直接迁移到 ${provider.name.zh}：请保留在其他服务商或改写。`)
+            : review.length
+            ? t('Check the points above before you ship; apply --include-review makes the suggested edits.', '上线前请核对以上各点；apply --include-review 会执行建议的修改。')
             : t('Check the points above before you ship.', '上线前请核对以上各点。'),
           docs: ordered[0].docs ?? provider.docs.openaiCompatibility,
         }
       : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
+    ...(review.length && options ? { fix: { description: 'adjust request options for the provider (dialect rules)', safety: 'review', edits: fileEdits(options.unit, review) } as Fix } : {}),
   };
 }
 
@@ -359,7 +368,9 @@ function helperIssues(detection: VercelDetection, payload: Payload<'helper'>, pr
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
   if (!familyIssue || familyIssue.level !== 'manual') {
     // The SDK writes "JSON" into the prompt itself in JSON mode: the word check does not apply.
-    const facts = payload.jsonInstructionInjected ? { ...payload.facts, promptText: '' } : payload.facts;
+    let facts = payload.jsonInstructionInjected ? { ...payload.facts, promptText: '' } : payload.facts;
+    // The wire view holds chat completions parameters (vercel-ai/wire.ts): a Responses call sends others.
+    if (family !== 'chat') facts = { ...facts, view: UNKNOWN };
     issues.push(
       ...lintRequest(facts, provider, {
         family,
