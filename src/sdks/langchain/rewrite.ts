@@ -8,7 +8,7 @@ import { nodeRange, type Unit } from '../../analysis/unit.js';
 import { findOpenAiModel, findProvider, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, Readiness } from '../../core/types.js';
-import { t, type Localized } from '../../core/text.js';
+import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode } from '../../edits/object-literal.js';
 import { quoteString, type TextStyle } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
@@ -235,12 +235,15 @@ function planClient(client: LcClientFacts, context: PlanContext): PlannedFields 
   const safety = cls.kind === 'llm' ? 'review' : 'safe';
   const fix: Fix | undefined = planned.edits.length
     ? {
-        description: `point ${cls.name} at ${provider.name.en} (${target.baseURL})${insertModel ? ` with ${insertModel}` : ''}`,
+        ...described(
+          `point ${cls.name} at ${provider.name.en} (${target.baseURL})${insertModel ? ` with ${insertModel}` : ''}`,
+          `把 ${cls.name} 指向${provider.name.zh}（${target.baseURL}）${insertModel ? `，模型 ${insertModel}` : ''}`,
+        ),
         safety,
         edits: planned.edits,
       }
     : undefined;
-  const suggestions: Fix[] = planned.review.length ? [{ description: 'adjust the model options for the provider (OpenAI-only options out, key, batch size, dialect rules)', safety: 'review', edits: planned.review }] : [];
+  const suggestions: Fix[] = planned.review.length ? [{ ...described('adjust the model options for the provider (OpenAI-only options out, key, batch size, dialect rules)', '按服务商调整模型选项（去掉 OpenAI 专有选项、key、批大小、方言规则）'), safety: 'review', edits: planned.review }] : [];
   const notes = [...planned.notes];
   if (insertModel) {
     notes.unshift(

@@ -13,7 +13,7 @@ import { skipOuter } from '../../analysis/values.js';
 import { findOpenAiModel, findProvider, isOpenAiModelId, mapModel } from '../../catalogue/index.js';
 import type { Provider } from '../../catalogue/schema.js';
 import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
-import { t, type Localized } from '../../core/text.js';
+import { described, t, type Localized } from '../../core/text.js';
 import { fileEdits, formatObject, removeListElement, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue } from '../shared/capability.js';
@@ -241,7 +241,7 @@ function planDefaultProvider(payload: Payload<'defaultProvider'>, context: PlanC
     message: t(`default provider '${binding.local}' → createOpenAI({ baseURL, apiKey }) for ${provider.name.en}`, `默认服务商实例 '${binding.local}' → 指向 ${provider.name.zh} 的 createOpenAI({ baseURL, apiKey })`),
     action: joined(notes),
     docs: provider.docs.openaiCompatibility,
-    fix: { description: `replace the default OpenAI instance with createOpenAI for ${provider.name.en} (${target.baseURL})`, safety: 'safe', edits: fileEdits(binding.unit, edits) },
+    fix: { ...described(`replace the default OpenAI instance with createOpenAI for ${provider.name.en} (${target.baseURL})`, `把默认的 OpenAI 实例换成面向${provider.name.zh}的 createOpenAI（${target.baseURL}）`), safety: 'safe', edits: fileEdits(binding.unit, edits) },
   };
 }
 
@@ -273,9 +273,9 @@ function planProvider(payload: Payload<'provider'>, context: PlanContext): Plann
     }
   }
   const fix: Fix | undefined = planned.edits.length
-    ? { description: `point the provider at ${provider.name.en} (${target.baseURL})`, safety: 'safe', edits: planned.edits }
+    ? { ...described(`point the provider at ${provider.name.en} (${target.baseURL})`, `把 provider 指向${provider.name.zh}（${target.baseURL}）`), safety: 'safe', edits: planned.edits }
     : undefined;
-  const suggestions: Fix[] = review.length ? [{ description: 'adjust the provider options for the target (key source, stream mode)', safety: 'review', edits: review }] : [];
+  const suggestions: Fix[] = review.length ? [{ ...described('adjust the provider options for the target (key source, stream mode)', '按目标服务商调整 provider 选项（key 来源、流式模式）'), safety: 'review', edits: review }] : [];
   return {
     readiness: suggestions.length || client.options.kind === 'opaque' ? 'review' : 'auto',
     message: t(`AI SDK OpenAI provider → ${provider.name.en}`, `AI SDK OpenAI 服务商实例 → ${provider.name.zh}`),
@@ -299,7 +299,7 @@ function planResponsesByDefault(payload: Payload<'responsesByDefault'>, context:
     readiness: 'auto',
     action,
     docs: text.DOCS.migration5,
-    fix: { description: 'use chat completions (.chat) instead of the Responses API', safety: 'safe', edits: fileEdits(site.unit, [edit]) },
+    fix: { ...described('use chat completions (.chat) instead of the Responses API', '改用 chat completions（.chat），不用 Responses API'), safety: 'safe', edits: fileEdits(site.unit, [edit]) },
   };
 }
 
@@ -355,7 +355,7 @@ function planHelper(detection: VercelDetection, payload: Payload<'helper'>, cont
         }
       : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
-    ...(review.length && options ? { fix: { description: 'adjust request options for the provider (dialect rules)', safety: 'review', edits: fileEdits(options.unit, review) } as Fix } : {}),
+    ...(review.length && options ? { fix: { ...described('adjust request options for the provider (dialect rules)', '按服务商调整请求选项（方言规则）'), safety: 'review', edits: fileEdits(options.unit, review) } as Fix } : {}),
   };
 }
 
