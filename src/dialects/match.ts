@@ -43,6 +43,14 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       return Array.isArray(items) && items.some((item) => isObject(item) && typeof item.role === 'string' && condition.role.includes(item.role));
     });
   }
+  if ('messagesNotAlternating' in condition) return messagesNotAlternating(lookup(body, 'messages'));
+  if ('roleAfterFirst' in condition) {
+    // Only a message the code writes is surely before it: a spread may be empty.
+    const messages = lookup(body, 'messages');
+    if (!Array.isArray(messages)) return false;
+    const first = messages.findIndex((m) => !isSpreadMarker(m));
+    return messages.some((m, i) => i > first && first >= 0 && isObject(m) && typeof m.role === 'string' && condition.roleAfterFirst.includes(m.role));
+  }
   if ('toolCallMessageWithout' in condition) {
     const messages = lookup(body, 'messages');
     return (
@@ -72,7 +80,8 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       if (value === null) return false;
       return typeof value === 'object' || !condition.notIn.includes(value);
     }
-    if ('longerThan' in condition) return Array.isArray(value) && value.length > condition.longerThan;
+    // A spread may add no items: only the items the code writes count.
+    if ('longerThan' in condition) return Array.isArray(value) && value.filter((item) => !isSpreadMarker(item)).length > condition.longerThan;
     if ('notMatching' in condition) return typeof value === 'string' && !new RegExp(condition.notMatching).test(value);
     if (typeof value !== 'number') return false;
     if ('gt' in condition) return value > condition.gt;
@@ -80,6 +89,25 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
     const [min, max] = condition.outside;
     return value < min || value > max || (condition.exclusiveMin === true && value === min) || (condition.exclusiveMax === true && value === max);
   });
+}
+
+const isSpreadMarker = (v: View): boolean => isObject(v) && SPREAD in v;
+
+/**
+ * Whether a message list breaks strict turn order (Hunyuan): `system` optional and first, then
+ * `user` and `assistant` alternating, starting with `user` and ending with `user` or `tool`; `tool`
+ * messages answer an assistant's tool calls and may follow one another. A message whose role is
+ * unknown (a spread, a variable) leaves the order unknown, and an unknown never fires. A `tool`
+ * next to a `user` is left alone: the evidence does not say whether that pair is refused.
+ */
+function messagesNotAlternating(messages: View | undefined): boolean {
+  if (!Array.isArray(messages)) return false;
+  const roles = messages.map((m) => (isObject(m) && typeof m.role === 'string' ? m.role : undefined));
+  if (roles.some((role) => role === undefined || !['system', 'user', 'assistant', 'tool'].includes(role))) return false;
+  const turns = roles[0] === 'system' ? roles.slice(1) : roles;
+  if (turns.length === 0) return false;
+  if (turns.includes('system') || turns[0] !== 'user' || turns[turns.length - 1] === 'assistant') return true;
+  return turns.some((role, i) => i > 0 && (role === 'user' || role === 'assistant') && role === turns[i - 1]);
 }
 
 /** The content parts of every message whose content is a list (chat `messages`, Responses `input`). */

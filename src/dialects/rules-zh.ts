@@ -29,6 +29,20 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     fix: "把该消息的 role 改为 'system'。",
     unverified: '未找到方舟拒绝 developer 角色的实际报错；本规则依据 issue 15 及方舟文档中列出的角色。',
   },
+  'hunyuan-message-order': {
+    breaks:
+      '混元要求严格的轮次顺序："messages 中 user（tool） 和 assistant 角色需交替出现 (一问一答)，以 user 提问开始， user（tool）提问结束, tool 可以连续出现多次"（HTTP 400，code 1001）；system 可选，且只能是第一条。OpenAI 接受连续两条 user 或两条 assistant 消息、以 assistant 开场白开头的历史，以及对话中间的 system 消息。',
+    fix: '把连续的 user（或 assistant）消息合并为一条；历史以 user 消息开头（去掉或并入 assistant 开场白），以 user 轮次结尾；把后续的 system 消息并入第一条。',
+    unverified:
+      'OpenAI 兼容接口上捕获到的报错只说明了交替、以 user 开始、以 user 或 tool 结束；后续 system 消息是否在该接口被拒，以及 tool 消息之后能否直接跟 user 消息，仅依据原生 API 文档（后者不报告）。',
+  },
+  'qwen-system-first': {
+    breaks:
+      '对 Qwen 3.6 及之后的模型，百炼拒绝不在第一条的 system 消息："InternalError.Algo.InvalidParameter: The provided messages input is invalid. The error info is [System message must be at the beginning.]"（HTTP 400）。OpenAI 接受多条 system 消息，也接受对话中间的 system 消息。',
+    fix: '只发送一条 system 消息并放在第一条：把各段 system 文本合并进去；对话中途追加的指令可改为 user 消息发送。',
+    unverified:
+      '百炼上的报错未给出所发送的消息列表，且只涉及 qwen3.6-plus；开头连续两条 system 消息也会被拒、以及百炼上的 Qwen 3.7 和 3.8 行为相同，依据的是 Qwen 3.6–3.8 的对话模板（报错文字相同）和对一个非阿里云 Qwen3.8 端点的实测。较早的模型接受开头的两条 system 消息（qwen-long，langchain#30192）。',
+  },
   'minimax-think-in-content': {
     breaks:
       'MiniMax M2.x 模型总会思考，且除非请求带 reasoning_split: true，思考内容以 <think>…</think> 形式出现在 message.content 中；展示或解析 content 的代码会拿到思考内容，工具调用循环必须原样回传该 content。',

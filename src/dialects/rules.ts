@@ -116,6 +116,52 @@ export const DIALECT_RULES: DialectRule[] = [
     unverified: 'No captured Ark error for the developer role was found; the rule follows issue 15 and the roles Ark documents.',
   },
   {
+    id: 'hunyuan-message-order',
+    family: 'roles',
+    providers: ['hunyuan'],
+    api: ['chat'],
+    when: { messagesNotAlternating: true },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'Hunyuan requires strict turn order: "messages 中 user（tool） 和 assistant 角色需交替出现 (一问一答)，以 user 提问开始， user（tool）提问结束, tool 可以连续出现多次" (HTTP 400, code 1001); system is optional and first only. OpenAI accepts two user or two assistant messages in a row, a history that starts with an assistant greeting, and a system message mid-conversation.',
+    fix: 'Merge consecutive user (or assistant) messages into one, start the history with a user message (drop or fold in an assistant greeting), end it with the user turn, and fold later system messages into the first.',
+    evidence: [
+      evToday('https://github.com/FoundationAgents/OpenManus/issues/894', 'FoundationAgents/OpenManus#894: api.hunyuan.cloud.tencent.com/v1 answers 400 code 1001, user(tool) and assistant must alternate'),
+      evToday('https://cloud.tencent.com/document/api/1729/101837', 'Tencent Cloud: Hunyuan ChatCompletions (native API; Messages order: system optional and first, user(tool)/assistant alternate)'),
+      evToday('https://cloud.tencent.com/document/product/1729/111007', 'Tencent Cloud: Hunyuan OpenAI-compatible API'),
+    ],
+    severity: 'error',
+    level: 'manual',
+    wire: true,
+    unverified:
+      'The captured error on the OpenAI-compatible endpoint names alternation, the user start and the user or tool end; that a later system message is refused there, and whether a user message may directly follow a tool message, rest on the native API reference only (the latter is not flagged).',
+  },
+  {
+    id: 'qwen-system-first',
+    family: 'roles',
+    providers: ['qwen'],
+    // Captured on qwen3.6-plus; qwen3.5-plus took the same request (opencode#20813).
+    models: ['^qwen3\\.[6-9]'],
+    api: ['chat'],
+    when: { roleAfterFirst: ['system'] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'Model Studio rejects a system message that is not the first message for Qwen 3.6 and later: "InternalError.Algo.InvalidParameter: The provided messages input is invalid. The error info is [System message must be at the beginning.]" (HTTP 400). OpenAI accepts several system messages, and one mid-conversation.',
+    fix: 'Send one system message, first: join the system texts into it; an instruction added later in the conversation can go in as a user message.',
+    evidence: [
+      evToday('https://github.com/anomalyco/opencode/issues/20813', 'anomalyco/opencode#20813: qwen3.6-plus answers 400 InternalError.Algo.InvalidParameter, System message must be at the beginning; qwen3.5-plus works'),
+      evToday('https://github.com/laravel/ai/issues/522', 'laravel/ai#522: Qwen on DashScope, "The input messages must contain no more than one system message. And the system message, if exists, must be the first message."'),
+      evToday('https://github.com/duolahypercho/codex-router/pull/259', 'duolahypercho/codex-router#259: a Qwen3.8 endpoint probed: [system, system, user] and [user, system, user] 400, [system, user] 200'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      'The Model Studio report does not show the message list it sent, and names qwen3.6-plus only; that two leading system messages are refused, and that Qwen 3.7 and 3.8 on Model Studio behave the same, follow the Qwen 3.6–3.8 chat template (the same error text) and a probe of a non-Alibaba Qwen3.8 endpoint. Older models took two leading system messages (qwen-long, langchain#30192).',
+  },
+  {
     id: 'minimax-think-in-content',
     family: 'thinking',
     providers: ['minimax'],

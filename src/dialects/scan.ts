@@ -30,7 +30,8 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
   if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
   if (e.kind === ts.SyntaxKind.NullKeyword) return null;
-  if (ts.isArrayLiteralExpression(e)) return e.elements.filter((el) => !ts.isSpreadElement(el)).map((el) => literalView(el, unit, evaluator, depth + 1));
+  // A spread stays in place as a marker: the order of a message list is only known without one.
+  if (ts.isArrayLiteralExpression(e)) return e.elements.map((el) => (ts.isSpreadElement(el) ? { [SPREAD]: UNKNOWN } : literalView(el, unit, evaluator, depth + 1)));
   if (ts.isObjectLiteralExpression(e)) {
     const out: { [key: string]: View } = {};
     for (const property of e.properties) {

@@ -7,7 +7,11 @@
 
 /** A JSON value of a request body; in a scanned call, `UNKNOWN` stands for what only run time knows. */
 export const UNKNOWN: unique symbol = Symbol('unknown');
-/** The key a scanned object literal gets when it spreads another object (its keys are unknown). */
+/**
+ * The key a scanned object literal gets when it spreads another object (its keys are unknown); a
+ * scanned array literal has `{ [SPREAD]: UNKNOWN }` where it spreads another list (any number of
+ * unknown items).
+ */
 export const SPREAD = '...';
 export type View = string | number | boolean | null | typeof UNKNOWN | View[] | { [key: string]: View };
 
@@ -48,6 +52,14 @@ export type Condition =
   | { param: string | string[]; longerThan: number }
   /** A message of one of these roles in `messages` (chat) or `input` (Responses). */
   | { role: string[] }
+  /**
+   * Chat `messages` out of turn order: a `system` message after the first; the first other message
+   * not `user`; the last not `user` or `tool`; two `user` or two `assistant` messages in a row.
+   * Checked only when every message's role is known (a literal list without spreads).
+   */
+  | { messagesNotAlternating: true }
+  /** A message of one of these roles in chat `messages` after a message the code writes (only the first may have it). */
+  | { roleAfterFirst: string[] }
   /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
   | { toolCallMessageWithout: string }
   /**

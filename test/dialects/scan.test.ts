@@ -204,3 +204,45 @@ export const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o', m
     expect((await modelFinding('qwen')).action ?? '').not.toMatch(/doubao-model-id/);
   });
 });
+
+describe('turn order (Hunyuan, Qwen)', () => {
+  // Line numbers below are where each call starts.
+  const TURNS = `import OpenAI from 'openai';
+const c = new OpenAI();
+export async function turns(q: string, history: any[], call: any) {
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'assistant', content: 'Hello! How can I help?' }, { role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Context' }, { role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: q }, { role: 'assistant', content: 'Sure.' }, { role: 'user', content: 'More.' }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [...history, { role: 'assistant', content: 'Sure.' }, { role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }, { role: 'assistant', content: null, tool_calls: [call, call] }, { role: 'tool', tool_call_id: 'a', content: '1' }, { role: 'tool', tool_call_id: 'b', content: '2' }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'system', content: 'Answer in French.' }, { role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [...history, { role: 'system', content: 'Be brief.' }, { role: 'user', content: q }] });
+}
+`;
+  let turnsDir: string;
+  beforeAll(() => {
+    turnsDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-hunyuan-'));
+    writeFileSync(path.join(turnsDir, 'turns.ts'), TURNS);
+  });
+  afterAll(() => rmSync(turnsDir, { recursive: true, force: true }));
+  const calls = async (provider: string, modelMap?: string[]) =>
+    new Map((await analyze({ path: turnsDir, provider, ...(modelMap ? { modelMap } : {}) }, 'scan')).planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+
+  it('a literal history that starts with an assistant greeting or repeats a role cannot move to Hunyuan as written', async () => {
+    const hunyuan = await calls('hunyuan');
+    for (const line of [4, 5]) {
+      expect(hunyuan.get(line), `line ${line}`).toMatchObject({ readiness: 'manual' });
+      expect(hunyuan.get(line)!.reason).toMatch(/交替出现.*dialect rule hunyuan-message-order/);
+    }
+    // Alternating turns, a spread history (order unknown) and a tool loop ending in tool results pass.
+    for (const line of [6, 7, 8]) expect(hunyuan.get(line)?.reason ?? '', `line ${line}`).not.toMatch(/hunyuan-message-order/);
+    expect((await calls('deepseek')).get(4)?.reason ?? '').not.toMatch(/hunyuan-message-order/);
+  });
+
+  it('a second system message on Qwen 3.6+ is flagged; older Qwen and a system message after a spread are not', async () => {
+    const qwen37 = await calls('qwen', ['gpt-4o=qwen3.7-plus']);
+    expect(qwen37.get(9)!.reason).toMatch(/System message must be at the beginning.*dialect rule qwen-system-first/);
+    for (const line of [5, 6, 10]) expect(qwen37.get(line)?.reason ?? '', `line ${line}`).not.toMatch(/qwen-system-first/);
+    expect((await calls('qwen', ['gpt-4o=qwen-plus'])).get(9)?.reason ?? '').not.toMatch(/qwen-system-first/);
+  });
+});

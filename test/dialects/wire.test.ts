@@ -113,8 +113,24 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'qwen3-vl-plus', image('data:image/png;base64,iVBORw0KGgo='), CHAT)).toEqual([]);
   });
 
+  it('Hunyuan turn order: system first, user and assistant alternating, tool results may follow one another', () => {
+    const turns = (...roles: string[]) => ({ messages: roles.map((role) => ({ role, content: 'x' })) });
+    const fires = (...roles: string[]) => ids(requestViolations('hunyuan', 'hunyuan-turbos-latest', turns(...roles), CHAT)).includes('hunyuan-message-order');
+    for (const bad of [['assistant', 'user'], ['user', 'user'], ['user', 'assistant'], ['user', 'assistant', 'assistant', 'user'], ['user', 'system', 'user'], ['system', 'tool']]) expect(fires(...bad), bad.join()).toBe(true);
+    for (const good of [['user'], ['system', 'user', 'assistant', 'user'], ['user', 'assistant', 'tool', 'tool'], ['user', 'assistant', 'tool', 'assistant', 'user'], ['system'], ['user', 'developer', 'user']]) expect(fires(...good), good.join()).toBe(false);
+    expect(requestViolations('deepseek', 'deepseek-flash', turns('user', 'user'), CHAT)).toEqual([]);
+  });
+
+  it('Qwen 3.6+ takes one system message, first', () => {
+    const body = { messages: [{ role: 'system', content: 'a' }, { role: 'system', content: 'b' }, { role: 'user', content: 'hi' }] };
+    expect(requestViolations('qwen', 'qwen3.8-max', body, CHAT)).toMatchObject([{ ruleId: 'qwen-system-first', effect: 'rejected', status: 400 }]);
+    expect(requestViolations('qwen', 'qwen3.8-max', { messages: body.messages.slice(1) }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen-plus', body, CHAT)).toEqual([]);
+  });
+
   it('never fires on what only run time knows', async () => {
     const { UNKNOWN } = await import('../../src/dialects/index.js');
+    const { SPREAD } = await import('../../src/dialects/types.js');
     expect(requestViolations('deepseek', 'deepseek-flash', UNKNOWN, CHAT)).toEqual([]);
     // The key is there with a run-time value: its presence is known, its value is not.
     expect(ids(requestViolations('deepseek', 'deepseek-flash', { max_completion_tokens: UNKNOWN }, CHAT))).toEqual(['deepseek-max-tokens']);
@@ -122,6 +138,13 @@ describe('requestViolations', () => {
     // Content or an image URL only run time knows: no image finding.
     expect(requestViolations('deepseek', 'deepseek-v4-pro', { messages: [{ role: 'user', content: UNKNOWN }] }, CHAT)).toEqual([]);
     expect(requestViolations('zhipu', 'glm-4.6v', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: UNKNOWN } }] }] }, CHAT)).toEqual([]);
+    // A spread in a list (scan's marker) may be empty or long: it neither counts as an item nor fixes an order.
+    const spread = { [SPREAD]: UNKNOWN };
+    const ten = Array.from({ length: 10 }, (_, i) => `t${i}`);
+    expect(requestViolations('qwen', 'text-embedding-v4', { input: [...ten, spread] }, '/embeddings')).toEqual([]);
+    expect(requestViolations('hunyuan', 'hunyuan-turbos-latest', { messages: [spread, { role: 'assistant', content: 'x' }, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
+    expect(requestViolations('hunyuan', 'hunyuan-turbos-latest', { messages: [UNKNOWN, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.8-max', { messages: [spread, { role: 'system', content: 'x' }, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
   });
 
   it('ignores paths it does not know and bodies that are not objects', () => {

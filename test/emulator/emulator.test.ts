@@ -64,6 +64,31 @@ describe('emulator generated from the catalogue', () => {
     expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-image-base64', undefined]);
   });
 
+  it('answers turn order as Hunyuan does (dialect rule hunyuan-message-order)', async () => {
+    const hunyuan = await emulator('hunyuan');
+    const model = findProvider('hunyuan')!.chatModels.find((m) => m.status !== 'retired')!.id;
+    const greeting = await post(hunyuan, '/chat/completions', { model, messages: [{ role: 'assistant', content: 'Hello!' }, ...hi] });
+    expect(greeting.status).toBe(400);
+    expect(greeting.json.error.message).toMatch(/交替出现/);
+    const lateSystem = await post(hunyuan, '/chat/completions', { model, messages: [...hi, { role: 'assistant', content: 'Hello!' }, { role: 'system', content: 'be brief' }, ...hi] });
+    expect(lateSystem.status).toBe(400);
+    const call = { id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } };
+    const toolLoop = [{ role: 'system', content: 'be brief' }, ...hi, { role: 'assistant', content: null, tool_calls: [call, { ...call, id: 'b' }] }, { role: 'tool', tool_call_id: 'a', content: '1' }, { role: 'tool', tool_call_id: 'b', content: '2' }];
+    expect((await post(hunyuan, '/chat/completions', { model, messages: toolLoop })).status).toBe(200);
+    expect(hunyuan.recorder.entries.map((e) => e.rule)).toEqual(['hunyuan-message-order', 'hunyuan-message-order', undefined]);
+  });
+
+  it('answers a late system message as Model Studio does for Qwen 3.6+ (dialect rule qwen-system-first)', async () => {
+    const qwen = await emulator('qwen');
+    const system = { role: 'system', content: 'be brief' };
+    const late = await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', messages: [...hi, { role: 'assistant', content: 'Hello!' }, system, ...hi] });
+    expect(late.status).toBe(400);
+    expect(late.json.error.message).toMatch(/System message must be at the beginning/);
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', messages: [system, ...hi] })).status).toBe(200);
+    expect((await post(qwen, '/chat/completions', { model: 'qwen-plus', messages: [system, system, ...hi] })).status).toBe(200);
+    expect(qwen.recorder.entries.map((e) => e.rule)).toEqual(['qwen-system-first', undefined, undefined]);
+  });
+
   it('takes an Ark inference endpoint id (ep-…) as model, where the catalogue says Ark does; not elsewhere', async () => {
     const doubao = await emulator('doubao');
     expect((await post(doubao, '/chat/completions', { model: 'ep-20250512195705-c8kq4', messages: hi })).status).toBe(200);
