@@ -90,6 +90,11 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
+/** Syntax errors of a JSON text, comments and trailing commas allowed (TypeScript's JSON parser, as for tsconfig files). */
+export function jsonSyntaxErrors(path: string, text: string): string[] {
+  return syntaxErrorsOf(ts.parseJsonText(path, text));
+}
+
 /** Parses a text on its own, e.g. to check that a rewritten file still parses. */
 export function syntaxErrors(path: string, text: string): string[] {
   return parseUnit(path, path, text).syntaxErrors;

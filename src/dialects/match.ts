@@ -25,7 +25,8 @@ function values(body: View, param: string | string[]): Array<View | undefined> {
   return (Array.isArray(param) ? param : [param]).map((p) => lookup(body, p));
 }
 
-const isObject = (v: View | undefined): v is { [key: string]: View } => v !== null && v !== undefined && v !== UNKNOWN && typeof v === 'object' && !Array.isArray(v);
+/** A view of an object (a request body, an options object), not a list, a scalar or an unknown. */
+export const isObject = (v: View | undefined): v is { [key: string]: View } => v !== null && v !== undefined && v !== UNKNOWN && typeof v === 'object' && !Array.isArray(v);
 
 export interface MatchContext {
   /** Scan only: the call streams, reads usage and sends no stream_options. */

@@ -5,8 +5,7 @@
  * not parse, is reported as errored and left out: never half-rewritten.
  */
 import { parseAllDocuments } from 'yaml';
-import { syntaxErrors } from '../analysis/unit.js';
-import { ts } from '../analysis/ts.js';
+import { jsonSyntaxErrors, syntaxErrors } from '../analysis/unit.js';
 import { fileKind } from './discover.js';
 import { ignoredByComment } from './ignore.js';
 import { annotationEdits, needsAnnotation } from './annotate.js';
@@ -193,7 +192,7 @@ function settingsErrorAdded(file: string, before: string, after: string): string
   if (/\.ya?ml$/i.test(file)) return addedError(yamlErrors(before), yamlErrors(after));
   if (!/\.json[c5]?$/i.test(file)) return undefined;
   const strict = /\.json$/i.test(file) ? strictJsonError(before) === undefined : false;
-  const added = addedError(jsonErrors(file, before), jsonErrors(file, after));
+  const added = addedError(jsonSyntaxErrors(file, before), jsonSyntaxErrors(file, after));
   return added ?? (strict ? strictJsonError(after) : undefined);
 }
 
@@ -204,11 +203,6 @@ function addedError(before: string[], after: string[]): string | undefined {
 
 function yamlErrors(text: string): string[] {
   return parseAllDocuments(text).flatMap((document) => ('errors' in document ? document.errors.map((e) => e.message) : []));
-}
-
-function jsonErrors(file: string, text: string): string[] {
-  const parsed = ts.parseJsonText(file, text) as unknown as { parseDiagnostics?: ts.Diagnostic[] };
-  return (parsed.parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
 }
 
 function strictJsonError(text: string): string | undefined {

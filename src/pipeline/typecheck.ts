@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ts } from '../analysis/ts.js';
+import { isComponentFile } from '../analysis/sfc.js';
 import { scriptKindFor } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { DeferredReceiver } from '../sdks/types.js';
@@ -105,7 +106,7 @@ const OPTIONS: ts.CompilerOptions = {
 
 /** Whether the checker is asked about a receiver: a whole-file unit (not a Vue/Svelte script block). */
 export function checkable(request: DeferredReceiver): boolean {
-  return request.unit.offset === 0 && !/\.(vue|svelte)$/i.test(request.unit.path);
+  return !isComponentFile(request.unit.path);
 }
 
 /** The requests whose receiver the checker proves to be an SDK client. */

@@ -11,6 +11,7 @@
  * them; after the move the model is the provider's, so neither is sent.
  */
 import type { Evaluator, ObjectValue } from '../../analysis/values.js';
+import { isObject } from '../../dialects/match.js';
 import { literalView } from '../../dialects/scan.js';
 import { UNKNOWN, type View } from '../../dialects/types.js';
 import { mergeViews, wireView, type WireParam } from '../shared/wire-view.js';
@@ -35,7 +36,7 @@ const OUTPUT_TOKENS: WireParam[] = [
 /** The body every request of a `new ChatOpenAI({...})` carries, from its constructor options. */
 export function constructorWireView(evaluator: Evaluator, fields: ObjectValue): View {
   const options = literalView(fields.node, fields.unit, evaluator);
-  const kwargs = options !== null && typeof options === 'object' && !Array.isArray(options) ? options.modelKwargs : undefined;
+  const kwargs = isObject(options) ? options.modelKwargs : undefined;
   const withKwargs = kwargs === undefined ? wireView(options, SAMPLING) : mergeViews(wireView(options, SAMPLING), kwargs);
   return mergeViews(withKwargs, wireView(options, OUTPUT_TOKENS));
 }

@@ -10,6 +10,7 @@ import type { ApiFamily } from '../../core/types.js';
 import { t, type Localized } from '../../core/text.js';
 import type { RequestFacts } from './request.js';
 import { dialectEdits, firedRules, outputTokenRule } from '../../dialects/scan.js';
+import { isObject } from '../../dialects/match.js';
 import { ts } from '../../analysis/ts.js';
 import type { TextEdit } from '../../core/types.js';
 import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
@@ -278,7 +279,7 @@ function dialectCovers(provider: Provider, feature: FeatureId): boolean {
 function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOptions): Issue[] {
   let view: View = facts.view;
   // json_schema sent by a helper (zodResponseFormat) or by .parse() is json_schema on the wire.
-  if ((facts.responseFormat === 'json_schema' || options.flavour === 'parse') && view !== null && typeof view === 'object' && !Array.isArray(view)) {
+  if ((facts.responseFormat === 'json_schema' || options.flavour === 'parse') && isObject(view)) {
     const format = view.response_format;
     if (format === undefined || format === UNKNOWN) view = { ...view, response_format: { type: 'json_schema' } };
   }

@@ -6,7 +6,7 @@
  */
 import type { ObjectValue } from '../../analysis/values.js';
 import type { TextEdit } from '../../core/types.js';
-import { lookup } from '../../dialects/match.js';
+import { isObject, lookup } from '../../dialects/match.js';
 import { dialectEdits, firedRules } from '../../dialects/scan.js';
 import { SPREAD, UNKNOWN, type View } from '../../dialects/types.js';
 
@@ -24,7 +24,7 @@ export interface WireParam {
  * options may set any of them: it is kept, so "the request does not send X" stays unknown.
  */
 export function wireView(options: View, params: WireParam[]): View {
-  if (options === null || options === UNKNOWN || typeof options !== 'object' || Array.isArray(options)) return UNKNOWN;
+  if (!isObject(options)) return UNKNOWN;
   const body: { [key: string]: View } = {};
   if (SPREAD in options) body[SPREAD] = UNKNOWN;
   for (const param of params) {
@@ -38,10 +38,9 @@ export function wireView(options: View, params: WireParam[]): View {
 
 /** Two bodies as one request, the later's parameters winning (LangChain spreads `modelKwargs` last). */
 export function mergeViews(first: View, second: View): View {
-  const isBody = (v: View): v is { [key: string]: View } => v !== null && v !== UNKNOWN && typeof v === 'object' && !Array.isArray(v);
-  if (!isBody(first)) return first;
+  if (!isObject(first)) return first;
   // Parameters only run time knows: any key may be set, none is known.
-  if (!isBody(second)) return second === UNKNOWN ? { ...first, [SPREAD]: UNKNOWN } : first;
+  if (!isObject(second)) return second === UNKNOWN ? { ...first, [SPREAD]: UNKNOWN } : first;
   return { ...first, ...second };
 }
 

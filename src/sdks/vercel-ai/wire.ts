@@ -13,13 +13,14 @@
  */
 import type { Evaluator, ObjectValue } from '../../analysis/values.js';
 import { literalView } from '../../dialects/scan.js';
+import { isObject } from '../../dialects/match.js';
 import type { View } from '../../dialects/types.js';
 import { wireView, type WireParam } from '../shared/wire-view.js';
 
 /** `{ type: 'tool', toolName }` is sent as a named function choice; the strings as they are. */
 function toolChoice(value: View): View | undefined {
   if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && value.type === 'tool' && typeof value.toolName === 'string') {
+  if (isObject(value) && value.type === 'tool' && typeof value.toolName === 'string') {
     return { type: 'function', function: { name: value.toolName } };
   }
   return undefined;
