@@ -659,24 +659,10 @@ export class Evaluator {
 
   /** The value a type annotation promises: an SDK class annotation gives a typed SDK value. */
   fromType(unit: Unit, type: ts.TypeNode): Value {
-    if (ts.isTypeReferenceNode(type)) {
-      const target = this.evaluateTypeName(unit, type.typeName);
-      switch (target.t) {
-        case 'module':
-          return { t: 'sdk', module: target, op: 'typed', origin: { unit, node: type }, path: [] };
-        case 'class':
-          return { t: 'instance', cls: target };
-        case 'type':
-          return target;
-        default:
-          return UNKNOWN;
-      }
-    }
+    if (ts.isTypeReferenceNode(type)) return typedBy(this.evaluateTypeName(unit, type.typeName), unit, type);
     // `import("openai").OpenAI`, the spelling of JSDoc types in JavaScript files.
     if (ts.isImportTypeNode(type) && !type.isTypeOf && ts.isLiteralTypeNode(type.argument) && ts.isStringLiteral(type.argument.literal)) {
-      const target = this.moduleOrNamespace(unit, type.argument.literal.text, entityPath(type.qualifier), 'type', { unit, node: type });
-      if (target.t === 'module') return { t: 'sdk', module: target, op: 'typed', origin: { unit, node: type }, path: [] };
-      return target.t === 'class' ? { t: 'instance', cls: target } : target.t === 'type' ? target : UNKNOWN;
+      return typedBy(this.moduleOrNamespace(unit, type.argument.literal.text, entityPath(type.qualifier), 'type', { unit, node: type }), unit, type);
     }
     if (ts.isTypeLiteralNode(type)) return { t: 'type', node: type, unit };
     if (ts.isParenthesizedTypeNode(type)) return this.fromType(unit, type.type);
@@ -958,4 +944,18 @@ function getterField(node: ts.ClassLikeDeclaration, name: string): string | unde
     if (ts.isPropertyAccessExpression(read) && read.expression.kind === ts.SyntaxKind.ThisKeyword) return read.name.text;
   }
   return undefined;
+}
+
+/** The value a type annotation's target promises: an SDK class gives a typed SDK value, a class an instance. */
+function typedBy(target: Value, unit: Unit, node: ts.TypeNode): Value {
+  switch (target.t) {
+    case 'module':
+      return { t: 'sdk', module: target, op: 'typed', origin: { unit, node }, path: [] };
+    case 'class':
+      return { t: 'instance', cls: target };
+    case 'type':
+      return target;
+    default:
+      return UNKNOWN;
+  }
 }

@@ -171,15 +171,15 @@ function withRootEnvFiles(root: string, files: string[]): string[] {
 
 const TOO_LARGE = Symbol('too-large');
 
-/**
- * The modules a file imports, read off its text (`from '…'`, `require('…')`, `import('…')`): what
- * follows imports without a parser (the second wave here, the type checker's file set).
- */
-/** A relative specifier or a path alias (`@/lib/ai`, `~/openai`, `#/x`): what `makes` can match. */
+/** A relative specifier or a path alias (`@/lib/ai`, `~/openai`, `#/x`): the imports the second wave can match. */
 function mayNameProjectModule(specifier: string): boolean {
   return specifier.startsWith('.') || /^[@~#]\//.test(specifier);
 }
 
+/**
+ * The modules a file imports, read off its text (`from '…'`, `require('…')`, `import('…')`): what
+ * follows imports without a parser (the second wave here, the type checker's file set).
+ */
 export function importSpecifiers(text: string): string[] {
   return [...text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
 }
@@ -303,10 +303,11 @@ export function secondWave(root: string, read: Pick<ReadResult, 'candidates' | '
   const strip = (file: string) => file.replace(/\.(m|c)?[jt]sx?$|\.(vue|svelte)$/, '').replace(/\/index$/, '');
   const keys = new Set(makers.map((m) => strip(m.path)));
   const makes = (file: string, specifier: string): boolean => {
+    if (!mayNameProjectModule(specifier)) return false;
     if (specifier.startsWith('.')) return keys.has(strip(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier))));
     // A path alias (`@/lib/ai`, `~/openai`): its tail names the module.
     const tail = strip(specifier.replace(/^[@~#]\/?/, ''));
-    if (!tail || !specifier.match(/^[@~#]\//)) return false;
+    if (!tail) return false;
     for (const key of keys) if (key === tail || key.endsWith(`/${tail}`)) return true;
     return false;
   };
