@@ -197,6 +197,26 @@ export const run = () => fetch('https://api.openai.com/v1/chat/completions', { b
     expected: [],
   },
   {
+    name: 'a URL predicate (declared boolean) is not a request; a helper that hands the URL to fetch is',
+    files: {
+      'util.ts': `export function isAzureEndpoint(apiBase?: string): boolean {
+  if (!apiBase) return false;
+  return new URL(apiBase).hostname.endsWith('.azure.com');
+}
+export const isLocal = (url: string): url is \`http://localhost\${string}\` => new URL(url).hostname === 'localhost';
+export async function post(url: string, body: object) {
+  return fetch(url, { method: 'POST', body: JSON.stringify(body) });
+}
+`,
+      'a.ts': `import { isAzureEndpoint, isLocal, post } from './util';
+export const azure = isAzureEndpoint('https://api.openai.com/v1');
+export const local = isLocal('https://api.openai.com/v1');
+export const sent = post('https://api.openai.com/v1/embeddings', { input: 'x' });
+`,
+    },
+    expected: [site('embedding', 4, 21, 'a.ts')],
+  },
+  {
     name: 'negative: axios instances on other bases, and axios.create without a baseURL',
     files: {
       'a.ts': `import axios from 'axios';

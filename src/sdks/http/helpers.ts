@@ -54,6 +54,9 @@ export function helperCallee(evaluator: Evaluator, unit: Unit, call: ts.CallExpr
 }
 
 function passesFirstParameterOn(fn: ts.SignatureDeclaration): boolean {
+  // A predicate (`isAzureEndpoint(url): boolean`) inspects the URL (often through `new URL(url)`);
+  // it never sends it, whatever it calls.
+  if (fn.type && (fn.type.kind === ts.SyntaxKind.BooleanKeyword || ts.isTypePredicateNode(fn.type))) return false;
   const first = fn.parameters[0];
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (!first || !ts.isIdentifier(first.name) || !body) return false;
