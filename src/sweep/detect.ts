@@ -17,6 +17,7 @@ import { clientImports } from './imports.js';
 import { packageUses } from './packages.js';
 import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
 import * as text from './messages.js';
+import { LABEL_KEYS, PROVIDER_KEYS, settingsEntry, settingsSyntax } from './settings-block.js';
 
 export const SDK = 'sweep';
 
@@ -35,7 +36,8 @@ export interface ModelSpot {
 }
 
 export type SweepPayload =
-  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean }
+  /** `settingsProvider`: the provider its settings entry names beside it (`provider: openai`). */
+  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string }
   | { type: 'host'; verdict: Verdict; host: string; value: string }
   | { type: 'env'; verdict: Verdict; name: string; provider?: string }
   | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
@@ -268,7 +270,7 @@ function mentionPayload(hit: Hit, offset: number): SweepPayload {
 
 /** Tests and mocks: an OpenAI URL or id there is a fixture to update, not a request the app sends. */
 export function isTestFile(file: string): boolean {
-  return /(^|\/)(__tests__|__mocks__|tests?|spec|e2e|mocks?)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/i.test(file);
+  return /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|e2e|mocks?|test-fixtures|fixtures?)\/|\.(test|spec|vitest|stories)\.[cm]?[jt]sx?$/i.test(file);
 }
 
 /**
@@ -343,13 +345,29 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     // The key is the context: `_302AI_MODEL=gpt-4o-mini` is 302.AI's, `"deepseek": { "model": … }` DeepSeek's.
     const name = envFile ? /^\s*(?:export\s+)?([\w.]+)\s*=/.exec(lineText)?.[1] : kind === 'config' ? configKeys(file.text, lineStart) : undefined;
     const provider = name ? providerNamed(name) : undefined;
-    const value = kind === 'config' ? configValue(lineText) : undefined;
-    const verdict: Verdict = hit.prefix || (provider && provider !== 'openai') ? 'other-provider' : value !== undefined && isProse(value) ? 'mention' : 'usage';
+    const value = kind === 'config' ? (quotedAround(lineText, hit.start - lineStart, hit.end - lineStart) ?? configValue(lineText)) : undefined;
+    const entry = kind === 'config' && hit.kind === 'model' ? settingsEntry(file.text, hit.start, settingsSyntax(file.path)) : undefined;
+    // A test's settings are fixtures, as its code is (see isTestFile); `name: gpt-4o` is a label.
+    const testSettings = kind === 'config' && isTestFile(file.path);
+    const label = kind === 'config' && LABEL_KEYS.test(name?.split(' ')[0] ?? '');
+    const mention = (value !== undefined && isProse(value)) || label || testSettings;
+    const sentBy = entry && [...entry].find(([key]) => PROVIDER_KEYS.test(key))?.[1];
+    const entryProvider = sentBy ? providerNamed(sentBy) : undefined;
+    const otherProvider = hit.prefix || (provider && provider !== 'openai') || (entryProvider && entryProvider !== 'openai');
+    const verdict: Verdict = otherProvider ? 'other-provider' : mention ? 'mention' : 'usage';
     const payload: SweepPayload =
       hit.kind === 'model'
-        ? { type: 'model', verdict, spots: [{ id: hit.match, start: hit.start, end: hit.end }], prefix: hit.prefix ?? '', exact: false, ...(provider && provider !== 'openai' ? { provider } : {}) }
+        ? {
+            type: 'model',
+            verdict,
+            spots: [{ id: hit.match, start: hit.start, end: hit.end }],
+            prefix: hit.prefix ?? '',
+            exact: false,
+            ...(provider && provider !== 'openai' ? { provider } : entryProvider && entryProvider !== 'openai' ? { provider: entryProvider } : {}),
+            ...(sentBy && entryProvider === 'openai' ? { settingsProvider: sentBy } : {}),
+          }
         : hit.kind === 'host'
-          ? { type: 'host', verdict: 'usage', host: hit.match, value: lineText.trim() }
+          ? { type: 'host', verdict: testSettings ? 'mention' : 'usage', host: hit.match, value: lineText.trim() }
           : hit.kind === 'env'
             ? { type: 'env', verdict: isWebSessionName(hit.match) ? 'not-api' : 'usage', name: hit.match }
             : { type: 'import', verdict: 'usage', specifier: hit.match, typeOnly: false };
@@ -373,6 +391,14 @@ function configValue(line: string): string | undefined {
   return value;
 }
 
+/** The quoted string a hit sits in (`{ "provider": "openai", "model": "gpt-4o" }` → gpt-4o). */
+function quotedAround(line: string, start: number, end: number): string | undefined {
+  const quote = line[start - 1];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const close = line.indexOf(quote, end);
+  return close < 0 ? undefined : line.slice(start, close);
+}
+
 /**
  * The keys leading to a settings line: its own and those of the blocks it is nested in, read line
  * by line upwards from the hit (never the whole text before it: a file with many hits made that
@@ -389,7 +415,7 @@ function configKeys(text: string, lineStart: number): string {
     if (line.trim()) {
       const own = line.length - line.trimStart().length;
       if (first || own < indent) {
-        const key = /^\s*["']?([\w.$-]+)["']?\s*[:=]/.exec(line)?.[1] ?? /^\s*\[([\w.-]+)\]/.exec(line)?.[1];
+        const key = /^\s*(?:-\s+)?["']?([\w.$-]+)["']?\s*[:=]/.exec(line)?.[1] ?? /^\s*\[([\w.-]+)\]/.exec(line)?.[1];
         if (key) keys.push(key);
         indent = Math.min(indent, own);
         if (own === 0) break;

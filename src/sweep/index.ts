@@ -21,6 +21,10 @@ function planSweep(detection: SweepDetection, context: PlanContext): PlannedFiel
     const action = text.action(payload, target ? { baseURL: target.baseURL, keyEnv: providerKeyEnv(target.provider) } : undefined);
     return { readiness: 'review', ...(action ? { action } : {}) };
   }
+  if (payload.settingsProvider) {
+    // The app picks the endpoint and key from the entry's provider: a new id alone would be sent to OpenAI.
+    return { readiness: 'review', action: text.entryAction(payload.settingsProvider, target) };
+  }
   const mapped = payload.spots.map((spot) => ({ spot, target: mapModel(spot.id, target.provider, target.modelOverrides).target }));
   const edits: FileEdit[] = mapped
     .filter((m): m is typeof m & { target: string } => m.target !== undefined && m.target !== m.spot.id)

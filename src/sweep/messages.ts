@@ -78,3 +78,11 @@ export function action(payload: SweepPayload, target?: { baseURL: string; model?
       return t('Check which client this is; if it is OpenAI’s, point it at the provider.', '确认这是哪个客户端；如果是 OpenAI 的，改为指向服务商。');
   }
 }
+
+/** A model id in a settings entry that names its provider: the entry moves as a whole or not at all. */
+export function entryAction(provider: string, target: { provider: { name: { en: string; zh: string } }; baseURL: string }): Localized {
+  return t(
+    `This entry sends its model through provider '${provider}', so the id cannot change alone: move the whole entry (its provider, base URL and key) to ${target.provider.name.en} (${target.baseURL}) the way this app configures an OpenAI-compatible provider, then use its model id.`,
+    `此条目通过 provider '${provider}' 发送模型，不能只改模型名：请按此应用配置 OpenAI 兼容服务商的方式，把整个条目（provider、base URL 与 key）改到 ${target.provider.name.zh}（${target.baseURL}），再使用其模型名。`,
+  );
+}
