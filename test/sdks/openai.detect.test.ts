@@ -169,6 +169,47 @@ fetch('https://api.example.com/v1/chat/completions', { body: JSON.stringify({ mo
     },
     expected: [],
   },
+  {
+    name: 'a class whose constructor makes a client from its argument: its construction, its subclasses (one routed by a URL)',
+    files: {
+      'engine.ts': `import { OpenAI } from 'openai';
+export class Engine {
+  client: OpenAI;
+  constructor(config: { apiKey: string; baseURL?: string }) {
+    this.client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL });
+  }
+}
+export class Fixed {
+  client = new OpenAI();
+}
+`,
+      'groq.ts': `import { Engine } from './engine';
+export class GroqEngine extends Engine {
+  constructor(config: { apiKey: string; baseURL?: string }) {
+    config.baseURL = 'https://api.groq.com/openai/v1';
+    super(config);
+  }
+}
+export class LoggedEngine extends Engine {
+  constructor(config: { apiKey: string }) {
+    super(config);
+  }
+}
+`,
+      'factory.ts': `import { Engine, Fixed } from './engine';
+export const make = (key: string) => new Engine({ apiKey: key });
+export const fixed = () => new Fixed();
+`,
+    },
+    expected: [
+      imp(1, 1, 'engine.ts'),
+      client(5, 19, 'engine.ts'),
+      client(9, 12, 'engine.ts'),
+      { ruleId: 'openai/clientFactoryRouted', line: 2, column: 33, file: 'groq.ts' },
+      { ruleId: 'openai/clientFactory', line: 8, column: 35, file: 'groq.ts' },
+      { ruleId: 'openai/clientFactory', line: 2, column: 38, file: 'factory.ts' },
+    ],
+  },
 ];
 
 describe('openai detection', () => {

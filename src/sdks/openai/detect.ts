@@ -13,6 +13,7 @@ import type { ClientLink, DetectContext, Detection } from '../types.js';
 import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
+import { noteFactory } from './factories.js';
 import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 
@@ -70,7 +71,9 @@ export type OpenAiPayload =
       modelDynamic: string | undefined;
       viaTypeChecker: boolean;
     }
-  | { type: 'model'; unit: Unit; literal: ts.StringLiteralLike; family: ApiFamily; needsVision: boolean; envOverride: string[] };
+  | { type: 'model'; unit: Unit; literal: ts.StringLiteralLike; family: ApiFamily; needsVision: boolean; envOverride: string[] }
+  /** `new OpenAiEngine(config)`: a class of the project whose constructor makes a client from its arguments. */
+  | { type: 'factory'; cls: string; client: { file: string; line: number }; inTest: boolean };
 
 export type OpenAiDetection = Detection<OpenAiPayload>;
 
@@ -173,6 +176,7 @@ export function detectOpenAi(unit: Unit, context: DetectContext): OpenAiDetectio
       if (isOpenAiClassValue(callee) && !isAzureClass(callee)) {
         const detection = clientDetection(context, unit, node, callee);
         if (detection) detections.push(detection);
+        if (detection) noteFactory(context, detection);
       }
     } else if (ts.isCallExpression(node)) {
       detectCall(unit, node, context, detections);

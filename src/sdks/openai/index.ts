@@ -9,6 +9,7 @@ import { MARKERS } from '../markers.js';
 import { detectOpenAi, callDetections, SDK, type OpenAiDetection } from './detect.js';
 import { planOpenAi } from './rewrite.js';
 import { findResource } from './resources.js';
+import { factoryUses } from './factories.js';
 
 export const openaiSdk: SdkModule = {
   id: SDK,
@@ -22,5 +23,6 @@ export const openaiSdk: SdkModule = {
     const rule = findResource(path, method);
     return rule ? callDetections(context, request.unit, request.call, path, method, rule, undefined, true) : [];
   },
+  finish: (context) => factoryUses(context),
   plan: (detection, context) => planOpenAi(detection as OpenAiDetection, context),
 };

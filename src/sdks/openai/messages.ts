@@ -25,6 +25,17 @@ export const realtimeImport = (): Localized =>
   t('The Realtime WebSocket client has no counterpart at the Chinese providers.', '国内服务商没有对应的 Realtime WebSocket 接口。');
 
 export const client = (cls: string): Localized => t(`creates an OpenAI client (${cls})`, `创建 OpenAI 客户端（${cls}）`);
+export const clientFactory = (cls: string, client: { file: string; line: number }): Localized =>
+  t(`creates ${cls}, which makes an OpenAI client from what it is given (${client.file}:${client.line})`, `创建 ${cls}，它用传入的参数创建 OpenAI 客户端（${client.file}:${client.line}）`);
+export const clientSubclass = (cls: string, base: string, client: { file: string; line: number }): Localized =>
+  t(`${cls} extends ${base} and inherits its OpenAI client (${client.file}:${client.line})`, `${cls} 继承 ${base} 及其 OpenAI 客户端（${client.file}:${client.line}）`);
+export const clientSubclassRouted = (cls: string, base: string, host: string): Localized =>
+  t(`${cls} extends ${base}, whose OpenAI client it sends to ${host}`, `${cls} 继承 ${base}，其 OpenAI 客户端发往 ${host}`);
+export const clientFactoryReason = (): Localized =>
+  t(
+    'The key, base URL and model of that client come from the arguments here: point them at the provider where they are chosen (the client itself is reported where it is made).',
+    '该客户端的 key、base URL 与模型来自这里传入的参数：请在选择它们的地方改为指向服务商（客户端本身在创建处报告）。',
+  );
 export const clientReason = (): Localized =>
   t(
     'Without an explicit baseURL and apiKey the SDK calls api.openai.com with OPENAI_API_KEY, which mainland China cannot reach since 2024-07-09.',

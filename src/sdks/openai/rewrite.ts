@@ -30,6 +30,9 @@ export function planOpenAi(detection: OpenAiDetection, context: PlanContext): Pl
       return planModel(detection, payload, context);
     case 'call':
       return planCall(detection, payload, context);
+    case 'factory':
+      // A test constructs it with a fake config, and a routed subclass goes elsewhere: nothing to move there.
+      return { readiness: context.target && !payload.inTest && detection.kind !== 'routed' ? 'review' : 'info' };
   }
 }
 
