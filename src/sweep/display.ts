@@ -66,7 +66,24 @@ function templateShowsOnly(unit: Unit, name: string): boolean {
   });
 }
 
+/** Keys whose value is shown to people, and keys whose value is the id a list item stands for. */
+const LABEL_KEY = /^(name|label|title|displayName|display_name|text)$/;
+const ID_KEY = /^(id|value|model|modelId|model_id|key)$/;
+
+/**
+ * `{ name: 'gpt-4o (recommended)', id: 'gpt-4o' }`: the label of a list item that carries its id
+ * beside it. The id is what gets sent; the label is text.
+ */
+function labelBesideId(literal: ts.Node): boolean {
+  const property = literal.parent;
+  if (!property || !ts.isPropertyAssignment(property) || property.initializer !== literal) return false;
+  const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+  if (!key || !LABEL_KEY.test(key) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  return property.parent.properties.some((p) => p !== property && p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ID_KEY.test(p.name.text));
+}
+
 export function displayOnly(unit: Unit, literal: ts.Node): boolean {
+  if (labelBesideId(literal)) return true;
   const declaration = holder(literal);
   if (!declaration || isExported(declaration)) return false;
   const uses = references(unit, declaration);
