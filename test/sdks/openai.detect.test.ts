@@ -222,6 +222,34 @@ describe('openai detection', () => {
     });
   }
 
+  it("a call in a subclass on its base class's client goes where the subclass's constructor points it", () => {
+    const { kinds } = detectProject({
+      'engine.ts': `import OpenAI from 'openai';
+export class Engine {
+  client: OpenAI;
+  constructor(config: { apiKey: string; baseURL?: string }) {
+    this.client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL });
+  }
+  ask(q: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+  }
+}
+`,
+      'deepseek.ts': `import { Engine } from './engine';
+export class DeepseekEngine extends Engine {
+  constructor(config: { apiKey: string }) {
+    super({ ...config, baseURL: 'https://api.deepseek.com/v1' });
+  }
+  think(q: string) {
+    return this.client.chat.completions.create({ model: 'deepseek-reasoner', messages: [{ role: 'user', content: q }] });
+  }
+}
+`,
+    });
+    expect(kinds.get('openai/chatCompletion engine.ts:8:12')).toBe('call');
+    expect(kinds.get('openai/chatCompletion deepseek.ts:7:12')).toBe('routed');
+  });
+
   it('binds a receiver only the type checker can see through (a generic container)', () => {
     const files = {
       'a.ts': `import OpenAI from 'openai';

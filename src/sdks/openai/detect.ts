@@ -13,7 +13,7 @@ import type { ClientLink, DetectContext, Detection } from '../types.js';
 import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type OpenAiClass } from './binding.js';
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
-import { noteFactory } from './factories.js';
+import { inheritedRouting, noteFactory } from './factories.js';
 import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 
@@ -339,9 +339,9 @@ export function callDetections(
   const ruleId = (id: string) => id.replace(/^openai\//, `${sdk}/`);
   const facts = requestFacts(context.evaluator, unit, node.arguments[0]);
   facts.usageRead = readsUsage(node);
-  const routing = client ? routingOfCall(context, client) : undefined;
-  const routed = routing !== undefined && !reachesOpenAi(routing, owner);
   const made = client && (client.op === 'new' || client.op === 'call') ? client.origin.node : undefined;
+  const routing = (made && inheritedRouting(node, made, unit)) ?? (client ? routingOfCall(context, client) : undefined);
+  const routed = routing !== undefined && !reachesOpenAi(routing, owner);
   const modelLiterals: string[] = [];
   const modelEnv: string[] = [];
   let modelDynamic: string | undefined;

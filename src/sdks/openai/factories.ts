@@ -10,7 +10,8 @@ import { ts } from '../../analysis/ts.js';
 import { locationOf, structuralNodes, type Unit } from '../../analysis/unit.js';
 import { skipOuter } from '../../analysis/values.js';
 import type { DetectContext } from '../types.js';
-import type { OpenAiDetection } from './detect.js';
+import { routingOfBaseUrl } from '../shared/routing.js';
+import type { OpenAiDetection, Routing } from './detect.js';
 import * as text from './messages.js';
 import { isTestFile } from '../../sweep/detect.js';
 
@@ -113,15 +114,39 @@ function heritageName(expression: ts.Expression): string | undefined {
 
 /** The host of the first http(s) URL literal in the constructor that is not OpenAI's. */
 function otherHost(constructor: ts.ConstructorDeclaration): string | undefined {
-  let host: string | undefined;
+  const url = otherUrl(constructor);
+  return url ? /^https?:\/\/([^/:?#]+)/i.exec(url.text)?.[1] : undefined;
+}
+
+function otherUrl(constructor: ts.ConstructorDeclaration): ts.StringLiteralLike | undefined {
+  let url: ts.StringLiteralLike | undefined;
   const visit = (node: ts.Node): void => {
-    if (host) return;
+    if (url) return;
     if (ts.isStringLiteralLike(node)) {
-      const found = /^https?:\/\/([^/:?#]+)/i.exec(node.text)?.[1];
-      if (found && !/(^|\.)openai\.com$/i.test(found)) host = found;
+      const host = /^https?:\/\/([^/:?#]+)/i.exec(node.text)?.[1];
+      if (host && !/(^|\.)openai\.com$/i.test(host)) url = node;
     }
     ts.forEachChild(node, visit);
   };
   if (constructor.body) visit(constructor.body);
-  return host;
+  return url;
+}
+
+/**
+ * A call inside a subclass on a client its base class made (`this.client` of `DeepseekEngine
+ * extends OpenAiEngine`) goes where the subclass's constructor points the client: the URL literal
+ * of another host it names, if any. The base class's client alone cannot tell.
+ */
+export function inheritedRouting(call: ts.Node, made: ts.Node, unit: Unit): Routing | undefined {
+  let cls: ts.ClassLikeDeclaration | undefined;
+  for (let current = call.parent; current && !cls; current = current.parent) if (ts.isClassLike(current)) cls = current;
+  if (!cls || isInside(made, cls) || !cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
+  const constructor = cls.members.find(ts.isConstructorDeclaration);
+  const url = constructor && otherUrl(constructor);
+  return url ? routingOfBaseUrl({ t: 'string', value: url.text, origin: { unit, node: url } }) : undefined;
+}
+
+function isInside(node: ts.Node, container: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === container) return true;
+  return false;
 }
