@@ -91,6 +91,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     breaks: 'DeepSeek API 只返回一个 choice；n > 1 会报错。',
     fix: '改为发起 n 次独立请求（可并行），再汇总各自的 choice。',
   },
+  'zhipu-top-p-range': {
+    breaks:
+      'GLM 的 top_p 取值为开区间 (0, 1)：0 和 1 会被拒绝（"[1214][top_p参数非法。请检查文档。]"，HTTP 400）。OpenAI 的范围是 [0, 1]，其默认值 top_p: 1 常被写在代码和客户端预设中。',
+    fix: '去掉 top_p（GLM 使用自身默认值），或发送 (0, 1) 内的值：1 改为 0.99，0 改为 0.01。',
+    unverified:
+      '已捕获的 400 报错来自 2024 年（glm-4、glm-4v）；glm-5 的开区间依据 dify 附带的参数说明（2026，沿用智谱原文）。未找到 GLM-4.5 及以后版本的实际报错，且有转售方页面把 GLM-5.2 的 top_p 写作 0.01–1。',
+  },
   'zhipu-temperature-range': {
     breaks: 'GLM 的 temperature 范围是 [0, 1]，OpenAI 的是 [0, 2]：大于 1 的值越界。',
     fix: '把 OpenAI 的取值减半（LobeChat 即把 0–2 归一到 0–1），或截断为 1。',

@@ -384,6 +384,32 @@ export const DIALECT_RULES: DialectRule[] = [
     wire: true,
   },
   {
+    id: 'zhipu-top-p-range',
+    family: 'sampling',
+    providers: ['zhipu'],
+    api: ['chat'],
+    when: { param: 'top_p', outside: [0, 1], exclusiveMin: true, exclusiveMax: true },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'GLM takes top_p in the open interval (0, 1): 0 and 1 are rejected ("[1214][top_p参数非法。请检查文档。]", HTTP 400). OpenAI takes [0, 1], and top_p: 1, its default, is often written out in code and client presets.',
+    fix: 'Leave top_p out (GLM then uses its own default), or send a value inside (0, 1): 0.99 for 1, 0.01 for 0.',
+    evidence: [
+      evToday('https://github.com/MetaGLM/glm-cookbook/issues/24', 'MetaGLM/glm-cookbook#24: glm-4v with top_p 1 answers 400, "top_p:取值范围是：(0.0, 1.0) 开区间，不能等于 0 或 1"'),
+      evToday('https://github.com/QuantumNous/new-api/issues/124', 'QuantumNous/new-api#124: glm-4 answers [1214][top_p参数非法。请检查文档。]'),
+      evToday('https://github.com/songquanpeng/one-api/issues/1045', 'songquanpeng/one-api#1045: ChatGLM rejects top_p 1 (NextChat default); the range is the open interval (0, 1)'),
+      evToday(
+        'https://github.com/langgenius/dify-official-plugins/blob/b6ca1192f276a64d4008cf72a2035b1396526aa4/models/zhipuai/models/llm/glm-5.yaml',
+        'dify zhipuai plugin, glm-5 (2026): top_p "取值范围是：(0.0, 1.0) 开区间，不能等于 0 或 1"',
+      ),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "The captured 400s are from 2024 (glm-4, glm-4v); for glm-5 the open interval rests on the parameter help dify ships (2026), which repeats Zhipu's wording. No capture on GLM-4.5 or later was found, and a reseller's page lists top_p 0.01–1 for GLM-5.2.",
+  },
+  {
     id: 'moonshot-temperature-pinned',
     family: 'sampling',
     providers: ['moonshot'],

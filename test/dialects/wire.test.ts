@@ -99,6 +99,12 @@ describe('requestViolations', () => {
     expect(requestViolations('moonshot', 'kimi-k2.6', { temperature: 0.6, thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
   });
 
+  it('GLM takes top_p in the open interval (0, 1): 1 and 0 are rejected, values inside are not, elsewhere 1 is fine', () => {
+    for (const top_p of [1, 0, 1.5, -0.1]) expect(requestViolations('zhipu', 'glm-4.5-air', { top_p }, CHAT), String(top_p)).toMatchObject([{ ruleId: 'zhipu-top-p-range', status: 400 }]);
+    for (const top_p of [0.99, 0.01, 0.7]) expect(requestViolations('zhipu', 'glm-4.5-air', { top_p }, CHAT), String(top_p)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { top_p: 1 }, CHAT)).toEqual([]);
+  });
+
   it('finds hosted tools, instructions and background in Responses requests', () => {
     const body = { model: 'qwen-plus', input: 'q', instructions: 'Be brief.', background: true, tools: [{ type: 'file_search', vector_store_ids: ['vs_1'] }] };
     expect(ids(requestViolations('qwen', undefined, body, '/compatible-mode/v1/responses')).sort()).toEqual(['qwen-responses-background', 'qwen-responses-instructions', 'responses-hosted-tools']);

@@ -81,6 +81,15 @@ describe('emulator generated from the catalogue', () => {
     expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-image-base64', undefined]);
   });
 
+  it('answers top_p 1 as GLM does (dialect rule zhipu-top-p-range)', async () => {
+    const zhipu = await emulator('zhipu');
+    const one = await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, top_p: 1 });
+    expect(one.status).toBe(400);
+    expect(one.json.error.message).toMatch(/top_p参数非法/);
+    expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, top_p: 0.99 })).status).toBe(200);
+    expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-top-p-range', undefined]);
+  });
+
   it('answers turn order as Hunyuan does (dialect rule hunyuan-message-order)', async () => {
     const hunyuan = await emulator('hunyuan');
     const model = findProvider('hunyuan')!.chatModels.find((m) => m.status !== 'retired')!.id;
