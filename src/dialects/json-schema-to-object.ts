@@ -10,7 +10,9 @@
  *
  * The schema expression moves (it is not copied), so the request still names it once. A new system
  * message goes first rather than into an existing one: the user's own prompt stays byte-for-byte,
- * and the edit is one insertion whatever that prompt is (a literal, a template, a variable).
+ * and the edit is one insertion whatever that prompt is (a literal, a template, a variable). Where
+ * the code already starts with a system message there are then two; DeepSeek does not document
+ * that case (the R1-era reasoner refused only successive user or assistant messages).
  * Nothing else is touched: the code that JSON.parses the content reads the same string as before.
  *
  * Left alone (the rule stays a finding the user handles): `.parse()` (its message.parsed is null
