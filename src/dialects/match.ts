@@ -44,6 +44,8 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       return Array.isArray(items) && items.some((item) => isObject(item) && typeof item.role === 'string' && condition.role.includes(item.role));
     });
   }
+  if ('all' in condition) return condition.all.every((part) => conditionHolds(part, body, context));
+  if ('messagesWithoutWord' in condition) return messagesWithoutWord(lookup(body, 'messages'), condition.messagesWithoutWord);
   if ('messagesNotAlternating' in condition) return messagesNotAlternating(lookup(body, 'messages'));
   if ('roleAfterFirst' in condition) {
     // Only a message the code writes is surely before it: a spread may be empty.
@@ -109,6 +111,31 @@ function messagesNotAlternating(messages: View | undefined): boolean {
   if (turns.length === 0) return false;
   if (turns.includes('system') || turns[0] !== 'user' || turns[turns.length - 1] === 'assistant') return true;
   return turns.some((role, i) => i > 0 && (role === 'user' || role === 'assistant') && role === turns[i - 1]);
+}
+
+/**
+ * Whether no message text contains the word (any case). Every message's content must be known: a
+ * string, or a list of parts whose text parts are strings; a spread, a variable or a template only
+ * run time fills leaves it unknown, and an unknown never fires.
+ */
+function messagesWithoutWord(messages: View | undefined, word: string): boolean {
+  if (!Array.isArray(messages)) return false;
+  const texts: string[] = [];
+  for (const message of messages) {
+    if (!isObject(message) || SPREAD in message) return false;
+    const content = message.content;
+    if (typeof content === 'string') texts.push(content);
+    else if (Array.isArray(content)) {
+      for (const part of content) {
+        if (!isObject(part) || SPREAD in part) return false;
+        if (part.type !== 'text') continue;
+        if (typeof part.text !== 'string') return false;
+        texts.push(part.text);
+      }
+    } else if (content !== undefined && content !== null) return false;
+  }
+  const needle = word.toLowerCase();
+  return !texts.some((text) => text.toLowerCase().includes(needle));
 }
 
 /** The content parts of every message whose content is a list (chat `messages`, Responses `input`). */

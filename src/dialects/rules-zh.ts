@@ -59,8 +59,17 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     unverified: 'issue 15 称 Kimi 会拒绝空的 reasoning_content；已找到的报告只显示缺少该字段时被拒。',
   },
   'deepseek-json-schema': {
-    breaks: 'DeepSeek 拒绝 response_format 为 json_schema（"This response_format type is unavailable now"，HTTP 400），只支持 JSON Output（json_object）。chat.completions.parse() 与 zodResponseFormat() 发送的是 json_schema。',
-    fix: "发送 response_format: { type: 'json_object' }，把 schema 连同“json”一词写进 system 提示（DeepSeek 要求出现该词），再对 content 做 JSON.parse 并校验（用 zod 的 schema.parse），替代原来的 .parse()。",
+    breaks:
+      'DeepSeek 拒绝 response_format 为 json_schema（"This response_format type is unavailable now"，HTTP 400），只支持 JSON Output（json_object）。chat.completions.parse() 与 zodResponseFormat() 发送的是 json_schema；改为 json_object 后 .parse() 返回的 message.parsed 为 null（SDK 只解析 json_schema 的回答）。',
+    fix:
+      "发送 response_format: { type: 'json_object' }，并把 schema 放进一条含“json”一词的 system 消息（DeepSeek 要求提示中出现该词，并给出期望的 JSON 格式）：对 chat.completions.create 的字面量请求，banjia 会做这一修改（apply --include-review）。DeepSeek 不会按 schema 约束输出：对 content 做 JSON.parse 后校验解析出的对象（zod 的 schema.parse）；把 max_tokens 设得足够大以免 JSON 被截断，并把空白的 content 视为失败。.parse() 调用、zodResponseFormat()、流式请求或带展开运算的请求需手动迁移：改用 .create()，在原先读取 message.parsed 的地方解析 content。",
+  },
+  'deepseek-json-object-word': {
+    breaks:
+      "没有任何消息含“json”一词时，DeepSeek 拒绝 JSON Output：\"Prompt must contain the word 'json' in some form to use 'response_format' of type 'json_object'.\"（HTTP 400，invalid_request_error）。",
+    fix: '在 system 或 user 提示中写出“json”，并给出期望的 JSON 样例（DeepSeek 的 JSON Output 指南要求这两点）。',
+    unverified:
+      '是否区分大小写、哪些角色的消息算数，文档均未说明：指南只说 system 或 user prompt，trading-gpt#77 的修复写的是大写的 "JSON"。banjia 在任何消息中不区分大小写地查找该词，只有所有消息文本都没有该词时才报告。',
   },
   'qwen-tool-choice-thinking': {
     breaks: '思考模式下，Qwen 拒绝 tool_choice 为 "required" 或指定工具："The tool_choice parameter does not support being set to required or object in thinking mode"（HTTP 400）。',
@@ -81,6 +90,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   'deepseek-n': {
     breaks: 'DeepSeek API 只返回一个 choice；n > 1 会报错。',
     fix: '改为发起 n 次独立请求（可并行），再汇总各自的 choice。',
+  },
+  'zhipu-top-p-range': {
+    breaks:
+      'GLM 的 top_p 取值为开区间 (0, 1)：0 和 1 会被拒绝（"[1214][top_p参数非法。请检查文档。]"，HTTP 400）。OpenAI 的范围是 [0, 1]，其默认值 top_p: 1 常被写在代码和客户端预设中。',
+    fix: '去掉 top_p（GLM 使用自身默认值），或发送 (0, 1) 内的值：1 改为 0.99，0 改为 0.01。',
+    unverified:
+      '已捕获的 400 报错来自 2024 年（glm-4、glm-4v）；glm-5 的开区间依据 dify 附带的参数说明（2026，沿用智谱原文）。未找到 GLM-4.5 及以后版本的实际报错，且有转售方页面把 GLM-5.2 的 top_p 写作 0.01–1。',
   },
   'zhipu-temperature-range': {
     breaks: 'GLM 的 temperature 范围是 [0, 1]，OpenAI 的是 [0, 2]：大于 1 的值越界。',

@@ -231,17 +231,44 @@ export const DIALECT_RULES: DialectRule[] = [
     when: { param: 'response_format.type', in: ['json_schema'] },
     effect: 'rejected',
     status: 400,
-    breaks: 'DeepSeek rejects response_format json_schema ("This response_format type is unavailable now", HTTP 400); it has JSON Output (json_object) only. chat.completions.parse() and zodResponseFormat() send json_schema.',
+    breaks:
+      'DeepSeek rejects response_format json_schema ("This response_format type is unavailable now", HTTP 400); it has JSON Output (json_object) only. chat.completions.parse() and zodResponseFormat() send json_schema, and with json_object .parse() leaves message.parsed null (the SDK parses json_schema answers only).',
     fix:
-      "Send response_format: { type: 'json_object' }, put the schema in the system prompt together with the word \"json\" (DeepSeek requires it), then JSON.parse the content and validate it (schema.parse with zod) where .parse() used to.",
+      "Send response_format: { type: 'json_object' } with the schema in a system message that says \"json\" (DeepSeek requires the word and asks for the expected format in the prompt): banjia makes this edit on a chat.completions.create literal (apply --include-review). DeepSeek does not enforce the schema: JSON.parse the content and validate the parsed object (zod schema.parse); set max_tokens high enough that the JSON is not cut off, and treat blank content as a failure. A .parse() call, zodResponseFormat(), a stream or a request with a spread is moved by hand: call .create() and parse the content where message.parsed was read.",
     evidence: [
       DEEPSEEK_JSON,
       ev('https://github.com/llm-exe/llm-exe/issues/662', 'llm-exe/llm-exe#662: json_schema rejected by DeepSeek, every call 400s'),
       ev('https://github.com/BerriAI/litellm/pull/31466', 'BerriAI/litellm#31466: downgrade json_schema to json_object for DeepSeek'),
+      evToday('https://github.com/openai/openai-node/blob/0c57565d03bd75c029b3f658b42e6e9adde60588/src/lib/parser.ts', 'openai-node lib/parser.ts: parseResponseFormat returns null unless response_format is json_schema'),
     ],
     severity: 'error',
-    level: 'manual',
+    level: 'review',
+    levelWithoutRewrite: 'manual',
+    rewrite: { kind: 'json-schema-to-object' },
     wire: true,
+  },
+  {
+    id: 'deepseek-json-object-word',
+    family: 'structured-output',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { all: [{ param: 'response_format.type', in: ['json_object'] }, { messagesWithoutWord: 'json' }] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'DeepSeek rejects JSON Output when no message says "json": "Prompt must contain the word \'json\' in some form to use \'response_format\' of type \'json_object\'." (HTTP 400, invalid_request_error).',
+    fix: 'Say "json" in the system or user prompt, with an example of the JSON you expect (DeepSeek\'s JSON Output guide asks for both).',
+    evidence: [
+      DEEPSEEK_JSON,
+      evToday('https://github.com/Canner/WrenAI/issues/1581', "Canner/WrenAI#1581: DeepseekException, Prompt must contain the word 'json' in some form to use 'response_format' of type 'json_object'"),
+      evToday('https://github.com/vercel/ai/issues/7913', 'vercel/ai#7913: generateObject with deepseek-chat fails with the same 400'),
+      evToday('https://github.com/yubing744/trading-gpt/pull/77', 'yubing744/trading-gpt#77: deepseek-v4-pro answers 400 to json_object without "json" in the prompt (2026-04)'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      'Whether the check ignores case and which roles count are not documented: the guide says the system or user prompt, and the fix in trading-gpt#77 wrote "JSON" in capitals. banjia counts the word in any case in any message, so the rule fires only where no message text has it.',
   },
   // ---------------------------------------------------------------- tool_choice
   {
@@ -355,6 +382,32 @@ export const DIALECT_RULES: DialectRule[] = [
     severity: 'warning',
     level: 'review',
     wire: true,
+  },
+  {
+    id: 'zhipu-top-p-range',
+    family: 'sampling',
+    providers: ['zhipu'],
+    api: ['chat'],
+    when: { param: 'top_p', outside: [0, 1], exclusiveMin: true, exclusiveMax: true },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'GLM takes top_p in the open interval (0, 1): 0 and 1 are rejected ("[1214][top_p参数非法。请检查文档。]", HTTP 400). OpenAI takes [0, 1], and top_p: 1, its default, is often written out in code and client presets.',
+    fix: 'Leave top_p out (GLM then uses its own default), or send a value inside (0, 1): 0.99 for 1, 0.01 for 0.',
+    evidence: [
+      evToday('https://github.com/MetaGLM/glm-cookbook/issues/24', 'MetaGLM/glm-cookbook#24: glm-4v with top_p 1 answers 400, "top_p:取值范围是：(0.0, 1.0) 开区间，不能等于 0 或 1"'),
+      evToday('https://github.com/QuantumNous/new-api/issues/124', 'QuantumNous/new-api#124: glm-4 answers [1214][top_p参数非法。请检查文档。]'),
+      evToday('https://github.com/songquanpeng/one-api/issues/1045', 'songquanpeng/one-api#1045: ChatGLM rejects top_p 1 (NextChat default); the range is the open interval (0, 1)'),
+      evToday(
+        'https://github.com/langgenius/dify-official-plugins/blob/b6ca1192f276a64d4008cf72a2035b1396526aa4/models/zhipuai/models/llm/glm-5.yaml',
+        'dify zhipuai plugin, glm-5 (2026): top_p "取值范围是：(0.0, 1.0) 开区间，不能等于 0 或 1"',
+      ),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "The captured 400s are from 2024 (glm-4, glm-4v); for glm-5 the open interval rests on the parameter help dify ships (2026), which repeats Zhipu's wording. No capture on GLM-4.5 or later was found, and a reseller's page lists top_p 0.01–1 for GLM-5.2.",
   },
   {
     id: 'moonshot-temperature-pinned',

@@ -12,6 +12,7 @@ import { replaceNode, replaceStringContent } from '../edits/object-literal.js';
 import { rulesFor, ruleFires, type MatchContext } from './match.js';
 import { SPREAD, UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
 import { propertyByName } from '../sdks/shared/options.js';
+import { jsonSchemaToObject } from './json-schema-to-object.js';
 
 const MAX_DEPTH = 8;
 
@@ -124,6 +125,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
       const when = rule.when;
       const types = 'contentPart' in when ? when.contentPart : [];
       for (const url of imageUrlNodes(object, types)) edits.push(...stripDataUrlPrefix(url, unit));
+    } else if (rewrite.kind === 'json-schema-to-object') {
+      edits.push(...jsonSchemaToObject(object, unit));
     } else if (rewrite.kind === 'role-to-system') {
       for (const message of inlineMessages(object)) {
         const role = propertyByName(message, 'role');

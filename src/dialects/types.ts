@@ -70,6 +70,14 @@ export type Condition =
   | { contentPart: string[]; dataUrl?: true }
   /** A tool of one of these types in `tools`. */
   | { toolType: string[] }
+  /**
+   * Chat `messages` none of whose text (a string content, or the text of its parts) contains this
+   * word, in any case. Checked only when every message and every text is known (no spread, no
+   * variable): a text only run time knows may hold the word.
+   */
+  | { messagesWithoutWord: string }
+  /** Every one of these holds (a parameter together with what the messages say). */
+  | { all: Condition[] }
   /** Scan only: a stream whose usage is read, sent without stream_options. */
   | { streamUsageWithoutOptions: true }
   /** Scan only: the code retries requests (a client with maxRetries, or a call inside a retry helper). */
@@ -84,7 +92,13 @@ export type Rewrite =
   | { kind: 'add-stream-options' }
   | { kind: 'langchain-batch-size'; size: number }
   /** `data:image/…;base64,${b}` → `${b}` in an image part's URL literal: the raw base64 only. */
-  | { kind: 'strip-data-url-prefix' };
+  | { kind: 'strip-data-url-prefix' }
+  /**
+   * `response_format: { type: 'json_schema', json_schema }` → `{ type: 'json_object' }`, the schema
+   * moved into a first system message that says "JSON" (dialects/json-schema-to-object.ts). Only on
+   * a `chat.completions.create` literal that the code fully shows.
+   */
+  | { kind: 'json-schema-to-object' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */
@@ -110,6 +124,11 @@ export interface DialectRule {
   /** manual: the call cannot move as written; review: it moves, but check or accept the edit. */
   level: 'manual' | 'review';
   rewrite?: Rewrite;
+  /**
+   * The level where the rewrite cannot be made on a call (a `.parse()` call, a stream, a spread in
+   * the request): the rule's `level` holds only where banjia makes the edit.
+   */
+  levelWithoutRewrite?: 'manual';
   /** Whether the emulator can check it on a JSON body (false for facts only the code has). */
   wire: boolean;
   /** What the evidence does not settle, in words. */

@@ -24,6 +24,9 @@ export async function all(schema: any, q: string) {
   await c.chat.completions.create({ model: 'gpt-4o', messages: [], max_completion_tokens: 100 });
   await c.chat.completions.create({ model: 'gpt-4o', messages: [], n: 2 });
   await c.chat.completions.create({ model: 'gpt-4o', messages: [], tools: [], tool_choice: 'required', enable_thinking: true } as any);
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }], response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } });
+  await c.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: q }], response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'List three colours.' }], response_format: { type: 'json_object' } });
 }
 `;
 
@@ -64,6 +67,27 @@ describe('dialect rules at scan time', () => {
       expect(deepseek.get(line), `line ${line}`).toMatchObject({ readiness: 'manual' });
       expect(deepseek.get(line)!.reason).toMatch(/json_object.*"json".*dialect rule deepseek-json-schema/);
     }
+  });
+
+  it('json_schema in a create literal on DeepSeek moves at review level with the json_object edit; a stream stays manual', async () => {
+    const deepseek = await callsFor('deepseek');
+    const call = deepseek.get(14)!;
+    expect(call.readiness).toBe('review');
+    expect(call.reason).toMatch(/dialect rule deepseek-json-schema/);
+    expect(call.fix).toMatchObject({ safety: 'review' });
+    const texts = call.fix!.edits.map((e) => e.text);
+    expect(texts).toContain("{ type: 'json_object' }");
+    expect(texts.join()).toMatch(/\{ role: 'system', content: `Reply with one JSON object that matches this JSON schema: \$\{JSON\.stringify\(schema\)\}` \}, /);
+    expect(deepseek.get(15)).toMatchObject({ readiness: 'manual' });
+    expect(deepseek.get(15)!.fix?.edits.map((e) => e.text) ?? []).not.toContain("{ type: 'json_object' }");
+    expect((await callsFor('qwen')).get(14)!.reason ?? '').not.toMatch(/deepseek-json-schema/);
+  });
+
+  it('json_object on DeepSeek with literal messages that never say "json" is a finding', async () => {
+    const deepseek = await callsFor('deepseek');
+    expect(deepseek.get(16)!.reason).toMatch(/Prompt must contain the word 'json'.*dialect rule deepseek-json-object-word/);
+    // json_schema is not JSON mode: that call has its own rule only.
+    expect(deepseek.get(14)!.reason).not.toMatch(/deepseek-json-object-word/);
   });
 
   it('the output-token field: Qwen toward max_completion_tokens, DeepSeek toward max_tokens', async () => {

@@ -41,6 +41,23 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'qwen-plus', { response_format: schema }, CHAT)).toEqual([]);
   });
 
+  it('rejects json_object on DeepSeek when no message says "json", in any case, and only when every text is known', () => {
+    const ask = (...contents: unknown[]) => ({ response_format: { type: 'json_object' }, messages: contents.map((content) => ({ role: 'user', content })) });
+    expect(requestViolations('deepseek', 'deepseek-flash', ask('Name a colour.'), CHAT)).toMatchObject([{ ruleId: 'deepseek-json-object-word', status: 400 }]);
+    expect(requestViolations('deepseek', 'deepseek-flash', ask('Name a colour.', [{ type: 'text', text: 'One word.' }]), CHAT)).toHaveLength(1);
+    expect(requestViolations('deepseek', 'deepseek-flash', ask('Name a colour as JSON.'), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', ask('Name a colour.', [{ type: 'text', text: 'Answer in json.' }]), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { messages: ask('Name a colour.').messages }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen-plus', ask('Name a colour.'), CHAT)).toEqual([]);
+  });
+
+  it('the system message the json_schema rewrite writes satisfies both DeepSeek JSON rules', async () => {
+    const { SCHEMA_PROMPT } = await import('../../src/dialects/json-schema-to-object.js');
+    const schema = { type: 'object', properties: { ok: { type: 'boolean' } } };
+    const body = { response_format: { type: 'json_object' }, messages: [{ role: 'system', content: `${SCHEMA_PROMPT}${JSON.stringify(schema)}` }, { role: 'user', content: 'Is it?' }] };
+    expect(requestViolations('deepseek', 'deepseek-flash', body, CHAT)).toEqual([]);
+  });
+
   it('rejects a forced tool_choice only where and while the model thinks', () => {
     const forced = { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'required' };
     const named = { ...forced, tool_choice: { type: 'function', function: { name: 'f' } } };
@@ -80,6 +97,12 @@ describe('requestViolations', () => {
     expect(ids(requestViolations('moonshot', 'kimi-k2.6', { temperature: 0.3 }, CHAT))).toEqual(['moonshot-temperature-pinned']);
     expect(requestViolations('moonshot', 'kimi-k2.6', { temperature: 1 }, CHAT)).toEqual([]);
     expect(requestViolations('moonshot', 'kimi-k2.6', { temperature: 0.6, thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+  });
+
+  it('GLM takes top_p in the open interval (0, 1): 1 and 0 are rejected, values inside are not, elsewhere 1 is fine', () => {
+    for (const top_p of [1, 0, 1.5, -0.1]) expect(requestViolations('zhipu', 'glm-4.5-air', { top_p }, CHAT), String(top_p)).toMatchObject([{ ruleId: 'zhipu-top-p-range', status: 400 }]);
+    for (const top_p of [0.99, 0.01, 0.7]) expect(requestViolations('zhipu', 'glm-4.5-air', { top_p }, CHAT), String(top_p)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { top_p: 1 }, CHAT)).toEqual([]);
   });
 
   it('finds hosted tools, instructions and background in Responses requests', () => {
@@ -135,6 +158,11 @@ describe('requestViolations', () => {
     // The key is there with a run-time value: its presence is known, its value is not.
     expect(ids(requestViolations('deepseek', 'deepseek-flash', { max_completion_tokens: UNKNOWN }, CHAT))).toEqual(['deepseek-max-tokens']);
     expect(requestViolations('deepseek', 'deepseek-flash', { n: UNKNOWN, response_format: UNKNOWN, tool_choice: UNKNOWN }, CHAT)).toEqual([]);
+    // json_object with a message only run time fills (a variable, a spread) may say "json".
+    const jsonMode = { type: 'json_object' };
+    expect(requestViolations('deepseek', 'deepseek-flash', { response_format: jsonMode, messages: [{ role: 'user', content: UNKNOWN }] }, CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { response_format: jsonMode, messages: [{ [SPREAD]: UNKNOWN }, { role: 'user', content: 'hi' }] }, CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { response_format: jsonMode, messages: UNKNOWN }, CHAT)).toEqual([]);
     // Content or an image URL only run time knows: no image finding.
     expect(requestViolations('deepseek', 'deepseek-v4-pro', { messages: [{ role: 'user', content: UNKNOWN }] }, CHAT)).toEqual([]);
     expect(requestViolations('zhipu', 'glm-4.6v', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: UNKNOWN } }] }] }, CHAT)).toEqual([]);
@@ -209,13 +237,16 @@ describe('the fixture pairs, on the wire', () => {
     const rule = DIALECT_RULES.find((r) => r.id === fixture.name)!;
     if (!rule.wire || !rule.api.includes('chat')) continue;
     it(`${fixture.name}: the input's request breaks the rule, the output's does not`, () => {
-      const file = fixture.files[0];
-      const after = readFileSync(file.outputPath, 'utf8');
-      const before = requestOf(file.name, file.input);
-      const fixed = requestOf(file.name, after);
-      const model = fixed.model as string;
-      expect(ids(requestViolations(fixture.provider, model, before, CHAT))).toContain(rule.id);
-      expect(ids(requestViolations(fixture.provider, model, fixed, CHAT))).not.toContain(rule.id);
+      // Every file banjia changes (a file without an output is a case it must leave alone).
+      const changed = fixture.files.filter((file) => file.expected !== undefined);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const file of changed) {
+        const before = requestOf(file.name, file.input);
+        const fixed = requestOf(file.name, file.expected!);
+        const model = fixed.model as string;
+        expect(ids(requestViolations(fixture.provider, model, before, CHAT)), file.name).toContain(rule.id);
+        expect(ids(requestViolations(fixture.provider, model, fixed, CHAT)), file.name).not.toContain(rule.id);
+      }
     });
   }
 });

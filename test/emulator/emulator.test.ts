@@ -50,6 +50,23 @@ describe('emulator generated from the catalogue', () => {
     expect(server.recorder.entries.map((e) => e.rule)).toEqual(['deepseek-developer-role', undefined, undefined]);
   });
 
+  it('answers JSON requests as DeepSeek does (dialect rules deepseek-json-schema, deepseek-json-object-word)', async () => {
+    const deepseek = await emulator('deepseek');
+    const schema = { type: 'object', properties: { ok: { type: 'boolean' } } };
+    const strict = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, response_format: { type: 'json_schema', json_schema: { name: 's', schema } } });
+    expect(strict.status).toBe(400);
+    expect(strict.json.error.message).toMatch(/This response_format type is unavailable now/);
+    const noWord = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, response_format: { type: 'json_object' } });
+    expect(noWord.status).toBe(400);
+    expect(noWord.json.error.message).toMatch(/must contain the word 'json'/);
+    // What banjia's rewrite sends: the schema in a first system message that says JSON.
+    const system = { role: 'system', content: `Reply with one JSON object that matches this JSON schema: ${JSON.stringify(schema)}` };
+    const moved = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: [system, ...hi], response_format: { type: 'json_object' } });
+    expect(moved.status).toBe(200);
+    expect(() => JSON.parse(moved.json.choices[0].message.content)).not.toThrow();
+    expect(deepseek.recorder.entries.map((e) => e.rule)).toEqual(['deepseek-json-schema', 'deepseek-json-object-word', undefined]);
+  });
+
   it('answers image parts as DeepSeek and GLM do (dialect rules deepseek-image-input, zhipu-image-base64)', async () => {
     const image = (model: string, url: string) => ({ model, messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url } }] }] });
     const deepseek = await emulator('deepseek');
@@ -62,6 +79,15 @@ describe('emulator generated from the catalogue', () => {
     expect((await post(zhipu, '/chat/completions', image('glm-4.6v', 'data:image/png;base64,iVBORw0KGgo='))).status).toBe(400);
     expect((await post(zhipu, '/chat/completions', image('glm-4.6v', 'iVBORw0KGgo='))).status).toBe(200);
     expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-image-base64', undefined]);
+  });
+
+  it('answers top_p 1 as GLM does (dialect rule zhipu-top-p-range)', async () => {
+    const zhipu = await emulator('zhipu');
+    const one = await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, top_p: 1 });
+    expect(one.status).toBe(400);
+    expect(one.json.error.message).toMatch(/top_p参数非法/);
+    expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, top_p: 0.99 })).status).toBe(200);
+    expect(zhipu.recorder.entries.map((e) => e.rule)).toEqual(['zhipu-top-p-range', undefined]);
   });
 
   it('answers turn order as Hunyuan does (dialect rule hunyuan-message-order)', async () => {

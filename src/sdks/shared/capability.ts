@@ -265,6 +265,8 @@ function ruleFeature(rule: DialectRule): FeatureId | undefined {
     if (param === 'n') return 'multipleChoices';
     return undefined;
   }
+  // A rule about json_object (the word "json" in the prompt) speaks for JSON mode, not for json_schema.
+  if (rule.family === 'structured-output' && JSON.stringify(rule.when).includes('json_object')) return 'jsonObject';
   // Which models read images at all: the provider's own rule replaces the catalogue's "partly".
   if (rule.family === 'vision') return 'contentPart' in rule.when && !rule.when.dataUrl ? 'vision' : undefined;
   return RULE_FEATURE[rule.family];
@@ -297,8 +299,10 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
   });
   return rules.map((rule) => {
     const feature = ruleFeature(rule);
+    // A rule whose level holds only with its edit: where banjia cannot make it, the call cannot move as written.
+    const rewritten = !rule.levelWithoutRewrite || (facts.object !== undefined && dialectEdits([rule], facts.object.node, facts.object.unit).length > 0);
     return {
-      level: rule.level,
+      level: rewritten ? rule.level : rule.levelWithoutRewrite!,
       ...(feature ? { feature } : {}),
       dialect: rule.id,
       message: ruleMessage(rule, true),
