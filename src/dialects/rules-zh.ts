@@ -101,6 +101,7 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   'zhipu-temperature-range': {
     breaks: 'GLM 的 temperature 范围是 [0, 1]，OpenAI 的是 [0, 2]：大于 1 的值越界。',
     fix: '把 OpenAI 的取值减半（LobeChat 即把 0–2 归一到 0–1），或截断为 1。',
+    unverified: '0 是否可用：dify 附带的 glm-5 参数说明（2026）写作 (0, 1]，不能为 0；上面的来源写作 [0, 1]。在捕获到实际拒绝之前，temperature 0 不报告。',
   },
   'moonshot-temperature-pinned': {
     breaks: 'Kimi K2.5+ 与 K3 思考模型只接受 temperature 1（"invalid temperature: only 1 is allowed for this model"）。',

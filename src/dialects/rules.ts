@@ -382,6 +382,8 @@ export const DIALECT_RULES: DialectRule[] = [
     severity: 'warning',
     level: 'review',
     wire: true,
+    unverified:
+      "Whether 0 is accepted: the parameter help dify ships for glm-5 (2026) says (0, 1], 0 not allowed, where the sources above say [0, 1]. Temperature 0 is not flagged until a rejection is captured.",
   },
   {
     id: 'zhipu-top-p-range',
