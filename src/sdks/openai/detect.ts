@@ -15,6 +15,7 @@ import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, ty
 import * as text from './messages.js';
 import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
+import { responsesAsChat, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
 
 export const SDK = 'openai';
 
@@ -69,8 +70,19 @@ export type OpenAiPayload =
       modelEnv: string[];
       modelDynamic: string | undefined;
       viaTypeChecker: boolean;
+      /** A Responses call: whether (and how) it can become a chat completion where the provider lacks Responses. */
+      asChat?: ResponsesConversion;
     }
-  | { type: 'model'; unit: Unit; literal: ts.StringLiteralLike; family: ApiFamily; needsVision: boolean; envOverride: string[] };
+  | {
+      type: 'model';
+      unit: Unit;
+      literal: ts.StringLiteralLike;
+      family: ApiFamily;
+      needsVision: boolean;
+      envOverride: string[];
+      /** The call it feeds can become a chat completion (then it is mapped as a chat model where Responses is missing). */
+      asChat?: boolean;
+    };
 
 export type OpenAiDetection = Detection<OpenAiPayload>;
 
@@ -342,6 +354,7 @@ export function callDetections(
   const modelEnv: string[] = [];
   let modelDynamic: string | undefined;
   const detections: OpenAiDetection[] = [];
+  const asChat = rule.family === 'responses' && owner === 'openai' ? responsesAsChat(unit, node, path, method) : undefined;
   if (facts.model) {
     const { strings, envs, others } = possibleStrings(facts.model.value);
     modelEnv.push(...envs.map((e) => e.name));
@@ -360,7 +373,7 @@ export function callDetections(
           message: text.modelId(site.value),
           reason: text.modelReason(),
           model: site.value,
-          payload: { type: 'model', unit: site.origin.unit, literal, family: rule.family, needsVision: facts.images, envOverride: envs.map((e) => e.name) },
+          payload: { type: 'model', unit: site.origin.unit, literal, family: rule.family, needsVision: facts.images, envOverride: envs.map((e) => e.name), ...(asChat?.ok ? { asChat: true } : {}) },
           ...(made ? { client: { node: made, role: 'model' as const, calls: [node] } } : {}),
         });
       }
@@ -386,7 +399,7 @@ export function callDetections(
       ...(facts.promptText && !facts.promptDynamic ? { promptComplete: true } : {}),
       ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
     },
-    payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },
+    payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker, ...(asChat ? { asChat } : {}) },
     ...(made ? { client: { node: made, role: 'call' as const } } : {}),
   });
   return detections;
