@@ -277,13 +277,13 @@ describe('a Responses call rewritten as a chat completion, on the emulator', () 
 });
 
 /** Every `<client>.<…>.create({...})` of a file: the method path and the literal body (run-time values as a placeholder string). */
-function createRequests(name: string, text: string): Array<{ method: string; body: unknown }> {
+function createRequests(name: string, text: string): Array<{ method: string; body: Record<string, unknown> }> {
   const unit = parseUnit(name, path.join(FIXTURES, name), text);
-  const found: Array<{ method: string; body: unknown }> = [];
+  const found: Array<{ method: string; body: Record<string, unknown> }> = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'create') {
       const method = node.expression.getText(unit.sf).split('.').slice(1).join('.');
-      found.push({ method, body: concrete(literalView(node.arguments[0], unit)) });
+      found.push({ method, body: concrete(literalView(node.arguments[0], unit)) as Record<string, unknown> });
     }
     ts.forEachChild(node, visit);
   };
