@@ -33,11 +33,14 @@ export interface MatchContext {
   streamUsageWithoutOptions?: boolean;
   /** Scan only: the client retries (maxRetries) or the call runs inside a retry helper. */
   retries?: boolean;
+  /** Scan only: the Responses call can be rewritten as a chat completion. */
+  responsesAsChat?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
   if ('streamUsageWithoutOptions' in condition) return context.streamUsageWithoutOptions === true;
   if ('retries' in condition) return context.retries === true;
+  if ('responsesAsChat' in condition) return context.responsesAsChat === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

@@ -120,6 +120,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     breaks: '百炼的 Responses API 只支持同步调用：不支持 background，之后没有可轮询的响应。',
     fix: '直接等待响应（或流式接收），不要轮询后台响应。',
   },
+  'responses-unavailable': {
+    breaks:
+      '该服务商的 OpenAI 兼容接口只文档化了 chat completions，没有 Responses API（讯飞星火只覆盖 chat completions；Moonshot 的兼容列表只有 /v1/chat/completions 和 /v1/files）：POST /responses 在那里会失败或未经证实。',
+    fix: '改用 chat.completions.create：input 改为 messages（字符串作为一条 user 消息），instructions 改为开头的 system 消息，max_output_tokens 改为该服务商的输出上限字段；output_text 改读 choices[0].message.content，input_tokens / output_tokens 改读 usage.prompt_tokens / completion_tokens。',
+    unverified:
+      '对智谱、千帆、混元、百川、零一万物和硅基流动，未找到说明是否提供 POST /responses 的页面（目录中为 unknown）；找到的页面只文档化了 chat completions。这些接口对该请求的实际响应（404 或 Responses 格式）均未捕获到。',
+  },
   'stream-include-usage': {
     breaks: '代码从流中读取 usage，却没有请求它：不带 stream_options.include_usage 时，没有任何数据块携带 usage。',
     fix: '加上 stream_options: { include_usage: true }；usage 会在最后一个 choices 为空的数据块中返回。',

@@ -477,6 +477,32 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'manual',
     wire: true,
   },
+  {
+    // The providers are the catalogue's with responses support 'no' or 'unknown' (a test keeps the
+    // two lists equal). On the wire the emulator gates /responses by the catalogue itself (404
+    // endpoint-unsupported for 'no', 501 "not proven" for 'unknown'), so the rule is scan only.
+    id: 'responses-unavailable',
+    family: 'responses',
+    providers: ['spark', 'zhipu', 'moonshot', 'qianfan', 'hunyuan', 'baichuan', 'yi', 'siliconflow'],
+    api: ['responses'],
+    when: { responsesAsChat: true },
+    effect: 'rejected',
+    status: 404,
+    breaks:
+      "The provider's OpenAI-compatible API documents chat completions, not the Responses API (iFlytek Spark's covers chat completions only; Moonshot's compatibility list names /v1/chat/completions and /v1/files): POST /responses fails or is unproven there.",
+    fix: "Call chat.completions.create: input becomes messages (a string as one user message), instructions a leading system message, max_output_tokens the provider's output-token field; read choices[0].message.content for output_text and usage.prompt_tokens / completion_tokens for input_tokens / output_tokens.",
+    evidence: [
+      evToday('https://developers.openai.com/api/docs/guides/migrate-to-responses', 'OpenAI: Migrate to the Responses API (instructions and input versus messages; output_text versus choices[0].message.content)'),
+      evToday('https://www.xfyun.cn/doc/spark/HTTP%E8%B0%83%E7%94%A8%E6%96%87%E6%A1%A3.html', 'iFlytek Spark: HTTP 调用文档 (the OpenAI-compatible endpoint is /v1/chat/completions)'),
+      evToday('https://platform.moonshot.cn/docs/guide/migrating-from-openai-to-kimi', 'Moonshot: migrating from OpenAI to Kimi (compatible endpoints: /v1/chat/completions and /v1/files)'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'responses-to-chat' },
+    wire: false,
+    unverified:
+      'For Zhipu, Qianfan, Hunyuan, Baichuan, 01.AI and SiliconFlow no page was found that says whether POST /responses is served (the catalogue says unknown); the pages found document chat completions only. What such an endpoint answers (404, or a Responses body) was not captured for any of them.',
+  },
   // ---------------------------------------------------------------- streaming usage
   {
     id: 'stream-include-usage',

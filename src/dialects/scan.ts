@@ -82,11 +82,12 @@ export interface ScanCall {
   thinkingAlways?: boolean;
   streamUsageWithoutOptions?: boolean;
   retries?: boolean;
+  responsesAsChat?: boolean;
 }
 
 /** The rules a scanned call breaks. */
 export function firedRules(call: ScanCall): DialectRule[] {
-  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true };
+  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true, responsesAsChat: call.responsesAsChat === true };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
     if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
     return ruleFires(rule, call.view, context);
@@ -217,4 +218,13 @@ export function insideRetryHelper(node: ts.Node): boolean {
 /** Whether the provider has its own rule for the output-token field (it then decides the direction). */
 export function outputTokenRule(providerId: string): DialectRule | undefined {
   return rulesFor(providerId, 'chat', undefined).find((rule) => rule.family === 'output-tokens');
+}
+
+/**
+ * The chat field a written output limit goes in: the provider's own rule decides (Qwen wants
+ * max_completion_tokens); otherwise max_tokens, which every provider's chat API documents.
+ */
+export function outputTokenField(providerId: string): string {
+  const rewrite = outputTokenRule(providerId)?.rewrite;
+  return rewrite?.kind === 'rename-param' ? rewrite.to : 'max_tokens';
 }

@@ -81,7 +81,12 @@ export type Condition =
   /** Scan only: a stream whose usage is read, sent without stream_options. */
   | { streamUsageWithoutOptions: true }
   /** Scan only: the code retries requests (a client with maxRetries, or a call inside a retry helper). */
-  | { retries: true };
+  | { retries: true }
+  /**
+   * Scan only: a Responses call that banjia can rewrite as a chat completion, request and result
+   * reads alike (dialects/responses-to-chat.ts decides; a call it refuses keeps the catalogue's finding).
+   */
+  | { responsesAsChat: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
@@ -98,7 +103,13 @@ export type Rewrite =
    * moved into a first system message that says "JSON" (dialects/json-schema-to-object.ts). Only on
    * a `chat.completions.create` literal that the code fully shows.
    */
-  | { kind: 'json-schema-to-object' };
+  | { kind: 'json-schema-to-object' }
+  /**
+   * `client.responses.create({...})` → `client.chat.completions.create({...})` with the request
+   * fields and the reads of the result in chat spelling. Made by the openai SDK module, which sees
+   * the call site and the result variable (dialects/responses-to-chat.ts), not by dialectEdits.
+   */
+  | { kind: 'responses-to-chat' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

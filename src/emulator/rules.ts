@@ -6,6 +6,8 @@
  *
  * Support levels: `no` is enforced, `partial` is enforced where the catalogue gives the closed set
  * (values, min/max, per-model flags), `unknown` is accepted — the emulator proves what is known.
+ * One exception, in server.ts: a whole endpoint of unknown support (`responses`) is answered 501
+ * "not proven" rather than emulated.
  */
 import type { ChatModel, EmbeddingModel, FeatureId, Provider } from '../catalogue/schema.js';
 import { DIALECT_RULES, emulatorRules } from '../dialects/index.js';

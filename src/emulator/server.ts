@@ -174,7 +174,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningSe
         ok();
         return sendJson(res, 200, embeddings(verdict.model, body));
       case 'responses':
-        if (method === 'POST' && path === '/responses' && body?.stream !== true) {
+        // Where the catalogue says 'no', endpoint-unsupported has already answered 404. Where it says
+        // 'unknown', nothing shows the provider serves the endpoint at all: an emulated Responses
+        // answer would let verify pass a call the provider may refuse (dialect rule
+        // responses-unavailable), so the request falls through to "not proven" (501), as any request
+        // the emulator cannot vouch for. Unknown parameters on a known endpoint stay accepted: there
+        // the endpoint itself is proven.
+        if (method === 'POST' && path === '/responses' && body?.stream !== true && provider.features.responses.support !== 'unknown') {
           ok();
           return sendJson(res, 200, responsesAnswer(provider, verdict.model, body));
         }

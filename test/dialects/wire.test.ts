@@ -233,6 +233,8 @@ describe('README', () => {
  * rule; the request of banjia's output does not.
  */
 describe('the fixture pairs, on the wire', () => {
+  // responses-unavailable turns a /responses request into a /chat/completions one: the emulator,
+  // which gates whole endpoints, checks that pair (test/emulator/emulator.test.ts).
   for (const fixture of discoverCases('dialects')) {
     const rule = DIALECT_RULES.find((r) => r.id === fixture.name)!;
     if (!rule.wire || !rule.api.includes('chat')) continue;

@@ -9,6 +9,10 @@ import { readRecord } from '../../src/emulator/record.js';
 import { RULES, type Rule } from '../../src/emulator/rules.js';
 import { pathPrefix, startEmulator, type RunningServer } from '../../src/emulator/server.js';
 import { REPO } from '../helpers/cli.js';
+import { ts } from '../../src/analysis/ts.js';
+import { parseUnit } from '../../src/analysis/unit.js';
+import { literalView, UNKNOWN, type View } from '../../src/dialects/index.js';
+import { discoverCases, FIXTURES } from '../helpers/fixtures.js';
 
 const servers: RunningServer[] = [];
 const dirs: string[] = [];
@@ -258,3 +262,64 @@ describe('emulator generated from the catalogue', () => {
     expect(readRecord(readFileSync(record, 'utf8'))).toHaveLength(1);
   });
 });
+
+/**
+ * Dialect rule responses-unavailable on the wire: the requests of the fixture's input go to
+ * /responses, which Spark does not serve (404) and which an unconfirmed provider's emulator does not
+ * vouch for (501); the requests of banjia's output go to /chat/completions and are answered.
+ */
+describe('a Responses call rewritten as a chat completion, on the emulator', () => {
+  const fixture = discoverCases('dialects').find((c) => c.name === 'responses-unavailable')!;
+  const file = fixture.files[0];
+  const before = createRequests(file.name, file.input);
+  const after = createRequests(file.name, readFileSync(file.outputPath, 'utf8'));
+
+  it(`the input's requests fail on ${fixture.provider}, the output's pass`, async () => {
+    expect(before.length).toBeGreaterThan(1);
+    expect(after.map((r) => r.method)).toEqual(before.map(() => 'chat.completions.create'));
+    const server = await emulator(fixture.provider);
+    for (const request of before) {
+      expect(request.method).toBe('responses.create');
+      expect((await post(server, '/responses', request.body)).status).toBe(404);
+    }
+    for (const request of after) {
+      const res = await post(server, '/chat/completions', request.body);
+      expect(res.status, res.text).toBe(200);
+      expect(res.json.choices[0].message.content).toMatch(/^\[emulated spark\//);
+    }
+    expect(server.recorder.entries.map((e) => e.rule ?? e.verdict)).toEqual([...before.map(() => 'endpoint-unsupported'), ...after.map(() => 'ok')]);
+  });
+
+  it('on a provider whose Responses support is unknown, /responses is not proven (501); a provider with Responses answers it', async () => {
+    const zhipu = await emulator('zhipu');
+    const body = { ...before[0].body, model: 'glm-4.5-air' };
+    const res = await post(zhipu, '/responses', body);
+    expect(res.status).toBe(501);
+    expect(zhipu.recorder.entries[0].rule).toBe('emulator-limit');
+    expect((await post(zhipu, '/chat/completions', { ...after[0].body, model: 'glm-4.5-air' })).status).toBe(200);
+    const qwen = await emulator('qwen');
+    expect((await post(qwen, '/responses', { ...body, model: 'qwen-plus' })).status).toBe(200);
+  });
+});
+
+/** Every `<client>.<…>.create({...})` of a file: the method path and the literal body (run-time values as a placeholder string). */
+function createRequests(name: string, text: string): Array<{ method: string; body: Record<string, unknown> }> {
+  const unit = parseUnit(name, path.join(FIXTURES, name), text);
+  const found: Array<{ method: string; body: Record<string, unknown> }> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'create') {
+      const method = node.expression.getText(unit.sf).split('.').slice(1).join('.');
+      found.push({ method, body: concrete(literalView(node.arguments[0], unit)) as Record<string, unknown> });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  return found;
+}
+
+function concrete(view: View): unknown {
+  if (view === UNKNOWN) return 'run-time text';
+  if (Array.isArray(view)) return view.map(concrete);
+  if (view !== null && typeof view === 'object') return Object.fromEntries(Object.entries(view).map(([k, v]) => [k, concrete(v)]));
+  return view;
+}

@@ -16,6 +16,7 @@ import * as text from './messages.js';
 import { inheritedRouting, noteFactory } from './factories.js';
 import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
+import { responsesAsChat, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
 
 export const SDK = 'openai';
 
@@ -70,8 +71,19 @@ export type OpenAiPayload =
       modelEnv: string[];
       modelDynamic: string | undefined;
       viaTypeChecker: boolean;
+      /** A Responses call: whether (and how) it can become a chat completion where the provider lacks Responses. */
+      asChat?: ResponsesConversion;
     }
-  | { type: 'model'; unit: Unit; literal: ts.StringLiteralLike; family: ApiFamily; needsVision: boolean; envOverride: string[] }
+  | {
+      type: 'model';
+      unit: Unit;
+      literal: ts.StringLiteralLike;
+      family: ApiFamily;
+      needsVision: boolean;
+      envOverride: string[];
+      /** The call it feeds can become a chat completion (then it is mapped as a chat model where Responses is missing). */
+      asChat?: boolean;
+    }
   /** `new OpenAiEngine(config)`: a class of the project whose constructor makes a client from its arguments. */
   | { type: 'factory'; cls: string; client: { file: string; line: number }; inTest: boolean };
 
@@ -346,6 +358,7 @@ export function callDetections(
   const modelEnv: string[] = [];
   let modelDynamic: string | undefined;
   const detections: OpenAiDetection[] = [];
+  const asChat = rule.family === 'responses' && owner === 'openai' ? responsesAsChat(unit, node, path, method) : undefined;
   if (facts.model) {
     const { strings, envs, others } = possibleStrings(facts.model.value);
     modelEnv.push(...envs.map((e) => e.name));
@@ -364,7 +377,7 @@ export function callDetections(
           message: text.modelId(site.value),
           reason: text.modelReason(),
           model: site.value,
-          payload: { type: 'model', unit: site.origin.unit, literal, family: rule.family, needsVision: facts.images, envOverride: envs.map((e) => e.name) },
+          payload: { type: 'model', unit: site.origin.unit, literal, family: rule.family, needsVision: facts.images, envOverride: envs.map((e) => e.name), ...(asChat?.ok ? { asChat: true } : {}) },
           ...(made ? { client: { node: made, role: 'model' as const, calls: [node] } } : {}),
         });
       }
@@ -390,7 +403,7 @@ export function callDetections(
       ...(facts.promptText && !facts.promptDynamic ? { promptComplete: true } : {}),
       ...(facts.maxTokens !== undefined ? { maxTokens: facts.maxTokens } : {}),
     },
-    payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker },
+    payload: { type: 'call', unit, node, rule, method, facts, routing, owner, modelLiterals, modelEnv, modelDynamic, viaTypeChecker, ...(asChat ? { asChat } : {}) },
     ...(made ? { client: { node: made, role: 'call' as const } } : {}),
   });
   return detections;

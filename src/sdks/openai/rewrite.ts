@@ -10,7 +10,11 @@ import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
 import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
-import { firedRules, insideRetryHelper } from '../../dialects/scan.js';
+import { firedRules, insideRetryHelper, outputTokenField } from '../../dialects/scan.js';
+import { rulesFor, ruleFires } from '../../dialects/match.js';
+import { chatView, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
+import type { DialectRule } from '../../dialects/types.js';
+import type { RequestFacts } from '../shared/request.js';
 import { ruleMessage, rulesMessage } from '../../dialects/rules-zh.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
@@ -253,10 +257,12 @@ export function planModel(detection: OpenAiDetection, payload: Extract<OpenAiPay
   const openaiId = detection.model!;
   if (!target) return { readiness: 'auto' };
   const { provider } = target;
+  // A Responses call that becomes a chat completion sends a chat model.
+  const family = payload.asChat && responsesRewriteRule(provider.id) ? 'chat' : payload.family;
   // A model of a call the provider cannot serve at all is that call's problem, reported there once.
-  if (checkFamily(provider, payload.family)?.level === 'manual') return { readiness: 'info' };
+  if (checkFamily(provider, family)?.level === 'manual') return { readiness: 'info' };
   const mapping = mapModel(openaiId, provider, target.modelOverrides);
-  const targetId = writtenModel(provider, mapping.target, payload.needsVision, payload.family);
+  const targetId = writtenModel(provider, mapping.target, payload.needsVision, family);
   if (!targetId && provider.keepUnmappedModels) {
     return {
       readiness: 'review',
@@ -311,18 +317,26 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   }
   const { provider } = target;
   const issues: Issue[] = [];
-  const family = checkFamily(provider, payload.rule.family);
+  // A Responses call on a provider without Responses: rewritten as a chat completion, or told why not.
+  const asChat = responsesAsChatFor(payload, provider);
+  const callFamily = asChat?.conversion.ok ? 'chat' : payload.rule.family;
+  const family = asChat?.conversion.ok ? undefined : checkFamily(provider, payload.rule.family);
+  if (family && asChat && !asChat.conversion.ok) {
+    const reason = asChat.conversion.reason;
+    family.message = t(`${family.message.en} Not rewritten as a chat completion: ${reason.en}.`, `${family.message.zh} 未改写为 chat completions 调用：${reason.zh}。`);
+  }
   if (family) issues.push(family);
+  if (asChat?.conversion.ok) issues.push({ level: asChat.rule.level, dialect: asChat.rule.id, message: ruleMessage(asChat.rule, true), docs: asChat.rule.evidence[0].url });
   // Only an OpenAI id needs mapping; a provider id (after the move, or on a routed client) is final.
   const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
   // The model the call will send, as planModel writes it (a vision model where the call sends images).
-  const written = writtenModel(provider, mapping?.target, payload.facts.images, payload.rule.family);
+  const written = writtenModel(provider, mapping?.target, payload.facts.images, callFamily);
   if (!family || family.level !== 'manual') {
     issues.push(
-      ...lintRequest(payload.facts, provider, {
-        family: payload.rule.family,
-        flavour: payload.rule.flavour,
+      ...lintRequest(asChat?.conversion.ok ? asChat.chatFacts : payload.facts, provider, {
+        family: callFamily,
+        flavour: asChat?.conversion.ok ? 'create' : payload.rule.flavour,
         ...(written ? { targetModel: written } : {}),
         ...(previousDimensions ? { previousDimensions } : {}),
         vectorColumns: context.vectorColumns,
@@ -333,7 +347,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     issues.push(noModelIssue(provider, detection.model));
   }
   if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
-  const review = reviewEdits(payload, provider, context, written);
+  const review = reviewEdits(payload, provider, context, written, asChat);
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
@@ -353,7 +367,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     ...(actions.length ? { action: t(actions.map((a) => a.en).join(' '), actions.map((a) => a.zh).join(' ')) } : {}),
     ...(ordered.length ? { docs: ordered[0].docs ?? provider.docs.openaiCompatibility } : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
-    ...(review.length ? { fix: { ...described('adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', '按服务商调整请求参数（去掉 OpenAI 专有参数、max_tokens、stream_options）'), safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
+    ...(review.length ? { fix: { ...(asChat?.conversion.ok ? described('rewrite the Responses call as a chat completion, and the reads of its result', '把 Responses 调用改写为 chat completions 调用，并改写对结果的读取') : described('adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', '按服务商调整请求参数（去掉 OpenAI 专有参数、max_tokens、stream_options）')), safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
   };
 }
 
@@ -361,11 +375,20 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
  * Review-level edits on the request object: OpenAI-only parameters out, the dialect rules' fixes
  * (output-token field, developer role), stream_options added where usage is read.
  */
-function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext, targetModel?: string): TextEdit[] {
+function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext, targetModel?: string, asChat?: AsChat): TextEdit[] {
   const { facts } = payload;
   const object = facts.object;
   if (!object) return [];
   const edits: TextEdit[] = [];
+  const conversion = asChat?.conversion.ok ? asChat.conversion : undefined;
+  if (conversion) {
+    // The chat request: the conversion's edits, then the chat dialect rules' on the same literal.
+    const style = context.style(object.unit.path);
+    edits.push(...removeListElements(object.unit, [...facts.openaiOnly, ...conversion.removed], object.node.properties));
+    edits.push(...conversion.edits(outputTokenField(provider.id), style));
+    edits.push(...requestDialectEdits(asChat!.chatFacts, provider, 'chat', targetModel));
+    return edits;
+  }
   edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
   edits.push(...requestDialectEdits(facts, provider, payload.rule.family, targetModel));
   const streaming = facts.stream === true || payload.rule.flavour === 'stream';
@@ -376,4 +399,27 @@ function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider
     if (anchor) edits.push(...appendProperties(object.unit, object.node, anchor, ['stream_options: { include_usage: true }'], context.style(object.unit.path)));
   }
   return edits;
+}
+
+interface AsChat {
+  rule: DialectRule;
+  conversion: ResponsesConversion;
+  /** The request facts as a chat completion sends them (for the chat lint and dialect rules). */
+  chatFacts: RequestFacts;
+}
+
+/** The provider's rule that moves Responses calls to chat completions (providers without Responses). */
+function responsesRewriteRule(providerId: string): DialectRule | undefined {
+  return rulesFor(providerId, 'responses', undefined).find((rule) => rule.rewrite?.kind === 'responses-to-chat');
+}
+
+/** A Responses call on a provider without Responses: the rule, whether the call converts, and its chat facts. */
+function responsesAsChatFor(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider']): AsChat | undefined {
+  const rule = responsesRewriteRule(provider.id);
+  const conversion = payload.asChat;
+  if (!rule || !conversion) return undefined;
+  // The rule's condition is the conversion itself, matched like every rule's so that the data decides.
+  if (conversion.ok && !ruleFires(rule, payload.facts.view, { responsesAsChat: true })) return undefined;
+  const chatFacts: RequestFacts = { ...payload.facts, view: chatView(payload.facts.view, outputTokenField(provider.id)), maxCompletionTokens: undefined };
+  return { rule, conversion, chatFacts };
 }
