@@ -197,6 +197,7 @@ export const DIALECT_RULES: DialectRule[] = [
     ],
     severity: 'error',
     level: 'review',
+    rewrite: { kind: 'keep-reasoning-content' },
     wire: true,
   },
   {
@@ -219,6 +220,7 @@ export const DIALECT_RULES: DialectRule[] = [
     ],
     severity: 'error',
     level: 'review',
+    rewrite: { kind: 'keep-reasoning-content' },
     wire: true,
     unverified: 'Issue 15 says Kimi rejects an empty reasoning_content; the reports found show only a missing one rejected.',
   },

@@ -84,7 +84,12 @@ export type Rewrite =
   | { kind: 'add-stream-options' }
   | { kind: 'langchain-batch-size'; size: number }
   /** `data:image/…;base64,${b}` → `${b}` in an image part's URL literal: the raw base64 only. */
-  | { kind: 'strip-data-url-prefix' };
+  | { kind: 'strip-data-url-prefix' }
+  /**
+   * An assistant message a tool loop rebuilds from a completion's message M (`tool_calls: M.tool_calls`)
+   * also copies M's reasoning_content where M has it (dialects/tool-loop.ts; not on the request literal).
+   */
+  | { kind: 'keep-reasoning-content' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */
