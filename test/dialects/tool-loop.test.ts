@@ -12,6 +12,7 @@ import { analyze } from '../../src/commands/analyze.js';
 import { keepReasoningEdits, rebuiltMessagesOf, roundTripRules } from '../../src/dialects/tool-loop.js';
 import { applyEdits } from '../../src/edits/apply-edits.js';
 import type { TextStyle } from '../../src/edits/style.js';
+import type { View } from '../../src/dialects/types.js';
 
 const STYLE = { eol: '\n', indentUnit: '  ', trailingComma: true } as unknown as TextStyle;
 
@@ -109,7 +110,7 @@ describe('the edit', () => {
 
 describe('which calls have a round-trip rule in play', () => {
   it('DeepSeek and Kimi K2.5+ while they think; not with thinking disabled, not moonshot-v1, not Qwen', () => {
-    const ids = (providerId: string, model: string, view: object = {}) => roundTripRules({ view, api: 'chat', providerId, model }).map((r) => r.id);
+    const ids = (providerId: string, model: string, view: View = {}) => roundTripRules({ view, api: 'chat', providerId, model }).map((r) => r.id);
     expect(ids('deepseek', 'deepseek-flash')).toEqual(['deepseek-reasoning-content-roundtrip']);
     expect(ids('deepseek', 'deepseek-flash', { thinking: { type: 'disabled' } })).toEqual([]);
     expect(ids('moonshot', 'kimi-k2.6')).toEqual(['moonshot-reasoning-content-roundtrip']);
