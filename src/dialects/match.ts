@@ -33,11 +33,14 @@ export interface MatchContext {
   streamUsageWithoutOptions?: boolean;
   /** Scan only: the client retries (maxRetries) or the call runs inside a retry helper. */
   retries?: boolean;
+  /** Scan only: the code parses an SSE body line by line without skipping comment lines. */
+  sseCommentLines?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
   if ('streamUsageWithoutOptions' in condition) return context.streamUsageWithoutOptions === true;
   if ('retries' in condition) return context.retries === true;
+  if ('sseCommentLines' in condition) return context.sseCommentLines === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

@@ -81,11 +81,12 @@ export interface ScanCall {
   thinkingAlways?: boolean;
   streamUsageWithoutOptions?: boolean;
   retries?: boolean;
+  sseCommentLines?: boolean;
 }
 
 /** The rules a scanned call breaks. */
 export function firedRules(call: ScanCall): DialectRule[] {
-  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true };
+  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true, sseCommentLines: call.sseCommentLines === true };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
     if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
     return ruleFires(rule, call.view, context);

@@ -73,7 +73,12 @@ export type Condition =
   /** Scan only: a stream whose usage is read, sent without stream_options. */
   | { streamUsageWithoutOptions: true }
   /** Scan only: the code retries requests (a client with maxRetries, or a call inside a retry helper). */
-  | { retries: true };
+  | { retries: true }
+  /**
+   * Scan only: a hand-written SSE parser JSON.parses what follows `data: ` on every line of a loop,
+   * without testing that the line is a `data:` line (comment lines then throw).
+   */
+  | { sseCommentLines: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
