@@ -44,6 +44,29 @@ describe('unguarded SSE parses', () => {
   }
 });
 
+describe('guards around a parse', () => {
+  const lines = (loopBody: string, around = (loop: string) => loop) =>
+    inline(`export function read(text: string, out: unknown[]) {\n  ${around(`for (const line of text.split('\\n')) {\n    ${loopBody}\n  }`)}\n}\n`);
+  function inline(text: string): number {
+    const unit = parseUnit('inline.ts', '/tmp/inline.ts', text);
+    return unguardedSseParses(unit, unit.sf.statements[0]).length;
+  }
+
+  it('a test of the line start, a regex on it, or a catch inside the loop that does not rethrow: not flagged', () => {
+    expect(lines(`if (line[0] === ':' || !line) continue;\n    out.push(JSON.parse(line.slice(6)));`)).toBe(0);
+    expect(lines(`const m = /^data: (.*)$/.exec(line);\n    if (m && m[1] !== '[DONE]') out.push(JSON.parse(line.replace('data: ', '')));`)).toBe(0);
+    expect(lines(`try { out.push(JSON.parse(line.slice(6))); } catch { /* a comment line */ }`)).toBe(0);
+  });
+
+  it('a [DONE] test, a catch that rethrows, or one around the whole loop (the rest of the chunk is lost): flagged', () => {
+    expect(lines(`if (line.startsWith('data: [DONE]')) break;\n    out.push(JSON.parse(line.slice(6)));`)).toBe(1);
+    expect(lines(`try { out.push(JSON.parse(line.slice(6))); } catch (e) { throw new Error('bad chunk: ' + String(e)); }`)).toBe(1);
+    expect(lines(`out.push(JSON.parse(line.slice(6)));`, (loop) => `try {\n  ${loop}\n  } catch (e) { console.error(e); }`)).toBe(1);
+    // Not a line loop: a single payload, parsed once.
+    expect(inline(`export const one = (body: string) => JSON.parse(body.slice(6));\n`)).toBe(0);
+  });
+});
+
 describe('the parsers on a stream that opens with a keep-alive comment', () => {
   let server: RunningServer;
   beforeAll(async () => {
