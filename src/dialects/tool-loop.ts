@@ -48,7 +48,9 @@ const cache = new WeakMap<ts.SourceFile, { messages: RebuiltMessage[]; calls: ts
  */
 export function rebuiltMessagesOf(unit: Unit, call: ts.CallExpression): RebuiltMessage[] {
   const { messages, calls } = scanFile(unit);
-  return messages.filter((m) => ownerOf(m.literal, calls) === call);
+  // A call the callee's shape misses (`const c = client.chat.completions; c.create(…)`) still counts.
+  const all = calls.includes(call) ? calls : [...calls, call].sort((a, b) => a.pos - b.pos);
+  return messages.filter((m) => ownerOf(m.literal, all) === call);
 }
 
 function scanFile(unit: Unit): { messages: RebuiltMessage[]; calls: ts.CallExpression[] } {
