@@ -109,7 +109,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
   const edits: TextEdit[] = [];
   for (const rule of rules) {
     const rewrite = rule.rewrite;
-    if (!rewrite) continue;
+    // keep-reasoning-content edits the tool loop's messages, not the request (tool-loop.ts, from the SDK planner).
+    if (!rewrite || rewrite.kind === 'keep-reasoning-content') continue;
     if (rewrite.kind === 'rename-param') {
       const from = propertyByName(object, rewrite.from);
       if (!from?.name || propertyByName(object, rewrite.to)) continue;
