@@ -35,12 +35,15 @@ export interface MatchContext {
   retries?: boolean;
   /** Scan only: the Responses call can be rewritten as a chat completion. */
   responsesAsChat?: boolean;
+  /** Scan only: the code parses an SSE body line by line without skipping comment lines. */
+  sseCommentLines?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
   if ('streamUsageWithoutOptions' in condition) return context.streamUsageWithoutOptions === true;
   if ('retries' in condition) return context.retries === true;
   if ('responsesAsChat' in condition) return context.responsesAsChat === true;
+  if ('sseCommentLines' in condition) return context.sseCommentLines === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

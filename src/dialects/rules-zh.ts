@@ -131,6 +131,12 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     breaks: '代码从流中读取 usage，却没有请求它：不带 stream_options.include_usage 时，没有任何数据块携带 usage。',
     fix: '加上 stream_options: { include_usage: true }；usage 会在最后一个 choices 为空的数据块中返回。',
   },
+  'deepseek-sse-keep-alive': {
+    breaks:
+      '高负载下请求排队时，DeepSeek 会在流中持续发送 SSE keep-alive 注释（": keep-alive"）；OpenAI SDK 会跳过它们，但手写的解析器若把每个非空行去掉 "data: " 后都交给 JSON.parse，就会解析到注释并抛错（"invalid character \':\' looking for beginning of value"，JavaScript 中为 SyntaxError）。',
+    fix: "跳过以 ':' 开头的行（注释）和空行，只解析以 'data:' 开头的行，遇到 data: [DONE] 即结束。",
+    unverified: '只有 DeepSeek 文档说明了注释行；其他服务商是否发送未能查明（SSE 格式允许任何流中出现注释，模拟器在每个流的开头都会发送一条）。',
+  },
   'dashscope-embedding-batch': {
     breaks: 'DashScope text-embedding-v3/v4 每次请求最多 10 条输入；LangChain 的 OpenAIEmbeddings 默认每次发送 512 条。',
     fix: '在 OpenAIEmbeddings 上设置 batchSize: 10（不带参数构造时也要设置）；其他列表按 10 条分批。',

@@ -197,6 +197,7 @@ export const DIALECT_RULES: DialectRule[] = [
     ],
     severity: 'error',
     level: 'review',
+    rewrite: { kind: 'keep-reasoning-content' },
     wire: true,
   },
   {
@@ -219,6 +220,7 @@ export const DIALECT_RULES: DialectRule[] = [
     ],
     severity: 'error',
     level: 'review',
+    rewrite: { kind: 'keep-reasoning-content' },
     wire: true,
     unverified: 'Issue 15 says Kimi rejects an empty reasoning_content; the reports found show only a missing one rejected.',
   },
@@ -518,6 +520,26 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     rewrite: { kind: 'add-stream-options' },
     wire: false,
+  },
+  {
+    id: 'deepseek-sse-keep-alive',
+    family: 'streaming',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { sseCommentLines: true },
+    effect: 'differs',
+    breaks:
+      'While a request waits under load, DeepSeek keeps a stream open with SSE keep-alive comments (": keep-alive"); the OpenAI SDK skips them, but a hand-written parser that JSON.parses every non-empty line after cutting off "data: " parses the comment and throws ("invalid character \':\' looking for beginning of value", SyntaxError in JavaScript).',
+    fix: "Skip lines that start with ':' (comments) and blank lines, parse only lines that start with 'data:', and stop at data: [DONE].",
+    evidence: [
+      evToday('https://api-docs.deepseek.com/quick_start/rate_limit', 'DeepSeek API: Rate Limit (streaming requests continuously return SSE keep-alive comments; handle them if you parse the HTTP response yourself)'),
+      evToday('https://github.com/tmc/langchaingo/issues/942', "tmc/langchaingo#942: error decoding streaming response: invalid character ':' (DeepSeek keep-alive comments)"),
+      evToday('https://github.com/tmc/langchaingo/pull/1171', 'tmc/langchaingo#1171: fix decoding error with : keep-alive'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+    unverified: 'Only DeepSeek documents comment lines; whether other providers send them was not found (the SSE format allows them on any stream, and the emulator sends one first on every stream).',
   },
   // ---------------------------------------------------------------- embeddings
   {

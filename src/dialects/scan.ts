@@ -83,11 +83,17 @@ export interface ScanCall {
   streamUsageWithoutOptions?: boolean;
   retries?: boolean;
   responsesAsChat?: boolean;
+  sseCommentLines?: boolean;
 }
 
 /** The rules a scanned call breaks. */
 export function firedRules(call: ScanCall): DialectRule[] {
-  const context: MatchContext = { streamUsageWithoutOptions: call.streamUsageWithoutOptions === true, retries: call.retries === true, responsesAsChat: call.responsesAsChat === true };
+  const context: MatchContext = {
+    streamUsageWithoutOptions: call.streamUsageWithoutOptions === true,
+    retries: call.retries === true,
+    responsesAsChat: call.responsesAsChat === true,
+    sseCommentLines: call.sseCommentLines === true,
+  };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
     if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
     return ruleFires(rule, call.view, context);
@@ -110,7 +116,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
   const edits: TextEdit[] = [];
   for (const rule of rules) {
     const rewrite = rule.rewrite;
-    if (!rewrite) continue;
+    // keep-reasoning-content edits the tool loop's messages, not the request (tool-loop.ts, from the SDK planner).
+    if (!rewrite || rewrite.kind === 'keep-reasoning-content') continue;
     if (rewrite.kind === 'rename-param') {
       const from = propertyByName(object, rewrite.from);
       if (!from?.name || propertyByName(object, rewrite.to)) continue;

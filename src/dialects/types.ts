@@ -86,7 +86,12 @@ export type Condition =
    * Scan only: a Responses call that banjia can rewrite as a chat completion, request and result
    * reads alike (dialects/responses-to-chat.ts decides; a call it refuses keeps the catalogue's finding).
    */
-  | { responsesAsChat: true };
+  | { responsesAsChat: true }
+  /**
+   * Scan only: a hand-written SSE parser JSON.parses what follows `data: ` on every line of a loop,
+   * without testing that the line is a `data:` line (comment lines then throw).
+   */
+  | { sseCommentLines: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
@@ -109,7 +114,12 @@ export type Rewrite =
    * fields and the reads of the result in chat spelling. Made by the openai SDK module, which sees
    * the call site and the result variable (dialects/responses-to-chat.ts), not by dialectEdits.
    */
-  | { kind: 'responses-to-chat' };
+  | { kind: 'responses-to-chat' }
+  /**
+   * An assistant message a tool loop rebuilds from a completion's message M (`tool_calls: M.tool_calls`)
+   * also copies M's reasoning_content where M has it (dialects/tool-loop.ts; not on the request literal).
+   */
+  | { kind: 'keep-reasoning-content' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Provider } from '../catalogue/schema.js';
 import type { CatalogueModel } from './rules.js';
+import { rulesFor, thinkingOn } from '../dialects/match.js';
+import type { View } from '../dialects/types.js';
 
 /** A fixed clock: 2026-01-01T00:00:00Z. */
 export const EMULATED_CREATED = 1767225600;
@@ -70,12 +72,17 @@ export interface ChatAnswer {
   id: string;
 }
 
-/** Whether the request makes the model think: thinking-only models always do, switchable ones when asked. */
+/**
+ * Whether the request makes the model think: thinking-only models always do; switchable ones as
+ * the request says, else by the dialect rules' default for the model (DeepSeek V4 and Kimi K2.5+
+ * think unless told not to), so that a tool loop which keeps reasoning_content has one to keep.
+ */
 export function thinks(provider: Provider, model: CatalogueModel | undefined, body: Body): boolean {
   if (provider.features.reasoningContent.support === 'no' || model?.kind !== 'chat') return false;
   if (model.thinking === 'always') return true;
   if (model.thinking !== 'optional') return false;
-  return body.enable_thinking === true || body.thinking?.type === 'enabled' || typeof body.reasoning_effort === 'string';
+  const byDefault = rulesFor(provider.id, 'chat', model.id).some((rule) => rule.mode === 'thinking' && rule.thinkingByDefault === true);
+  return thinkingOn(body as View, byDefault);
 }
 
 export function chatAnswer(provider: Provider, model: CatalogueModel | undefined, body: Body): ChatAnswer {

@@ -238,6 +238,23 @@ describe('the fixture pairs, on the wire', () => {
   for (const fixture of discoverCases('dialects')) {
     const rule = DIALECT_RULES.find((r) => r.id === fixture.name)!;
     if (!rule.wire || !rule.api.includes('chat')) continue;
+    if (rule.rewrite?.kind === 'keep-reasoning-content') {
+      it(`${fixture.name}: the second request of the input's tool loop breaks the rule, the output's does not`, () => {
+        const file = fixture.files[0];
+        const after = readFileSync(file.outputPath, 'utf8');
+        const model = requestOf(file.name, after).model as string;
+        // The message the provider answered with: it thought, and asked for a tool.
+        const call = { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
+        const answer = { role: 'assistant', content: null, reasoning_content: 'The user wants the weather: call the tool.', tool_calls: [call] };
+        const secondRequest = (text: string) => ({
+          model,
+          messages: [{ role: 'user', content: 'Weather in Paris?' }, assistantPushed(file.name, text, answer), { role: 'tool', tool_call_id: 'call_1', content: 'Sunny' }],
+        });
+        expect(ids(requestViolations(fixture.provider, model, secondRequest(file.input), CHAT))).toContain(rule.id);
+        expect(ids(requestViolations(fixture.provider, model, secondRequest(after), CHAT))).not.toContain(rule.id);
+      });
+      continue;
+    }
     it(`${fixture.name}: the input's request breaks the rule, the output's does not`, () => {
       // Every file banjia changes (a file without an output is a case it must leave alone) that
       // sends through the openai SDK; AI SDK and LangChain files are checked on their wire views
@@ -254,6 +271,27 @@ describe('the fixture pairs, on the wire', () => {
     });
   }
 });
+
+/**
+ * The assistant message a tool loop pushes, run as the code writes it: the literal with
+ * `role: 'assistant'` and tool_calls, transpiled and evaluated with the message it reads bound to
+ * the provider's answer.
+ */
+function assistantPushed(name: string, text: string, answer: Record<string, unknown>): unknown {
+  const unit = parseUnit(name, path.join(FIXTURES, name), text);
+  let literal: ts.ObjectLiteralExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (literal) return;
+    if (ts.isObjectLiteralExpression(node) && /role:\s*'assistant'/.test(node.getText(unit.sf)) && /\btool_calls:/.test(node.getText(unit.sf))) literal = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  const source = literal!.getText(unit.sf);
+  const reads = /tool_calls:\s*(\w+)\.tool_calls/.exec(source);
+  expect(reads, 'the literal reads tool_calls of a named message').not.toBeNull();
+  const js = ts.transpile(`const pushed = (${source});`, { target: ts.ScriptTarget.ES2022 });
+  return new Function(reads![1], `${js}\nreturn pushed;`)(answer);
+}
 
 /** The literal request object of the first `.create(...)` call of a file. */
 function requestOf(name: string, text: string): Record<string, unknown> {

@@ -108,6 +108,31 @@ describe('emulator generated from the catalogue', () => {
     expect(hunyuan.recorder.entries.map((e) => e.rule)).toEqual(['hunyuan-message-order', 'hunyuan-message-order', undefined]);
   });
 
+  it('answers a tool loop as DeepSeek does in thinking mode: the second request must carry reasoning_content back (deepseek-reasoning-content-roundtrip)', async () => {
+    const deepseek = await emulator('deepseek');
+    const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
+    // deepseek-flash thinks unless told not to: the first answer asks for the tool and carries its reasoning.
+    const first = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, tools });
+    expect(first.status).toBe(200);
+    const message = first.json.choices[0].message;
+    expect(message.tool_calls).toHaveLength(1);
+    expect(message.reasoning_content).toBeTruthy();
+    const result = { role: 'tool', tool_call_id: message.tool_calls[0].id, content: 'Sunny' };
+    // Rebuilt from content and tool_calls, as OpenAI code often does: rejected.
+    const rebuilt = { role: 'assistant', content: message.content, tool_calls: message.tool_calls };
+    const dropped = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: [...hi, rebuilt, result], tools });
+    expect(dropped.status).toBe(400);
+    expect(dropped.json.error.message).toMatch(/reasoning_content/);
+    // The message as received (or rebuilt with the field copied): accepted, and the loop ends.
+    const kept = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: [...hi, message, result], tools });
+    expect(kept.status).toBe(200);
+    expect(kept.json.choices[0].finish_reason).toBe('stop');
+    // With thinking off there is no reasoning to send back, and none is asked for.
+    const off = await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: [...hi, rebuilt, result], tools, thinking: { type: 'disabled' } });
+    expect(off.status).toBe(200);
+    expect(deepseek.recorder.entries.map((e) => e.rule)).toEqual([undefined, 'deepseek-reasoning-content-roundtrip', undefined, undefined]);
+  });
+
   it('answers a late system message as Model Studio does for Qwen 3.6+ (dialect rule qwen-system-first)', async () => {
     const qwen = await emulator('qwen');
     const system = { role: 'system', content: 'be brief' };

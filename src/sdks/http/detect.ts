@@ -277,9 +277,19 @@ function formModels(evaluator: Evaluator, unit: Unit, body: ts.Expression): Valu
   return found;
 }
 
-function sseFacts(call: ts.CallExpression, unit: Unit, library: Library): SseFacts | undefined {
+/**
+ * How the code reads a request's event stream: the `data:` handling and the [DONE] check in the
+ * request's function, or, for a request that asks to stream, anywhere in its file (the parser is
+ * often a function of its own, `readStream(res)`).
+ */
+function sseFacts(call: ts.CallExpression, unit: Unit, library: Library, streams = false): SseFacts | undefined {
   let scope: ts.Node = call;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const near = sseFactsIn(scope, unit, library);
+  return near || !streams || ts.isSourceFile(scope) ? near : sseFactsIn(unit.sf, unit, library);
+}
+
+function sseFactsIn(scope: ts.Node, unit: Unit, library: Library): SseFacts | undefined {
   let dataNode: ts.Node | undefined;
   let done = false;
   const visit = (node: ts.Node): void => {
@@ -430,7 +440,7 @@ function analyzeRequest(context: DetectContext, unit: Unit, node: ts.CallExpress
   if (key.kind === 'literal' && key.literal && key.from === 'request') {
     detections.push(authHeaderDetection(key, request, undefined));
   }
-  const sse = facts.stream !== false ? sseFacts(node, unit, callee.library) : undefined;
+  const sse = facts.stream !== false ? sseFacts(node, unit, callee.library, facts.stream === true) : undefined;
   if (sse && (facts.stream === true || sse.library || sse.dataLine !== undefined)) {
     detections.push({
       sdk: SDK,

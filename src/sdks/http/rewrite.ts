@@ -23,6 +23,9 @@ import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { EndpointInfo, HttpDetection, HttpPayload, InstanceInfo, KeyFacts, RequestInfo } from './detect.js';
 import { splitBase, urlEdits, type OpenAiUrl, type TextPiece } from './url.js';
 import { DOCS, urlProblem, urlProblemAction } from './messages.js';
+import { firedRules } from '../../dialects/scan.js';
+import { rulesMessage } from '../../dialects/rules-zh.js';
+import { unguardedSseParses } from '../../dialects/sse-lines.js';
 
 type Payload<K extends HttpPayload['type']> = Extract<HttpPayload, { type: K }>;
 
@@ -593,12 +596,17 @@ function planSse(payload: Payload<'sse'>, context: PlanContext): PlannedFields {
       ),
     );
   }
-  notes.push(
-    t(
-      'Skip lines that are not `data:` lines: SSE comments (`: keep-alive`) and blank lines may arrive while the model is busy.',
-      '请跳过非 `data:` 开头的行：在模型繁忙时可能收到 SSE 注释行（`: keep-alive`）和空行。',
-    ),
-  );
+  // A parser seen to throw on comment lines, where the provider documents them: a finding of its own.
+  const unguarded = target ? unguardedSseParses(request.unit, request.node) : [];
+  const rules = target && unguarded.length ? firedRules({ view: {}, api: 'chat', providerId: target.provider.id, model: undefined, sseCommentLines: true }) : [];
+  if (!rules.length) {
+    notes.push(
+      t(
+        'Skip lines that are not `data:` lines: SSE comments (`: keep-alive`) and blank lines may arrive while the model is busy.',
+        '请跳过非 `data:` 开头的行：在模型繁忙时可能收到 SSE 注释行（`: keep-alive`）和空行。',
+      ),
+    );
+  }
   if (target) {
     const { provider } = target;
     if (request.facts.streamOptions || request.facts.usageRead) {
@@ -612,6 +620,20 @@ function planSse(payload: Payload<'sse'>, context: PlanContext): PlannedFields {
             ),
       );
     }
+  }
+  if (rules.length) {
+    const lines = unguarded.map((p) => p.line).join(', ');
+    const found = rulesMessage(rules);
+    return {
+      readiness: 'review',
+      severity: 'warning',
+      reason: t(
+        `The stream parser at line ${lines} JSON.parses every line without skipping comment lines. ${found.en}`,
+        `第 ${lines} 行的流解析器对每一行都调用 JSON.parse，未跳过注释行。${found.zh}`,
+      ),
+      ...(notes.length ? { action: join(notes) } : {}),
+      docs: rules[0].evidence[0].url,
+    };
   }
   return { readiness: 'info', action: join(notes), docs: DOCS.streaming };
 }

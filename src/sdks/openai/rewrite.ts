@@ -9,7 +9,8 @@ import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
-import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
+import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
+import { keepReasoningEdits } from '../../dialects/tool-loop.js';
 import { firedRules, insideRetryHelper, outputTokenField } from '../../dialects/scan.js';
 import { rulesFor, ruleFires } from '../../dialects/match.js';
 import { chatView, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
@@ -343,11 +344,21 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
       }),
     );
   }
+  // A tool loop in the file that drops reasoning_content: the specific issue replaces the catalogue's note.
+  const loop = payload.rule.family === 'chat' && (!family || family.level !== 'manual') ? toolLoopReasoning(payload.facts, provider, payload, written) : { issues: [], messages: [] };
+  if (loop.issues.length) {
+    for (let i = issues.length - 1; i >= 0; i--) if (issues[i].feature === 'reasoningContent' && !issues[i].dialect) issues.splice(i, 1);
+    issues.push(...loop.issues);
+  }
   if (mapping && !mapping.target && payload.rule.family !== 'other' && !provider.keepUnmappedModels) {
     issues.push(noModelIssue(provider, detection.model));
   }
   if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
   const review = reviewEdits(payload, provider, context, written, asChat);
+  const keep = loop.messages.flatMap((m) => keepReasoningEdits(payload.unit, m, context.style(payload.unit.path)));
+  const suggestions: Fix[] = keep.length
+    ? [{ ...described('copy reasoning_content onto the tool loop\'s assistant messages', '在工具循环的 assistant 消息上复制 reasoning_content'), safety: 'review', edits: fileEdits(payload.unit, keep) }]
+    : [];
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));
@@ -368,6 +379,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     ...(ordered.length ? { docs: ordered[0].docs ?? provider.docs.openaiCompatibility } : {}),
     ...(mapping?.target ? { targetModel: mapping.target } : {}),
     ...(review.length ? { fix: { ...(asChat?.conversion.ok ? described('rewrite the Responses call as a chat completion, and the reads of its result', '把 Responses 调用改写为 chat completions 调用，并改写对结果的读取') : described('adjust request parameters for the provider (OpenAI-only ones out, max_tokens, stream_options)', '按服务商调整请求参数（去掉 OpenAI 专有参数、max_tokens、stream_options）')), safety: 'review', edits: fileEdits(payload.facts.object!.unit, review) } as Fix } : {}),
+    ...(suggestions.length ? { suggestions } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ import type { TextEdit } from '../../core/types.js';
 import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
+import { rebuiltMessagesOf, roundTripRules, type RebuiltMessage } from '../../dialects/tool-loop.js';
+import type { Unit } from '../../analysis/unit.js';
 import { ruleMessage } from '../../dialects/rules-zh.js';
 import { describeColumns, type VectorColumn } from '../../pipeline/vector-columns.js';
 
@@ -329,6 +331,37 @@ export function requestDialectEdits(facts: RequestFacts, provider: Provider, fam
     edits.push(ts.isStringLiteral(name) ? replaceStringContent(object.unit, name, 'max_tokens') : replaceNode(object.unit, name, 'max_tokens'));
   }
   return edits;
+}
+
+/**
+ * A chat call whose model thinks and must get reasoning_content back (DeepSeek, Kimi K2.x): the
+ * assistant messages its file rebuilds from a completion's tool_calls without it
+ * (dialects/tool-loop.ts), one issue per rule. Only files with such a call are searched.
+ */
+export function toolLoopReasoning(facts: RequestFacts, provider: Provider, call: { unit: Unit; node: ts.CallExpression }, targetModel?: string): { issues: Issue[]; messages: RebuiltMessage[] } {
+  const literalModel = facts.model?.value.t === 'string' ? facts.model.value.value : undefined;
+  const model = targetModel ?? (literalModel && findProviderModel(provider, literalModel) ? literalModel : undefined);
+  const catalogued = model ? findProviderModel(provider, model) : undefined;
+  const thinkingAlways = catalogued !== undefined && 'thinking' in catalogued && catalogued.thinking === 'always';
+  const rules = roundTripRules({ view: facts.view, api: 'chat', providerId: provider.id, model, thinkingAlways });
+  if (!rules.length) return { issues: [], messages: [] };
+  const messages = rebuiltMessagesOf(call.unit, call.node);
+  if (!messages.length) return { issues: [], messages };
+  const where = `${messages.length > 1 ? 'lines' : 'line'} ${messages.map((m) => `${m.line} (${m.message.getText(call.unit.sf)}.tool_calls)`).join(', ')}`;
+  const issues = rules.map((rule): Issue => {
+    const message = ruleMessage(rule, true);
+    return {
+      level: rule.level,
+      feature: 'reasoningContent',
+      dialect: rule.id,
+      message: t(
+        `The tool loop rebuilds assistant messages without reasoning_content at ${where}. ${message.en}`,
+        `工具循环重建的 assistant 消息没有 reasoning_content（${where.replace(/^lines? /, '第 ')} 行）。${message.zh}`,
+      ),
+      docs: rule.evidence[0].url,
+    };
+  });
+  return { issues, messages };
 }
 
 /** Usage is read from a stream that never asks for it: the chunks will carry none. */
