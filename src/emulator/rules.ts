@@ -306,7 +306,11 @@ function dialectRules(): Rule[] {
   }));
 }
 
-RULES.push(...dialectRules());
+// A dialect rule names the model family, the mode and the evidence, where the catalogue's generic
+// constraint (tool_choice values, temperature range, batch size) only knows the provider: when
+// both refuse a request, the dialect rule is the one recorded. They go right after the request's
+// basic shape (messages present), before the catalogue's feature constraints.
+RULES.splice(RULES.findIndex((rule) => rule.id === 'messages-required') + 1, 0, ...dialectRules());
 
 export interface Verdict {
   verdict: 'ok' | 'rejected';
