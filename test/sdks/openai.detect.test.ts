@@ -176,11 +176,19 @@ fetch('https://api.example.com/v1/chat/completions', { body: JSON.stringify({ mo
 export class Engine {
   client: OpenAI;
   constructor(config: { apiKey: string; baseURL?: string }) {
-    this.client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL });
+    const options: { apiKey: string; baseURL?: string } = { apiKey: config.apiKey };
+    if (config.baseURL) options.baseURL = config.baseURL;
+    this.client = new OpenAI(options);
   }
 }
 export class Fixed {
   client = new OpenAI();
+}
+export class Configurable {
+  client: OpenAI;
+  constructor(base: string) {
+    this.client = new OpenAI({ baseURL: base });
+  }
 }
 `,
       'groq.ts': `import { Engine } from './engine';
@@ -196,15 +204,17 @@ export class LoggedEngine extends Engine {
   }
 }
 `,
-      'factory.ts': `import { Engine, Fixed } from './engine';
+      'factory.ts': `import { Configurable, Engine, Fixed } from './engine';
 export const make = (key: string) => new Engine({ apiKey: key });
 export const fixed = () => new Fixed();
+export const local = () => new Configurable(process.env.LOCAL_AI_BASE!);
 `,
     },
     expected: [
       imp(1, 1, 'engine.ts'),
-      client(5, 19, 'engine.ts'),
-      client(9, 12, 'engine.ts'),
+      client(7, 19, 'engine.ts'),
+      client(11, 12, 'engine.ts'),
+      client(16, 19, 'engine.ts'),
       { ruleId: 'openai/clientFactoryRouted', line: 2, column: 33, file: 'groq.ts' },
       { ruleId: 'openai/clientFactory', line: 8, column: 35, file: 'groq.ts' },
       { ruleId: 'openai/clientFactory', line: 2, column: 38, file: 'factory.ts' },

@@ -14,6 +14,7 @@ import { routingOfBaseUrl } from '../shared/routing.js';
 import type { OpenAiDetection, Routing } from './detect.js';
 import * as text from './messages.js';
 import { isTestFile } from '../../sweep/detect.js';
+import { namedProvider } from '../../sweep/context.js';
 
 interface Factory {
   name: string;
@@ -25,9 +26,17 @@ const runs = new WeakMap<DetectContext, Map<ts.Node, Factory>>();
 /** Records the class whose constructor makes this client from its parameters. */
 export function noteFactory(context: DetectContext, detection: OpenAiDetection): void {
   if (detection.kind !== 'client' || detection.payload.type !== 'client') return;
-  const constructor = enclosingConstructor(detection.payload.client.node);
+  const client = detection.payload.client;
+  const constructor = enclosingConstructor(client.node);
   const cls = constructor?.parent;
   if (!constructor || !constructor.parameters.length || !cls || !ts.isClassLike(cls) || !cls.name) return;
+  // A class written for another provider (LocalAiLLM in a localAi folder) makes its client for
+  // that provider, whatever the options look like: constructing it is not a move.
+  const named = namedProvider(client.unit.sf, client.node, client.unit.path);
+  if (named && named !== 'openai') return;
+  // A client whose endpoint is configurable (LocalAI's, LiteLLM's base path) is reported where it
+  // is made; only a class bound to OpenAI makes its construction sites part of the move.
+  if (client.routing.to !== 'openai') return;
   let factories = runs.get(context);
   if (!factories) runs.set(context, (factories = new Map()));
   factories.set(cls, { name: cls.name.text, client: { file: detection.location.file, line: detection.location.line } });
