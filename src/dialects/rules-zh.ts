@@ -83,6 +83,12 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     breaks: "Kimi K2.5 及以上模型默认思考，思考时拒绝 tool_choice 'required' 或指定工具（\"tool_choice 'required' is incompatible with thinking enabled\"，HTTP 400）。",
     fix: "发送 tool_choice 'auto'，或在需要强制调用的请求中关闭思考（thinking: { type: 'disabled' }）。",
   },
+  'qwen-reasoning-effort': {
+    breaks:
+      "百炼 OpenAI 兼容的 chat completions 用 enable_thinking（配合 thinking_budget）作为非标准字段开关思考；OpenAI 的 reasoning_effort 不是控制 Qwen 思考深度的参数（Responses API 才用 reasoning.effort）。o 系列调用里的 reasoning_effort: 'low' 不会让映射后的 Qwen 模型少思考。",
+    fix: "改为在请求中附加 enable_thinking（'none'/'minimal' 对应 false，其余为 true；思考中的 Qwen 模型须流式调用）和表示深度的 thinking_budget，而不是 reasoning_effort。",
+    unverified: '百炼在 chat completions 上是忽略 reasoning_effort 还是返回 400：文档只写了 enable_thinking 和 thinking_budget。模拟器会正常应答这类请求（没有证据表明会被拒绝）。',
+  },
   'zhipu-tool-choice-auto': {
     breaks: 'GLM 只接受 tool_choice "auto"；强制或指定工具不会生效，模型可能不调用工具就直接回答。',
     fix: "发送 tool_choice 'auto' 并在提示中要求调用该工具，或检查返回中确有工具调用。",

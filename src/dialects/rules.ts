@@ -178,6 +178,23 @@ export const DIALECT_RULES: DialectRule[] = [
     wire: false,
   },
   {
+    id: 'qwen-reasoning-effort',
+    family: 'thinking',
+    providers: ['qwen'],
+    models: ['^qwen'],
+    api: ['chat'],
+    when: { param: 'reasoning_effort', present: true },
+    effect: 'ignored',
+    breaks:
+      "On Model Studio's OpenAI-compatible chat completions the thinking switch is enable_thinking (with thinking_budget), passed as a non-standard field; OpenAI's reasoning_effort is not how a Qwen model is told how much to think (the Responses API takes reasoning.effort). An o-series call's reasoning_effort: 'low' does not make the mapped Qwen model think less.",
+    fix: "Send enable_thinking (false for 'none'/'minimal', true otherwise; a thinking Qwen model must then stream) and thinking_budget for the depth, as extra fields of the request, instead of reasoning_effort.",
+    evidence: [ev('https://www.alibabacloud.com/help/en/model-studio/deep-thinking', 'Alibaba Cloud Model Studio: Deep thinking (enable_thinking, thinking_budget; updated 2026-03-30)')],
+    severity: 'warning',
+    level: 'review',
+    wire: true,
+    unverified: 'Whether Model Studio ignores reasoning_effort on chat completions or answers 400: the page documents only enable_thinking and thinking_budget. The emulator answers such a request (it is not refused on evidence).',
+  },
+  {
     id: 'deepseek-reasoning-content-roundtrip',
     family: 'thinking',
     providers: ['deepseek'],

@@ -27,6 +27,8 @@ export async function all(schema: any, q: string) {
   await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }], response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } });
   await c.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: q }], response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } });
   await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'List three colours.' }], response_format: { type: 'json_object' } });
+  await c.chat.completions.create({ model: 'o3-mini', messages: [{ role: 'user', content: q }], reasoning_effort: 'low' });
+  await c.chat.completions.create({ model: 'o3-mini', messages: [{ role: 'user', content: q }] });
 }
 `;
 
@@ -43,6 +45,15 @@ async function callsFor(provider: string, modelMap?: string[]): Promise<Map<numb
 }
 
 describe('dialect rules at scan time', () => {
+  it("reasoning_effort on Qwen is reported with Model Studio's switch (enable_thinking); not where it is not sent, not on DeepSeek V4", async () => {
+    const qwen = await callsFor('qwen');
+    expect(qwen.get(17)!.reason).toMatch(/enable_thinking.*dialect rule qwen-reasoning-effort/s);
+    // The rule replaces the catalogue's generic note on the same point.
+    expect(qwen.get(17)!.reason).not.toMatch(/switches thinking with/);
+    expect(qwen.get(18)!.reason ?? '').not.toMatch(/qwen-reasoning-effort/);
+    expect((await callsFor('deepseek')).get(17)!.reason ?? '').not.toMatch(/reasoning-effort/);
+  });
+
   it('a Responses call with a hosted tool on Qwen no longer moves automatically; instructions are flagged', async () => {
     const qwen = await callsFor('qwen');
     expect(qwen.get(5)).toMatchObject({ readiness: 'manual' });

@@ -267,6 +267,8 @@ function ruleFeature(rule: DialectRule): FeatureId | undefined {
     if (param === 'n') return 'multipleChoices';
     return undefined;
   }
+  // A rule about reasoning_effort speaks for the catalogue's "switches thinking with …, not reasoning_effort".
+  if (rule.family === 'thinking') return 'param' in rule.when && rule.when.param === 'reasoning_effort' ? 'thinking' : undefined;
   // A rule about json_object (the word "json" in the prompt) speaks for JSON mode, not for json_schema.
   if (rule.family === 'structured-output' && JSON.stringify(rule.when).includes('json_object')) return 'jsonObject';
   // Which models read images at all: the provider's own rule replaces the catalogue's "partly".
