@@ -75,6 +75,10 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       return condition.dataUrl !== true || isDataUrl(imageUrlOf(part));
     });
   }
+  if ('strictTool' in condition) {
+    const tools = lookup(body, 'tools');
+    return Array.isArray(tools) && tools.some((tool) => isObject(tool) && isObject(tool.function) && tool.function.strict === true);
+  }
   if ('toolType' in condition) {
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));

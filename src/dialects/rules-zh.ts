@@ -89,6 +89,11 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     fix: "改为在请求中附加 enable_thinking（'none'/'minimal' 对应 false，其余为 true；思考中的 Qwen 模型须流式调用）和表示深度的 thinking_budget，而不是 reasoning_effort。",
     unverified: '百炼在 chat completions 上是忽略 reasoning_effort 还是返回 400：文档只写了 enable_thinking 和 thinking_budget。模拟器会正常应答这类请求（没有证据表明会被拒绝）。',
   },
+  'deepseek-strict-tools-beta': {
+    breaks: 'DeepSeek 只在 beta 的 strict 模式（https://api.deepseek.com/beta）下按函数工具的 JSON schema（strict: true）约束参数；在 banjia 写入的基础地址上，工具参数不保证符合 schema。',
+    fix: '把此客户端指向 https://api.deepseek.com/beta 以保留 strict schema（此时请求中每个函数都须设置 strict: true，且 schema 在 DeepSeek 支持的范围内），或在使用前用 zod 校验工具参数。',
+    unverified: '非 beta 地址如何处理 strict: true（忽略还是返回 400）没有文档说明；本规则按“不生效”处理。',
+  },
   'zhipu-tool-choice-auto': {
     breaks: 'GLM 只接受 tool_choice "auto"；强制或指定工具不会生效，模型可能不调用工具就直接回答。',
     fix: "发送 tool_choice 'auto' 并在提示中要求调用该工具，或检查返回中确有工具调用。",

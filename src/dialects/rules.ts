@@ -355,6 +355,25 @@ export const DIALECT_RULES: DialectRule[] = [
     wire: true,
   },
   {
+    id: 'deepseek-strict-tools-beta',
+    family: 'tool-choice',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { strictTool: true },
+    effect: 'ignored',
+    breaks:
+      "DeepSeek enforces a function tool's JSON schema (strict: true) only in its beta strict mode, served under https://api.deepseek.com/beta; on the base URL banjia writes, tool arguments are not guaranteed to match the schema.",
+    fix: 'Point this client at https://api.deepseek.com/beta to keep strict schemas (every function of the request must then set strict: true, within the schema subset DeepSeek supports), or validate the tool arguments (zod) before using them.',
+    evidence: [
+      ev('https://api-docs.deepseek.com/guides/tool_calls', 'DeepSeek: Tool Calls, strict mode (Beta)'),
+      ev('https://docs.rs/adk-rust/0.7.0/adk_rust/model/deepseek/constant.DEEPSEEK_BETA_API_BASE.html', 'adk-rust: DeepSeek beta API base URL (for FIM completion, prefix completion, strict tool mode)'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+    unverified: 'What the non-beta endpoint does with strict: true (ignores it or answers 400) is not documented; the rule assumes it is not enforced.',
+  },
+  {
     id: 'zhipu-tool-choice-auto',
     family: 'tool-choice',
     providers: ['zhipu'],

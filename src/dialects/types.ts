@@ -70,6 +70,8 @@ export type Condition =
   | { contentPart: string[]; dataUrl?: true }
   /** A tool of one of these types in `tools`. */
   | { toolType: string[] }
+  /** A function tool in `tools` that asks for strict schema adherence (`function.strict: true`). */
+  | { strictTool: true }
   /**
    * Chat `messages` none of whose text (a string content, or the text of its parts) contains this
    * word, in any case. Checked only when every message and every text is known (no spread, no

@@ -29,6 +29,7 @@ export async function all(schema: any, q: string) {
   await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'List three colours.' }], response_format: { type: 'json_object' } });
   await c.chat.completions.create({ model: 'o3-mini', messages: [{ role: 'user', content: q }], reasoning_effort: 'low' });
   await c.chat.completions.create({ model: 'o3-mini', messages: [{ role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [], tools: [{ type: 'function', function: { name: 'f', parameters: {}, strict: true } }] });
 }
 `;
 
@@ -45,6 +46,11 @@ async function callsFor(provider: string, modelMap?: string[]): Promise<Map<numb
 }
 
 describe('dialect rules at scan time', () => {
+  it('a strict function tool on DeepSeek is reported (strict mode is beta-only); not on Qwen', async () => {
+    expect((await callsFor('deepseek')).get(19)!.reason).toMatch(/api\.deepseek\.com\/beta.*dialect rule deepseek-strict-tools-beta/s);
+    expect((await callsFor('qwen')).get(19)!.reason ?? '').not.toMatch(/deepseek-strict-tools-beta/);
+  });
+
   it("reasoning_effort on Qwen is reported with Model Studio's switch (enable_thinking); not where it is not sent, not on DeepSeek V4", async () => {
     const qwen = await callsFor('qwen');
     expect(qwen.get(17)!.reason).toMatch(/enable_thinking.*dialect rule qwen-reasoning-effort/s);
