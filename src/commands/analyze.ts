@@ -118,7 +118,7 @@ async function planAnalysis(
   if (locked.length) planned.findings = sortFindings([...planned.findings, ...locked]);
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
-  const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides } } : {});
+  const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides, provider: target.provider } } : {});
   const report: Report = {
     command,
     root,

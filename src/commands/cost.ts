@@ -14,7 +14,8 @@ import { staticEstimate, type StaticEstimate } from '../cost/static.js';
 import { parseTokenRatios, type PromptLanguage, type TokenRatioOverrides } from '../cost/tokens.js';
 import { readUsageFile, type UsageDescription } from '../cost/usage.js';
 import { resolveRoot } from '../pipeline/discover.js';
-import { parseModelMap } from '../pipeline/target.js';
+import { parseModelMap, resolveTarget } from '../pipeline/target.js';
+import { withProviderLock } from '../pipeline/provider-lock.js';
 
 export interface CostCommandOptions {
   path: string;
@@ -97,8 +98,11 @@ export async function cost(options: CostCommandOptions): Promise<CostOutcome> {
   setCatalogueOverrides(overridesFromConfig(loaded.config, loaded.file, { litellm: options.prices }));
   const provider = options.provider ?? loaded.config.provider;
   if (provider) checkProvider(provider);
-  // Like apply: the config's and the flag's model map name the target provider's models.
-  const target = provider ? { id: provider, modelMap: { ...loaded.config.modelMap, ...modelMap } } : undefined;
+  // Like apply: the config's and the flag's model map name the target provider's models, and the
+  // project's provider lock (doctor's confirmed ids) decides which of them apply would write.
+  const targetModelMap = { ...loaded.config.modelMap, ...modelMap };
+  const locked = provider && provider !== 'custom' ? withProviderLock(root, resolveTarget({ provider, region: options.provider ? undefined : loaded.config.region, modelOverrides: targetModelMap })) : undefined;
+  const target = provider ? { id: provider, modelMap: targetModelMap, ...(locked?.provider.lock ? { provider: locked.provider } : {}) } : undefined;
   const shared = {
     ...(tokenRatios !== undefined ? { tokenRatios } : {}),
     ...(peakShare !== undefined ? { peakShare } : {}),

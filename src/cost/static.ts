@@ -100,7 +100,7 @@ export interface StaticOptions {
   peakShare?: number;
   tokenRatios?: TokenRatioOverrides;
   /** The provider the figure is for, with the model map that applies to it. */
-  target?: { id: string; modelMap: Record<string, string> };
+  target?: { id: string; modelMap: Record<string, string>; provider?: import('../catalogue/schema.js').Provider };
   /** Loads the providers' own tokenizers where installed (tests pass their own). */
   tokenizers?: TokenizerLoader;
 }

@@ -66,6 +66,19 @@ describe('plans and .migrate/provider-lock.json', () => {
     expect(locked[0].message).toBe(`model 'gpt-4o' → '${written}' instead of '${mapped}': doctor did not confirm '${mapped}' (.migrate/provider-lock.json)`);
   });
 
+  it('the cost of the move prices the model the lock makes apply write, in scan and in migrate cost', () => {
+    const dir = project();
+    const fallback = findProvider('qwen')!.chatModels.find((m) => m.tier === findProvider('qwen')!.chatModels.find((x) => x.id === mapped)!.tier && m.id !== mapped && m.status !== 'retired')!.id;
+    mkdirSync(path.join(dir, '.migrate'));
+    writeFileSync(path.join(dir, '.migrate', 'provider-lock.json'), JSON.stringify(lockOf('qwen', [fallback], { [mapped]: 'HTTP 404: model not found' })));
+    const { written } = planned(dir);
+    expect(written).toBe(fallback);
+    const result = runCli(['cost', dir, '--provider', 'qwen', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const qwen = JSON.parse(result.stdout).cost.providers.find((p: { id: string }) => p.id === 'qwen');
+    expect(qwen.models.map((m: { openaiModel: string; targetModel: string }) => [m.openaiModel, m.targetModel])).toEqual([['gpt-4o', fallback]]);
+  });
+
   it('keeps the mapped id with a warning naming the lock when no confirmed id fits', () => {
     const { written, locked } = planned(project(lockOf('qwen', [], { [mapped]: 'HTTP 404: model not found' })));
     expect(written).toBe(mapped);
