@@ -103,11 +103,21 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
   const argument = node.arguments?.[0];
   let options: ClientFacts['options'] = { kind: 'none' };
   let object: ObjectValue | undefined;
+  // `const { options = { apiKey: process.env.OPEN_AI_KEY } } = config; new OpenAI(options)`: what a
+  // caller who passes no options gets is the default object, so the client is configurable and
+  // goes where that default says when nothing is passed.
+  let byDefault = false;
   if (argument) {
     const value = evaluator.evaluate(unit, argument);
+    const fallback = value.t === 'object' ? undefined : destructuredDefault(argument);
+    const fallbackValue = fallback ? evaluator.evaluate(unit, fallback) : undefined;
     if (value.t === 'object') {
       object = value;
       options = { kind: 'literal', object: value, inline: skipOuter(argument) === value.node };
+    } else if (fallbackValue?.t === 'object') {
+      object = fallbackValue;
+      options = { kind: 'literal', object: fallbackValue, inline: false };
+      byDefault = true;
     } else {
       options = { kind: 'opaque', argument };
     }
@@ -136,6 +146,7 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
       noteEnvFeeds(context, evaluator.objectMember(object, 'apiKey'), 'key');
       if (facts.baseURL.value) noteEnvFeeds(context, facts.baseURL.value, 'baseURL');
     }
+    if (byDefault && facts.routing.to === 'openai') facts.routing = { to: 'configurable', source: `options passed as ${argument!.getText(unit.sf)}, OpenAI by default`, openaiWhenUnset: true };
     facts.drop = object.node.properties.filter((p) => p.name && ts.isIdentifier(p.name) && DROPPED_OPTIONS.has(p.name.text));
     facts.browser = propertyByName(object.node, 'dangerouslyAllowBrowser') !== undefined;
   } else if (options.kind === 'opaque') {
@@ -143,6 +154,16 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
   }
   clientFactsCache.set(node, facts);
   return facts;
+}
+
+/** The default of a destructured binding or a parameter the argument names (`{ options = {…} } = config`). */
+function destructuredDefault(argument: ts.Expression): ts.Expression | undefined {
+  const name = skipOuter(argument);
+  if (!ts.isIdentifier(name)) return undefined;
+  const declaration = resolveName(name);
+  if (!declaration || (declaration.kind !== 'variable' && declaration.kind !== 'parameter')) return undefined;
+  const holder = declaration.name.parent;
+  return holder && (ts.isBindingElement(holder) || ts.isParameter(holder)) && holder.name === declaration.name ? holder.initializer : undefined;
 }
 
 /** Tells the env module which env reads feed this client, whatever their names. */

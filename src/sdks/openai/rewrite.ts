@@ -19,7 +19,7 @@ import type { RequestFacts } from '../shared/request.js';
 import { ruleMessage, rulesMessage } from '../../dialects/rules-zh.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
-import type { ClientFacts, OpenAiDetection, OpenAiPayload } from './detect.js';
+import { reachesOpenAi, type ClientFacts, type OpenAiDetection, type OpenAiPayload } from './detect.js';
 import { DOCS, familyText, realtimeImport } from './messages.js';
 import { envStyleOf, keyEdits, propertyByName } from '../shared/options.js';
 
@@ -310,7 +310,8 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   // A call through a client already routed to a catalogue provider is still linted against that
   // provider: a moderation call on a client pointed at Qwen fails there all the same.
   const routedTo = payload.routing?.to === 'provider' ? findProvider(payload.routing.provider) : undefined;
-  if (payload.routing && payload.routing.to !== payload.owner && !routedTo) return { readiness: 'info' };
+  // A configurable client that reaches OpenAI when nothing is set moves, and so do its calls.
+  if (payload.routing && !reachesOpenAi(payload.routing, payload.owner) && !routedTo) return { readiness: 'info' };
   const target: Target | undefined = routedTo ? { provider: routedTo, regionId: '', baseURL: '', modelOverrides: {} } : context.target;
   if (!target) {
     const portable = payload.rule.family === 'chat' && payload.rule.flavour !== 'stored';
