@@ -175,11 +175,14 @@ const isStringType = (type: ts.TypeNode | undefined): boolean =>
     (ts.isUnionTypeNode(type) && type.types.every(isStringType)));
 
 const STRING_METHODS = new Set(['join', 'trim', 'toString']);
+/** Methods that give a string when called on one (`transcript.slice(0, n)`); on a list some give a list. */
+const STRING_TO_STRING = new Set(['slice', 'substring', 'trimStart', 'trimEnd', 'padStart', 'padEnd', 'replace', 'replaceAll', 'toLowerCase', 'toUpperCase', 'normalize', 'repeat', 'concat', 'charAt']);
 
 /**
  * Whether an expression is surely a string, from syntax: literals and templates, concatenation
  * with one, a parameter or variable declared `string`, a constant initialised with one, String(…),
- * JSON.stringify(…), .join() / .trim() / .toString(). An array of input items reads no different
+ * JSON.stringify(…), .join() / .trim() / .toString(), .slice() and the like of a string, a call of a
+ * local function that returns one. An array of input items reads no different
  * from a string through an unannotated name, so anything else is not known to be one.
  */
 function isString(expr: ts.Expression, depth = 0): boolean {
@@ -191,10 +194,14 @@ function isString(expr: ts.Expression, depth = 0): boolean {
   if (ts.isConditionalExpression(expr)) return isString(expr.whenTrue, depth + 1) && isString(expr.whenFalse, depth + 1);
   if (ts.isCallExpression(expr)) {
     const callee = expr.expression;
-    if (ts.isIdentifier(callee)) return callee.text === 'String' && !resolveName(callee);
+    if (ts.isIdentifier(callee)) {
+      if (callee.text === 'String' && !resolveName(callee)) return true;
+      const fn = localFunction(callee);
+      return fn !== undefined && returnsString(fn, depth + 1);
+    }
     if (!ts.isPropertyAccessExpression(callee)) return false;
     if (ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'stringify' && !resolveName(callee.expression)) return true;
-    return STRING_METHODS.has(callee.name.text);
+    return STRING_METHODS.has(callee.name.text) || (STRING_TO_STRING.has(callee.name.text) && isString(callee.expression, depth + 1));
   }
   if (!ts.isIdentifier(expr)) return false;
   const declaration = resolveName(expr);
@@ -207,6 +214,30 @@ function isString(expr: ts.Expression, depth = 0): boolean {
   if (variable.type) return isStringType(variable.type);
   const constant = ts.isVariableDeclarationList(variable.parent) && (variable.parent.flags & ts.NodeFlags.Const) !== 0;
   return constant && variable.initializer !== undefined && isString(variable.initializer, depth + 1);
+}
+
+/** The function a name declares in the file: `function f() {}` or `const f = () => …`. */
+function localFunction(name: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+  const declaration = resolveName(name);
+  if (declaration?.kind === 'function') return declaration.node;
+  if (declaration?.kind !== 'variable' || declaration.path.length !== 0) return undefined;
+  const init = declaration.node.initializer;
+  const constant = ts.isVariableDeclarationList(declaration.node.parent) && (declaration.node.parent.flags & ts.NodeFlags.Const) !== 0;
+  return constant && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+}
+
+/** A synchronous function declared to return a string, or whose every `return` gives one (`buildPrompt(n)` → a template). */
+function returnsString(fn: ts.FunctionLikeDeclaration, depth: number): boolean {
+  if (fn.type) return isStringType(fn.type);
+  if (fn.asteriskToken || (ts.getModifiers(fn as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || !fn.body) return false;
+  if (!ts.isBlock(fn.body)) return isString(fn.body, depth);
+  const returned: Array<ts.Expression | undefined> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) returned.push(node.expression);
+    else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return returned.length > 0 && returned.every((expr) => expr !== undefined && isString(expr, depth));
 }
 
 /** Whether evaluating an expression could do something (call, assign, await). */

@@ -74,6 +74,41 @@ describe('responses-unavailable', () => {
   });`);
   });
 
+  // Forms from a public repository's clip selector: a prompt built by a local function, a slice of a string parameter.
+  it('takes as strings a local function that returns a template and a slice of a string', async () => {
+    const { after, errored } = await run(`function buildPrompt(n: number) {
+  if (n > 10) return \`Return at least \${n} clips as JSON.\`;
+  return 'Return clips as JSON.';
+}
+const shout = (s: string) => s.toUpperCase();
+export async function f(transcript: string) {
+  const prompt = buildPrompt(20);
+  const userInput = transcript.slice(0, 1000);
+  const res = await client.responses.create({ model: 'gpt-4o', input: [{ role: 'system', content: prompt }, { role: 'user', content: shout(userInput) }] });
+  return res.output_text;
+}
+`);
+    expect(errored).toEqual([]);
+    expect(after).toContain("client.chat.completions.create({ model: 'glm-5.3', messages: [{ role: 'system', content: prompt }, { role: 'user', content: shout(userInput) }] })");
+    expect(after).toContain("return (res.choices[0]?.message.content ?? '');");
+  });
+
+  it('does not take as a string a slice of a list, or an async function’s result', async () => {
+    const sliced = await run(`export async function f(items: { role: 'user'; content: string }[]) {
+  const r = await client.responses.create({ model: 'gpt-4o', input: [{ role: 'user', content: items.slice(0, 1) as any }] });
+  return r.output_text;
+}
+`);
+    expect(sliced.after).toContain('client.responses.create(');
+    const asyncFn = await run(`async function load() { return 'text'; }
+export async function f() {
+  const r = await client.responses.create({ model: 'gpt-4o', input: [{ role: 'user', content: load() as any }] });
+  return r.output_text;
+}
+`);
+    expect(asyncFn.after).toContain('client.responses.create(');
+  });
+
   it('uses the provider’s output-token field and lints the new request as a chat call', async () => {
     const { after, call } = await run(`export async function f(q: string) {\n  const r = await client.responses.create({ model: 'gpt-4o', input: q, temperature: 1.5 });\n  return r.output_text;\n}\n`);
     expect(after).toContain('chat.completions.create');
@@ -108,7 +143,7 @@ describe('responses-unavailable', () => {
     ['a let', `let r = await client.responses.create({ model: 'gpt-4o', input: q }); return r.output_text;`, /not a const/],
     ['not awaited', `return client.responses.create({ model: 'gpt-4o', input: q }).then((r) => r.output_text);`, /not awaited/],
     ['a written output_text', `const r = await client.responses.create({ model: 'gpt-4o', input: q }); r.output_text = ''; return r;`, /used as/],
-    ['instructions of unknown type', `const r = await client.responses.create({ model: 'gpt-4o', input: q, instructions: load() }); return r.output_text;`, /instructions is not known to be a string/],
+    ['instructions of unknown type', `const r = await client.responses.create({ model: 'gpt-4o', input: q, instructions: keep(q) }); return r.output_text;`, /instructions is not known to be a string/],
     ['instructions after input, with a call in them', `const r = await client.responses.create({ model: 'gpt-4o', input: q, instructions: String(load()) }); return r.output_text;`, /order in which their expressions run/],
     ['responses.stream', `const s = client.responses.stream({ model: 'gpt-4o', input: q }); return s;`, /responses\.stream\(\)/],
   ];
