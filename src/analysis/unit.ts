@@ -123,3 +123,9 @@ export function structuralNodes(unit: Unit): readonly StructuralNode[] {
   structural.set(unit.sf, nodes);
   return nodes;
 }
+
+/** Whether a node is the container or lies inside it (by the parent chain of one tree). */
+export function isInside(node: ts.Node, container: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === container) return true;
+  return false;
+}

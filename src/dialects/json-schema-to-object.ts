@@ -20,10 +20,11 @@
  * messages), and a response_format or json_schema the code does not show as a literal.
  */
 import { ts } from '../analysis/ts.js';
-import { nodeRange, type Unit } from '../analysis/unit.js';
+import type { Unit } from '../analysis/unit.js';
 import { skipOuter } from '../analysis/values.js';
 import type { TextEdit } from '../core/types.js';
-import { lineIndent, replaceNode } from '../edits/object-literal.js';
+import { insertFirstElement, replaceNode } from '../edits/object-literal.js';
+import { detectStyle } from '../edits/style.js';
 import { propertyByName } from '../sdks/shared/options.js';
 
 /** The system message's text before the schema: it carries the word DeepSeek looks for. */
@@ -89,9 +90,5 @@ function prependMessage(messages: ts.ObjectLiteralElementLike, message: string, 
   if (!ts.isPropertyAssignment(messages)) return undefined;
   const list = skipOuter(messages.initializer);
   if (!ts.isArrayLiteralExpression(list)) return replaceNode(unit, messages.initializer, `[${message}, ...${messages.initializer.getText(unit.sf)}]`);
-  const first = list.elements[0];
-  if (!first) return replaceNode(unit, list, `[${message}]`);
-  const { start } = nodeRange(unit, first);
-  const ownLine = unit.text.slice(nodeRange(unit, list).start, start).includes('\n');
-  return { start, end: start, text: ownLine ? `${message},\n${lineIndent(unit, first)}` : `${message}, ` };
+  return insertFirstElement(unit, list, message, detectStyle(unit.text).eol);
 }

@@ -12,8 +12,7 @@ import { propertyNameText, resolveName } from '../analysis/scope.js';
 import { nodeRange, type Unit } from '../analysis/unit.js';
 import { t, type Localized } from '../core/text.js';
 import type { TextEdit } from '../core/types.js';
-import { replaceNode, replaceStringContent } from '../edits/object-literal.js';
-import { indentationAt } from '../edits/style.js';
+import { insertFirstElement, renameProperty, replaceNode } from '../edits/object-literal.js';
 import { isObject } from './match.js';
 import { UNKNOWN, type View } from './types.js';
 
@@ -115,7 +114,7 @@ export function responsesAsChat(unit: Unit, call: ts.CallExpression, path: reado
         return edits;
       }
       edits.push(renameProperty(unit, input, 'messages'));
-      if (system) edits.push(insertFirst(unit, list, system, style.eol));
+      if (system) edits.push(insertFirstElement(unit, list, system, style.eol));
       return edits;
     },
   };
@@ -133,25 +132,6 @@ export function chatView(view: View, outputField: string): View {
 
 function valueOf(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): ts.Expression {
   return ts.isPropertyAssignment(property) ? property.initializer : property.name;
-}
-
-function renameProperty(unit: Unit, property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, to: string): TextEdit {
-  if (ts.isShorthandPropertyAssignment(property)) return replaceNode(unit, property, `${to}: ${property.name.text}`);
-  const name = property.name;
-  return ts.isStringLiteral(name) ? replaceStringContent(unit, name, to) : replaceNode(unit, name, to);
-}
-
-/** `message` first in a list literal, laid out like the list (its own line when the first item has one). */
-function insertFirst(unit: Unit, list: ts.ArrayLiteralExpression, message: string, eol: string): TextEdit {
-  const first = list.elements[0];
-  if (!first) {
-    const open = nodeRange(unit, list).start + 1;
-    return { start: open, end: open, text: message };
-  }
-  const at = nodeRange(unit, first).start;
-  const before = unit.text.slice(nodeRange(unit, list).start + 1, at);
-  const text = before.includes('\n') ? `${message},${eol}${indentationAt(unit.text, at)}` : `${message}, `;
-  return { start: at, end: at, text };
 }
 
 /** `{ role: 'user' | 'assistant' | 'system', content: <string> }` and nothing else. */

@@ -8,7 +8,7 @@ import { propertyNameText } from '../analysis/scope.js';
 import type { Unit } from '../analysis/unit.js';
 import { skipOuter, type Evaluator } from '../analysis/values.js';
 import type { TextEdit } from '../core/types.js';
-import { replaceNode, replaceStringContent } from '../edits/object-literal.js';
+import { renameProperty, replaceNode, replaceStringContent } from '../edits/object-literal.js';
 import { rulesFor, ruleFires, type MatchContext } from './match.js';
 import { SPREAD, UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
 import { propertyByName } from '../sdks/shared/options.js';
@@ -120,11 +120,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
     if (!rewrite || rewrite.kind === 'keep-reasoning-content') continue;
     if (rewrite.kind === 'rename-param') {
       const from = propertyByName(object, rewrite.from);
-      if (!from?.name || propertyByName(object, rewrite.to)) continue;
-      const name = from.name;
-      if (ts.isShorthandPropertyAssignment(from)) edits.push(replaceNode(unit, from, `${rewrite.to}: ${name.getText(unit.sf)}`));
-      else if (ts.isStringLiteral(name)) edits.push(replaceStringContent(unit, name, rewrite.to));
-      else if (ts.isIdentifier(name)) edits.push(replaceNode(unit, name, rewrite.to));
+      if (!from || propertyByName(object, rewrite.to)) continue;
+      if (ts.isShorthandPropertyAssignment(from) || (ts.isPropertyAssignment(from) && (ts.isStringLiteral(from.name) || ts.isIdentifier(from.name)))) edits.push(renameProperty(unit, from, rewrite.to));
     } else if (rewrite.kind === 'set-param') {
       const property = propertyByName(object, rewrite.param);
       if (property && ts.isShorthandPropertyAssignment(property)) edits.push(replaceNode(unit, property, `${rewrite.param}: ${rewrite.value}`));

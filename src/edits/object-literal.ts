@@ -151,3 +151,22 @@ export function lineIndent(unit: Unit, node: ts.Node): string {
 export function columnOf(unit: Unit, offset: number): number {
   return offset - (unit.text.lastIndexOf('\n', offset - 1) + 1);
 }
+
+/** `text` first in a list literal, laid out like the list (its own line when the first item has one). */
+export function insertFirstElement(unit: Unit, list: ts.ArrayLiteralExpression, text: string, eol: string): TextEdit {
+  const first = list.elements[0];
+  if (!first) {
+    const open = nodeRange(unit, list).start + 1;
+    return { start: open, end: open, text };
+  }
+  const at = nodeRange(unit, first).start;
+  const before = unit.text.slice(nodeRange(unit, list).start + 1, at);
+  return { start: at, end: at, text: before.includes('\n') ? `${text},${eol}${indentationAt(unit.text, at)}` : `${text}, ` };
+}
+
+/** A property's name changed, its value kept: `a: x` → `b: x`, `'a': x` → `'b': x`, shorthand `a` → `b: a`. */
+export function renameProperty(unit: Unit, property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, to: string): TextEdit {
+  if (ts.isShorthandPropertyAssignment(property)) return replaceNode(unit, property, `${to}: ${property.name.text}`);
+  const name = property.name;
+  return ts.isStringLiteral(name) ? replaceStringContent(unit, name, to) : replaceNode(unit, name, to);
+}

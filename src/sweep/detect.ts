@@ -17,7 +17,7 @@ import { clientImports } from './imports.js';
 import { packageUses } from './packages.js';
 import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
 import * as text from './messages.js';
-import { LABEL_KEYS, PROVIDER_KEYS, settingsEntry, settingsSyntax } from './settings-block.js';
+import { LABEL_KEYS, PROVIDER_KEYS, settingsEntry, settingsScalar, settingsSyntax } from './settings-block.js';
 
 export const SDK = 'sweep';
 
@@ -346,9 +346,10 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     const name = envFile ? /^\s*(?:export\s+)?([\w.]+)\s*=/.exec(lineText)?.[1] : kind === 'config' ? configKeys(file.text, lineStart) : undefined;
     const provider = name ? providerNamed(name) : undefined;
     const value = kind === 'config' ? (quotedAround(lineText, hit.start - lineStart, hit.end - lineStart) ?? configValue(lineText)) : undefined;
-    const entry = kind === 'config' && hit.kind === 'model' ? settingsEntry(file.text, hit.start, settingsSyntax(file.path)) : undefined;
     // A test's settings are fixtures, as its code is (see isTestFile); `name: gpt-4o` is a label.
     const testSettings = kind === 'config' && isTestFile(file.path);
+    // Only a model id that may be sent needs its entry read (a test fixture's never is).
+    const entry = kind === 'config' && hit.kind === 'model' && !testSettings ? settingsEntry(file.text, hit.start, settingsSyntax(file.path)) : undefined;
     const label = kind === 'config' && LABEL_KEYS.test(name?.split(' ')[0] ?? '');
     const mention = (value !== undefined && isProse(value)) || label || testSettings;
     const sentBy = entry && [...entry].find(([key]) => PROVIDER_KEYS.test(key))?.[1];
@@ -376,19 +377,10 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
   return out;
 }
 
-/**
- * The value on a settings line (`"model": "gpt-4o",` → gpt-4o), to tell a value from prose: what
- * follows the first `:` or `=`, without the quotes and the trailing comma. Written out rather than
- * as one lazy regular expression, which backtracked quadratically on long lines (20 s on one
- * repository's settings file).
- */
+/** The value on a settings line (`"model": "gpt-4o",` → gpt-4o): what follows the first `:` or `=`. */
 function configValue(line: string): string | undefined {
   const at = line.search(/[:=]/);
-  if (at < 0) return undefined;
-  let value = line.slice(at + 1).replace(/^\s*["']?/, '').trimEnd();
-  if (value.endsWith(',')) value = value.slice(0, -1).trimEnd();
-  if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
-  return value;
+  return at < 0 ? undefined : settingsScalar(line.slice(at + 1));
 }
 
 /** The quoted string a hit sits in (`{ "provider": "openai", "model": "gpt-4o" }` → gpt-4o). */

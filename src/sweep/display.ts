@@ -8,6 +8,7 @@ import { ts } from '../analysis/ts.js';
 import { resolveName } from '../analysis/scope.js';
 import { isComponentFile } from '../analysis/sfc.js';
 import type { Unit } from '../analysis/unit.js';
+import { LABEL_KEYS } from './settings-block.js';
 
 /** The variable a literal initializes, directly or as a property or element of its initializer. */
 function holder(literal: ts.Node): ts.VariableDeclaration | undefined {
@@ -66,8 +67,7 @@ function templateShowsOnly(unit: Unit, name: string): boolean {
   });
 }
 
-/** Keys whose value is shown to people, and keys whose value is the id a list item stands for. */
-const LABEL_KEY = /^(name|label|title|displayName|display_name|text)$/;
+/** Keys whose value is the id a list item stands for (its label is under one of LABEL_KEYS). */
 const ID_KEY = /^(id|value|model|modelId|model_id|key)$/;
 
 /**
@@ -78,7 +78,7 @@ function labelBesideId(literal: ts.Node): boolean {
   const property = literal.parent;
   if (!property || !ts.isPropertyAssignment(property) || property.initializer !== literal) return false;
   const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-  if (!key || !LABEL_KEY.test(key) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  if (!key || !LABEL_KEYS.test(key) || !ts.isObjectLiteralExpression(property.parent)) return false;
   return property.parent.properties.some((p) => p !== property && p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ID_KEY.test(p.name.text));
 }
 

@@ -33,7 +33,7 @@ function yamlEntry(text: string, lineStart: number): Map<string, string> {
   const own = YAML_LINE.exec(lines.current);
   if (!own) return entry;
   const indent = own[1].length + (own[2]?.length ?? 0);
-  const add = (m: RegExpExecArray) => entry.set(m[3], scalar(m[4]));
+  const add = (m: RegExpExecArray) => entry.set(m[3], settingsScalar(m[4]));
   add(own);
   // Upwards: siblings share the indentation; the entry starts at its `- ` line or ends at a parent.
   if (!own[2]) {
@@ -65,25 +65,35 @@ function sectionEntry(text: string, lineStart: number): Map<string, string> {
   const lines = linesAround(text, lineStart);
   const pair = /^\s*["']?([\w.$-]+)["']?\s*[=:]\s*(.*)$/;
   const own = pair.exec(lines.current);
-  if (own) entry.set(own[1], scalar(own[2]));
+  if (own) entry.set(own[1], settingsScalar(own[2]));
   for (const line of lines.before) {
     if (/^\s*\[/.test(line)) break;
     const m = pair.exec(line);
-    if (m) entry.set(m[1], scalar(m[2]));
+    if (m) entry.set(m[1], settingsScalar(m[2]));
   }
   for (const line of lines.after) {
     if (/^\s*\[/.test(line)) break;
     const m = pair.exec(line);
-    if (m) entry.set(m[1], scalar(m[2]));
+    if (m) entry.set(m[1], settingsScalar(m[2]));
   }
   return entry;
 }
 
+/**
+ * The entries read in the last JSON text, by the offset of their `{`: hits in one object (a
+ * one-line file can hold a thousand) share one reading.
+ */
+let jsonMemo: { text: string; entries: Map<number, Map<string, string>> } | undefined;
+
 /** The string members of the innermost object around the position (nested objects skipped). */
 function jsonEntry(text: string, position: number): Map<string, string> {
-  const entry = new Map<string, string>();
   const open = enclosingBrace(text, position);
-  if (open < 0) return entry;
+  if (open < 0) return new Map();
+  if (jsonMemo?.text !== text) jsonMemo = { text, entries: new Map() };
+  const known = jsonMemo.entries.get(open);
+  if (known) return known;
+  const entry = new Map<string, string>();
+  jsonMemo.entries.set(open, entry);
   const limit = Math.min(text.length, open + 2 * WINDOW);
   let depth = 0;
   const member = /"((?:[^"\\]|\\.)*)"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?[\d.]+|true|false|null))/y;
@@ -129,8 +139,13 @@ function skipString(text: string, start: number, limit: number): number {
   return limit;
 }
 
-function scalar(raw: string): string {
-  let value = raw.replace(/\s+#.*$/, '').trim();
+/**
+ * A settings value as written, without its quotes, trailing comma and ` # comment`. The comment is
+ * found with one linear search, not a backtracking expression (one-line files of 367 KB exist).
+ */
+export function settingsScalar(raw: string): string {
+  const comment = raw.search(/\s#/);
+  let value = (comment < 0 ? raw : raw.slice(0, comment)).trim();
   if (value.endsWith(',')) value = value.slice(0, -1).trim();
   const quoted = /^["'](.*)["']$/.exec(value);
   return quoted ? quoted[1] : value;
@@ -147,5 +162,5 @@ function linesAround(text: string, lineStart: number): { current: string; before
 
 /** Keys whose value picks the provider an entry is sent to. */
 export const PROVIDER_KEYS = /^(provider|providerName|provider_name|apiProvider|api_provider|vendor|apiType|api_type)$/i;
-/** Keys whose value is shown to people, not sent. */
-export const LABEL_KEYS = /^(name|title|label|displayName|display_name|description|desc)$/i;
+/** Keys whose value is shown to people, not sent (in settings and in code's list items). */
+export const LABEL_KEYS = /^(name|title|label|text|displayName|display_name|description|desc)$/i;

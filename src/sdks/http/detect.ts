@@ -9,7 +9,7 @@
  */
 import { ts } from '../../analysis/ts.js';
 import { resolveName } from '../../analysis/scope.js';
-import { locationOf, lineColumn, nodeRange, structuralNodes, type Unit } from '../../analysis/unit.js';
+import { isInside, locationOf, lineColumn, nodeRange, structuralNodes, type Unit } from '../../analysis/unit.js';
 import { possibleStrings, skipOuter, type EnvValue, type Evaluator, type ObjectValue, type Value } from '../../analysis/values.js';
 import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
@@ -623,10 +623,6 @@ function wrapperUses(context: DetectContext, state: RunState): HttpDetection[] {
   return out;
 }
 
-function isInside(node: ts.Node, container: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === container) return true;
-  return false;
-}
 
 function importedSenders(
   unit: Unit,

@@ -7,7 +7,7 @@
  * its own base URL, and the client record of its `super(…)` call says where it goes).
  */
 import { ts } from '../../analysis/ts.js';
-import { locationOf, structuralNodes, type Unit } from '../../analysis/unit.js';
+import { isInside, locationOf, structuralNodes, type Unit } from '../../analysis/unit.js';
 import { skipOuter } from '../../analysis/values.js';
 import type { DetectContext } from '../types.js';
 import { routingOfBaseUrl } from '../shared/routing.js';
@@ -155,7 +155,3 @@ export function inheritedRouting(call: ts.Node, made: ts.Node, unit: Unit): Rout
   return url ? routingOfBaseUrl({ t: 'string', value: url.text, origin: { unit, node: url } }) : undefined;
 }
 
-function isInside(node: ts.Node, container: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === container) return true;
-  return false;
-}
