@@ -1,6 +1,7 @@
 import { ts } from './ts.js';
 import type { Location } from '../core/types.js';
 import { lineStarts } from '../core/text.js';
+import { isStackOverflow, TOO_DEEP } from '../core/errors.js';
 
 /**
  * One parsed piece of a file: the whole file for JS/TS, or one `<script>` block of a Vue/Svelte
@@ -84,11 +85,7 @@ export function parseUnit(path: string, absPath: string, text: string, block?: {
   }
 }
 
-export const TOO_DEEP = 'nested too deeply to analyse';
-
-export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
+export { isStackOverflow, TOO_DEEP };
 
 /** Syntax errors of a JSON text, comments and trailing commas allowed (TypeScript's JSON parser, as for tsconfig files). */
 export function jsonSyntaxErrors(path: string, text: string): string[] {

@@ -194,21 +194,32 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 export class Evaluator {
-  private readonly cache = new Map<ts.Node, Value>();
+  // Weakly keyed, like every cache of nodes here: a cache must not keep a tree the workspace let go.
+  private cache = new WeakMap<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
-  private readonly exportCache = new Map<string, Value>();
+  /** A module's exports by name, for as long as its tree is held (keyed by its units). */
+  private readonly exportCache = new WeakMap<Unit[], Map<string, Value>>();
   private depth = 0;
   private steps = 0;
   /** Object members being looked up: `{ ...state }` whose spread is the object itself loops otherwise. */
-  private readonly membersInProgress = new Map<ts.Node, Set<string>>();
-  private readonly mutationCache = new Map<ts.Node, Map<string, ts.Expression[]>>();
-  private readonly classAssignments = new Map<ts.Node, Map<string, ts.Expression[]>>();
+  private readonly membersInProgress = new WeakMap<ts.Node, Set<string>>();
+  private readonly mutationCache = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
+  private readonly classAssignments = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
 
   /** Packages whose own source, imported from the workspace, binds as the package (see Workspace.packageIdentity). */
   constructor(
     readonly workspace: Workspace,
     private readonly isKnownPackage: (name: string) => boolean = () => false,
   ) {}
+
+  /**
+   * Forgets the values found for nodes, between two files: a value holds the trees of the nodes it
+   * names, so one file's answers would keep the modules it evaluated alive for as long as its own
+   * tree is held (~20 MB on langchainjs). A module's exports stay known while its tree is held.
+   */
+  forgetNodeValues(): void {
+    this.cache = new WeakMap();
+  }
 
   unitOf(file: string, node?: ts.Node): Unit | undefined {
     const units = this.workspace.units(file);
@@ -791,18 +802,20 @@ export class Evaluator {
 
   /** What a workspace module exports under `name` ('default' for the default export). */
   exportOf(file: string, name: string): Value {
-    const key = `${file}\0${name}`;
-    const cached = this.exportCache.get(key);
+    const units = this.workspace.units(file);
+    let exports = this.exportCache.get(units);
+    if (!exports) this.exportCache.set(units, (exports = new Map()));
+    const cached = exports.get(name);
     if (cached) return cached;
-    this.exportCache.set(key, UNKNOWN); // cycle guard for `export *` loops
-    const value = this.computeExport(file, name);
-    this.exportCache.set(key, value);
+    exports.set(name, UNKNOWN); // cycle guard for `export *` loops
+    const value = this.computeExport(units, name);
+    exports.set(name, value);
     return value;
   }
 
-  private computeExport(file: string, name: string): Value {
+  private computeExport(units: Unit[], name: string): Value {
     const results: Value[] = [];
-    for (const unit of this.workspace.units(file)) {
+    for (const unit of units) {
       for (const statement of unit.sf.statements) {
         const value = this.exportFromStatement(unit, statement, name);
         if (value && value.t !== 'unknown') return value;

@@ -5,6 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { readRegularText } from '../core/read.js';
+import { importSpecifiers } from '../core/text.js';
 import path from 'node:path';
 import { ts } from './ts.js';
 import { parseUnit, type Unit } from './unit.js';
@@ -24,9 +25,19 @@ interface PathAlias {
 
 export class Workspace {
   private readonly texts = new Map<string, string | null>();
+  /** Trees held for sure: every parsed file, or in weak mode the most recently used ones. */
   private readonly parsed = new Map<string, Unit[]>();
-  /** Files parsed once whose trees releaseTrees let go: still parsed files for parsedFiles(). */
-  private readonly released = new Set<string>();
+  /**
+   * Trees let go (weak mode, releaseTrees): kept by the garbage collector only while something
+   * else still holds one of their nodes (a finding, a module's state, a cache entry's value), and
+   * then handed back as they were, so that no node is ever compared with its own re-parse. A tree
+   * nobody holds is parsed again when asked for.
+   */
+  private readonly weak = new Map<string, Array<WeakRef<ts.SourceFile>>>();
+  private readonly unitsOfTree = new WeakMap<ts.SourceFile, Unit[]>();
+  /** In weak mode, how many trees stay held for sure (the modules a run of files imports in turn). */
+  private held = Infinity;
+  private reparsed = 0;
   private aliases: PathAlias[] | undefined;
   private readonly resolved = new Map<string, string | undefined>();
   private readonly files = new Map<string, boolean>();
@@ -61,13 +72,27 @@ export class Workspace {
 
   /** The units already parsed for a file, without parsing it (and so without adding it to parsedFiles). */
   parsedUnits(file: string): Unit[] | undefined {
-    return this.parsed.get(file);
+    return this.parsed.get(file) ?? this.resurrect(file);
   }
 
-  /** Parsed units of a file (one per script block for components), parsed at most once. */
+  /** Parsed units of a file (one per script block for components), parsed at most once while anything holds them. */
   units(file: string): Unit[] {
     const cached = this.parsed.get(file);
-    if (cached) return cached;
+    if (cached) {
+      if (this.held !== Infinity && cached.length) {
+        // Most recently used last: the first entries are the ones let go when the set is full.
+        this.parsed.delete(file);
+        this.parsed.set(file, cached);
+      }
+      return cached;
+    }
+    const units = this.resurrect(file) ?? this.parse(file);
+    this.hold(file, units);
+    return units;
+  }
+
+  private parse(file: string): Unit[] {
+    if (this.weak.has(file)) this.reparsed++;
     const text = this.text(file);
     let units: Unit[] = [];
     if (text !== undefined && /\.(m|c)?[jt]sx?$|\.(vue|svelte)$/i.test(file)) {
@@ -76,25 +101,65 @@ export class Workspace {
         ? scriptBlocks(text).map((block) => parseUnit(file, abs, text, block))
         : [parseUnit(file, abs, text)];
     }
-    this.parsed.set(file, units);
-    this.released.delete(file);
+    for (const unit of units) this.unitsOfTree.set(unit.sf, units);
     return units;
+  }
+
+  private resurrect(file: string): Unit[] | undefined {
+    for (const ref of this.weak.get(file) ?? []) {
+      const sf = ref.deref();
+      if (sf) return this.unitsOfTree.get(sf);
+    }
+    return undefined;
+  }
+
+  private hold(file: string, units: Unit[]): void {
+    this.parsed.set(file, units);
+    this.weak.set(file, units.map((unit) => new WeakRef(unit.sf)));
+    this.evict();
+  }
+
+  private evict(): void {
+    for (const oldest of this.parsed.keys()) {
+      if (this.parsed.size <= this.held) return;
+      this.parsed.delete(oldest);
+    }
+  }
+
+  /**
+   * Weak mode, for a run that visits files one after the other: beyond the `held` most recently
+   * used trees, a tree stays only while something still holds it. The garbage collector can free
+   * a tree only after the job that let it go has ended, so such a run yields to the event loop now
+   * and then (pipeline/detect.ts, detectAllAsync).
+   */
+  holdRecent(held: number): void {
+    this.held = held;
+    this.evict();
+  }
+
+  /** How many trees were parsed again because nothing held them any more. */
+  get reparses(): number {
+    return this.reparsed;
   }
 
   /**
    * Lets go of the syntax trees of every parsed file but those `keep` names: after detection, most
    * parsed files (imports followed, candidates that found nothing) are needed by no later stage,
-   * and their trees were ~40% of the heap when planning began on langchainjs. A file asked for
-   * again is parsed again; only detection compares nodes, and it is over. Returns how many
+   * and their trees were ~40% of the heap when planning began on langchainjs. A tree still held
+   * elsewhere is handed back; one nobody holds is parsed again if asked for. Returns how many
    * characters of source the released trees were parsed from.
    */
   releaseTrees(keep: (file: string) => boolean): number {
     let characters = 0;
-    for (const [file, units] of [...this.parsed]) {
-      if (keep(file)) continue;
-      characters += units[0]?.text.length ?? 0;
+    this.held = Infinity;
+    for (const file of this.weak.keys()) {
+      const units = keep(file) ? this.parsedUnits(file) : undefined;
+      if (units) {
+        this.parsed.set(file, units);
+        continue;
+      }
+      characters += this.texts.get(file)?.length ?? 0;
       this.parsed.delete(file);
-      this.released.add(file);
     }
     return characters;
   }
@@ -165,8 +230,29 @@ export class Workspace {
     }
   }
 
+  /** Every file parsed so far, whether its tree is still held or not. */
   parsedFiles(): string[] {
-    return [...this.parsed.keys(), ...this.released];
+    return [...this.weak.keys()];
+  }
+
+  /**
+   * The parsed files that can use what `definers` define under `names`: those whose text has one
+   * of the names as a whole word, or that import one of the definers (a default import binds any
+   * name). A pass looking for such uses after every file walks only these, so that it does not
+   * parse again, for nothing, trees let go. Not seen: a use through another module's renaming
+   * re-export (`export { default as X } from './client'`) in a file that names nothing.
+   */
+  parsedFilesUsing(names: Iterable<string>, definers: ReadonlySet<string>): string[] {
+    const words = [...names].map((name) => name.replace(/[$]/g, '\\$&'));
+    const pattern = words.length ? new RegExp(`(?<![\\w$])(?:${words.join('|')})(?![\\w$])`) : undefined;
+    return this.parsedFiles().filter((file) => {
+      const text = this.text(file) ?? '';
+      if (definers.has(file) || pattern?.test(text)) return true;
+      return importSpecifiers(text).some((specifier) => {
+        const target = this.resolveModule(file, specifier);
+        return target !== undefined && definers.has(target);
+      });
+    });
   }
 
   /** Resolves an import specifier to a file of the workspace, or undefined for packages and misses. */

@@ -11,7 +11,8 @@ import { overridesFromConfig } from '../catalogue/overrides.js';
 import { setCatalogueOverrides } from '../catalogue/index.js';
 import { staticEstimate } from '../cost/static.js';
 import type { FileOutcome, Finding } from '../core/types.js';
-import { TOO_DEEP } from '../analysis/unit.js';
+// From core, not analysis/unit: that would load the TypeScript compiler before a candidate is found.
+import { TOO_DEEP } from '../core/errors.js';
 import type { Report } from '../render/report.js';
 import type { Target } from '../sdks/types.js';
 import type { DetectResult } from '../pipeline/detect.js';
@@ -79,8 +80,8 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
   const joined = secondWave(root, discovered);
   if (joined.length) discovered.candidates.push(...joined);
   options.progress?.('parse', discovered.candidates.length);
-  const { detectAll, releaseTrees } = await loadDetect();
-  const detected = detectAll(root, discovered.candidates, { typeCheck });
+  const { detectAllAsync, releaseTrees } = await loadDetect();
+  const detected = await detectAllAsync(root, discovered.candidates, { typeCheck });
   // Collected at once when much was let go (~23 bytes of heap per character of source, so from
   // ~45 MB on); small scans, and the test suite's many, are not slowed by a full collection.
   if (releaseTrees(detected) >= 2_000_000) collectGarbage();

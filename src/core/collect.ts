@@ -27,3 +27,18 @@ export function collectGarbage(): void {
   gc();
   gc();
 }
+
+/**
+ * Asks V8 to grow the heap by at most half of what a collection left alive, instead of the up to
+ * fourfold it allows when collections are quick: on a scan that lets go of most of what it
+ * parses, live data stays small and the peak is garbage awaiting a late collection (langchainjs:
+ * heap limit ~260 MB for ~110 MB alive). Costs more, smaller collections (~+5% of run time there).
+ * For large runs only; the setting holds for the rest of the process.
+ */
+export function favourSmallHeap(): void {
+  try {
+    v8.setFlagsFromString('--heap-growing-percent=50');
+  } catch {
+    // An engine without the flag keeps its own sizing.
+  }
+}

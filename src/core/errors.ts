@@ -53,3 +53,10 @@ export class InterruptedError extends BanjiaError {
     super(message);
   }
 }
+
+/** What a file the parser or the analysis recursed too deep on is reported as (a skipped file, never the end of a run). */
+export const TOO_DEEP = 'nested too deeply to analyse';
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}

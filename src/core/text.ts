@@ -32,3 +32,8 @@ export function lineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/** The module specifiers a text imports, re-exports or requires (a regular expression, no parse). */
+export function importSpecifiers(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
+}

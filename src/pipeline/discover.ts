@@ -3,6 +3,7 @@
  * generated and vendored code, read each remaining file once and keep those a cheap text
  * prefilter marks as candidates. Most files of a big repository never reach the parser.
  */
+import { importSpecifiers } from '../core/text.js';
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -176,13 +177,8 @@ function mayNameProjectModule(specifier: string): boolean {
   return specifier.startsWith('.') || /^[@~#]\//.test(specifier);
 }
 
-/**
- * The modules a file imports, read off its text (`from '…'`, `require('…')`, `import('…')`): what
- * follows imports without a parser (the second wave here, the type checker's file set).
- */
-export function importSpecifiers(text: string): string[] {
-  return [...text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
-}
+/** Read off the text: what follows imports without a parser (the second wave, the type checker's file set). */
+export { importSpecifiers };
 
 /**
  * The file's text, read into one reused buffer: no size check (reading more than the buffer holds is

@@ -13,7 +13,7 @@ import type { Location, SourceText } from '../core/types.js';
 import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
 import { displayOnly } from './display.js';
-import { clientImports } from './imports.js';
+import { clientImports, valueImports } from './imports.js';
 import { packageUses } from './packages.js';
 import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
 import * as text from './messages.js';
@@ -428,15 +428,16 @@ export interface SweepInput {
   proseOnly?: ReadonlySet<string>;
   detections: readonly Detection[];
   context: DetectContext;
+  /** Code files already swept alone (sweepAlone). */
+  alone?: ReadonlyMap<string, SweptAlone>;
 }
 
-export function sweep({ candidates, unparsed, proseOnly, detections, context }: SweepInput): SweepDetection[] {
+export function sweep({ candidates, unparsed, proseOnly, detections, context, alone }: SweepInput): SweepDetection[] {
   const explained = explainedLines(detections);
   const clientFiles = new Set(detections.filter((d) => d.kind === 'client' || d.kind === 'routed' || d.client).map((d) => d.location.file));
   const makesClients = (file: string) => clientFiles.has(file) || context.workspace.packageIdentity(file, (name) => OPENAI_PACKAGE.test(name)) !== undefined;
   const out: SweepDetection[] = [];
   for (const file of candidates) {
-    const fileStart = out.length;
     const spans = explained.get(file.path);
     if (file.kind !== 'code') {
       if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
@@ -446,19 +447,49 @@ export function sweep({ candidates, unparsed, proseOnly, detections, context }: 
       out.push(...sweepText(file, spans, proseOnly?.has(file.path) ? 'prose' : 'code'));
       continue;
     }
-    for (const unit of context.workspace.units(file.path)) {
-      out.push(...sweepUnit(unit, spans, context));
-      out.push(...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line), makesClients) as SweepDetection[]));
-      // Only files that import an OpenAI package can call into one.
-      if (/['"`](openai|chatgpt|genkitx-openai|@genkit-ai\/compat-oai|@dexaai\/dexter|llamaindex|@llamaindex\/openai|openai-fetch|openai-edge|@azure\/openai)/.test(unit.sf.text)) {
-        // The lines this file's sweep findings so far cover (packageUses adds none while it runs).
-        const ownSpans: Array<[number, number]> = out.slice(fileStart).filter((d) => d.location.file === unit.path).map((d) => [d.location.line, d.location.endLine]);
-        const already = (line: number) => isExplained(spans, line) || isExplained(ownSpans, line);
-        out.push(...(packageUses(unit, context.evaluator, already) as SweepDetection[]));
-      }
+    // Swept alone (sweepAlone) and nothing has changed for it since: no finding explains one of its
+    // lines, none of its imports turned out to make a client. Its tree is not asked for again.
+    const early = alone?.get(file.path);
+    if (early && !spans && !early.imports.some(makesClients)) {
+      out.push(...early.found);
+      continue;
     }
+    for (const unit of context.workspace.units(file.path)) out.push(...sweepCode(unit, spans, context, makesClients));
   }
   return out;
+}
+
+/** The sweep of one parsed unit: its indicators, imports of client-making modules, and package uses. */
+function sweepCode(unit: Unit, spans: Array<[number, number]> | undefined, context: DetectContext, makesClients: (file: string) => boolean): SweepDetection[] {
+  const out = [...sweepUnit(unit, spans, context), ...(clientImports(unit, context.evaluator, (line) => isExplained(spans, line), makesClients) as SweepDetection[])];
+  // Only files that import an OpenAI package can call into one.
+  if (/['"`](openai|chatgpt|genkitx-openai|@genkit-ai\/compat-oai|@dexaai\/dexter|llamaindex|@llamaindex\/openai|openai-fetch|openai-edge|@azure\/openai)/.test(unit.sf.text)) {
+    // The lines this file's sweep findings so far cover (packageUses adds none while it runs).
+    const ownSpans: Array<[number, number]> = out.map((d) => [d.location.line, d.location.endLine]);
+    const already = (line: number) => isExplained(spans, line) || isExplained(ownSpans, line);
+    out.push(...(packageUses(unit, context.evaluator, already) as SweepDetection[]));
+  }
+  return out;
+}
+
+/** A file swept as soon as its modules found nothing in it, and the files it imports values from. */
+export interface SweptAlone {
+  found: SweepDetection[];
+  imports: string[];
+}
+
+/**
+ * Sweeps a code file as soon as its modules found nothing in it, so that its tree need not outlive
+ * it: the sweep at the end takes this result as it is unless a later finding explains one of its
+ * lines or one of its imports turns out to make a client.
+ */
+export function sweepAlone(units: readonly Unit[], context: DetectContext): SweptAlone {
+  const swept: SweptAlone = { found: [], imports: [] };
+  for (const unit of units) {
+    swept.found.push(...sweepCode(unit, undefined, context, () => false));
+    swept.imports.push(...valueImports(unit, context.evaluator));
+  }
+  return swept;
 }
 
 export type { Place };

@@ -38,15 +38,29 @@ function reachesOpenAi(evaluator: Evaluator, value: Value, depth = 0): boolean {
   return found;
 }
 
-export function clientImports(unit: Unit, evaluator: Evaluator, explained: (line: number) => boolean, makesClients: (file: string) => boolean): Detection[] {
-  const out: Detection[] = [];
+/** The imports that bring values (not only types) from a module, with the workspace file each names. */
+function valueImportStatements(unit: Unit, evaluator: Evaluator): Array<{ statement: ts.ImportDeclaration & { moduleSpecifier: ts.StringLiteral }; clause: ts.ImportClause; target: string }> {
+  const out = [];
   for (const statement of unit.sf.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const clause = statement.importClause;
     if (!clause || clause.isTypeOnly) continue;
-    // Only modules where a client or model was found (or a package's own source) can hand one over.
     const target = evaluator.workspace.resolveModule(unit.path, statement.moduleSpecifier.text);
-    if (!target || !makesClients(target)) continue;
+    if (target) out.push({ statement: statement as ts.ImportDeclaration & { moduleSpecifier: ts.StringLiteral }, clause, target });
+  }
+  return out;
+}
+
+/** The workspace files a unit imports values from: where an OpenAI client could come from. */
+export function valueImports(unit: Unit, evaluator: Evaluator): string[] {
+  return valueImportStatements(unit, evaluator).map((i) => i.target);
+}
+
+export function clientImports(unit: Unit, evaluator: Evaluator, explained: (line: number) => boolean, makesClients: (file: string) => boolean): Detection[] {
+  const out: Detection[] = [];
+  for (const { statement, clause, target } of valueImportStatements(unit, evaluator)) {
+    // Only modules where a client or model was found (or a package's own source) can hand one over.
+    if (!makesClients(target)) continue;
     const names: ts.Identifier[] = [];
     if (clause.name) names.push(clause.name);
     if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {

@@ -595,7 +595,8 @@ function wrapperUses(context: DetectContext, state: RunState): HttpDetection[] {
   const classNames = new Set([...classes.values()].map((c) => c.name));
   const out: HttpDetection[] = [];
   const evaluator = context.evaluator;
-  for (const file of context.workspace.parsedFiles()) {
+  const definers = new Set([...state.senders.values()].map((s) => s.file));
+  for (const file of context.workspace.parsedFilesUsing([...names, ...classNames], definers)) {
     for (const unit of context.workspace.units(file)) {
       if (unit.syntaxErrors.length) continue;
       for (const node of structuralNodes(unit)) {

@@ -56,7 +56,7 @@ export function factoryUses(context: DetectContext): OpenAiDetection[] {
   if (!factories?.size) return [];
   const classNames = names(factories);
   const out: OpenAiDetection[] = [];
-  for (const file of context.workspace.parsedFiles()) {
+  for (const file of context.workspace.parsedFilesUsing(classNames, new Set([...factories.values()].map((f) => f.client.file)))) {
     for (const unit of context.workspace.units(file)) {
       if (unit.syntaxErrors.length) continue;
       for (const node of structuralNodes(unit)) {
