@@ -85,8 +85,6 @@ export function parseUnit(path: string, absPath: string, text: string, block?: {
   }
 }
 
-export { isStackOverflow, TOO_DEEP };
-
 /** Syntax errors of a JSON text, comments and trailing commas allowed (TypeScript's JSON parser, as for tsconfig files). */
 export function jsonSyntaxErrors(path: string, text: string): string[] {
   return syntaxErrorsOf(ts.parseJsonText(path, text));

@@ -8,7 +8,7 @@ import type { SourceText } from '../core/types.js';
 import { SDK_MODULES } from '../sdks/index.js';
 import type { DeferredReceiver, Detection, DetectContext, EnvFeed, SdkModule } from '../sdks/types.js';
 import { checkable, resolveDeferred } from './typecheck.js';
-import { isStackOverflow, TOO_DEEP } from '../analysis/unit.js';
+import { isStackOverflow, TOO_DEEP } from '../core/errors.js';
 import { sweep, sweepAlone, type SweptAlone } from '../sweep/detect.js';
 import type { Unit } from '../analysis/unit.js';
 import { OPENAI_PACKAGE, SWEEP_MARKER } from '../sweep/indicators.js';
@@ -48,7 +48,7 @@ const LARGE_RUN_CHARACTERS = 2_000_000;
 
 /** Detection in one go: every tree stays held until it ends (tests, small runs). */
 export function detectAll(root: string, candidates: SourceText[], options: DetectOptions = {}): DetectResult {
-  const steps = detecting(new Workspace(root, candidates.map((c) => [c.path, c.text] as [string, string])), candidates, options);
+  const steps = detecting(workspaceOf(root, candidates), candidates, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -61,7 +61,7 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
  * those trees were half the heap at the end of detection on langchainjs.
  */
 export async function detectAllAsync(root: string, candidates: SourceText[], options: DetectOptions = {}): Promise<DetectResult> {
-  const workspace = new Workspace(root, candidates.map((c) => [c.path, c.text] as [string, string]));
+  const workspace = workspaceOf(root, candidates);
   workspace.holdRecent(HELD_TREES);
   const large = candidates.reduce((sum, c) => sum + c.text.length, 0) >= LARGE_RUN_CHARACTERS;
   if (large) favourSmallHeap();
@@ -81,6 +81,10 @@ export async function detectAllAsync(root: string, candidates: SourceText[], opt
       if (large) collectGarbage();
     } else if (visited % FILES_PER_YIELD === 0) await yieldToEventLoop();
   }
+}
+
+function workspaceOf(root: string, candidates: SourceText[]): Workspace {
+  return new Workspace(root, candidates.map((c) => [c.path, c.text] as [string, string]));
 }
 
 /** The detection of every candidate; yields after each file. */

@@ -177,9 +177,6 @@ function mayNameProjectModule(specifier: string): boolean {
   return specifier.startsWith('.') || /^[@~#]\//.test(specifier);
 }
 
-/** Read off the text: what follows imports without a parser (the second wave, the type checker's file set). */
-export { importSpecifiers };
-
 /**
  * The file's text, read into one reused buffer: no size check (reading more than the buffer holds is
  * how a file is found too large) and no allocation per file; only regular files are read. Decoded as readFileSync(…, 'utf8') does.

@@ -15,7 +15,7 @@ import { isComponentFile } from '../analysis/sfc.js';
 import { scriptKindFor } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { DeferredReceiver } from '../sdks/types.js';
-import { importSpecifiers } from './discover.js';
+import { importSpecifiers } from '../core/text.js';
 
 const SHIM_PATH = '/__banjia__/openai-shim.d.ts';
 /** The lib files' folder in the program: they come from ts-morph's bundle, never from disk. */
