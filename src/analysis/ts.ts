@@ -8,3 +8,14 @@
 import ts = require('@ts-morph/common/dist/typescript.js');
 
 export { ts };
+
+/**
+ * How every file is parsed: JSDoc comments are parsed in JavaScript, where they are types
+ * (`@param {import("openai").OpenAI}`), and skipped in TypeScript, where nothing reads them; what
+ * the compiler's own tsc does for type information. Measured on 1,500 files of langchainjs: 3% less
+ * heap for the trees and ~10% less parse time; the syntax errors are the same.
+ */
+export const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
+};

@@ -1,4 +1,4 @@
-import { ts } from './ts.js';
+import { PARSE_OPTIONS, ts } from './ts.js';
 import type { Location } from '../core/types.js';
 import { lineStarts } from '../core/text.js';
 import { isStackOverflow, TOO_DEEP } from '../core/errors.js';
@@ -74,13 +74,13 @@ export function parseUnit(path: string, absPath: string, text: string, block?: {
   const source = block ? block.text : text;
   const kind = block ? (block.lang && /^tsx?$/.test(block.lang) ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : scriptKindFor(path);
   try {
-    const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, kind);
+    const sf = ts.createSourceFile(path, source, PARSE_OPTIONS, true, kind);
     return { path, absPath, text, sf, offset: block?.offset ?? 0, syntaxErrors: syntaxErrorsOf(sf) };
   } catch (error) {
     // TypeScript's parser recurses per nesting level: 1,000 nested parentheses overflow the stack.
     // Such a file is one unparseable file, never the end of the run.
     if (!isStackOverflow(error)) throw error;
-    const empty = ts.createSourceFile(path, '', ts.ScriptTarget.Latest, true, kind);
+    const empty = ts.createSourceFile(path, '', PARSE_OPTIONS, true, kind);
     return { path, absPath, text, sf: empty, offset: block?.offset ?? 0, syntaxErrors: [TOO_DEEP] };
   }
 }

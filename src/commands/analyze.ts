@@ -41,6 +41,11 @@ export interface AnalyzeOptions {
   typeCheck?: boolean;
   /** Build the readiness matrix (provider-neutral scans). */
   readiness?: boolean;
+  /**
+   * Keep the detection's syntax trees once planned, to plan again for another provider (the
+   * interactive picker's retarget). Otherwise they are let go before the cost estimate.
+   */
+  keepSyntax?: boolean;
 }
 
 export interface Analysis {
@@ -53,6 +58,9 @@ export interface Analysis {
   report: Report;
 }
 
+
+/** Characters of source whose trees, once let go, are worth a full collection (~45 MB of heap). */
+const LARGE_RELEASE = 2_000_000;
 
 export type Progress = (stage: 'list' | 'read' | 'parse' | 'plan', count?: number) => void;
 
@@ -84,7 +92,7 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
   const detected = await detectAllAsync(root, discovered.candidates, { typeCheck });
   // Collected at once when much was let go (~23 bytes of heap per character of source, so from
   // ~45 MB on); small scans, and the test suite's many, are not slowed by a full collection.
-  if (releaseTrees(detected) >= 2_000_000) collectGarbage();
+  if (releaseTrees(detected) >= LARGE_RELEASE) collectGarbage();
   options.progress?.('plan');
   return planAnalysis({ root, config, discovered, detected }, target, options, command);
 }
@@ -108,7 +116,11 @@ async function planAnalysis(
   command: Report['command'],
 ): Promise<Analysis> {
   const { root, config, discovered, detected } = base;
-  const [{ plan, sortFindings }, { readinessMatrix, countReadiness }] = await Promise.all([import('../pipeline/plan.js'), import('../pipeline/readiness.js')]);
+  const [{ plan, sortFindings }, { readinessCounts, priceReadiness, countReadiness }, { concludeDetection }] = await Promise.all([
+    import('../pipeline/plan.js'),
+    import('../pipeline/readiness.js'),
+    import('../pipeline/detect.js'),
+  ]);
   const planned = plan(detected, target, {
     includeReview: options.includeReview === true,
     includeEnvFiles: options.includeEnvFiles ?? config.config.includeEnvFiles ?? false,
@@ -119,6 +131,12 @@ async function planAnalysis(
   if (locked.length) planned.findings = sortFindings([...planned.findings, ...locked]);
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
+  const unpriced = options.readiness && !target ? readinessCounts(detected) : undefined;
+  if (!options.keepSyntax && concludeDetection(detected) >= LARGE_RELEASE) {
+    // After a turn of the event loop: trees looked up in this one are kept by their weak references until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+  }
   const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides, provider: target.provider } } : {});
   const report: Report = {
     command,
@@ -138,7 +156,7 @@ async function planAnalysis(
       severities: severities(planned.findings),
       typeChecked: detected.typeChecked,
     },
-    readiness: options.readiness && !target ? readinessMatrix(detected, estimate.breakdown) : undefined,
+    readiness: unpriced ? priceReadiness(unpriced, estimate.breakdown) : undefined,
     estimate,
     diff: undefined,
     written: undefined,

@@ -96,7 +96,7 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
   }
   if (!options.dryRun) recoverInterrupted(options.path, io);
   const wantsPicker = !options.provider && io.interactive && io.pickProvider !== undefined;
-  let analysis = await analyze({ ...options, readiness: wantsPicker }, 'apply');
+  let analysis = await analyze({ ...options, readiness: wantsPicker, keepSyntax: wantsPicker }, 'apply');
   if (!analysis.target && wantsPicker && analysis.report.readiness) {
     const picked = await io.pickProvider!(analysis.report.readiness, analysis.report.estimate.openaiUsd);
     analysis = await retarget(analysis, picked, options);

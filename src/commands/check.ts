@@ -42,13 +42,7 @@ function problem(unit: Pick<Unit, 'path' | 'text'>, start: number, end: number, 
  * An OpenAI key variable still read (or required by an env schema) while no client that stays on
  * OpenAI reads it: the clients that used it moved, so the app now needs the provider's key instead.
  */
-function leftoverKeys(findings: Finding[], analysis: Analysis): Finding[] {
-  const staying = new Set(
-    analysis.detected.detections
-      .filter(({ detection }) => detection.client?.role === 'client')
-      .filter(({ detection }) => findings.some((f) => f.ruleId === detection.ruleId && f.file === detection.location.file && f.start === detection.location.start && f.decision !== 'move'))
-      .flatMap(({ detection }) => detection.client!.keyEnvs ?? []),
-  );
+function leftoverKeys(findings: Finding[], staying: ReadonlySet<string>): Finding[] {
   return findings
     .filter((f) => (f.ruleId === 'env/read' || f.ruleId === 'sweep/envName') && f.readiness !== 'info' && f.kind === 'env')
     .filter((f) => f.variable && /OPENAI\w*KEY/i.test(f.variable) && !staying.has(f.variable))
@@ -168,7 +162,7 @@ export async function check(options: Omit<AnalyzeOptions, 'readiness'>): Promise
     (f) => f.kind !== 'env' && f.decision !== 'keep' && (f.readiness === 'manual' || (f.kind === 'client' || f.kind === 'model' || f.kind === 'endpoint')),
   );
   problems.push(...usage.map((f) => ({ ...f, severity: 'error' as const })));
-  problems.push(...leftoverKeys(planned.findings, analysis));
+  problems.push(...leftoverKeys(planned.findings, new Set(planned.keysOfStayingClients)));
   problems.push(...leftoverMarkers(analysis));
   problems.push(...unchecked(analysis));
   const kept = problems.filter((p) => !ignoredByComment(analysis.detected.workspace.text(p.file) ?? '', p.line));

@@ -15,7 +15,7 @@ import { applyEdits, EditConflictError } from '../edits/apply-edits.js';
 import { detectStyle, type TextStyle } from '../edits/style.js';
 import { toFinding, type PlanContext, type Target } from '../sdks/types.js';
 import { vectorColumnsIn, type VectorColumn } from './vector-columns.js';
-import type { DetectResult } from './detect.js';
+import { assertNotConcluded, type DetectResult } from './detect.js';
 import { isExampleEnvFile } from '../sdks/env/detect.js';
 import { clientRecords, enforceDecisions, enforceKeyPlan, holdUntraced, keyPlan, type Pair } from './clients.js';
 
@@ -36,6 +36,8 @@ export interface PlanResult {
   filePlans: FilePlan[];
   /** Files that would change but cannot (conflicting edits, broken result). */
   errored: FileOutcome[];
+  /** The key variables of clients that do not move (kept, split, routed): check's leftover-key rule. */
+  keysOfStayingClients: string[];
 }
 
 const READINESS_ORDER: Record<Readiness, number> = { manual: 0, review: 1, auto: 2, info: 3 };
@@ -106,6 +108,7 @@ function planPairs(detected: DetectResult, context: PlanContext): Pair[] {
 const reported = (pairs: Pair[]) => pairs.filter((p) => !p.ignored).map((p) => p.finding);
 
 export function planFindings(detected: DetectResult, target: Target | undefined, includeEnvFiles = false): Finding[] {
+  assertNotConcluded(detected);
   return sortFindings(reported(planPairs(detected, planContext(detected, target, includeEnvFiles))));
 }
 
@@ -113,7 +116,7 @@ export function planFindings(detected: DetectResult, target: Target | undefined,
  * Findings for a target, decided per client (pipeline/clients.ts), with env files written only for
  * the variables the code reads once the chosen edits are made.
  */
-function planCoherent(detected: DetectResult, target: Target, options: PlanOptions): Finding[] {
+function planCoherent(detected: DetectResult, target: Target, options: PlanOptions): { findings: Finding[]; keysOfStayingClients: string[] } {
   const context = planContext(detected, target, options.includeEnvFiles === true, options.vectorFiles);
   const pairs = planPairs(detected, context);
   const records = clientRecords(pairs);
@@ -133,7 +136,8 @@ function planCoherent(detected: DetectResult, target: Target, options: PlanOptio
     const type = (pair.detection.payload as { type?: string }).type;
     if (pair.detection.sdk === 'env' && (type === 'envLine' || type === 'composeEntry')) pair.finding = toFinding(pair.detection, pair.sdk.plan(pair.detection, context));
   }
-  return sortFindings(reported(pairs));
+  const staying = pairs.filter((p) => !p.ignored && p.detection.client?.role === 'client' && p.finding.decision !== 'move');
+  return { findings: sortFindings(reported(pairs)), keysOfStayingClients: [...new Set(staying.flatMap((p) => p.detection.client!.keyEnvs ?? []))] };
 }
 
 /** Every code file's text once the edits apply would choose are made (unchanged files as they are). */
@@ -260,7 +264,10 @@ export function planFiles(detected: DetectResult, findings: Finding[], options: 
 }
 
 export function plan(detected: DetectResult, target: Target | undefined, options: PlanOptions): PlanResult {
-  const findings = target ? planCoherent(detected, target, options) : planFindings(detected, target, options.includeEnvFiles === true);
+  assertNotConcluded(detected);
+  const { findings, keysOfStayingClients } = target
+    ? planCoherent(detected, target, options)
+    : { findings: planFindings(detected, target, options.includeEnvFiles === true), keysOfStayingClients: [] };
   const { filePlans, errored } = target ? planFiles(detected, findings, options) : { filePlans: [], errored: [] };
-  return { target, findings, filePlans, errored };
+  return { target, findings, filePlans, errored, keysOfStayingClients };
 }

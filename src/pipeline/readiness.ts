@@ -35,22 +35,29 @@ export function countReadiness(findings: Finding[]): { auto: number; review: num
   return counts;
 }
 
-/** `cost`: the static estimate of the same scan, priced for every provider (cost/static.ts). */
-export function readinessMatrix(detected: DetectResult, cost: CostResult): ReadinessRow[] {
+/** Readiness without cost: planned while the detection still has its syntax (before concludeDetection). */
+export type UnpricedRow = Omit<ReadinessRow, 'monthlyCost'>;
+
+export function readinessCounts(detected: DetectResult): UnpricedRow[] {
   // Only call sites are counted: planning just them for 13 providers is ~5x cheaper than everything.
   const calls: DetectResult = { ...detected, detections: detected.detections.filter(({ detection }) => detection.kind === 'call') };
-  const rows = listProviders().map((provider): ReadinessRow => {
+  return listProviders().map((provider) => {
     const region = defaultRegion(provider);
     const findings = planFindings(calls, { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: {} });
-    const priced = cost.providers.find((p) => p.id === provider.id);
+    return { provider: provider.id, name: provider.name, ...countReadiness(findings) };
+  });
+}
+
+/** `cost`: the static estimate of the same scan, priced for every provider (cost/static.ts); best first. */
+export function priceReadiness(rows: UnpricedRow[], cost: CostResult): ReadinessRow[] {
+  const priced = rows.map((row): ReadinessRow => {
+    const found = cost.providers.find((p) => p.id === row.provider);
     return {
-      provider: provider.id,
-      name: provider.name,
-      ...countReadiness(findings),
-      monthlyCost: priced && priced.models.length ? { amount: priced.monthlyAmount, currency: priced.currency, usd: priced.monthlyUsd, complete: priced.complete } : null,
+      ...row,
+      monthlyCost: found && found.models.length ? { amount: found.monthlyAmount, currency: found.currency, usd: found.monthlyUsd, complete: found.complete } : null,
     };
   });
-  return rows.sort(
+  return priced.sort(
     (a, b) =>
       a.manual - b.manual ||
       a.review - b.review ||

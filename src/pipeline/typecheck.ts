@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ts } from '../analysis/ts.js';
+import { PARSE_OPTIONS, ts } from '../analysis/ts.js';
 import { isComponentFile } from '../analysis/sfc.js';
 import { scriptKindFor } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
@@ -129,7 +129,7 @@ export function resolveDeferred(workspace: Workspace, requests: DeferredReceiver
       continue;
     }
     const text = workspace.text(file);
-    if (text !== undefined) files.set(workspace.absolute(file), ts.createSourceFile(workspace.absolute(file), text, ts.ScriptTarget.Latest, true, scriptKindFor(file)));
+    if (text !== undefined) files.set(workspace.absolute(file), ts.createSourceFile(workspace.absolute(file), text, PARSE_OPTIONS, true, scriptKindFor(file)));
   }
   const host: ts.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
@@ -138,6 +138,8 @@ export function resolveDeferred(workspace: Workspace, requests: DeferredReceiver
       const text = fileName === SHIM_PATH ? SHIM : libText(fileName);
       return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, false, ts.ScriptKind.TS);
     },
+    // The program hands it to getSourceFile with the language version: the libraries' JSDoc unparsed.
+    jsDocParsingMode: PARSE_OPTIONS.jsDocParsingMode,
     getDefaultLibFileName: (options) => LIB_DIR + ts.getDefaultLibFileName(options),
     getDefaultLibLocation: () => LIB_DIR,
     writeFile: () => undefined,

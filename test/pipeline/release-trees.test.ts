@@ -5,7 +5,8 @@
  * anything still holds one of its nodes, so no node is ever compared with its own re-parse.
  */
 import { describe, expect, it } from 'vitest';
-import { detectAll, detectAllAsync, releaseTrees } from '../../src/pipeline/detect.js';
+import { concludeDetection, detectAll, detectAllAsync, releaseTrees } from '../../src/pipeline/detect.js';
+import { plan, planFindings } from '../../src/pipeline/plan.js';
 import { secondWave } from '../../src/pipeline/discover.js';
 import { Workspace } from '../../src/analysis/workspace.js';
 import { collectGarbage } from '../../src/core/collect.js';
@@ -47,6 +48,23 @@ describe('releaseTrees', () => {
     const again = detected.workspace.units('b.ts');
     expect(again[0]?.sf.text).toBe(without);
     expect(detected.workspace.parsedFiles().sort()).toEqual(['a.ts', 'b.ts']);
+  });
+});
+
+describe('concludeDetection', () => {
+  it('lets go of every tree once planning is over, keeps the texts, and refuses to plan again', async () => {
+    const withCall = `import OpenAI from 'openai';\nconst client = new OpenAI();\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n`;
+    const detected = detectAll(ROOT, [code('a.ts', withCall)], { typeCheck: false });
+    expect(detected.detections.length).toBeGreaterThan(0);
+    expect(plan(detected, undefined, {}).findings.length).toBeGreaterThan(0);
+
+    expect(concludeDetection(detected)).toBe(withCall.length);
+    await collectAfterThisJob();
+    expect(detected.workspace.parsedUnits('a.ts')).toBeUndefined();
+    expect(detected.workspace.text('a.ts')).toBe(withCall);
+    // A plan from a concluded detection would find nothing: it is an error, not an empty report.
+    expect(() => plan(detected, undefined, {})).toThrow(/concludeDetection/);
+    expect(() => planFindings(detected, undefined)).toThrow(/concludeDetection/);
   });
 });
 
