@@ -12,6 +12,7 @@ import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { restoreStartupFlags } from './core/collect.js';
 
 /** The files worth it: the compiler and ts-morph's layers over it (~90% of banjia's load time). */
 const CACHED = /[\\/]node_modules[\\/](@ts-morph[\\/]common[\\/]dist[\\/](typescript|ts-morph-common)|ts-morph[\\/]dist[\\/]ts-morph)\.js$/;
@@ -39,6 +40,18 @@ function cacheDir(): string {
   return path.join(base, 'banjia', `v8-${process.version}-${process.arch}`);
 }
 
+/** The scripts compiled through the cache, kept to write their caches at exit when one is stale. */
+const compiled: Array<{ filename: string; file: string; script: vm.Script; accepted: boolean }> = [];
+
+/**
+ * A module taken out of the module cache once read (the lib files' bundle) is not kept alive here
+ * for its code cache (its source alone is ~6 MB of heap), unless that cache is still to be written.
+ */
+export function forgetCompiled(filename: string): void {
+  const index = compiled.findIndex((entry) => entry.filename === filename && entry.accepted);
+  if (index >= 0) compiled.splice(index, 1);
+}
+
 export function enableCompileCache(): void {
   if (process.env.BANJIA_NO_COMPILE_CACHE) return;
   const statics = Module as unknown as ModuleStatics;
@@ -48,7 +61,6 @@ export function enableCompileCache(): void {
     return;
   }
   const original = statics.prototype._compile;
-  const compiled: Array<{ file: string; script: vm.Script }> = [];
   let stale = false;
   statics.prototype._compile = function compile(this: InternalModule, content: string, filename: string) {
     if (!CACHED.test(filename)) return original.call(this, content, filename);
@@ -64,8 +76,9 @@ export function enableCompileCache(): void {
         // first run: no cache yet
       }
       script = new vm.Script(statics.wrap(content), { filename, cachedData });
-      compiled.push({ file, script });
-      if (cachedData === undefined || script.cachedDataRejected) stale = true;
+      const accepted = cachedData !== undefined && !script.cachedDataRejected;
+      compiled.push({ filename, file, script, accepted });
+      if (!accepted) stale = true;
     } catch {
       return original.call(this, content, filename);
     }
@@ -75,8 +88,11 @@ export function enableCompileCache(): void {
   // Written at exit, so that the functions compiled lazily during the run are in the cache too.
   // When one file's cache is new (the first run that type-checks loads ts-morph-common for its lib files), the compiler's
   // is written again as well: it now holds the checker's functions, ~0.2 s more per run otherwise.
+  // The caches are stamped with the flags in force: those of the next run's start, not ours now.
   process.once('exit', () => {
-    if (stale) for (const { file, script } of compiled) save(file, script.createCachedData());
+    if (!stale) return;
+    restoreStartupFlags();
+    for (const { file, script } of compiled) save(file, script.createCachedData());
   });
 }
 

@@ -11,10 +11,37 @@ import vm from 'node:vm';
 
 let gc: (() => void) | null | undefined;
 
+/** The V8 flags changed at run time, each with the setting that puts back V8's default. */
+const changed = new Map<string, string>();
+
+function setFlag(flag: string, value: string, restore: string): void {
+  v8.setFlagsFromString(`${flag}${value}`);
+  // A flag given at start (node --expose-gc, NODE_OPTIONS) is the user's: never "restored" to a default.
+  const atStart = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith(flag));
+  if (!atStart) changed.set(flag, restore);
+}
+
+/**
+ * Puts back the V8 flags changed at run time. V8 stamps a code cache with a hash of the flags in
+ * force when it is made and rejects it when they differ on load: a cache written at the end of a
+ * large scan, after these changes, was rejected by every later run, which loads the compiler
+ * before making them (measured: each large scan compiled TypeScript again and rewrote its cache).
+ */
+export function restoreStartupFlags(): void {
+  for (const restore of changed.values()) {
+    try {
+      v8.setFlagsFromString(restore);
+    } catch {
+      // Nothing to put back on an engine without the flag.
+    }
+  }
+  changed.clear();
+}
+
 export function collectGarbage(): void {
   if (gc === undefined) {
     try {
-      v8.setFlagsFromString('--expose-gc');
+      setFlag('--expose-gc', '', '--no-expose-gc');
       gc = vm.runInNewContext('gc') as () => void;
     } catch {
       gc = null;
@@ -37,7 +64,8 @@ export function collectGarbage(): void {
  */
 export function favourSmallHeap(): void {
   try {
-    v8.setFlagsFromString('--heap-growing-percent=50');
+    // V8's default, 0, leaves the growing factor to its own heuristics.
+    setFlag('--heap-growing-percent', '=50', '--heap-growing-percent=0');
   } catch {
     // An engine without the flag keeps its own sizing.
   }

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PARSE_OPTIONS, ts } from '../analysis/ts.js';
+import { forgetCompiled } from '../compile-cache.js';
 import { isComponentFile } from '../analysis/sfc.js';
 import { scriptKindFor } from '../analysis/unit.js';
 import type { Workspace } from '../analysis/workspace.js';
@@ -77,12 +78,38 @@ let libTexts: Map<string, string> | undefined;
 
 /** The language's own declarations, as ts-morph bundles them (no typescript/lib folder is installed). */
 function libText(fileName: string): string | undefined {
-  libTexts ??= new Map(
-    (createRequire(import.meta.url)('@ts-morph/common') as { getLibFiles(): Array<{ fileName: string; text: string }> })
-      .getLibFiles()
-      .map((f) => [LIB_DIR + f.fileName, f.text]),
-  );
+  libTexts ??= reachableLibs(OPTIONS.lib ?? []);
   return libTexts.get(fileName);
+}
+
+/**
+ * The lib files the options name and those they reference (`/// <reference lib="es2015" />`), by
+ * path in the program. The others, the DOM's among them (~5 MB of heap: they are two-byte
+ * strings), are not kept; nor is the bundle they come from, whose source V8 would otherwise hold
+ * for the rest of the run (~6 MB) once it is out of the module cache.
+ */
+function reachableLibs(roots: readonly string[]): Map<string, string> {
+  const require = createRequire(import.meta.url);
+  const bundle = require.resolve('@ts-morph/common');
+  const all = new Map((require(bundle) as { getLibFiles(): Array<{ fileName: string; text: string }> }).getLibFiles().map((f) => [f.fileName, f.text]));
+  forgetModule(require.cache, require.cache[bundle]);
+  forgetCompiled(bundle);
+  const kept = new Map<string, string>();
+  const visit = (name: string): void => {
+    const text = all.get(name);
+    if (text === undefined || kept.has(LIB_DIR + name)) return;
+    kept.set(LIB_DIR + name, text);
+    for (const reference of text.matchAll(/^\/\/\/\s*<reference\s+lib="([^"]+)"/gm)) visit(`lib.${reference[1].toLowerCase()}.d.ts`);
+  };
+  for (const root of roots) visit(root);
+  return kept;
+}
+
+/** Out of the module cache with the modules it loaded first, which point back to it (module.parent). */
+function forgetModule(cache: NodeJS.Require['cache'], loaded: NodeJS.Module | undefined): void {
+  if (!loaded) return;
+  for (const child of loaded.children) if (child.parent === loaded) forgetModule(cache, child);
+  delete cache[loaded.id];
 }
 
 const OPTIONS: ts.CompilerOptions = {

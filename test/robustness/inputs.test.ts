@@ -3,7 +3,7 @@
  * file is passed over (never opened for a blocking read); an unusable cache folder means no cache.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
@@ -65,6 +65,30 @@ describe('the compile cache', () => {
     const result = cli(['scan', path.join(dir, 'src')], { XDG_CACHE_HOME: path.join(dir, 'cache'), BANJIA_NO_COMPILE_CACHE: '' });
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(dir, 'cache'), 'utf8')).toBe('not a folder');
+  });
+});
+
+describe('the compile cache after a large scan', () => {
+  it('is taken by the next run: it carries the flags runs start with, not those a large scan sets', () => {
+    // From 2 M characters of candidate source a scan changes V8 flags (heap sizing, gc); a cache
+    // written after that was rejected by every later run, and written again each time.
+    const files: Record<string, string> = { 'package.json': '{"name":"large"}\n' };
+    const rows = Array.from({ length: 460 }, (_, i) => `  [${i}, 'row ${i} of the table', ${i * 7}, ${i % 3 === 0}],`).join('\n');
+    for (let i = 0; i < 100; i++) files[`src/part${i}.ts`] = `import OpenAI from 'openai';\nexport const client${i} = new OpenAI();\nexport const table${i} = [\n${rows}\n];\n`;
+    expect(Object.values(files).reduce((sum, text) => sum + text.length, 0)).toBeGreaterThan(2_000_000);
+    const dir = project(files);
+    const cache = path.join(dir, '.cache');
+    const env = { XDG_CACHE_HOME: cache, BANJIA_NO_COMPILE_CACHE: '' };
+    expect(cli(['scan', '--format', 'json', path.join(dir, 'src')], env).code).toBe(0);
+    const written = () => {
+      const folder = path.join(cache, 'banjia', readdirSync(path.join(cache, 'banjia'))[0]!);
+      return readdirSync(folder).map((name) => `${name} ${statSync(path.join(folder, name)).ino}`).sort();
+    };
+    const first = written();
+    expect(first.length).toBeGreaterThan(0);
+    expect(cli(['scan', '--format', 'json', path.join(dir, 'src')], env).code).toBe(0);
+    // Taken, so not written again: the same files, not replaced.
+    expect(written()).toEqual(first);
   });
 });
 
