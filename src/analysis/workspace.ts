@@ -27,6 +27,8 @@ export class Workspace {
   private readonly texts = new Map<string, string | null>();
   /** Trees held for sure: every parsed file, or in weak mode the most recently used ones. */
   private readonly parsed = new Map<string, Unit[]>();
+  /** Characters of source of the trees in `parsed`. */
+  private parsedCharacters = 0;
   /**
    * Trees let go (weak mode, releaseTrees): kept by the garbage collector only while something
    * else still holds one of their nodes (a finding, a module's state, a cache entry's value), and
@@ -35,7 +37,10 @@ export class Workspace {
    */
   private readonly weak = new Map<string, Array<WeakRef<ts.SourceFile>>>();
   private readonly unitsOfTree = new WeakMap<ts.SourceFile, Unit[]>();
-  /** In weak mode, how many trees stay held for sure (the modules a run of files imports in turn). */
+  /**
+   * In weak mode, how many characters of source the trees held for sure may come from (the
+   * modules a run of files imports in turn); at least the most recent tree is held.
+   */
   private held = Infinity;
   private reparsed = 0;
   private aliases: PathAlias[] | undefined;
@@ -114,6 +119,7 @@ export class Workspace {
   }
 
   private hold(file: string, units: Unit[]): void {
+    if (!this.parsed.has(file)) this.parsedCharacters += this.sizeOf(file);
     this.parsed.set(file, units);
     this.weak.set(file, units.map((unit) => new WeakRef(unit.sf)));
     this.evict();
@@ -121,19 +127,25 @@ export class Workspace {
 
   private evict(): void {
     for (const oldest of this.parsed.keys()) {
-      if (this.parsed.size <= this.held) return;
+      if (this.parsedCharacters <= this.held || this.parsed.size <= 1) return;
       this.parsed.delete(oldest);
+      this.parsedCharacters -= this.sizeOf(oldest);
     }
   }
 
+  private sizeOf(file: string): number {
+    return this.texts.get(file)?.length ?? 0;
+  }
+
   /**
-   * Weak mode, for a run that visits files one after the other: beyond the `held` most recently
-   * used trees, a tree stays only while something still holds it. The garbage collector can free
+   * Weak mode, for a run that visits files one after the other: beyond the most recently used
+   * trees that come from at most `characters` of source, a tree stays only while something still
+   * holds it. The garbage collector can free
    * a tree only after the job that let it go has ended, so such a run yields to the event loop now
    * and then (pipeline/detect.ts, detectAllAsync).
    */
-  holdRecent(held: number): void {
-    this.held = held;
+  holdRecent(characters: number): void {
+    this.held = characters;
     this.evict();
   }
 
@@ -158,9 +170,10 @@ export class Workspace {
         this.parsed.set(file, units);
         continue;
       }
-      characters += this.texts.get(file)?.length ?? 0;
+      characters += this.sizeOf(file);
       this.parsed.delete(file);
     }
+    this.parsedCharacters = [...this.parsed.keys()].reduce((sum, file) => sum + this.sizeOf(file), 0);
     return characters;
   }
 

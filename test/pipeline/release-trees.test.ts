@@ -77,7 +77,7 @@ describe('weak mode', () => {
 
   it('hands back a tree something holds, and parses again one nothing holds', async () => {
     const workspace = new Workspace(ROOT, texts);
-    workspace.holdRecent(1);
+    workspace.holdRecent(1); // one character: only the most recent tree
     const statement = workspace.units('held.ts')[0]!.sf.statements[0];
     workspace.units('loose.ts');
     workspace.units('third.ts'); // the one tree held for sure now
@@ -87,6 +87,22 @@ describe('weak mode', () => {
     workspace.units('loose.ts');
     expect(workspace.reparses).toBe(1);
     expect(workspace.parsedFiles()).toEqual(['held.ts', 'loose.ts', 'third.ts']);
+  });
+
+  it('holds for sure the most recent trees whose source fits the budget of characters', async () => {
+    const workspace = new Workspace(ROOT, texts);
+    const [held, loose, third] = texts.map(([, text]) => text.length) as [number, number, number];
+    workspace.holdRecent(loose + third);
+    workspace.units('held.ts');
+    workspace.units('loose.ts');
+    workspace.units('third.ts');
+    expect(held + loose + third).toBeGreaterThan(loose + third);
+    await collectAfterThisJob();
+    workspace.units('loose.ts');
+    workspace.units('third.ts');
+    expect(workspace.reparses).toBe(0);
+    workspace.units('held.ts');
+    expect(workspace.reparses).toBe(1);
   });
 
   it('detects the same as detection in one go, a file swept alone included', async () => {
