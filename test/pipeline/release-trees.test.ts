@@ -56,14 +56,14 @@ describe('concludeDetection', () => {
     const withCall = `import OpenAI from 'openai';\nconst client = new OpenAI();\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n`;
     const detected = detectAll(ROOT, [code('a.ts', withCall)], { typeCheck: false });
     expect(detected.detections.length).toBeGreaterThan(0);
-    expect(plan(detected, undefined, {}).findings.length).toBeGreaterThan(0);
+    expect(plan(detected, undefined, { includeReview: false }).findings.length).toBeGreaterThan(0);
 
     expect(concludeDetection(detected)).toBe(withCall.length);
     await collectAfterThisJob();
     expect(detected.workspace.parsedUnits('a.ts')).toBeUndefined();
     expect(detected.workspace.text('a.ts')).toBe(withCall);
     // A plan from a concluded detection would find nothing: it is an error, not an empty report.
-    expect(() => plan(detected, undefined, {})).toThrow(/concludeDetection/);
+    expect(() => plan(detected, undefined, { includeReview: false })).toThrow(/concludeDetection/);
     expect(() => planFindings(detected, undefined)).toThrow(/concludeDetection/);
   });
 });
