@@ -7,7 +7,7 @@
  * rejects it, and any failure falls back to Node's own loading. BANJIA_NO_COMPILE_CACHE=1 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,13 @@ function cacheDir(): string {
   const base = (xdg && path.isAbsolute(xdg) ? xdg : '') || (os.homedir() ? path.join(os.homedir(), '.cache') : os.tmpdir());
   return path.join(base, 'banjia', `v8-${process.version}-${process.arch}`);
 }
+
+const DAY = 24 * 3600 * 1000;
+/**
+ * A cache unused for this long goes when another is written: each project's node_modules, each
+ * upgrade of the compiler and each Node version has its own (~8 MB), and nothing else removes them.
+ */
+const UNUSED_FOR = 30 * DAY;
 
 /** The scripts compiled through the cache, kept to write their caches at exit when one is stale. */
 const compiled: Array<{ filename: string; file: string; script: vm.Script; accepted: boolean }> = [];
@@ -72,6 +79,7 @@ export function enableCompileCache(): void {
       let cachedData: Buffer | undefined;
       try {
         cachedData = readFileSync(file);
+        markUsed(file);
       } catch {
         // first run: no cache yet
       }
@@ -93,6 +101,7 @@ export function enableCompileCache(): void {
     if (!stale) return;
     restoreStartupFlags();
     for (const { file, script } of compiled) save(file, script.createCachedData());
+    removeUnused(path.dirname(dir));
   });
 }
 
@@ -126,6 +135,34 @@ export function ensureDir(dir: string): boolean {
     }
   }
   return true;
+}
+
+/** A cache in use has its time set now and then (once a day at most), so that its age says when it was last used. */
+function markUsed(file: string): void {
+  try {
+    if (Date.now() - statSync(file).mtimeMs > DAY) utimesSync(file, new Date(), new Date());
+  } catch {
+    // a read-only cache: it is only ever removed by a run that can write
+  }
+}
+
+/** Caches (and leftover temporary files) unused for UNUSED_FOR, in every Node version's folder. */
+function removeUnused(banjiaDir: string): void {
+  try {
+    for (const version of readdirSync(banjiaDir)) {
+      if (!version.startsWith('v8-')) continue;
+      const folder = path.join(banjiaDir, version);
+      let left = 0;
+      for (const name of readdirSync(folder)) {
+        const file = path.join(folder, name);
+        if (/^[0-9a-f]{24}\.bin(\.\d+\.tmp)?$/.test(name) && Date.now() - statSync(file).mtimeMs > UNUSED_FOR) unlinkSync(file);
+        else left++;
+      }
+      if (!left) rmdirSync(folder);
+    }
+  } catch {
+    // what cannot be removed now is tried again at the next write
+  }
 }
 
 function save(file: string, data: Buffer): void {

@@ -3,7 +3,7 @@
  * file is passed over (never opened for a blocking read); an unusable cache folder means no cache.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
@@ -65,6 +65,38 @@ describe('the compile cache', () => {
     const result = cli(['scan', path.join(dir, 'src')], { XDG_CACHE_HOME: path.join(dir, 'cache'), BANJIA_NO_COMPILE_CACHE: '' });
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(dir, 'cache'), 'utf8')).toBe('not a folder');
+  });
+});
+
+describe('old compile caches', () => {
+  it('are removed when a cache is written, in every Node version’s folder; one in use is kept and marked as used', () => {
+    const dir = project({ 'package.json': '{"name":"prune"}\n', 'src/app.ts': CALL.replace("import { helper } from './lib';\n", '').replace('[helper]', '[]') });
+    const cache = path.join(dir, '.cache');
+    const env = { XDG_CACHE_HOME: cache, BANJIA_NO_COMPILE_CACHE: '' };
+    const banjia = path.join(cache, 'banjia');
+    const days = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000);
+    const put = (folder: string, name: string, age: number) => {
+      mkdirSync(path.join(banjia, folder), { recursive: true });
+      writeFileSync(path.join(banjia, folder, name), 'old');
+      utimesSync(path.join(banjia, folder, name), days(age), days(age));
+    };
+    const current = `v8-${process.version}-${process.arch}`;
+    put('v8-v0.0.0-x64', 'a'.repeat(24) + '.bin', 40);
+    put(current, 'b'.repeat(24) + '.bin', 40);
+    put(current, 'c'.repeat(24) + '.bin', 3);
+    put(current, 'notes.txt', 40);
+    expect(cli(['scan', path.join(dir, 'src')], env).code).toBe(0);
+    expect(existsSync(path.join(banjia, 'v8-v0.0.0-x64'))).toBe(false);
+    const left = readdirSync(path.join(banjia, current));
+    expect(left).not.toContain('b'.repeat(24) + '.bin');
+    expect(left).toContain('c'.repeat(24) + '.bin');
+    expect(left).toContain('notes.txt');
+    // The run's own caches were written; one used again two days later is marked as used.
+    const own = left.filter((name) => name.endsWith('.bin') && !name.startsWith('c'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const name of own) utimesSync(path.join(banjia, current, name), days(2), days(2));
+    expect(cli(['scan', path.join(dir, 'src')], env).code).toBe(0);
+    for (const name of own) expect(Date.now() - statSync(path.join(banjia, current, name)).mtimeMs).toBeLessThan(3600 * 1000);
   });
 });
 
