@@ -17,7 +17,7 @@ import type { Report } from '../render/report.js';
 import type { Target } from '../sdks/types.js';
 import type { DetectResult } from '../pipeline/detect.js';
 import type { PlanResult } from '../pipeline/plan.js';
-import { collectGarbage } from '../core/collect.js';
+import { collectAfterThisJob, collectGarbage, LARGE_SOURCE_CHARACTERS } from '../core/collect.js';
 
 export interface AnalyzeOptions {
   path: string;
@@ -59,9 +59,6 @@ export interface Analysis {
 }
 
 
-/** Characters of source whose trees, once let go, are worth a full collection (~45 MB of heap). */
-const LARGE_RELEASE = 2_000_000;
-
 export type Progress = (stage: 'list' | 'read' | 'parse' | 'plan', count?: number) => void;
 
 export async function analyze(options: AnalyzeOptions & { progress?: Progress }, command: Report['command']): Promise<Analysis> {
@@ -90,9 +87,7 @@ export async function analyze(options: AnalyzeOptions & { progress?: Progress },
   options.progress?.('parse', discovered.candidates.length);
   const { detectAllAsync, releaseTrees } = await loadDetect();
   const detected = await detectAllAsync(root, discovered.candidates, { typeCheck });
-  // Collected at once when much was let go (~23 bytes of heap per character of source, so from
-  // ~45 MB on); small scans, and the test suite's many, are not slowed by a full collection.
-  if (releaseTrees(detected) >= LARGE_RELEASE) collectGarbage();
+  if (releaseTrees(detected) >= LARGE_SOURCE_CHARACTERS) collectGarbage();
   options.progress?.('plan');
   return planAnalysis({ root, config, discovered, detected }, target, options, command);
 }
@@ -132,11 +127,7 @@ async function planAnalysis(
   const files = outcomes(discovered, detected, planned);
   const count = (status: FileOutcome['status']) => files.filter((f) => f.status === status).length;
   const unpriced = options.readiness && !target ? readinessCounts(detected) : undefined;
-  if (!options.keepSyntax && concludeDetection(detected) >= LARGE_RELEASE) {
-    // After a turn of the event loop: trees looked up in this one are kept by their weak references until it ends.
-    await new Promise((resolve) => setImmediate(resolve));
-    collectGarbage();
-  }
+  if (!options.keepSyntax && concludeDetection(detected) >= LARGE_SOURCE_CHARACTERS) await collectAfterThisJob();
   const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides, provider: target.provider } } : {});
   const report: Report = {
     command,

@@ -14,7 +14,7 @@ import type { Unit } from '../analysis/unit.js';
 import { OPENAI_PACKAGE, SWEEP_MARKER } from '../sweep/indicators.js';
 import { mentionsOnlyInProse } from './prose.js';
 import { sweepSdk } from '../sweep/index.js';
-import { collectGarbage, favourSmallHeap } from '../core/collect.js';
+import { collectAfterThisJob, favourSmallHeap, LARGE_SOURCE_CHARACTERS, nextTurn } from '../core/collect.js';
 
 export interface ParseFailure {
   file: string;
@@ -50,8 +50,6 @@ export interface DetectOptions {
 const HELD_CHARACTERS = 500_000;
 /** Files visited between two yields to the event loop, after which let-go trees can be freed. */
 const FILES_PER_YIELD = 8;
-/** From this much candidate source on (~2 MB), a run tunes the collector for a smaller heap. */
-const LARGE_RUN_CHARACTERS = 2_000_000;
 
 /** Detection in one go: every tree stays held until it ends (tests, small runs). */
 export function detectAll(root: string, candidates: SourceText[], options: DetectOptions = {}): DetectResult {
@@ -70,23 +68,22 @@ export function detectAll(root: string, candidates: SourceText[], options: Detec
 export async function detectAllAsync(root: string, candidates: SourceText[], options: DetectOptions = {}): Promise<DetectResult> {
   const workspace = workspaceOf(root, candidates);
   workspace.holdRecent(HELD_CHARACTERS);
-  const large = candidates.reduce((sum, c) => sum + c.text.length, 0) >= LARGE_RUN_CHARACTERS;
+  // From this much candidate source on, the collector is tuned for a smaller heap.
+  const large = candidates.reduce((sum, c) => sum + c.text.length, 0) >= LARGE_SOURCE_CHARACTERS;
   if (large) favourSmallHeap();
   const steps = detecting(workspace, candidates, options);
-  const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
   for (let visited = 1; ; visited++) {
     const step = steps.next();
     if (step.done) {
       // The trees the last stages asked for become free only once this job is over.
-      await yieldToEventLoop();
+      await nextTurn();
       return step.value;
     }
     if (step.value === 'files done') {
-      await yieldToEventLoop();
       // The heap is then mostly trees let go: collected now, the type checker's program and the
       // sweep grow it from what is alive (langchainjs peak ~330 → ~305 MB, one ~0.1 s collection).
-      if (large) collectGarbage();
-    } else if (visited % FILES_PER_YIELD === 0) await yieldToEventLoop();
+      await (large ? collectAfterThisJob() : nextTurn());
+    } else if (visited % FILES_PER_YIELD === 0) await nextTurn();
   }
 }
 

@@ -9,17 +9,12 @@ import { concludeDetection, detectAll, detectAllAsync, releaseTrees } from '../.
 import { plan, planFindings } from '../../src/pipeline/plan.js';
 import { secondWave } from '../../src/pipeline/discover.js';
 import { Workspace } from '../../src/analysis/workspace.js';
-import { collectGarbage } from '../../src/core/collect.js';
+import { collectAfterThisJob } from '../../src/core/collect.js';
 import type { SourceText } from '../../src/core/types.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** A new job, then a full collection: what the job let go can be freed only after it ended. */
-async function collectAfterThisJob(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage();
-}
 
 const ROOT = '/nonexistent-banjia-root';
 
