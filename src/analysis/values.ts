@@ -140,6 +140,9 @@ export type Value =
   | UnknownValue;
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
+/** Assignments that give a variable a new value (`x = v`, `x ??= v`, `x ||= v`). */
+const REASSIGNING = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+
 const MAX_DEPTH = 80;
 const STRING_KEEPERS = new Set(['trim', 'trimEnd', 'trimStart', 'replace', 'replaceAll', 'toString', 'valueOf', 'normalize']);
 const DOTENV = /^(dotenv|dotenv-safe|dotenv-flow|@dotenvx\/dotenv)$/;
@@ -205,6 +208,7 @@ export class Evaluator {
   private readonly membersInProgress = new WeakMap<ts.Node, Set<string>>();
   private readonly mutationCache = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
   private readonly classAssignments = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
+  private readonly nameAssignments = new WeakMap<ts.SourceFile, Map<string, Array<[ts.Identifier, ts.Expression]>>>();
 
   /** Packages whose own source, imported from the workspace, binds as the package (see Workspace.packageIdentity). */
   constructor(
@@ -281,7 +285,7 @@ export class Evaluator {
     if (ts.isConditionalExpression(expr)) return union([this.evaluate(unit, expr.whenTrue), this.evaluate(unit, expr.whenFalse)]);
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
-      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
         return union([this.evaluate(unit, expr.left), this.evaluate(unit, expr.right)]);
       }
       if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) {
@@ -706,6 +710,8 @@ export class Evaluator {
         // A destructured read's origin is its binding element: `{ OPENAI_API_KEY }` is what names the env var.
         const origin = declaration.path.length && ts.isBindingElement(declaration.name.parent) ? declaration.name.parent : node;
         if (node.initializer) value = this.applyPath(unit, this.evaluate(unit, node.initializer), declaration.path, origin);
+        const reassigned = declaration.path.length === 0 ? this.reassignments(unit, node) : [];
+        if (reassigned.length) value = union([value, ...reassigned].filter((v) => v.t !== 'unknown'));
         const declared = node.type ?? jsDocType(unit, node);
         if (value.t === 'unknown' && declared && declaration.path.length === 0) value = this.fromType(unit, declared);
         return this.withBindingDefault(unit, value, declaration.name);
@@ -742,6 +748,35 @@ export class Evaluator {
     const fallback = this.evaluate(unit, element.initializer);
     if (fallback.t === 'unknown') return value;
     return union([value, fallback]);
+  }
+
+  /**
+   * `let openai; if (azure) openai = new OpenAI({…}); else openai = new OpenAI()`: what a `let` or
+   * `var` is assigned after its declaration (`=`, `??=`, `||=`), each a value it may hold.
+   */
+  private reassignments(unit: Unit, node: ts.VariableDeclaration): Value[] {
+    if (!ts.isIdentifier(node.name) || !ts.isVariableDeclarationList(node.parent) || node.parent.flags & ts.NodeFlags.Const) return [];
+    const candidates = this.assignmentsByName(node.getSourceFile()).get(node.name.text) ?? [];
+    return candidates.filter(([target]) => resolveName(target)?.node === node).map(([, expression]) => this.evaluate(unit, expression));
+  }
+
+  /** Every `name = value` of a file by name, found in one walk (a file may declare many `let`s). */
+  private assignmentsByName(sf: ts.SourceFile): Map<string, Array<[ts.Identifier, ts.Expression]>> {
+    let table = this.nameAssignments.get(sf);
+    if (table) return table;
+    const found = new Map<string, Array<[ts.Identifier, ts.Expression]>>();
+    const visit = (child: ts.Node): void => {
+      if (ts.isBinaryExpression(child) && REASSIGNING.has(child.operatorToken.kind) && ts.isIdentifier(child.left)) {
+        const list = found.get(child.left.text) ?? [];
+        list.push([child.left, child.right]);
+        found.set(child.left.text, list);
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(sf);
+    table = found;
+    this.nameAssignments.set(sf, table);
+    return table;
   }
 
   /**

@@ -220,6 +220,39 @@ export const local = () => new Configurable(process.env.LOCAL_AI_BASE!);
       { ruleId: 'openai/clientFactory', line: 2, column: 38, file: 'factory.ts' },
     ],
   },
+  {
+    name: 'an untyped let assigned in branches, a var filled lazily with ??=, and a let that never holds a client',
+    files: {
+      'route.ts': `import OpenAI from 'openai';
+export async function embed(useProxy: boolean, key: string) {
+  let openai;
+  if (useProxy) {
+    openai = new OpenAI({ apiKey: key, baseURL: process.env.PROXY_URL });
+  } else {
+    openai = new OpenAI({ apiKey: key });
+  }
+  return openai.embeddings.create({ model: 'text-embedding-3-small', input: 'hi' });
+}
+var lazy;
+export const ask = () => (lazy ??= new OpenAI()).chat.completions.create({ model: 'gpt-4o', messages: [] });
+export function other() {
+  let local = null;
+  local = { chat: { completions: { create: (x: unknown) => x } } };
+  return local.chat.completions.create({ model: 'my-model', messages: [] });
+}
+`,
+    },
+    expected: [
+      imp(1, 1, 'route.ts'),
+      client(5, 14, 'route.ts'),
+      client(7, 14, 'route.ts'),
+      call(9, 10, 'openai/embedding', 'route.ts'),
+      model(9, 44, 'route.ts'),
+      client(12, 36, 'route.ts'),
+      call(12, 26, 'openai/chatCompletion', 'route.ts'),
+      model(12, 83, 'route.ts'),
+    ],
+  },
 ];
 
 describe('openai detection', () => {
