@@ -513,22 +513,27 @@ export class Evaluator {
 
   private literalMember(object: ObjectValue, name: string): Value {
     const properties = object.node.properties;
+    // `{ baseURL: X, ...opts }` with `opts: ClientOptions`: the type only says opts may name it, so
+    // the member is opts.baseURL or, where opts leaves it out, X.
+    const maybe: Value[] = [];
+    const found = (value: Value): Value => (maybe.length ? union([...maybe, value].filter((v) => v.t !== 'unknown')) : value);
     for (let i = properties.length - 1; i >= 0; i--) {
       const property = properties[i];
       if (ts.isSpreadAssignment(property)) {
         const fromSpread = this.member(this.evaluate(object.unit, property.expression), name, { unit: object.unit, node: property });
-        if (fromSpread.t !== 'unknown') return fromSpread;
+        if (fromSpread.t === 'sdk' && fromSpread.op === 'typed') maybe.push(fromSpread);
+        else if (fromSpread.t !== 'unknown') return found(fromSpread);
         continue;
       }
       if (!property.name || propertyNameText(property.name) !== name) continue;
-      if (ts.isPropertyAssignment(property)) return this.evaluate(object.unit, property.initializer);
-      if (ts.isShorthandPropertyAssignment(property)) return this.evaluate(object.unit, property.name);
+      if (ts.isPropertyAssignment(property)) return found(this.evaluate(object.unit, property.initializer));
+      if (ts.isShorthandPropertyAssignment(property)) return found(this.evaluate(object.unit, property.name));
       if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
         const fn: FunctionValue = { t: 'function', node: property, unit: object.unit };
         return ts.isGetAccessorDeclaration(property) ? this.returns(fn) : fn;
       }
     }
-    return UNKNOWN;
+    return maybe.length ? union(maybe) : UNKNOWN;
   }
 
   private classMember(cls: ClassValue, name: string, isStatic: boolean): Value {
@@ -714,6 +719,8 @@ export class Evaluator {
         if (reassigned.length) value = union([value, ...reassigned].filter((v) => v.t !== 'unknown'));
         const declared = node.type ?? jsDocType(unit, node);
         if (value.t === 'unknown' && declared && declaration.path.length === 0) value = this.fromType(unit, declared);
+        // A reassigned variable's declared type is one more thing it may hold (`let m: OpenAIModel; m = resolved as OpenAIModel`).
+        else if (reassigned.length && declared) value = union([value, this.fromType(unit, declared)].filter((v) => v.t !== 'unknown'));
         return this.withBindingDefault(unit, value, declaration.name);
       }
       case 'parameter': {

@@ -236,7 +236,10 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         const value = context.evaluator.evaluate(unit, receiver);
         // Bound to another package (together-ai, groq-sdk…) or to a local class: it only shares
         // OpenAI's shape. What the SDK modules bound is theirs; only the untraceable is left here.
-        if (value.t !== 'unknown' && !OPENAI_SPECIFIER_VALUE(value)) continue;
+        // A variable that may hold several things is bound only when each is known and not
+        // OpenAI's (a declared interface, `let m: OpenAIModel`, says nothing of what it holds).
+        const other = (v: Value) => v.t !== 'unknown' && !OPENAI_SPECIFIER_VALUE(v);
+        if (value.t === 'union' ? value.options.every((o) => o.t !== 'type' && other(o)) : other(value)) continue;
         const call = receiver.parent;
         out.push(detection(unit, at(call.parent ?? call), { type: 'call', verdict: 'usage', path: hit.match }, hit.match));
         break;

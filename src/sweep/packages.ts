@@ -13,6 +13,15 @@ import { t } from '../core/text.js';
 import { OPENAI_PACKAGE } from './indicators.js';
 
 function packageOf(value: Value): string | undefined {
+  // `let engine = new A(); if (x) engine = new B()`: any option from the package is a use of it.
+  // Only when every option it may hold comes from the package (a declared type, `let models:
+  // OpenAI.Model[]`, is not a use; a value that is sometimes a response's is not either), and none
+  // is what a call returned (`response.data.map` on either of two `images.generate()` results).
+  if (value.t === 'union') {
+    if (value.options.some((o) => o.t === 'sdk' && o.path.some((segment) => segment.endsWith('()')))) return undefined;
+    const packages = value.options.filter((o) => !(o.t === 'sdk' && o.op === 'typed')).map(packageOf);
+    return packages.length && packages.every((pkg) => pkg !== undefined) ? packages[0] : undefined;
+  }
   if (value.t === 'module' && value.via !== 'type') return OPENAI_PACKAGE.test(value.specifier) ? value.specifier : undefined;
   if (value.t === 'sdk' && value.module.via !== 'type') return OPENAI_PACKAGE.test(value.module.specifier) ? value.module.specifier : undefined;
   return undefined;

@@ -5,6 +5,24 @@ const site = (ruleId: string, line: number, column: number, file?: string): Expe
 
 const cases: Array<{ name: string; files: Record<string, string>; expected: ExpectedSite[] }> = [
   {
+    name: 'chatgpt: a client whose apiBaseUrl is set from an OpenAI variable only when it is set, held in a let beside a web-proxy client, is OpenAI by default',
+    files: {
+      'a.ts': `import { ChatGPTAPI, ChatGPTUnofficialProxyAPI } from 'chatgpt';
+const model = process.env.OPENAI_API_MODEL || 'gpt-3.5-turbo';
+let api: ChatGPTAPI | ChatGPTUnofficialProxyAPI;
+if (process.env.OPENAI_API_KEY) {
+  const options = { apiKey: process.env.OPENAI_API_KEY, completionParams: { model } };
+  if (process.env.OPENAI_API_BASE_URL) options.apiBaseUrl = \`\${process.env.OPENAI_API_BASE_URL}/v1\`;
+  api = new ChatGPTAPI({ ...options });
+} else {
+  api = new ChatGPTUnofficialProxyAPI({ accessToken: process.env.OPENAI_ACCESS_TOKEN, apiReverseProxyUrl: 'https://proxy.example/api/conversation' });
+}
+export const ask = (text: string) => api.sendMessage(text, { completionParams: { model } });
+`,
+    },
+    expected: [site('import', 1, 1), site('model', 2, 47), site('chatgptClient', 7, 9), site('chatgptUnofficialProxy', 9, 9), site('chatgptSendMessage', 11, 38)],
+  },
+  {
     name: 'chatgpt: import, ChatGPTAPI, completionParams model, sendMessage',
     files: {
       'a.ts': `import { ChatGPTAPI } from 'chatgpt';

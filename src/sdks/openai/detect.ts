@@ -17,6 +17,7 @@ import { inheritedRouting, noteFactory } from './factories.js';
 import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 import { responsesAsChat, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
+import { namedProvider } from '../../sweep/context.js';
 
 export const SDK = 'openai';
 
@@ -45,7 +46,7 @@ export interface ClientFacts {
   options:
     | { kind: 'none' }
     | { kind: 'literal'; object: ObjectValue; inline: boolean }
-    | { kind: 'opaque'; argument: ts.Expression };
+    | { kind: 'opaque'; argument: ts.Expression; callerKeys: KeyFacts[] };
   routing: Routing;
   baseURL: { property?: ts.ObjectLiteralElementLike; value?: Value };
   apiKey: KeyFacts;
@@ -119,7 +120,7 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
       options = { kind: 'literal', object: fallbackValue, inline: false };
       byDefault = true;
     } else {
-      options = { kind: 'opaque', argument };
+      options = { kind: 'opaque', argument, callerKeys: [] };
     }
   }
   const facts: ClientFacts = {
@@ -150,10 +151,48 @@ export function analyzeClient(context: DetectContext, unit: Unit, node: ts.NewEx
     facts.drop = object.node.properties.filter((p) => p.name && ts.isIdentifier(p.name) && DROPPED_OPTIONS.has(p.name.text));
     facts.browser = propertyByName(object.node, 'dangerouslyAllowBrowser') !== undefined;
   } else if (options.kind === 'opaque') {
-    facts.routing = { to: 'configurable', source: `options passed as ${argument!.getText(unit.sf)}` };
+    // `new OpenAI(opts)`: the caller chooses; where it names no baseURL the SDK goes to api.openai.com,
+    // so the client is OpenAI's by default, unless its context is written for another provider.
+    const named = namedProvider(unit.sf, node, unit.path);
+    facts.routing = { to: 'configurable', source: `options passed as ${argument!.getText(unit.sf)}`, ...(named && named !== 'openai' ? {} : { openaiWhenUnset: true }) };
+    // The key and base URL its callers in this file pass are this client's: they move with it.
+    if (facts.routing.openaiWhenUnset && options.kind === 'opaque') {
+      for (const passed of callerOptions(unit, argument!)) {
+        const value = evaluator.evaluate(unit, passed);
+        if (value.t !== 'object') continue;
+        options.callerKeys.push(keyFactsOf(context, value));
+        noteEnvFeeds(context, evaluator.objectMember(value, 'apiKey'), 'key');
+        noteEnvFeeds(context, evaluator.objectMember(value, 'baseURL'), 'baseURL');
+      }
+    }
   }
   clientFactsCache.set(node, facts);
   return facts;
+}
+
+/**
+ * `function makeClient(opts) { return new OpenAI(opts) }`: the arguments the calls of that function
+ * in the same file pass for `opts` (callers in other files are not followed).
+ */
+function callerOptions(unit: Unit, argument: ts.Expression): ts.Expression[] {
+  const name = skipOuter(argument);
+  const declaration = ts.isIdentifier(name) ? resolveName(name) : undefined;
+  if (declaration?.kind !== 'parameter' || declaration.path.length) return [];
+  const fn = declaration.node.parent;
+  const index = ts.isFunctionLike(fn) ? fn.parameters.indexOf(declaration.node) : -1;
+  const holder = ts.isFunctionDeclaration(fn) ? fn : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  if (index < 0 || !holder?.name || !ts.isIdentifier(holder.name)) return [];
+  const fnName = holder.name.text;
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === fnName && resolveName(node.expression)?.node === holder) {
+      const passed = node.arguments[index];
+      if (passed && !node.arguments.slice(0, index + 1).some(ts.isSpreadElement)) found.push(passed);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(unit.sf);
+  return found;
 }
 
 /** The default of a destructured binding or a parameter the argument names (`{ options = {…} } = config`). */

@@ -167,6 +167,26 @@ export function clientEdits(client: ClientFacts, target: Target, context: PlanCo
     return out;
   }
 
+  if (options.kind === 'opaque' && client.routing.to === 'configurable') {
+    // The caller's options still decide; the provider only becomes what they leave unset.
+    const unit = client.unit;
+    const argument = options.argument;
+    out.review.push(...fileEdits(unit, [replaceNode(unit, argument, `{ ${keyEntry}, ${baseEntry}, ...${argument.getText(unit.sf)} }`)]));
+    // The OpenAI key its callers in this file pass (`makeClient({ apiKey: process.env.OPENAI_API_KEY })`) moves with it.
+    for (const callerKey of options.callerKeys) {
+      if (callerKey.kind !== 'env') continue;
+      const key = keyEdits(callerKey, provider, unit, context);
+      out.review.push(...key.edits, ...key.review);
+    }
+    out.notes.push(
+      t(
+        `The options come from the caller: where they name an apiKey or baseURL, those still decide; set ${providerKeyEnv(provider)} (or pass the provider's key) where they are built.`,
+        `客户端选项由调用方传入：其中的 apiKey 或 baseURL 仍然生效；请在构造选项处改用 ${providerKeyEnv(provider)}（或传入服务商的密钥）。`,
+      ),
+    );
+    return out;
+  }
+
   if (options.kind === 'opaque') {
     const unit = client.unit;
     const argument = options.argument;

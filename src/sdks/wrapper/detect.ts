@@ -88,6 +88,11 @@ function objectOf(context: DetectContext, unit: Unit, argument: ts.Expression | 
   return alternatives(traceValue(context.evaluator, unit, argument)).find((v): v is ObjectValue => v.t === 'object');
 }
 
+/** Sent elsewhere in every run: a configurable endpoint that is OpenAI's when unset is not. */
+function wrapperRouted(routing: Routing | undefined): boolean {
+  return isRouted(routing) && !(routing?.to === 'configurable' && routing.openaiWhenUnset);
+}
+
 function subObject(context: DetectContext, object: ObjectValue, name: string): ObjectValue | undefined {
   return alternatives(optionValue(context, object, name)).find((v): v is ObjectValue => v.t === 'object');
 }
@@ -138,9 +143,12 @@ export function analyzeChatGpt(context: DetectContext, unit: Unit, node: ts.NewE
     facts.baseUrl = { property: baseProperty, value: baseValue };
     facts.routing = routingOfBaseUrl(baseValue);
   }
+  // `options.apiBaseUrl = process.env.OPENAI_API_BASE_URL` when set: OpenAI wherever it is not, and
+  // set in statements banjia does not rewrite for this wrapper, so the move is the user's.
+  if (facts.routing.to === 'configurable' && facts.routing.openaiWhenUnset) facts.blocked = 'options';
   facts.apiKey = keyFactsOf(context, object);
   // The variables of a client that already goes elsewhere are that endpoint's, not OpenAI's.
-  const toOpenAi = facts.routing.to === 'openai';
+  const toOpenAi = facts.routing.to === 'openai' || (facts.routing.to === 'configurable' && facts.routing.openaiWhenUnset === true);
   if (toOpenAi && facts.baseUrl.value) noteEnvFeeds(context, facts.baseUrl.value, 'baseURL');
   if (toOpenAi) noteEnvFeeds(context, optionValue(context, object, 'apiKey'), 'key');
   facts.drop = object.node.properties.filter((p) => p.name && propertyNameText(p.name) === 'apiOrg');
@@ -229,7 +237,7 @@ function detectNew(unit: Unit, node: ts.NewExpression, context: DetectContext, d
   switch (found.cls) {
     case 'ChatGPTAPI': {
       const client = analyzeChatGpt(context, unit, node);
-      const routed = isRouted(client.routing);
+      const routed = wrapperRouted(client.routing);
       detections.push(
         detection(
           routed ? 'wrapper/chatgptClientRouted' : 'wrapper/chatgptClient',
@@ -330,7 +338,7 @@ function detectCall(unit: Unit, node: ts.CallExpression, callee: ts.PropertyAcce
   if (instance.cls === 'ChatGPTAPI' || instance.cls === 'ChatGPTUnofficialProxyAPI') {
     const client = instance.cls === 'ChatGPTAPI' && constructed ? analyzeChatGpt(context, instance.origin.unit, constructed) : undefined;
     const routing: Routing | undefined = instance.cls === 'ChatGPTUnofficialProxyAPI' ? { to: 'other', url: 'the ChatGPT web backend (reverse proxy)' } : client?.routing;
-    const routed = isRouted(routing);
+    const routed = wrapperRouted(routing);
     // The request body is the client's completionParams (and, from chatgpt 5.1, the call's own).
     const opts = objectOf(context, unit, node.arguments[1]);
     const callParams = opts ? subObject(context, opts, 'completionParams') : undefined;

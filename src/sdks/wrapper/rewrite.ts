@@ -78,7 +78,8 @@ export function planWrapper(detection: WrapperDetection, context: PlanContext): 
 
 function planWrapperCall(detection: WrapperDetection, payload: Extract<WrapperPayload, { type: 'call' }>, context: PlanContext): PlannedFields {
   const chatgpt = payload.cls === 'ChatGPTAPI';
-  const routed = payload.routing && payload.routing.to !== 'openai' && payload.routing.to !== 'azure';
+  const configurableOpenAi = payload.routing?.to === 'configurable' && payload.routing.openaiWhenUnset === true;
+  const routed = payload.routing && payload.routing.to !== 'openai' && payload.routing.to !== 'azure' && !configurableOpenAi;
   if (chatgpt && (routed || !payload.blocked)) return planCall(detection as unknown as OpenAiDetection, payload, context);
   if (routed) return { readiness: 'info' };
   return { readiness: 'manual', action: text.movesWithClient() };
@@ -104,7 +105,7 @@ function defaultModelTarget(target: Target): string | undefined {
 function planChatGpt(client: ChatGptFacts, context: PlanContext): PlannedFields {
   const target = context.target;
   const routing = client.routing;
-  if (routing.to !== 'openai' && routing.to !== 'azure') {
+  if (routing.to !== 'openai' && routing.to !== 'azure' && !(routing.to === 'configurable' && routing.openaiWhenUnset)) {
     if (target && routing.to === 'provider' && routing.provider === target.provider.id) {
       return { readiness: 'info', message: t(`ChatGPTAPI already points at ${target.provider.name.en}`, `ChatGPTAPI 已指向 ${target.provider.name.zh}`) };
     }
