@@ -1,19 +1,30 @@
 /**
- * The request path, end to end: fixture projects and the demo app are migrated to five providers
- * with `apply --yes`, then executed under `verify` against the emulator. Every request must carry
- * the provider's path prefix, a Bearer key and the mapped model, and the app must read the
- * emulated answers. The AI SDK and LangChain projects run the same way in frameworks.test.ts.
+ * The request path, end to end: fixture projects are migrated to five providers and the demo app
+ * to six with `apply --yes --include-review`, then executed under `verify` against the emulator.
+ * Every request must carry the provider's path prefix, a Bearer key and the mapped model, and the
+ * app must read the emulated answers. The AI SDK and LangChain projects run the same way in
+ * frameworks.test.ts. The openai-SDK projects (demo app included) declare openai ^4 but execute
+ * the openai installed in banjia's node_modules (see OPENAI_SDK below).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findProvider, mapModel } from '../../src/catalogue/index.js';
 import { verify } from '../../src/commands/verify.js';
 import { pathPrefix } from '../../src/emulator/server.js';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { cleanup, driverOutput, migratedCopy } from './project.js';
 
 afterAll(cleanup);
 
 const PROVIDERS = ['qwen', 'deepseek', 'zhipu', 'moonshot', 'doubao'];
+
+/**
+ * The openai package the fixtures execute: banjia's own node_modules (they are symlinked in), not
+ * the `^4.104.0` their package.json declares. Their code is written to the v4 API, which this major
+ * still serves; the test names say which major actually ran.
+ */
+const OPENAI_SDK = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'openai', 'package.json'), 'utf8')).version as string;
 
 function expectProviderRequests(providerId: string, entries: Awaited<ReturnType<typeof verify>>['entries'], openaiModel: string) {
   const provider = findProvider(providerId)!;
@@ -33,7 +44,7 @@ function expectProviderRequests(providerId: string, entries: Awaited<ReturnType<
 }
 
 describe.each(PROVIDERS)('request path to %s', (providerId) => {
-  it('openai SDK client: chat, streamed chat with usage, tool call', async () => {
+  it(`openai SDK client (v4-style code, run on openai ${OPENAI_SDK}): chat, streamed chat with usage, tool call`, async () => {
     const dir = migratedCopy('emulator/sdk-client', providerId);
     const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });
     expect(result.stderr).toBe('');
@@ -94,7 +105,7 @@ const DEMO_PROVIDERS = [
 ];
 
 describe.each(DEMO_PROVIDERS)('the demo app migrated to $id, run by its entry point', ({ id: providerId, embeddings }) => {
-  it('sends every call that can move to the emulator, valid, and only the rest to the OpenAI trap', async () => {
+  it(`sends every call that can move to the emulator, valid, and only the rest to the OpenAI trap (openai ${OPENAI_SDK})`, async () => {
     const provider = findProvider(providerId)!;
     expect(provider.embeddingModels.length > 0).toBe(embeddings);
     const dir = migratedCopy('demo-app', providerId);
@@ -148,7 +159,7 @@ describe.each(DEMO_PROVIDERS)('the demo app migrated to $id, run by its entry po
 });
 
 describe.each(['qwen', 'zhipu', 'siliconflow'])('a client factory with JSON mode and embeddings, migrated to %s', (providerId) => {
-  it('sends the mapped chat and embedding models and reads JSON and vectors', async () => {
+  it(`sends the mapped chat and embedding models and reads JSON and vectors (openai ${OPENAI_SDK})`, async () => {
     const dir = migratedCopy('emulator/sdk-factory', providerId);
     const provider = findProvider(providerId)!;
     const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });
