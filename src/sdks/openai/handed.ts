@@ -165,13 +165,15 @@ function siteArguments(context: DetectContext, pending: Pending[]): Map<ts.Node,
   const names = new Set(targets.values());
   const definers = new Set(pending.map((p) => p.unit.path));
   const out = new Map<ts.Node, Array<{ unit: Unit; arguments: readonly ts.Expression[] }>>();
-  const subclassed = new Set<string>();
+  // Subclassed, or used other than by calling it (handed on as a value, re-exported as default): sites not searched.
+  const unsearched = new Set<string>();
   for (const file of context.workspace.parsedFilesUsing(names, definers)) {
     // A subclass constructs the class through `super(…)`, a site not searched here: not traced.
     const text = context.workspace.text(file) ?? '';
-    for (const name of names) if (new RegExp(`\\bextends\\s+(?:\\w+\\.)?${name.replace(/[$]/g, '\\$&')}(?![\\w$])`).test(text)) subclassed.add(name);
+    for (const name of names) if (new RegExp(`\\bextends\\s+(?:\\w+\\.)?${name.replace(/[$]/g, '\\$&')}(?![\\w$])`).test(text)) unsearched.add(name);
     for (const unit of context.workspace.units(file)) {
       if (unit.syntaxErrors.length) continue;
+      for (const name of escapingNames(unit.sf, names)) unsearched.add(name);
       for (const node of structuralNodes(unit)) {
         if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) continue;
         const callee = skipOuter(node.expression);
@@ -186,6 +188,34 @@ function siteArguments(context: DetectContext, pending: Pending[]): Map<ts.Node,
       }
     }
   }
-  for (const [target, name] of targets) if (subclassed.has(name)) out.delete(target);
+  for (const [target, name] of targets) if (unsearched.has(name)) out.delete(target);
   return out;
+}
+
+/**
+ * The names of `names` a file uses other than by calling or constructing them, importing,
+ * exporting by name or as a type: `items.map(translate)`, `{ Summarizer }`, `export default
+ * Summarizer`. Such a use may reach a call site this search does not see. Matching by name only
+ * errs on the safe side: an unrelated use of the same name leaves the call untraced.
+ */
+function escapingNames(sf: ts.SourceFile, names: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && names.has(node.text) && escapes(node)) found.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+function escapes(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === id) return false;
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isExportSpecifier(parent) || ts.isNamespaceImport(parent)) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isExpressionWithTypeArguments(parent) || ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return false;
+  // A declaration's own name (the class or function, a same-named member or property key).
+  if ((ts.isClassLike(parent) || ts.isFunctionDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.name === id) return false;
+  return true;
 }
