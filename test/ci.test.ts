@@ -98,7 +98,7 @@ describe('machine formats', () => {
     expect(github.stdout).toMatch(/^::error file=src\/embeddings\.ts,line=6,endLine=\d+,col=\d+,endColumn=\d+,title=banjia openai\/embedding::/m);
     // The shared client splits: chat moves to a DeepSeek client (lib, chat.ts, tools.ts), embeddings and moderation stay.
     expect(github.stdout).toMatch(/^::warning file=src\/lib\/openai\.ts,line=4,.*title=banjia openai\/client::OpenAI client split: chat\.completions\.create move to a new DeepSeek client/m);
-    expect(github.stdout).toMatch(/^::notice title=banjia apply → deepseek::6 file\(s\) would change/m);
+    expect(github.stdout).toMatch(/^::notice title=banjia apply → deepseek::7 file\(s\) would change/m);
     const markdown = runCli(['apply', dir, '--provider', 'deepseek', '--dry-run', '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/^## banjia: OpenAI → DeepSeek \(`deepseek`\)/);
     expect(markdown.stdout).toMatch(/\| `src\/lib\/openai\.ts` \| \d+ \| \d+ \|/);

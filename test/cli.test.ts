@@ -211,8 +211,9 @@ describe('migrate apply', () => {
     expect(treeSnapshot(dir)).not.toEqual(before);
     const undone = runCli(['undo', dir]);
     expect(undone.code).toBe(0);
-    // the shared client's module, the three files whose calls move to the new client, config.ts, .env.example, docker-compose.yml
-    expect(undone.stdout).toMatch(/Restored 7 file/);
+    // the shared client's module, the three files whose calls move to the new client, index.ts (it hands
+    // the client to the Summarizer), config.ts, .env.example, docker-compose.yml
+    expect(undone.stdout).toMatch(/Restored 8 file/);
     expect(treeSnapshot(dir)).toEqual(before);
   });
 

@@ -21,6 +21,7 @@ import { described, t, type Localized } from '../core/text.js';
 import { formatObject, lineIndent } from '../edits/object-literal.js';
 import { baseUrlExpression, envRead, providerKeyEnv } from '../sdks/shared/env.js';
 import type { Detection, PlanContext, SdkModule, Target } from '../sdks/types.js';
+import type { Handoff } from '../sdks/openai/handed.js';
 
 export interface Pair {
   sdk: SdkModule;
@@ -134,7 +135,7 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
     if (record.decision !== 'split') continue;
     const moving = record.calls.filter((c) => c.finding.readiness !== 'manual' && c.finding.kind === 'call');
     const staying = record.calls.filter((c) => c.finding.readiness === 'manual');
-    const split = splitEdits(record, moving, target, context);
+    const split = splitEdits(record, moving, staying, target, context);
     const stayingCalls = new Set(staying.map((c) => callNode(c)));
     for (const pair of staying) strip(pair.finding);
     for (const model of record.models) {
@@ -171,19 +172,25 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
   }
 }
 
+function handoffsOf(pair: Pair): Handoff[] {
+  return (pair.detection.payload as { handoffs?: Handoff[] }).handoffs ?? [];
+}
+
 function callNode(pair: Pair): ts.Node | undefined {
   return (pair.detection.payload as { node?: ts.Node }).node;
 }
 
 /**
  * The split as minimal edits, for the plain case: the client is `[export] const name = new OpenAI(…)`
- * and every call that moves is `name.…(…)`, in its file or in a file that imports `name` by name.
+ * and every call that moves is `name.…(…)`, in its file or in a file that imports `name` by name,
+ * or is made inside a class or function the client is handed to (`new Summarizer(name)`), where
+ * the argument names the new client instead (unless a call that stays is handed the same argument).
  * A second declaration for the provider is added after the first; the calls that move name it —
  * in another file by importing it under the old local name (`import { openaiQwen as openai }`)
  * when every call of that file moves, else by importing it beside the old one. Undefined when the
  * code is not that plain.
  */
-function splitEdits(record: ClientRecord, moving: Pair[], target: Target, context: PlanContext): FileEdit[] | undefined {
+function splitEdits(record: ClientRecord, moving: Pair[], staying: Pair[], target: Target, context: PlanContext): FileEdit[] | undefined {
   const construction = record.node;
   if (!ts.isNewExpression(construction)) return undefined;
   const declaration = construction.parent;
@@ -199,16 +206,30 @@ function splitEdits(record: ClientRecord, moving: Pair[], target: Target, contex
   const edits: FileEdit[] = [];
   // Calls in other files, by the import specifier that binds the client there.
   const imported = new Map<ts.ImportSpecifier, { unit: Unit; roots: ts.Identifier[] }>();
+  // A client handed to a class or function that a staying call also uses cannot be split by its argument.
+  const stayingHandoffs = new Set(staying.flatMap((pair) => handoffsOf(pair).map((h) => h.node)));
+  const sites: Array<{ unit: Unit; root: ts.Expression }> = [];
   for (const pair of moving) {
     const call = callNode(pair);
     const callUnit = (pair.detection.payload as { unit?: Unit }).unit;
     if (!call || !ts.isCallExpression(call) || !callUnit) return undefined;
+    const handoffs = handoffsOf(pair);
+    if (handoffs.some((h) => stayingHandoffs.has(h.node))) return undefined;
+    if (handoffs.length) {
+      // `new Summarizer(openai)`: the argument that hands the client in is what names the new one.
+      for (const handoff of handoffs) sites.push({ unit: handoff.unit, root: handoff.node });
+      continue;
+    }
     let root: ts.Expression = call.expression;
     while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
+    sites.push({ unit: callUnit, root });
+  }
+  for (const { unit: callUnit, root } of sites) {
     if (!ts.isIdentifier(root)) return undefined;
     const bound = resolveName(root);
     if (bound?.node === declaration && callUnit.path === unit.path) {
-      edits.push({ file: unit.path, ...nodeRange(unit, root), text: fresh });
+      // Two calls handed the client through one argument edit it once.
+      if (!edits.some((e) => e.file === unit.path && e.start === nodeRange(unit, root).start)) edits.push({ file: unit.path, ...nodeRange(unit, root), text: fresh });
       continue;
     }
     const specifier = bound?.kind === 'import' ? importSpecifierOf(bound.local) : undefined;
@@ -216,7 +237,7 @@ function splitEdits(record: ClientRecord, moving: Pair[], target: Target, contex
     const from = bound!.kind === 'import' ? bound!.specifier : '';
     if (context.workspace.resolveModule(callUnit.path, from) !== unit.path) return undefined;
     const entry = imported.get(specifier) ?? { unit: callUnit, roots: [] };
-    entry.roots.push(root);
+    if (!entry.roots.includes(root)) entry.roots.push(root);
     imported.set(specifier, entry);
   }
   for (const [specifier, { unit: other, roots }] of imported) {

@@ -4,15 +4,13 @@
  * against the emulator. Chat, streamed chat and one embedding must reach the provider's path
  * prefix with a Bearer key and the mapped model, and the app must read the emulated answers.
  *
- * DeepSeek and Doubao have no counterpart for text-embedding-3-small: banjia reports the embedding
- * client as "cannot move" and leaves it on OpenAI (the embeddings live in their own module, so the
- * chat module still moves). There the chat requests are checked and the embedding must be caught
- * by the OpenAI trap, so `verify` fails on exactly that one request.
- *
- * Moonshot is not here: both fixtures send temperature 0.3, which Kimi K2.5+ rejects, and the
- * pinned-temperature dialect fix that the openai SDK client gets (sdk-client in
- * request-path.test.ts) is neither applied nor reported for generateText({ temperature }) or
- * new ChatOpenAI({ temperature }), so the migrated chat requests are rejected (400).
+ * DeepSeek, Doubao and Moonshot have no counterpart for text-embedding-3-small: banjia reports the
+ * embedding client as "cannot move" and leaves it on OpenAI (the embeddings live in their own module,
+ * so the chat module still moves). There the chat requests are checked and the embedding must be
+ * caught by the OpenAI trap, so `verify` fails on exactly that one request. On Moonshot the fixtures'
+ * temperature 0.3, which Kimi K2.5+ rejects, is pinned to 1 by the review edit of the
+ * `moonshot-temperature-pinned` rule in generateText({ temperature }) and new ChatOpenAI({ temperature })
+ * alike; the emulator enforces that rule, so a chat request sent without the fix would be rejected.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { findProvider, mapModel } from '../../src/catalogue/index.js';
@@ -28,8 +26,8 @@ const FRAMEWORKS = [
 ];
 /** Providers that serve a counterpart for every call of the fixtures. */
 const FULL = ['qwen', 'zhipu', 'siliconflow'];
-/** Providers without an embeddings counterpart: the chat moves, the embedding stays on OpenAI. */
-const CHAT_ONLY = ['deepseek', 'doubao'];
+/** Providers without an embeddings API: the chat moves, the embedding stays on OpenAI. */
+const CHAT_ONLY = ['deepseek', 'doubao', 'moonshot'];
 
 async function run(fixture: string, providerId: string) {
   const dir = migratedCopy(fixture, providerId);

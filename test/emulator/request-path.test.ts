@@ -1,20 +1,30 @@
 /**
- * The request path, end to end: fixture projects and the demo app are migrated to five providers
- * with `apply --yes`, then executed under `verify` against the emulator. Every request must carry
- * the provider's path prefix, a Bearer key and the mapped model, and the app must read the
- * emulated answers. The AI SDK and LangChain projects run the same way in frameworks.test.ts.
+ * The request path, end to end: fixture projects are migrated to five providers and the demo app
+ * to six with `apply --yes --include-review`, then executed under `verify` against the emulator.
+ * Every request must carry the provider's path prefix, a Bearer key and the mapped model, and the
+ * app must read the emulated answers. The AI SDK and LangChain projects run the same way in
+ * frameworks.test.ts. The openai-SDK projects (demo app included) declare openai ^4 but execute
+ * the openai installed in banjia's node_modules (see OPENAI_SDK below).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findProvider, mapModel } from '../../src/catalogue/index.js';
 import { verify } from '../../src/commands/verify.js';
 import { pathPrefix } from '../../src/emulator/server.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { cleanup, driverOutput, migratedCopy } from './project.js';
 
 afterAll(cleanup);
 
 const PROVIDERS = ['qwen', 'deepseek', 'zhipu', 'moonshot', 'doubao'];
+
+/**
+ * The openai package the fixtures execute: banjia's own node_modules (they are symlinked in), not
+ * the `^4.104.0` their package.json declares. Their code is written to the v4 API, which this major
+ * still serves; the test names say which major actually ran.
+ */
+const OPENAI_SDK = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'openai', 'package.json'), 'utf8')).version as string;
 
 function expectProviderRequests(providerId: string, entries: Awaited<ReturnType<typeof verify>>['entries'], openaiModel: string) {
   const provider = findProvider(providerId)!;
@@ -34,7 +44,7 @@ function expectProviderRequests(providerId: string, entries: Awaited<ReturnType<
 }
 
 describe.each(PROVIDERS)('request path to %s', (providerId) => {
-  it('openai SDK client: chat, streamed chat with usage, tool call', async () => {
+  it(`openai SDK client (v4-style code, run on openai ${OPENAI_SDK}): chat, streamed chat with usage, tool call`, async () => {
     const dir = migratedCopy('emulator/sdk-client', providerId);
     const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });
     expect(result.stderr).toBe('');
@@ -77,51 +87,79 @@ describe.each(PROVIDERS)('request path to %s', (providerId) => {
   });
 });
 
-const DEMO_DRIVER = `
-import { streamAnswer } from './src/chat.js';
-import { answerWithTools } from './src/tools.js';
-import { embed } from './src/embeddings.js';
-const deltas = [];
-const answer = await streamAnswer([{ role: 'user', content: 'Do you ship on weekends?' }], (d) => deltas.push(d));
-const tools = await answerWithTools('Where is order 42?');
-const vectors = await embed(['red dress', 'blue jeans']);
-console.log(JSON.stringify({ answer, deltas: deltas.filter(Boolean).length, tools, vectors: vectors.length, dimensions: vectors[0].length }));
-`;
+/**
+ * The demo app is run by its own entry point (src/index.ts: streamed chat, tool loop, embeddings,
+ * the Summarizer handed the shared client, moderation). No provider offers moderation, so apply
+ * keeps the shared client on OpenAI for it and sends everything else through a second client:
+ * verify must find every provider request valid and exactly the calls that stayed on OpenAI in
+ * its trap, and so exit 1. Where the provider has no embeddings API (DeepSeek, Kimi, Doubao), the
+ * embedding call stays on OpenAI too: the trap answers 403 and the app stops there.
+ */
+const DEMO_PROVIDERS = [
+  { id: 'qwen', embeddings: true },
+  { id: 'zhipu', embeddings: true },
+  { id: 'siliconflow', embeddings: true },
+  { id: 'deepseek', embeddings: false },
+  { id: 'moonshot', embeddings: false },
+  { id: 'doubao', embeddings: false },
+];
 
-describe.each(['qwen', 'zhipu'])('the demo app migrated to %s', (providerId) => {
-  it('streams, runs the tool loop and embeds against the emulator', async () => {
-    const dir = migratedCopy('demo-app', providerId);
-    writeFileSync(path.join(dir, 'driver.mjs'), DEMO_DRIVER);
+describe.each(DEMO_PROVIDERS)('the demo app migrated to $id, run by its entry point', ({ id: providerId, embeddings }) => {
+  it(`sends every call that can move to the emulator, valid, and only the rest to the OpenAI trap (openai ${OPENAI_SDK})`, async () => {
     const provider = findProvider(providerId)!;
-    const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'driver.mjs'], env: { PATH: process.env.PATH } });
-    expect(result.stderr).toBe('');
-    expect(result.passed).toBe(true);
-    const sent = result.entries.filter((e) => e.server === 'emulator');
+    expect(provider.embeddingModels.length > 0).toBe(embeddings);
+    const dir = migratedCopy('demo-app', providerId);
+    // Apply says what stays on OpenAI, and why: the client kept for it.
+    const scan = runCli(['--format', 'json', 'scan', dir, '--provider', providerId]);
+    const kept = (JSON.parse(scan.stdout).findings as Array<{ ruleId: string; file: string; message: string }>).find((f) => f.ruleId === 'openai/client')!;
+    expect(kept.file).toBe('src/lib/openai.ts');
+    const staying = embeddings ? '(moderations.create)' : '(embeddings.create, moderations.create)';
+    expect(kept.message).toBe(`OpenAI client kept on OpenAI: none of its calls can move to ${provider.name.en} ${staying}`);
+
+    const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/index.js'], env: { PATH: process.env.PATH } });
+    expect(result.exitCode).toBe(1);
+    expect(result.passed).toBe(false);
     const prefix = pathPrefix(provider);
-    expect(sent.every((e) => e.path.startsWith(`${prefix}/`) && e.auth === 'bearer' && e.verdict === 'ok')).toBe(true);
     const chat = mapModel('gpt-4o', provider).target;
     const fast = mapModel('gpt-4o-mini', provider).target;
-    const embedding = mapModel('text-embedding-3-small', provider).target;
-    expect(sent.map((e) => [e.endpoint, e.model])).toEqual([
+    const sent = result.entries.filter((e) => e.server === 'emulator');
+    expect(result.rejected).toEqual([]);
+    for (const e of sent) {
+      expect(e.path.startsWith(`${prefix}/`)).toBe(true);
+      expect(e.auth).toBe('bearer');
+      expect(e.verdict).toBe('ok');
+    }
+    const out = result.stdout;
+    expect(out).toContain(`[emulated ${providerId}/${chat}] reply to: 你们周末发货吗？`);
+    expect(out).toContain(`[emulated ${providerId}/${fast}] answer from the tool result`);
+    // Streamed answer, then the tool loop: the first turn sends tools and gets a call, the second sends the tool result.
+    const common = [
       ['chat', chat],
       ['chat', fast],
       ['chat', fast],
-      ['embeddings', embedding],
-    ]);
-    // The tool loop: the first turn sends tools and gets a call, the second sends the tool result.
+    ];
+    expect(sent[0].fields).toEqual(expect.arrayContaining(['stream', 'temperature']));
     expect(sent[1].fields).toEqual(expect.arrayContaining(['tools', 'tool_choice']));
-    const out = driverOutput(result.stdout);
-    expect(out.answer).toBe(`[emulated ${providerId}/${chat}] reply to: Do you ship on weekends?`);
-    expect(out.deltas).toBeGreaterThanOrEqual(3);
-    expect(out.tools).toBe(`[emulated ${providerId}/${fast}] answer from the tool result`);
-    expect(out.vectors).toBe(2);
-    const model = provider.embeddingModels.find((m) => m.id === embedding)!;
-    expect(out.dimensions).toBe(model.dimensions);
+    if (embeddings) {
+      const embedding = mapModel('text-embedding-3-small', provider).target;
+      // The Summarizer, handed the shared client in index.ts, now gets the provider's client: JSON mode, SUMMARY_MODEL's default mapped.
+      expect(sent.map((e) => [e.endpoint, e.model])).toEqual([...common, ['embeddings', embedding], ['chat', fast]]);
+      expect(sent[4].fields).toEqual(expect.arrayContaining(['response_format']));
+      const model = provider.embeddingModels.find((m) => m.id === embedding)!;
+      expect(out).toContain(`${model.dimensions} dimensions`);
+      expect(out).toMatch(new RegExp(`emulated: true,\\s+provider: '${providerId}',\\s+model: '${fast!.replace(/[.]/g, '\\.')}'`));
+      expect(result.openaiAttempts.map((e) => [e.method, e.path, e.model, e.verdict])).toEqual([['POST', '/v1/moderations', 'omni-moderation-latest', 'trapped']]);
+    } else {
+      expect(sent.map((e) => [e.endpoint, e.model])).toEqual(common);
+      // The embedding call kept on OpenAI reaches only the trap; its 403 ends the app before the Summarizer.
+      expect(result.openaiAttempts.map((e) => [e.method, e.path, e.model, e.verdict])).toEqual([['POST', '/v1/embeddings', 'text-embedding-3-small', 'trapped']]);
+    }
+    expect(result.stderr).toContain('403 banjia verify caught this request: it was meant for OpenAI');
   });
 });
 
 describe.each(['qwen', 'zhipu', 'siliconflow'])('a client factory with JSON mode and embeddings, migrated to %s', (providerId) => {
-  it('sends the mapped chat and embedding models and reads JSON and vectors', async () => {
+  it(`sends the mapped chat and embedding models and reads JSON and vectors (openai ${OPENAI_SDK})`, async () => {
     const dir = migratedCopy('emulator/sdk-factory', providerId);
     const provider = findProvider(providerId)!;
     const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });

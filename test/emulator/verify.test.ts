@@ -1,4 +1,7 @@
-/** `migrate verify`: fails on an unmigrated app, a foreign model, a rule-breaking request; passes on the migrated demo. */
+/**
+ * `migrate verify`: fails on an unmigrated app, a foreign model, a rule-breaking request; on the
+ * migrated demo app it names the one call that cannot move (moderation), and passes on the rest.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,23 +74,40 @@ await client.chat.completions.create({ model: 'glm-4.5-air', messages: [{ role: 
     expect(lines).toMatchObject([{ server: 'emulator', path: '/api/paas/v4/chat/completions', model: 'glm-4.5-air', verdict: 'rejected', rule: 'tool-choice', status: 400 }]);
   });
 
-  it('passes on the migrated demo app, with the key variable set to a dummy', () => {
+  it('on the migrated demo app run by its entry point: every provider request valid, the moderation call (no provider has one) caught', () => {
+    const dir = migratedCopy('demo-app', 'qwen');
+    const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'src/index.js']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Requests to the emulator: 5 \(5 valid, 0 rejected\)/);
+    expect(result.stdout).toMatch(/chat +qwen3\.8-max +1 +0/);
+    // Two turns of the tool loop and the Summarizer (handed the provider's client in index.ts).
+    expect(result.stdout).toMatch(/chat +qwen3\.7-plus +3 +0/);
+    expect(result.stdout).toMatch(/embeddings +text-embedding-v4 +1 +0/);
+    expect(result.stdout).toContain('Attempts to reach OpenAI: 1\n  ✗ POST /v1/moderations model=omni-moderation-latest (via OPENAI_BASE_URL)\n');
+    expect(result.stdout).toContain('FAIL: 1 attempt(s) to reach OpenAI, the command failed (exit 1)');
+  });
+
+  it('passes on the parts of the migrated demo app that move, with the key variable set to a dummy', () => {
     const dir = migratedCopy('demo-app', 'qwen');
     writeFileSync(
       path.join(dir, 'smoke.mjs'),
-      `import { streamAnswer } from './src/chat.js';
+      `import { openai, openaiQwen } from './src/lib/openai.js';
+import { streamAnswer } from './src/chat.js';
 import { answerWithTools } from './src/tools.js';
 import { embed } from './src/embeddings.js';
+import { Summarizer } from './src/services/summarizer.js';
 console.log(await streamAnswer([{ role: 'user', content: 'hi' }], () => {}));
 console.log(await answerWithTools('Where is order 42?'));
 console.log((await embed(['a']))[0].length, process.env.DASHSCOPE_API_KEY);
+console.log(JSON.stringify(await new Summarizer(openaiQwen).summarize('broken parcel')), openai !== openaiQwen);
 `,
     );
     const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'smoke.mjs'], { env: { DASHSCOPE_API_KEY: '' } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1024 banjia-verify-dummy-key');
-    expect(result.stdout).toMatch(/Requests to the emulator: 4 \(4 valid, 0 rejected\)/);
+    expect(result.stdout).toContain('{"emulated":true,"provider":"qwen","model":"qwen3.7-plus"} true');
+    expect(result.stdout).toMatch(/Requests to the emulator: 5 \(5 valid, 0 rejected\)/);
     expect(result.stdout).toContain('PASS: every request was valid for the provider and none went to OpenAI');
     const json = runCli(['--format', 'json', 'verify', dir, '--provider', 'qwen', '--', process.execPath, 'smoke.mjs']);
     expect(json.code).toBe(0);

@@ -14,6 +14,7 @@ import { asOpenAiClient, isOpenAiClassValue, isOpenAiSpecifier, isV3Name, type O
 import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, type ResourceRule } from './resources.js';
 import * as text from './messages.js';
 import { inheritedRouting, noteFactory } from './factories.js';
+import { noteHanded } from './handed.js';
 import { routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 import { responsesAsChat, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
@@ -300,7 +301,11 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
     const path = normalizeClientPath(client.path);
     const method = path.pop()!;
     const rule = findResource(path, method);
-    if (rule) detections.push(...callDetections(context, unit, node, path, method, rule, client, false));
+    if (!rule) return;
+    const found = callDetections(context, unit, node, path, method, rule, client, false);
+    detections.push(...found);
+    // Only a type (a parameter `client: OpenAI`): the sites that hand the client in may say which one.
+    if (client.op === 'typed') noteHanded(context, unit, node, callee, path, method, rule, found);
     return;
   }
   if (!client && value.t === 'unknown') deferIfDistinctive(unit, node, callee, context);

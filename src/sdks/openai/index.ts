@@ -10,6 +10,7 @@ import { detectOpenAi, callDetections, SDK, type OpenAiDetection } from './detec
 import { planOpenAi } from './rewrite.js';
 import { findResource } from './resources.js';
 import { factoryUses } from './factories.js';
+import { bindHanded } from './handed.js';
 
 export const openaiSdk: SdkModule = {
   id: SDK,
@@ -23,6 +24,9 @@ export const openaiSdk: SdkModule = {
     const rule = findResource(path, method);
     return rule ? callDetections(context, request.unit, request.call, path, method, rule, undefined, true) : [];
   },
-  finish: (context) => factoryUses(context),
+  finish: (context) => {
+    bindHanded(context, (unit, call, path, method, rule, client) => callDetections(context, unit, call, path, method, rule, client, false));
+    return factoryUses(context);
+  },
   plan: (detection, context) => planOpenAi(detection as OpenAiDetection, context),
 };
