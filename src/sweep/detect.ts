@@ -116,16 +116,23 @@ export function hitsIn(source: string): Hit[] {
     const start = m.index + 1 + value[1].length;
     hits.push({ start, end: start + value[2].length, kind: 'model', match: value[2], prefix: value[1] });
   }
-  for (const m of source.matchAll(OPENAI_HOST)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'host', match: m[0] });
-  for (const m of source.matchAll(OPENAI_ENV_NAME)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'env', match: m[0] });
+  // Each guard is a plain search that fails fast where its pattern (tried at every word) cannot match.
+  if (/openai\.(?:com|azure)/i.test(source)) {
+    for (const m of source.matchAll(OPENAI_HOST)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'host', match: m[0] });
+  }
+  if (source.includes('OPENAI')) {
+    for (const m of source.matchAll(OPENAI_ENV_NAME)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'env', match: m[0] });
+  }
   for (const m of source.matchAll(SPECIFIER)) {
     if (OPENAI_PACKAGE.test(m[1])) hits.push({ start: m.index + 1, end: m.index + 1 + m[1].length, kind: 'import', match: m[1] });
   }
   for (const m of source.matchAll(CALL_SHAPE)) hits.push({ start: m.index + 1, end: m.index + m[0].length - 1, kind: 'call', match: `${m[1]}.${m[2]}` });
   for (const m of source.matchAll(KEY_PREFIX)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'keyFormat', match: m[0] });
-  for (const m of source.matchAll(OPENAI_HEADER)) hits.push({ start: m.index + 1, end: m.index + 1 + m[2].length, kind: 'header', match: m[2] });
-  for (const m of source.matchAll(QUOTED_OPENAI_NAME)) {
-    if (isOpenAiCredentialName(m[2])) hits.push({ start: m.index + 1, end: m.index + 1 + m[2].length, kind: 'settingKey', match: m[2] });
+  if (/open_?ai/i.test(source)) {
+    for (const m of source.matchAll(OPENAI_HEADER)) hits.push({ start: m.index + 1, end: m.index + 1 + m[2].length, kind: 'header', match: m[2] });
+    for (const m of source.matchAll(QUOTED_OPENAI_NAME)) {
+      if (isOpenAiCredentialName(m[2])) hits.push({ start: m.index + 1, end: m.index + 1 + m[2].length, kind: 'settingKey', match: m[2] });
+    }
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -486,6 +493,8 @@ function sweepMarkup(file: { path: string; text: string }, spans: Array<[number,
       (place.bound ? quotedWhole(markup, place, hit.start, hit.end, prefix.length) : place.value.trim() === `${prefix}${hit.match}` || (hit.kind === 'host' && !/\s/.test(place.value.trim())));
     // env names in markup are help text; an OpenAI header is sent from script code, not from markup
     const used = whole && !testFile && hit.kind !== 'env' && hit.kind !== 'header';
+    // a variable's path in a bound attribute (`v-model="form.openaiKey"`) is code, not a name written down
+    if (!used && hit.kind === 'settingKey' && place.place === 'attribute' && place.bound) continue;
     if (!used) {
       // a gateway's `openai/gpt-4o` in a picker is that gateway's, used or not
       out.push(detection(file, location, prefix && whole ? { type: 'model', verdict: 'other-provider', spots: [{ id: hit.match, start: hit.start, end: hit.end }], prefix, exact: true } : mentionPayload(hit, 0), hit.match));
