@@ -271,18 +271,19 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         break;
       }
       case 'header': {
-        if (place !== 'string' && place !== 'template') continue;
+        // the literal is the header's name (not a quoted word inside a longer text)
+        if (place !== 'string' || literalText(node).toLowerCase() !== hit.match.toLowerCase()) continue;
         seen.add(node);
         out.push(detection(unit, at(node), { type: 'header', verdict: testFile ? 'mention' : 'usage', name: hit.match }, hit.match));
         break;
       }
       case 'settingKey': {
         // the whole literal is the name (QUOTED_OPENAI_NAME): `getItem('openai_api_key')`, `get(['openaiKey'])`
-        if (place !== 'string') continue;
+        if (place !== 'string' || literalText(node) !== hit.match) continue;
         seen.add(node);
         const provider = namedProvider(sf, node, unit.path);
         const other = provider && provider !== 'openai' ? provider : undefined;
-        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : other ? 'other-provider' : testFile ? 'mention' : 'usage';
+        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : other ? 'other-provider' : testFile || isTranslationKey(node) ? 'mention' : 'usage';
         out.push(detection(unit, at(node), { type: 'settingKey', verdict, name: hit.match, ...(other ? { provider: other } : {}) }, hit.match));
         break;
       }
@@ -355,6 +356,15 @@ function isEnvStyleName(node: ts.Node): boolean {
 function literalText(node: ts.Node): string {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) return node.text;
   return node.getText();
+}
+
+/** `t('llm.providers.openai.api_key')`: the key of a label's translation, not of a setting. */
+function isTranslationKey(node: ts.Node): boolean {
+  const call = node.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== node) return false;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^(?:t|\$t|tc|\$tc|translate|formatMessage)$/.test(name);
 }
 
 /** `env.OPENAI_API_KEY`, `config['OPENAI_KEY']`: the whole read, not just the name. */
@@ -450,9 +460,11 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
 function configKeyHits(file: { path: string; text: string }, spans: Array<[number, number]> | undefined): SweepDetection[] {
   const out: SweepDetection[] = [];
   const testSettings = isTestFile(file.path);
+  // YAML and JSON keys end at `:`; `=` there is text (a code sample in a block scalar), as `:` is in TOML.
+  const separator = settingsSyntax(file.path) === 'section' ? /^[=:]/ : /^:/;
   for (const m of file.text.matchAll(CONFIG_OPENAI_KEY)) {
     const name = m[1];
-    if (!isOpenAiCredentialName(name)) continue;
+    if (!isOpenAiCredentialName(name) || !separator.test(m[0].slice(-1))) continue;
     const start = m.index + m[0].indexOf(name);
     const { line } = lineColumn(file.text, start);
     if (isExplained(spans, line)) continue;
