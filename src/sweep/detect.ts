@@ -15,7 +15,21 @@ import { locate, namedProvider, type Place } from './context.js';
 import { displayOnly } from './display.js';
 import { clientImports, valueImports } from './imports.js';
 import { packageUses } from './packages.js';
-import { isWebSessionName, MODEL_IN_TEXT, O_SERIES_VALUE, OPENAI_ENV_NAME, OPENAI_HOST, OPENAI_PACKAGE, providerNamed } from './indicators.js';
+import {
+  CONFIG_OPENAI_KEY,
+  isOpenAiCredentialName,
+  isWebSessionName,
+  MODEL_IN_TEXT,
+  O_SERIES_VALUE,
+  OPENAI_ENV_NAME,
+  OPENAI_HEADER,
+  OPENAI_HOST,
+  OPENAI_PACKAGE,
+  providerNamed,
+  QUOTED_OPENAI_NAME,
+} from './indicators.js';
+import { LABEL_ATTRIBUTE, markupPlace, markupSpans, markupText, quotedWhole } from './markup.js';
+import { isComponentFile } from '../analysis/sfc.js';
 import * as text from './messages.js';
 import { LABEL_KEYS, PROVIDER_KEYS, settingsEntry, settingsScalar, settingsSyntax } from './settings-block.js';
 
@@ -42,14 +56,18 @@ export type SweepPayload =
   | { type: 'env'; verdict: Verdict; name: string; provider?: string }
   | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
   | { type: 'call'; verdict: Verdict; path: string }
-  | { type: 'keyFormat'; verdict: Verdict };
+  | { type: 'keyFormat'; verdict: Verdict }
+  /** `OpenAI-Organization`, `OpenAI-Project`: headers only OpenAI's accounts have a meaning for. */
+  | { type: 'header'; verdict: Verdict; name: string }
+  /** A storage or settings key holding the OpenAI credential (`'openai_api_key'`, `openaiKey`). */
+  | { type: 'settingKey'; verdict: Verdict; name: string; provider?: string };
 
 export type SweepDetection = Detection<SweepPayload>;
 
-interface Hit {
+export interface Hit {
   start: number; // offset in the unit's source file text
   end: number;
-  kind: 'model' | 'host' | 'env' | 'import' | 'call' | 'keyFormat';
+  kind: 'model' | 'host' | 'env' | 'import' | 'call' | 'keyFormat' | 'header' | 'settingKey';
   match: string;
   prefix?: string;
 }
@@ -86,7 +104,7 @@ const KEY_PREFIX = /(['"`])sk-\1|\/\^sk-/g;
 const SPECIFIER = /['"`]([@\w][\w@./-]*)['"`]/g;
 const O_SERIES_LITERAL = /['"`]((?:[\w.-]+\/)?o[1-9][\w-]*)['"`]/g;
 
-function hitsIn(source: string): Hit[] {
+export function hitsIn(source: string): Hit[] {
   const hits: Hit[] = [];
   for (const m of source.matchAll(MODEL_IN_TEXT)) {
     const start = m.index + m[1].length;
@@ -98,13 +116,24 @@ function hitsIn(source: string): Hit[] {
     const start = m.index + 1 + value[1].length;
     hits.push({ start, end: start + value[2].length, kind: 'model', match: value[2], prefix: value[1] });
   }
-  for (const m of source.matchAll(OPENAI_HOST)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'host', match: m[0] });
-  for (const m of source.matchAll(OPENAI_ENV_NAME)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'env', match: m[0] });
+  // Each guard is a plain search that fails fast where its pattern (tried at every word) cannot match.
+  if (/openai\.(?:com|azure)/i.test(source)) {
+    for (const m of source.matchAll(OPENAI_HOST)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'host', match: m[0] });
+  }
+  if (source.includes('OPENAI')) {
+    for (const m of source.matchAll(OPENAI_ENV_NAME)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'env', match: m[0] });
+  }
   for (const m of source.matchAll(SPECIFIER)) {
     if (OPENAI_PACKAGE.test(m[1])) hits.push({ start: m.index + 1, end: m.index + 1 + m[1].length, kind: 'import', match: m[1] });
   }
   for (const m of source.matchAll(CALL_SHAPE)) hits.push({ start: m.index + 1, end: m.index + m[0].length - 1, kind: 'call', match: `${m[1]}.${m[2]}` });
   for (const m of source.matchAll(KEY_PREFIX)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'keyFormat', match: m[0] });
+  if (/open_?ai/i.test(source)) {
+    for (const m of source.matchAll(OPENAI_HEADER)) hits.push({ start: m.index + 1, end: m.index + 1 + m[2].length, kind: 'header', match: m[2] });
+    for (const m of source.matchAll(QUOTED_OPENAI_NAME)) {
+      if (isOpenAiCredentialName(m[2])) hits.push({ start: m.index + 1, end: m.index + 1 + m[2].length, kind: 'settingKey', match: m[2] });
+    }
+  }
   return hits.sort((a, b) => a.start - b.start);
 }
 
@@ -122,7 +151,16 @@ function detection(file: { path: string; text: string }, location: Location, pay
   };
 }
 
-const RULE_NAMES: Record<SweepPayload['type'], string> = { model: 'modelId', host: 'openaiHost', env: 'envName', import: 'import', call: 'call', keyFormat: 'keyFormat' };
+const RULE_NAMES: Record<SweepPayload['type'], string> = {
+  model: 'modelId',
+  host: 'openaiHost',
+  env: 'envName',
+  import: 'import',
+  call: 'call',
+  keyFormat: 'keyFormat',
+  header: 'openaiHeader',
+  settingKey: 'settingKey',
+};
 
 function kindOf(payload: SweepPayload): Detection['kind'] {
   if (payload.verdict === 'other-provider') return 'routed';
@@ -138,7 +176,10 @@ function kindOf(payload: SweepPayload): Detection['kind'] {
     case 'import':
       return 'import';
     case 'keyFormat':
+    case 'header':
       return 'option';
+    case 'settingKey':
+      return 'env';
     default:
       return 'call';
   }
@@ -229,6 +270,23 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         out.push(detection(unit, at(node.parent && ts.isCallExpression(node.parent) ? node.parent : node), { type: 'keyFormat', verdict: testFile ? 'mention' : 'usage' }, hit.match));
         break;
       }
+      case 'header': {
+        // the literal is the header's name (not a quoted word inside a longer text)
+        if (place !== 'string' || literalText(node).toLowerCase() !== hit.match.toLowerCase()) continue;
+        seen.add(node);
+        out.push(detection(unit, at(node), { type: 'header', verdict: testFile ? 'mention' : 'usage', name: hit.match }, hit.match));
+        break;
+      }
+      case 'settingKey': {
+        // the whole literal is the name (QUOTED_OPENAI_NAME): `getItem('openai_api_key')`, `get(['openaiKey'])`
+        if (place !== 'string' || literalText(node) !== hit.match) continue;
+        seen.add(node);
+        const provider = namedProvider(sf, node, unit.path);
+        const other = provider && provider !== 'openai' ? provider : undefined;
+        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : other ? 'other-provider' : testFile || isTranslationKey(node) ? 'mention' : 'usage';
+        out.push(detection(unit, at(node), { type: 'settingKey', verdict, name: hit.match, ...(other ? { provider: other } : {}) }, hit.match));
+        break;
+      }
       case 'call': {
         if (place !== 'identifier') continue;
         const receiver = callReceiver(node);
@@ -266,6 +324,10 @@ function mentionPayload(hit: Hit, offset: number): SweepPayload {
       return { type: 'import', verdict: 'mention', specifier: hit.match, typeOnly: false };
     case 'keyFormat':
       return { type: 'keyFormat', verdict: 'mention' };
+    case 'header':
+      return { type: 'header', verdict: 'mention', name: hit.match };
+    case 'settingKey':
+      return { type: 'settingKey', verdict: isWebSessionName(hit.match) ? 'not-api' : 'mention', name: hit.match };
     default:
       return { type: 'call', verdict: 'mention', path: hit.match };
   }
@@ -297,6 +359,15 @@ function isEnvStyleName(node: ts.Node): boolean {
 function literalText(node: ts.Node): string {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) return node.text;
   return node.getText();
+}
+
+/** `t('llm.providers.openai.api_key')`: the key of a label's translation, not of a setting. */
+function isTranslationKey(node: ts.Node): boolean {
+  const call = node.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== node) return false;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^(?:t|\$t|tc|\$tc|translate|formatMessage)$/.test(name);
 }
 
 /** `env.OPENAI_API_KEY`, `config['OPENAI_KEY']`: the whole read, not just the name. */
@@ -332,8 +403,10 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
   const envFile = kind === 'env';
   for (const hit of hitsIn(file.text)) {
     if (hit.kind === 'call' || hit.kind === 'keyFormat') continue;
-    // In settings, a package name is a dependency and an env name a documented variable, not use.
-    if (kind === 'config' && (hit.kind === 'import' || hit.kind === 'env')) continue;
+    // In settings, a package name is a dependency and an env name a documented variable, not use;
+    // a settings key is read by configKeyHits, from the key's place on its line.
+    if (kind === 'config' && (hit.kind === 'import' || hit.kind === 'env' || hit.kind === 'settingKey')) continue;
+    if (kind === 'env' && (hit.kind === 'settingKey' || hit.kind === 'header')) continue;
     const { line } = lineColumn(file.text, hit.start);
     if (isExplained(spans, line)) continue;
     const lineStart = file.text.lastIndexOf('\n', hit.start - 1) + 1;
@@ -360,7 +433,9 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     const otherProvider = hit.prefix || (provider && provider !== 'openai') || (entryProvider && entryProvider !== 'openai');
     const verdict: Verdict = otherProvider ? 'other-provider' : mention ? 'mention' : 'usage';
     const payload: SweepPayload =
-      hit.kind === 'model'
+      hit.kind === 'header' || hit.kind === 'settingKey'
+        ? { ...(mentionPayload(hit, 0) as SweepPayload & { type: 'header' | 'settingKey' }), verdict: hit.kind === 'settingKey' && isWebSessionName(hit.match) ? 'not-api' : testSettings || mention ? 'mention' : 'usage' }
+        : hit.kind === 'model'
         ? {
             type: 'model',
             verdict,
@@ -375,6 +450,77 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
           : hit.kind === 'env'
             ? { type: 'env', verdict: isWebSessionName(hit.match) ? 'not-api' : 'usage', name: hit.match }
             : { type: 'import', verdict: 'usage', specifier: hit.match, typeOnly: false };
+    out.push(detection(file, location, payload, hit.match));
+  }
+  if (kind === 'config') out.push(...configKeyHits(file, spans));
+  return out;
+}
+
+/**
+ * Settings keys that hold the OpenAI credential (`openai_api_key = ""` in TOML or INI, `openaiKey:`
+ * in YAML, `"openaiApiKey": ""` in JSON): the app reads the user's OpenAI key from there.
+ */
+function configKeyHits(file: { path: string; text: string }, spans: Array<[number, number]> | undefined): SweepDetection[] {
+  const out: SweepDetection[] = [];
+  const testSettings = isTestFile(file.path);
+  // YAML and JSON keys end at `:`; `=` there is text (a code sample in a block scalar), as `:` is in TOML.
+  const separator = settingsSyntax(file.path) === 'section' ? /^[=:]/ : /^:/;
+  for (const m of file.text.matchAll(CONFIG_OPENAI_KEY)) {
+    const name = m[1];
+    if (!isOpenAiCredentialName(name) || !separator.test(m[0].slice(-1))) continue;
+    const start = m.index + m[0].indexOf(name);
+    const { line } = lineColumn(file.text, start);
+    if (isExplained(spans, line)) continue;
+    const lineStart = file.text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = file.text.indexOf('\n', start);
+    const value = configValue(file.text.slice(lineStart, lineEnd < 0 ? file.text.length : lineEnd));
+    // `[deepseek]` / `together: { openaiApiKey: … }`: the block names whose key it is.
+    const provider = providerNamed(configKeys(file.text, lineStart).split(' ').slice(1).join(' '));
+    const other = provider && provider !== 'openai' ? provider : undefined;
+    const verdict: Verdict = isWebSessionName(name) ? 'not-api' : other ? 'other-provider' : testSettings || (value !== undefined && isProse(value)) ? 'mention' : 'usage';
+    out.push(detection(file, rangeLocation(file, start, start + name.length), { type: 'settingKey', verdict, name, ...(other ? { provider: other } : {}) }, name));
+  }
+  return out;
+}
+
+/**
+ * The markup of a Vue or Svelte component (see markup.ts). A model id, host or credential key that
+ * is an attribute's whole value (`<option value="gpt-4o">`, `prop="openaiKey"`) or a whole string
+ * in a bound expression (`:options="['gpt-4o']"`) is data the component sends or stores; in text,
+ * comments and labelling attributes (`placeholder`, `title`) it is a mention.
+ */
+function sweepMarkup(file: { path: string; text: string }, spans: Array<[number, number]> | undefined): SweepDetection[] {
+  const markup = markupText(file.text);
+  const hits = hitsIn(markup).filter((h) => h.kind === 'model' || h.kind === 'host' || h.kind === 'env' || h.kind === 'settingKey' || h.kind === 'header');
+  if (!hits.length) return [];
+  const places = markupSpans(markup);
+  const cursor = { at: 0 };
+  const testFile = isTestFile(file.path);
+  const out: SweepDetection[] = [];
+  for (const hit of hits) {
+    const place = markupPlace(markup, places, cursor, hit.start, hit.end);
+    if (isExplained(spans, lineColumn(file.text, hit.start).line)) continue;
+    const location = rangeLocation(file, hit.start, hit.end);
+    const prefix = hit.prefix ?? '';
+    const whole =
+      place.place === 'attribute' &&
+      !LABEL_ATTRIBUTE.test(place.name) &&
+      (place.bound ? quotedWhole(markup, place, hit.start, hit.end, prefix.length) : place.value.trim() === `${prefix}${hit.match}` || (hit.kind === 'host' && !/\s/.test(place.value.trim())));
+    // env names in markup are help text; an OpenAI header is sent from script code, not from markup
+    const used = whole && !testFile && hit.kind !== 'env' && hit.kind !== 'header';
+    // a variable's path in a bound attribute (`v-model="form.openaiKey"`) is code, not a name written down
+    if (!used && hit.kind === 'settingKey' && place.place === 'attribute' && place.bound) continue;
+    if (!used) {
+      // a gateway's `openai/gpt-4o` in a picker is that gateway's, used or not
+      out.push(detection(file, location, prefix && whole ? { type: 'model', verdict: 'other-provider', spots: [{ id: hit.match, start: hit.start, end: hit.end }], prefix, exact: true } : mentionPayload(hit, 0), hit.match));
+      continue;
+    }
+    const payload: SweepPayload =
+      hit.kind === 'model'
+        ? { type: 'model', verdict: prefix ? 'other-provider' : 'usage', spots: [{ id: hit.match, start: hit.start, end: hit.end }], prefix, exact: true }
+        : hit.kind === 'host'
+          ? { type: 'host', verdict: 'usage', host: hit.match, value: place.place === 'attribute' ? place.value.trim() : hit.match }
+          : { type: 'settingKey', verdict: isWebSessionName(hit.match) ? 'not-api' : 'usage', name: hit.match };
     out.push(detection(file, location, payload, hit.match));
   }
   return out;
@@ -442,6 +588,8 @@ export function sweep({ candidates, unparsed, proseOnly, detections, context, al
   const out: SweepDetection[] = [];
   for (const file of candidates) {
     const spans = explained.get(file.path);
+    // A component's template is not parsed: it is read as markup whichever way its scripts are.
+    if (file.kind === 'code' && isComponentFile(file.path) && !unparsed.has(file.path)) out.push(...sweepMarkup(file, spans));
     if (file.kind !== 'code') {
       if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
       continue;

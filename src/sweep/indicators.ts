@@ -35,6 +35,33 @@ export const OPENAI_ENV_NAME = /\b[A-Z0-9_]*OPENAI[A-Z0-9_]*\b/g;
 export const OPENAI_PACKAGE =
   /^(?:openai(?:\/.*)?|openai-edge|openai-fetch|openai-api|@ai-sdk\/(?:openai|azure)(?:\/.*)?|@langchain\/openai|@langchain\/azure-openai|langchain\/(?:.*\/)?(?:openai|azure_openai)|chatgpt|@dexaai\/dexter(?:\/.*)?|genkitx-openai|@genkit-ai\/compat-oai(?:\/.*)?|llamaindex|@llamaindex\/openai|@azure\/openai)$/;
 
+/**
+ * OpenAI's own request headers: they pick an organization or a project of an OpenAI account
+ * (openai-sdk.md: the SDK's `organization` and `project` options). Quoted, case as written.
+ */
+export const OPENAI_HEADER = /(['"`])(openai-(?:organization|project))\1/gi;
+
+/**
+ * A quoted name with OpenAI in it (`'openai_api_key'`, `["openaiKey"]`, `'openai.apiKey'`): a
+ * storage or settings key when isOpenAiCredentialName says so. Env-style names are OPENAI_ENV_NAME's.
+ */
+export const QUOTED_OPENAI_NAME = /(['"`])([\w.$-]*open_?ai[\w.$-]*)\1/gi;
+
+/** A settings-file key with OpenAI in it (`openai_api_key = ""`, `"openaiKey": ""`, `  openai-key:`). */
+export const CONFIG_OPENAI_KEY = /^[ \t]*(?:-[ \t]+)?["']?([\w.$-]*open_?ai[\w.$-]*)["']?[ \t]*[:=]/gim;
+
+/**
+ * Whether a key names the user's OpenAI credential: OpenAI in it, a key, token or secret at its
+ * end (`openaiApiKey`, `azure_openai_api_key`, `llm.openai.api_key`). Env-style names are left to
+ * OPENAI_ENV_NAME; an "OpenAI-compatible" or "generic OpenAI" key is for any endpoint, not OpenAI's;
+ * a plural (`azureOpenAiApiModelKeys`) names a list of ids, not a credential.
+ */
+export function isOpenAiCredentialName(name: string): boolean {
+  if (/^[A-Z0-9_]+$/.test(name)) return false;
+  const flat = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return flat.includes('openai') && !/compatible|generic|openailike/.test(flat) && /(?:key|token|secret)$/.test(flat);
+}
+
 /** One test for the prefilter: does the text hold any indicator at all? */
 export const SWEEP_MARKER = new RegExp(
   [String.raw`api\.openai\.com`, String.raw`openai\.azure\.com`, 'OPENAI', String.raw`['"\`]o[1-9](?:-[a-z-]+)?['"\`]`, FAMILY].join('|'),
@@ -77,5 +104,6 @@ export function providerNamed(text: string): 'openai' | string | undefined {
 
 /** Env names that hold a ChatGPT web session, not an API key: nothing to move. */
 export function isWebSessionName(name: string): boolean {
-  return /ACCESS_?TOKEN|SESSION_?TOKEN|PUID|CLEARANCE|COOKIE/i.test(name);
+  // `openai-sentinel-*-token`: the ChatGPT web app's anti-abuse headers, sent with a web session.
+  return /ACCESS_?TOKEN|SESSION_?TOKEN|PUID|CLEARANCE|COOKIE|SENTINEL/i.test(name);
 }

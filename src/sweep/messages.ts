@@ -23,6 +23,12 @@ export function message(payload: SweepPayload, subject: string): Localized {
       return payload.typeOnly ? t(`imports types from '${subject}'`, `从 '${subject}' 导入类型`) : t(`imports '${subject}'`, `导入 '${subject}'`);
     case 'keyFormat':
       return t(`checks that an API key starts with 'sk-'`, `检查 API key 是否以 'sk-' 开头`);
+    case 'header':
+      return payload.verdict === 'mention' ? t(`mentions the ${subject} header`, `提到 ${subject} 请求头`) : t(`uses OpenAI's ${subject} header`, `使用 OpenAI 的 ${subject} 请求头`);
+    case 'settingKey':
+      if (payload.verdict === 'not-api') return t(`${subject} holds a ChatGPT web session value, not an API key`, `${subject} 保存的是 ChatGPT 网页会话值，不是 API key`);
+      if (payload.verdict === 'other-provider') return t(`key '${subject}' belongs to ${payload.provider ?? 'another provider'}`, `键 '${subject}' 属于 ${payload.provider ?? '其他服务商'}`);
+      return payload.verdict === 'mention' ? t(`mentions the setting '${subject}'`, `提到设置项 '${subject}'`) : t(`keeps the OpenAI key under '${subject}'`, `以 '${subject}' 保存 OpenAI 的 key`);
     default:
       return t(`call shaped like OpenAI's ${subject}()`, `形如 OpenAI ${subject}() 的调用`);
   }
@@ -47,6 +53,16 @@ export function reason(payload: SweepPayload): Localized {
       return t('The OpenAI setting is read here in a form banjia does not rewrite (an env object, a schema, a config key).', '此处以 banjia 不改写的形式读取 OpenAI 配置（环境对象、校验 schema、配置键）。');
     case 'import':
       return t('No client or call was traced through this import.', '未能通过此导入追踪到客户端或调用。');
+    case 'header':
+      return t(
+        'It names an organization or project of an OpenAI account; the provider has no OpenAI accounts, so the value means nothing to it.',
+        '它指定 OpenAI 账户下的组织或项目；服务商没有 OpenAI 账户，这个值对它没有意义。',
+      );
+    case 'settingKey':
+      return t(
+        'The app stores or reads the user’s OpenAI key under this name (browser storage, a settings file, a form field): after the move it must hold the provider’s key, and what the app says and checks about it still says OpenAI.',
+        '应用以此名称保存或读取用户的 OpenAI key（浏览器存储、配置文件、表单字段）：迁移后这里必须保存服务商的 key，而应用对它的提示和检查仍写着 OpenAI。',
+      );
     case 'keyFormat':
       return t(
         'OpenAI keys start with sk-; several providers’ keys do not (Zhipu’s are id.secret, Baidu’s and Tencent’s have other forms): the check would reject the new key.',
@@ -74,6 +90,12 @@ export function action(payload: SweepPayload, target?: { baseURL: string; model?
       return t('Check what this module uses from OpenAI; mark it with migrate-ignore-next-line when nothing.', '检查此模块使用了 OpenAI 的哪些功能；若没有，用 migrate-ignore-next-line 标记。');
     case 'keyFormat':
       return t('Accept the provider’s key format, or drop the check.', '改为接受服务商的 key 格式，或删除此检查。');
+    case 'header':
+      return t('Drop this header (and its setting) where the request goes to the provider.', '在请求发往服务商的地方删除此请求头（及其配置）。');
+    case 'settingKey':
+      return target
+        ? t(`Store the provider's key here (its variable is ${target.keyEnv}) and update the labels and checks around it; keep the name or rename it everywhere it is read.`, `在此保存服务商的 key（其环境变量为 ${target.keyEnv}），并更新相关的提示与检查；保留此名称，或在所有读取处一并改名。`)
+        : t('Store the provider’s key here and update the labels and checks around it.', '在此保存服务商的 key，并更新相关的提示与检查。');
     default:
       return t('Check which client this is; if it is OpenAI’s, point it at the provider.', '确认这是哪个客户端；如果是 OpenAI 的，改为指向服务商。');
   }

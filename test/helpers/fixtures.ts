@@ -89,7 +89,13 @@ export function discoverCases(sdk: string): FixtureCase[] {
 }
 
 /** A case's labels (`expect.json` in its folder): lines that must be reported, trap lines that must not be claimed. */
-export function caseLabels(fixture: FixtureCase): { sites: Array<{ file: string; line: number }>; traps: Array<{ file: string; line: number }> } | undefined {
+export interface CaseLabels {
+  sites: Array<{ file: string; line: number; kind?: string }>;
+  traps: Array<{ file: string; line: number }>;
+  mentions?: Array<{ file: string; line: number }>;
+}
+
+export function caseLabels(fixture: FixtureCase): CaseLabels | undefined {
   const file = path.join(FIXTURES, fixture.sdk, fixture.name, 'expect.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
