@@ -37,6 +37,11 @@ export interface MatchContext {
   responsesAsChat?: boolean;
   /** Scan only: the code parses an SSE body line by line without skipping comment lines. */
   sseCommentLines?: boolean;
+  /**
+   * The catalogue says the model always thinks (a thinking-only model): a `mode: 'thinking'` rule
+   * then applies whatever switch the request sends.
+   */
+  thinkingAlways?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
@@ -82,6 +87,13 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
   if ('toolType' in condition) {
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));
+  }
+  if ('notTrue' in condition) {
+    if (!isObject(body)) return false;
+    const value = lookup(body, condition.param);
+    // Absent: fires unless a spread (or an enclosing object only run time knows) may add it.
+    if (value === undefined) return !(SPREAD in body) && (!condition.param.includes('.') || isObject(lookup(body, condition.param.replace(/\.[^.]*$/, ''))));
+    return value !== UNKNOWN && value !== true;
   }
   if ('absent' in condition) return isObject(body) && !(SPREAD in body) && values(body, condition.param).every((value) => value === undefined);
   return values(body, condition.param).some((value) => {
@@ -195,6 +207,6 @@ export function rulesFor(providerId: string, api: DialectApi, model: string | un
 
 /** Whether a rule fires on this body. */
 export function ruleFires(rule: DialectRule, body: View, context: MatchContext = {}): boolean {
-  if (rule.mode === 'thinking' && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
+  if (rule.mode === 'thinking' && context.thinkingAlways !== true && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
   return conditionHolds(rule.when, body, context);
 }

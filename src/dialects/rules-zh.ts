@@ -48,6 +48,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
       'MiniMax M2.x 模型总会思考，且除非请求带 reasoning_split: true，思考内容以 <think>…</think> 形式出现在 message.content 中；展示或解析 content 的代码会拿到思考内容，工具调用循环必须原样回传该 content。',
     fix: '发送 reasoning_split: true（思考内容改由 reasoning_details 返回），或在展示、解析 content 前去掉 <think>…</think>，并在历史中保留原文。',
   },
+  'qwen-thinking-stream-only': {
+    breaks:
+      '百炼只以流式输出回答思考中的 Qwen 模型：未设置 stream: true 时，仅思考模型被拒（"This model only support stream mode, please enable the stream parameter to access the model."），开启 enable_thinking: true 的混合思考模型同样被拒（"parameter.enable_thinking must be set to false for non-streaming calls"），均为 HTTP 400 invalid_parameter_error。OpenAI 可非流式回答同一调用。',
+    fix: '设置 stream: true 并拼接分块（先 reasoning_content，后 content）；混合思考模型也可设置 enable_thinking: false；仅思考模型也可映射到无需思考即可回答的模型。',
+    unverified:
+      '两条报错均为 2025 年捕获（qwq-plus、Qwen3 模型）；Qwen 3.7、3.8 是否返回相同文本未经捕获。阿里云“深度思考”页面（2026）称多数深度思考模型仅支持流式输出，而 Qwen Cloud 常见问题称多数 Qwen3 模型两种方式均可，并只点名 QwQ 与 QVQ 仅支持流式。目录中 qwen3.8-max 为仅思考模型的说法来自第三方托管平台，且阿里云有页面以 enable_thinking 调用 qwen3.8-max（混合思考）：若其为混合思考模型，则只有未设 stream 且 enable_thinking: true 的请求会被拒。Qwen Cloud 思考指南称 Qwen3.5 默认开启思考；目录未记录各模型的默认值，因此混合思考模型仅在请求开启时视为思考。',
+  },
   'deepseek-reasoning-content-roundtrip': {
     breaks:
       '思考模式下，DeepSeek 要求回传每条带 tool_calls 的 assistant 消息的 reasoning_content："Missing `reasoning_content` field in the assistant message" / "The `reasoning_content` in the thinking mode must be passed back to the API"（HTTP 400）。按 OpenAI 类型推入 choice.message，或用 content 与 tool_calls 重建 assistant 消息的工具循环，会丢掉该字段。',

@@ -195,6 +195,39 @@ export const DIALECT_RULES: DialectRule[] = [
     unverified: 'Whether Model Studio ignores reasoning_effort on chat completions or answers 400: the page documents only enable_thinking and thinking_budget. The emulator answers such a request (it is not refused on evidence).',
   },
   {
+    // The models come from the catalogue: a thinking-only model (thinking: 'always') thinks on every
+    // request, a hybrid one when the request switches thinking on (the catalogue quirk
+    // thinkingModelsStreamOnly says the same; the rule is what scan and the emulator apply).
+    id: 'qwen-thinking-stream-only',
+    family: 'thinking',
+    providers: ['qwen'],
+    mode: 'thinking',
+    thinkingByDefault: false,
+    api: ['chat'],
+    when: { param: 'stream', notTrue: true },
+    effect: 'rejected',
+    status: 400,
+    errors: [
+      { when: { param: 'enable_thinking', in: [true] }, code: 'invalid_parameter_error', message: 'parameter.enable_thinking must be set to false for non-streaming calls' },
+      { code: 'invalid_parameter_error', message: 'This model only support stream mode, please enable the stream parameter to access the model. ' },
+    ],
+    breaks:
+      'Model Studio answers a thinking Qwen model only as a stream: without stream: true a thinking-only model is refused ("This model only support stream mode, please enable the stream parameter to access the model.") and a hybrid model with enable_thinking: true too ("parameter.enable_thinking must be set to false for non-streaming calls"), HTTP 400 invalid_parameter_error. OpenAI answers the same call without streaming.',
+    fix: 'Send stream: true and join the chunks (reasoning_content first, then content), or, on a hybrid model, send enable_thinking: false; a thinking-only model can also be mapped to one that answers without thinking.',
+    evidence: [
+      evToday('https://www.alibabacloud.com/help/en/model-studio/deep-thinking', 'Model Studio: Deep thinking (thinking-only and hybrid models; most deep thinking models only support streaming output)'),
+      QWEN_CHAT,
+      evToday('https://github.com/infiniflow/ragflow/issues/5912', 'infiniflow/ragflow#5912: qwq-plus without stream, 400 invalid_parameter_error "This model only support stream mode, please enable the stream parameter to access the model."'),
+      evToday('https://github.com/infiniflow/ragflow/issues/8972', 'infiniflow/ragflow#8972: 400 invalid_parameter_error "parameter.enable_thinking must be set to false for non-streaming calls"'),
+      evToday('https://github.com/tencentmusic/supersonic/issues/2355', 'tencentmusic/supersonic#2355: the same 400 from the OpenAI-compatible endpoint, error body with code and type'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "The two error texts were captured in 2025 (qwq-plus, Qwen3 models); that Qwen 3.7 and 3.8 answer with the same texts is not captured. Alibaba's deep-thinking page (2026) says most thinking models only support streaming output, while the Qwen Cloud FAQ says most Qwen3 models work in both modes and names QwQ and QVQ as streaming-only. The catalogue's thinking-only qwen3.8-max rests on a third-party host, and an Alibaba page shows qwen3.8-max with enable_thinking (a hybrid model): if it is hybrid, only enable_thinking: true without stream is refused. Qwen Cloud's thinking guide says Qwen3.5 thinks by default; the catalogue does not record a default per model, so a hybrid model is taken to think only when the request says so.",
+  },
+  {
     id: 'deepseek-reasoning-content-roundtrip',
     family: 'thinking',
     providers: ['deepseek'],

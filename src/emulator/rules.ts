@@ -298,9 +298,11 @@ function dialectRules(): Rule[] {
     id: rule.id,
     description: `provider dialect rule ${rule.id}`,
     appliesTo: (provider, _model, request) => rule.appliesTo(provider.id, typeof body(request).model === 'string' ? body(request).model : undefined, request),
-    check: (request) => {
-      const found = rule.check(request);
+    check: (request, { provider }) => {
+      const found = rule.check(request, provider.id);
       if (!found || found.effect !== 'rejected') return null;
+      // The provider's own error where it was captured (its code and text), else the rule's words.
+      if (found.providerError) return { status: found.status ?? 400, code: found.providerError.code, message: found.providerError.message };
       return { status: found.status ?? 400, code: 'invalid_request_error', message: `${found.message.replace(/\.$/, '')}. Fix: ${found.fix}` };
     },
   }));
