@@ -224,6 +224,18 @@ describe('emulator generated from the catalogue', () => {
     expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', enable_thinking: false, messages: hi })).status).toBe(200);
   });
 
+  it('answers a field the provider ignores or has deprecated, recording the dialect rule as a warning', async () => {
+    const deepseek = await emulator('deepseek');
+    expect((await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, max_completion_tokens: 5 })).status).toBe(200);
+    expect((await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, max_tokens: 5 })).status).toBe(200);
+    const [ignored, plain] = deepseek.recorder.entries;
+    expect(ignored).toMatchObject({ verdict: 'ok', status: 200, warnings: [{ rule: 'deepseek-max-tokens', effect: 'ignored', message: expect.stringMatching(/ignores max_completion_tokens.*Fix: Send the limit as max_tokens/) }] });
+    expect(plain.warnings).toBeUndefined();
+    const qwen = await emulator('qwen');
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', messages: hi, max_tokens: 5 })).status).toBe(200);
+    expect(qwen.recorder.entries[0].warnings).toMatchObject([{ rule: 'qwen-max-completion-tokens', effect: 'deprecated' }]);
+  });
+
   it('answers deterministically: usage, tool calls, reasoning_content for thinking models', async () => {
     const server = await emulator('qwen');
     const a = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi });
