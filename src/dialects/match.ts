@@ -74,6 +74,13 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       )
     );
   }
+  if ('toolCallMessageEmpty' in condition) {
+    const messages = lookup(body, 'messages');
+    return (
+      Array.isArray(messages) &&
+      messages.some((m) => isObject(m) && m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && m[condition.toolCallMessageEmpty] === '')
+    );
+  }
   if ('contentPart' in condition) {
     return contentParts(body).some((part) => {
       if (typeof part.type !== 'string' || !condition.contentPart.includes(part.type)) return false;

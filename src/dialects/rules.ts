@@ -272,7 +272,29 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     rewrite: { kind: 'keep-reasoning-content' },
     wire: true,
-    unverified: 'Issue 15 says Kimi rejects an empty reasoning_content; the reports found show only a missing one rejected.',
+  },
+  {
+    id: 'moonshot-reasoning-content-empty',
+    family: 'thinking',
+    providers: ['moonshot'],
+    models: ['^kimi-k2\\.(?:[5-9]|\\d{2})'],
+    mode: 'thinking',
+    thinkingByDefault: true,
+    api: ['chat'],
+    when: { toolCallMessageEmpty: 'reasoning_content' },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'Kimi K2.5 and K2.6 take an empty reasoning_content on an assistant tool-call message as a missing one: "thinking is enabled but reasoning_content is missing in assistant tool call message at index N" (HTTP 400). DeepSeek accepts "" there, and tool loops written for DeepSeek (or gateways) fill a missing field with "".',
+    fix: 'Send back the reasoning_content the model returned; where there is none, send a non-empty placeholder (a single space was accepted) or switch thinking off for the request (thinking: { type: \'disabled\' }).',
+    evidence: [
+      evToday('https://github.com/theopenco/llmgateway/pull/2093', 'theopenco/llmgateway#2093: against api.moonshot.ai, reasoning_content "" → 400 on kimi-k2.5 and kimi-k2.6, " " → 200; kimi-k2-thinking and DeepSeek V4 accept ""'),
+      evToday('https://github.com/earendil-works/pi/issues/4251', 'earendil-works/pi#4251: Kimi K2.6 400, reasoning_content missing, with the client filling it with "" (Kimi treats "" as missing)'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified: 'The reports cover kimi-k2.5 and kimi-k2.6; later K2.x models are matched as their family, Kimi K3 (not tested) is not. No Moonshot page states the rule. The placeholder " " is what one gateway found accepted (2026-04).',
   },
   // ---------------------------------------------------------------- structured output
   {
@@ -405,6 +427,26 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     wire: false,
     unverified: 'What the non-beta endpoint does with strict: true (ignores it or answers 400) is not documented; the rule assumes it is not enforced.',
+  },
+  {
+    id: 'deepseek-parallel-tool-calls',
+    family: 'tool-choice',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { param: 'parallel_tool_calls', in: [false] },
+    effect: 'ignored',
+    breaks:
+      "DeepSeek's chat API does not document parallel_tool_calls, and there is no parameter to stop a model from calling several tools in one turn: parallel_tool_calls: false, which on OpenAI guarantees at most one tool call, is not honoured, so a loop that handles only tool_calls[0] drops the other calls.",
+    fix: 'Handle every entry of tool_calls (answer each with its own tool message before the next request), or ask for one call per turn in the prompt and check the count.',
+    evidence: [
+      DEEPSEEK_CHAT_API,
+      evToday('https://github.com/deepseek-ai/DeepSeek-V3/issues/883', "deepseek-ai/DeepSeek-V3#883: Can't prevent parallel function calling (no such parameter in the DeepSeek API reference), still so a month later"),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: true,
+    unverified:
+      'No capture shows what DeepSeek does with parallel_tool_calls: false (issue 15 says it is ignored); the rule infers that it is accepted and ignored from the API reference not listing it and from DeepSeek answering another undocumented field (max_completion_tokens) while ignoring it (earendil-works/pi#8018).',
   },
   {
     id: 'zhipu-tool-choice-auto',

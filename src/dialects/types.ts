@@ -67,6 +67,8 @@ export type Condition =
   | { roleAfterFirst: string[] }
   /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
   | { toolCallMessageWithout: string }
+  /** An assistant message with tool_calls in `messages` whose field is the empty string. */
+  | { toolCallMessageEmpty: string }
   /**
    * A content part of one of these types (`image_url`, `input_image`) in a message of `messages`
    * (chat) or `input` (Responses). With `dataUrl`, only a part whose image URL is a `data:` URL

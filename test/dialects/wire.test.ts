@@ -156,6 +156,27 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'qwen3.8-max', { ...hi, stream: true }, CHAT)).toEqual([]);
   });
 
+  it('an empty reasoning_content in a thinking tool loop: Kimi K2.5+ refuse it, DeepSeek and kimi-k2-thinking take it', () => {
+    const call = { id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } };
+    const loop = (reasoning: unknown) => ({
+      messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: '', tool_calls: [call], ...(reasoning === undefined ? {} : { reasoning_content: reasoning }) }, { role: 'tool', tool_call_id: 'c1', content: '1' }],
+    });
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', loop(''), CHAT))).toEqual(['moonshot-reasoning-content-empty']);
+    expect(requestViolations('moonshot', 'kimi-k2.6', loop(' '), CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'kimi-k2.6', { ...loop(''), thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'kimi-k2-thinking', loop(''), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-v4-pro', loop(''), CHAT)).toEqual([]);
+    // A missing one is the round-trip rule's, not this one's.
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', loop(undefined), CHAT))).toEqual(['moonshot-reasoning-content-roundtrip']);
+  });
+
+  it('parallel_tool_calls: false is reported on DeepSeek (not honoured), answered, not elsewhere', () => {
+    const tools = [{ type: 'function', function: { name: 'f' } }];
+    expect(requestViolations('deepseek', 'deepseek-flash', { tools, parallel_tool_calls: false }, CHAT)).toMatchObject([{ ruleId: 'deepseek-parallel-tool-calls', effect: 'ignored' }]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { tools, parallel_tool_calls: true }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.7-plus', { tools, parallel_tool_calls: false }, CHAT)).toEqual([]);
+  });
+
   it('Qwen 3.6+ takes one system message, first', () => {
     const body = { stream: true, messages: [{ role: 'system', content: 'a' }, { role: 'system', content: 'b' }, { role: 'user', content: 'hi' }] };
     expect(requestViolations('qwen', 'qwen3.8-max', body, CHAT)).toMatchObject([{ ruleId: 'qwen-system-first', effect: 'rejected', status: 400 }]);

@@ -71,6 +71,11 @@ const EXAMPLES: Record<string, Example> = {
     breaks: { model: 'kimi-k2.6', messages: toolTurn(), tools },
     fixed: { model: 'kimi-k2.6', messages: toolTurn({ reasoning_content: 'look it up' }), tools },
   },
+  'moonshot-reasoning-content-empty': {
+    provider: 'moonshot',
+    breaks: { model: 'kimi-k2.6', messages: toolTurn({ reasoning_content: '' }), tools },
+    fixed: { model: 'kimi-k2.6', messages: toolTurn({ reasoning_content: ' ' }), tools },
+  },
   'deepseek-json-schema': {
     provider: 'deepseek',
     breaks: { model: 'deepseek-flash', messages: [user('answer in json')], response_format: { type: 'json_schema', json_schema: { name: 'a', schema: { type: 'object' } } } },

@@ -234,6 +234,10 @@ describe('emulator generated from the catalogue', () => {
     const qwen = await emulator('qwen');
     expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', messages: hi, max_tokens: 5 })).status).toBe(200);
     expect(qwen.recorder.entries[0].warnings).toMatchObject([{ rule: 'qwen-max-completion-tokens', effect: 'deprecated' }]);
+    // DeepSeek does not honour parallel_tool_calls: false: answered, with the rule as a warning.
+    const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } }];
+    expect((await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, tools, parallel_tool_calls: false })).status).toBe(200);
+    expect(deepseek.recorder.entries[2].warnings).toMatchObject([{ rule: 'deepseek-parallel-tool-calls', effect: 'ignored' }]);
   });
 
   it('answers deterministically: usage, tool calls, reasoning_content for thinking models', async () => {
