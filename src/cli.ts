@@ -323,7 +323,8 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .action(async (options) => {
       const { emulate } = await import('./commands/emulate.js');
       const server = await emulate(options);
-      server.recorder.onEntry = (e) => write(`${e.status} ${e.verdict}${e.rule ? ` [${e.rule}]` : ''} ${e.method} ${e.path}${e.model ? ` ${e.model}` : ''}\n`);
+      server.recorder.onEntry = (e) =>
+        write(`${e.status} ${e.verdict}${e.rule ? ` [${e.rule}]` : ''} ${e.method} ${e.path}${e.model ? ` ${e.model}` : ''}${(e.warnings ?? []).map((w) => ` ! [${w.rule}]`).join('')}\n`);
       write(`Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -9,6 +9,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { ensureMigrateDir } from '../pipeline/journal.js';
 import path from 'node:path';
 import { defaultRegion, findProviderModel } from '../catalogue/index.js';
+import { requestViolations } from '../dialects/index.js';
 import { UsageError } from '../core/errors.js';
 import { resolveProvider } from './verify.js';
 
@@ -116,6 +117,12 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
     return result;
   }
 
+  // A request the provider's dialect rules say it refuses is not a fair test of the model: a
+  // thinking Qwen model answers only as a stream (qwen-thinking-stream-only), so it is asked for one.
+  const refused = (id: string, body: Record<string, unknown>) => requestViolations(provider.id, id, body, '/chat/completions').some((v) => v.effect === 'rejected');
+  const ask = (id: string) => ({ model: id, messages: [{ role: 'user', content: 'Reply with OK.' }], max_tokens: 32 });
+  const streams = (id: string) => refused(id, ask(id)) && !refused(id, { ...ask(id), stream: true });
+
   const confirmed: string[] = [];
   const failed: Record<string, string> = {};
   for (const { id } of mapped) {
@@ -126,8 +133,9 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
     try {
       const reply = isEmbedding(id)
         ? await call(`${baseUrl}/embeddings`, key, timeoutMs, { model: id, input: 'ping' })
-        : await call(`${baseUrl}/chat/completions`, key, timeoutMs, { model: id, messages: [{ role: 'user', content: 'Reply with OK.' }], max_tokens: 32 });
-      const good = reply.status === 200 && (isEmbedding(id) ? Array.isArray(reply.json?.data) : Array.isArray(reply.json?.choices));
+        : await call(`${baseUrl}/chat/completions`, key, timeoutMs, streams(id) ? { ...ask(id), stream: true } : ask(id));
+      const answered = isEmbedding(id) ? Array.isArray(reply.json?.data) : streams(id) ? /^data: *\{/m.test(reply.text) : Array.isArray(reply.json?.choices);
+      const good = reply.status === 200 && answered;
       rows.push({ check: isEmbedding(id) ? 'embedding' : 'chat', subject: id, status: good ? 'ok' : 'fail', detail: good ? 'answered' : errorText(reply) });
       if (good && (!listed || listed.has(id))) confirmed.push(id);
       else failed[id] = good ? 'not in /models' : errorText(reply);
@@ -138,7 +146,9 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   }
 
   const probes: Record<string, string> = {};
-  const probeModel = mapped.find((m) => !isEmbedding(m.id) && confirmed.includes(m.id))?.id;
+  // The probes send plain (non-streamed) requests: a model that answers those is preferred.
+  const chatConfirmed = mapped.filter((m) => !isEmbedding(m.id) && confirmed.includes(m.id));
+  const probeModel = (chatConfirmed.find((m) => !streams(m.id)) ?? chatConfirmed[0])?.id;
   if (options.probe) {
     if (!probeModel) rows.push({ check: 'probes', subject: '-', status: 'skip', detail: 'no chat model answered' });
     else {

@@ -48,6 +48,11 @@ export interface VerifyResult {
   stderr: string;
   entries: RecordEntry[];
   rejected: RecordEntry[];
+  /**
+   * Valid requests that hit a dialect rule the provider does not refuse (a field it ignores or has
+   * deprecated): reported, and the verdict stays a pass.
+   */
+  warnings: RecordEntry[];
   openaiAttempts: RecordEntry[];
   /** Per endpoint and model: requests and rejections. */
   byEndpoint: { endpoint: string; model: string; requests: number; rejected: number }[];
@@ -125,6 +130,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     });
     const entries = recorder.entries;
     const rejected = entries.filter((e) => e.verdict === 'rejected');
+    const warnings = entries.filter((e) => e.verdict === 'ok' && e.warnings?.length);
     const openaiAttempts = entries.filter((e) => e.server === 'openai-trap');
     const groups = new Map<string, { endpoint: string; model: string; requests: number; rejected: number }>();
     for (const e of entries.filter((x) => x.server === 'emulator')) {
@@ -148,6 +154,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       stderr,
       entries,
       rejected,
+      warnings,
       openaiAttempts,
       byEndpoint: [...groups.values()],
       passed: code === 0 && rejected.length === 0 && openaiAttempts.length === 0,
@@ -183,6 +190,14 @@ export function renderVerify(result: VerifyResult): string {
       if (e.source) out.push(`      sent from ${where(result, e.source)}\n`);
     }
   }
+  if (result.warnings.length) {
+    // Valid for the provider, so not a failure; but the request does not do there what it did on OpenAI.
+    out.push(`\nWarnings (answered, but the provider ignores, has deprecated or handles otherwise what was sent):\n`);
+    for (const e of result.warnings) {
+      for (const w of e.warnings ?? []) out.push(`  ! ${e.method} ${e.path}${e.model ? ` model=${e.model}` : ''}: [${w.rule}] ${w.effect}: ${w.message}\n`);
+      if (e.source) out.push(`      sent from ${where(result, e.source)}\n`);
+    }
+  }
   out.push(`\nAttempts to reach OpenAI: ${result.openaiAttempts.length}\n`);
   for (const e of result.openaiAttempts) {
     out.push(`  ✗ ${e.method} ${e.path}${e.model ? ` model=${e.model}` : ''}${e.originalHost ? ` (to ${e.originalHost})` : ' (via OPENAI_BASE_URL)'}\n`);
@@ -194,7 +209,8 @@ export function renderVerify(result: VerifyResult): string {
     ...(result.exitCode !== 0 ? [`the command failed (${ended})`] : []),
   ];
   if (!emulated.length && !result.openaiAttempts.length) out.push(`\nNote: the command sent no request at all; nothing was proven.\n`);
-  out.push(`\n${result.passed ? 'PASS: every request was valid for the provider and none went to OpenAI' : `FAIL: ${reasons.join(', ')}`}\n`);
+  const warned = result.warnings.length ? ` (${result.warnings.length} with warnings above)` : '';
+  out.push(`\n${result.passed ? `PASS: every request was valid for the provider and none went to OpenAI${warned}` : `FAIL: ${reasons.join(', ')}`}\n`);
   return out.join('');
 }
 

@@ -37,6 +37,11 @@ export interface MatchContext {
   responsesAsChat?: boolean;
   /** Scan only: the code parses an SSE body line by line without skipping comment lines. */
   sseCommentLines?: boolean;
+  /**
+   * The catalogue says the model always thinks (a thinking-only model): a `mode: 'thinking'` rule
+   * then applies whatever switch the request sends.
+   */
+  thinkingAlways?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
@@ -69,6 +74,13 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
       )
     );
   }
+  if ('toolCallMessageEmpty' in condition) {
+    const messages = lookup(body, 'messages');
+    return (
+      Array.isArray(messages) &&
+      messages.some((m) => isObject(m) && m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && m[condition.toolCallMessageEmpty] === '')
+    );
+  }
   if ('contentPart' in condition) {
     return contentParts(body).some((part) => {
       if (typeof part.type !== 'string' || !condition.contentPart.includes(part.type)) return false;
@@ -82,6 +94,13 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
   if ('toolType' in condition) {
     const tools = lookup(body, 'tools');
     return Array.isArray(tools) && tools.some((tool) => isObject(tool) && typeof tool.type === 'string' && condition.toolType.includes(tool.type));
+  }
+  if ('notTrue' in condition) {
+    if (!isObject(body)) return false;
+    const value = lookup(body, condition.param);
+    // Absent: fires unless a spread (or an enclosing object only run time knows) may add it.
+    if (value === undefined) return !(SPREAD in body) && (!condition.param.includes('.') || isObject(lookup(body, condition.param.replace(/\.[^.]*$/, ''))));
+    return value !== UNKNOWN && value !== true;
   }
   if ('absent' in condition) return isObject(body) && !(SPREAD in body) && values(body, condition.param).every((value) => value === undefined);
   return values(body, condition.param).some((value) => {
@@ -195,6 +214,6 @@ export function rulesFor(providerId: string, api: DialectApi, model: string | un
 
 /** Whether a rule fires on this body. */
 export function ruleFires(rule: DialectRule, body: View, context: MatchContext = {}): boolean {
-  if (rule.mode === 'thinking' && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
+  if (rule.mode === 'thinking' && context.thinkingAlways !== true && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
   return conditionHolds(rule.when, body, context);
 }

@@ -48,6 +48,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
       'MiniMax M2.x 模型总会思考，且除非请求带 reasoning_split: true，思考内容以 <think>…</think> 形式出现在 message.content 中；展示或解析 content 的代码会拿到思考内容，工具调用循环必须原样回传该 content。',
     fix: '发送 reasoning_split: true（思考内容改由 reasoning_details 返回），或在展示、解析 content 前去掉 <think>…</think>，并在历史中保留原文。',
   },
+  'qwen-thinking-stream-only': {
+    breaks:
+      '百炼只以流式输出回答思考中的 Qwen 模型：未设置 stream: true 时，仅思考模型被拒（"This model only support stream mode, please enable the stream parameter to access the model."），开启 enable_thinking: true 的混合思考模型同样被拒（"parameter.enable_thinking must be set to false for non-streaming calls"），均为 HTTP 400 invalid_parameter_error。OpenAI 可非流式回答同一调用。',
+    fix: '设置 stream: true 并拼接分块（先 reasoning_content，后 content）；混合思考模型也可设置 enable_thinking: false；仅思考模型也可映射到无需思考即可回答的模型。',
+    unverified:
+      '两条报错均为 2025 年捕获（qwq-plus、Qwen3 模型）；Qwen 3.7、3.8 是否返回相同文本未经捕获。阿里云“深度思考”页面（2026）称多数深度思考模型仅支持流式输出，而 Qwen Cloud 常见问题称多数 Qwen3 模型两种方式均可，并只点名 QwQ 与 QVQ 仅支持流式。目录中 qwen3.8-max 为仅思考模型的说法来自第三方托管平台，且阿里云有页面以 enable_thinking 调用 qwen3.8-max（混合思考）：若其为混合思考模型，则只有未设 stream 且 enable_thinking: true 的请求会被拒。Qwen Cloud 思考指南称 Qwen3.5 默认开启思考；目录未记录各模型的默认值，因此混合思考模型仅在请求开启时视为思考。',
+  },
   'deepseek-reasoning-content-roundtrip': {
     breaks:
       '思考模式下，DeepSeek 要求回传每条带 tool_calls 的 assistant 消息的 reasoning_content："Missing `reasoning_content` field in the assistant message" / "The `reasoning_content` in the thinking mode must be passed back to the API"（HTTP 400）。按 OpenAI 类型推入 choice.message，或用 content 与 tool_calls 重建 assistant 消息的工具循环，会丢掉该字段。',
@@ -56,7 +63,12 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   'moonshot-reasoning-content-roundtrip': {
     breaks: 'Kimi 思考模型会拒绝 assistant 工具调用消息缺少 reasoning_content 的历史："thinking is enabled but reasoning_content is missing in assistant tool call message at index N"（HTTP 400）。',
     fix: '在历史中每条 assistant 工具调用消息上保留 reasoning_content（原样推入收到的消息对象）。',
-    unverified: 'issue 15 称 Kimi 会拒绝空的 reasoning_content；已找到的报告只显示缺少该字段时被拒。',
+  },
+  'moonshot-reasoning-content-empty': {
+    breaks:
+      'Kimi K2.5 与 K2.6 把 assistant 工具调用消息上空字符串的 reasoning_content 当作缺失："thinking is enabled but reasoning_content is missing in assistant tool call message at index N"（HTTP 400）。DeepSeek 接受 ""，为 DeepSeek 编写的工具循环（或网关）常用 "" 补上缺失字段。',
+    fix: "回传模型返回的 reasoning_content；没有时发送非空占位（单个空格已验证可用），或对该请求关闭思考（thinking: { type: 'disabled' }）。",
+    unverified: '报告只覆盖 kimi-k2.5 与 kimi-k2.6；之后的 K2.x 模型按同一系列匹配，Kimi K3（未经测试）不匹配。没有 Moonshot 页面说明此规则。占位 " " 是某网关实测可用的做法（2026-04）。',
   },
   'deepseek-json-schema': {
     breaks:
@@ -93,6 +105,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     breaks: 'DeepSeek 只在 beta 的 strict 模式（https://api.deepseek.com/beta）下按函数工具的 JSON schema（strict: true）约束参数；在 banjia 写入的基础地址上，工具参数不保证符合 schema。',
     fix: '把此客户端指向 https://api.deepseek.com/beta 以保留 strict schema（此时请求中每个函数都须设置 strict: true，且 schema 在 DeepSeek 支持的范围内），或在使用前用 zod 校验工具参数。',
     unverified: '非 beta 地址如何处理 strict: true（忽略还是返回 400）没有文档说明；本规则按“不生效”处理。',
+  },
+  'deepseek-parallel-tool-calls': {
+    breaks:
+      'DeepSeek 的对话接口没有文档化 parallel_tool_calls，也没有参数能阻止模型在一轮中调用多个工具：在 OpenAI 上保证至多一次工具调用的 parallel_tool_calls: false 不生效，只处理 tool_calls[0] 的循环会丢掉其余调用。',
+    fix: '处理 tool_calls 中的每一项（在下一次请求前为每个调用回一条 tool 消息），或在提示词中要求每轮只调用一个工具并检查数量。',
+    unverified:
+      '没有捕获到 DeepSeek 对 parallel_tool_calls: false 的实际处理（issue 15 称其被忽略）；本规则依据 API 文档未列出该参数，以及 DeepSeek 接受并忽略另一个未文档化字段（max_completion_tokens，earendil-works/pi#8018），推断其被接受并忽略。',
   },
   'zhipu-tool-choice-auto': {
     breaks: 'GLM 只接受 tool_choice "auto"；强制或指定工具不会生效，模型可能不调用工具就直接回答。',

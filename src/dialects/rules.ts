@@ -195,6 +195,39 @@ export const DIALECT_RULES: DialectRule[] = [
     unverified: 'Whether Model Studio ignores reasoning_effort on chat completions or answers 400: the page documents only enable_thinking and thinking_budget. The emulator answers such a request (it is not refused on evidence).',
   },
   {
+    // The models come from the catalogue: a thinking-only model (thinking: 'always') thinks on every
+    // request, a hybrid one when the request switches thinking on (the catalogue quirk
+    // thinkingModelsStreamOnly says the same; the rule is what scan and the emulator apply).
+    id: 'qwen-thinking-stream-only',
+    family: 'thinking',
+    providers: ['qwen'],
+    mode: 'thinking',
+    thinkingByDefault: false,
+    api: ['chat'],
+    when: { param: 'stream', notTrue: true },
+    effect: 'rejected',
+    status: 400,
+    errors: [
+      { when: { param: 'enable_thinking', in: [true] }, code: 'invalid_parameter_error', message: 'parameter.enable_thinking must be set to false for non-streaming calls' },
+      { code: 'invalid_parameter_error', message: 'This model only support stream mode, please enable the stream parameter to access the model. ' },
+    ],
+    breaks:
+      'Model Studio answers a thinking Qwen model only as a stream: without stream: true a thinking-only model is refused ("This model only support stream mode, please enable the stream parameter to access the model.") and a hybrid model with enable_thinking: true too ("parameter.enable_thinking must be set to false for non-streaming calls"), HTTP 400 invalid_parameter_error. OpenAI answers the same call without streaming.',
+    fix: 'Send stream: true and join the chunks (reasoning_content first, then content), or, on a hybrid model, send enable_thinking: false; a thinking-only model can also be mapped to one that answers without thinking.',
+    evidence: [
+      evToday('https://www.alibabacloud.com/help/en/model-studio/deep-thinking', 'Model Studio: Deep thinking (thinking-only and hybrid models; most deep thinking models only support streaming output)'),
+      QWEN_CHAT,
+      evToday('https://github.com/infiniflow/ragflow/issues/5912', 'infiniflow/ragflow#5912: qwq-plus without stream, 400 invalid_parameter_error "This model only support stream mode, please enable the stream parameter to access the model."'),
+      evToday('https://github.com/infiniflow/ragflow/issues/8972', 'infiniflow/ragflow#8972: 400 invalid_parameter_error "parameter.enable_thinking must be set to false for non-streaming calls"'),
+      evToday('https://github.com/tencentmusic/supersonic/issues/2355', 'tencentmusic/supersonic#2355: the same 400 from the OpenAI-compatible endpoint, error body with code and type'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "The two error texts were captured in 2025 (qwq-plus, Qwen3 models); that Qwen 3.7 and 3.8 answer with the same texts is not captured. Alibaba's deep-thinking page (2026) says most thinking models only support streaming output, while the Qwen Cloud FAQ says most Qwen3 models work in both modes and names QwQ and QVQ as streaming-only. The catalogue's thinking-only qwen3.8-max rests on a third-party host, and an Alibaba page shows qwen3.8-max with enable_thinking (a hybrid model): if it is hybrid, only enable_thinking: true without stream is refused. Qwen Cloud's thinking guide says Qwen3.5 thinks by default; the catalogue does not record a default per model, so a hybrid model is taken to think only when the request says so.",
+  },
+  {
     id: 'deepseek-reasoning-content-roundtrip',
     family: 'thinking',
     providers: ['deepseek'],
@@ -239,7 +272,29 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     rewrite: { kind: 'keep-reasoning-content' },
     wire: true,
-    unverified: 'Issue 15 says Kimi rejects an empty reasoning_content; the reports found show only a missing one rejected.',
+  },
+  {
+    id: 'moonshot-reasoning-content-empty',
+    family: 'thinking',
+    providers: ['moonshot'],
+    models: ['^kimi-k2\\.(?:[5-9]|\\d{2})'],
+    mode: 'thinking',
+    thinkingByDefault: true,
+    api: ['chat'],
+    when: { toolCallMessageEmpty: 'reasoning_content' },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      'Kimi K2.5 and K2.6 take an empty reasoning_content on an assistant tool-call message as a missing one: "thinking is enabled but reasoning_content is missing in assistant tool call message at index N" (HTTP 400). DeepSeek accepts "" there, and tool loops written for DeepSeek (or gateways) fill a missing field with "".',
+    fix: 'Send back the reasoning_content the model returned; where there is none, send a non-empty placeholder (a single space was accepted) or switch thinking off for the request (thinking: { type: \'disabled\' }).',
+    evidence: [
+      evToday('https://github.com/theopenco/llmgateway/pull/2093', 'theopenco/llmgateway#2093: against api.moonshot.ai, reasoning_content "" → 400 on kimi-k2.5 and kimi-k2.6, " " → 200; kimi-k2-thinking and DeepSeek V4 accept ""'),
+      evToday('https://github.com/earendil-works/pi/issues/4251', 'earendil-works/pi#4251: Kimi K2.6 400, reasoning_content missing, with the client filling it with "" (Kimi treats "" as missing)'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified: 'The reports cover kimi-k2.5 and kimi-k2.6; later K2.x models are matched as their family, Kimi K3 (not tested) is not. No Moonshot page states the rule. The placeholder " " is what one gateway found accepted (2026-04).',
   },
   // ---------------------------------------------------------------- structured output
   {
@@ -372,6 +427,26 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     wire: false,
     unverified: 'What the non-beta endpoint does with strict: true (ignores it or answers 400) is not documented; the rule assumes it is not enforced.',
+  },
+  {
+    id: 'deepseek-parallel-tool-calls',
+    family: 'tool-choice',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { param: 'parallel_tool_calls', in: [false] },
+    effect: 'ignored',
+    breaks:
+      "DeepSeek's chat API does not document parallel_tool_calls, and there is no parameter to stop a model from calling several tools in one turn: parallel_tool_calls: false, which on OpenAI guarantees at most one tool call, is not honoured, so a loop that handles only tool_calls[0] drops the other calls.",
+    fix: 'Handle every entry of tool_calls (answer each with its own tool message before the next request), or ask for one call per turn in the prompt and check the count.',
+    evidence: [
+      DEEPSEEK_CHAT_API,
+      evToday('https://github.com/deepseek-ai/DeepSeek-V3/issues/883', "deepseek-ai/DeepSeek-V3#883: Can't prevent parallel function calling (no such parameter in the DeepSeek API reference), still so a month later"),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: true,
+    unverified:
+      'No capture shows what DeepSeek does with parallel_tool_calls: false (issue 15 says it is ignored); the rule infers that it is accepted and ignored from the API reference not listing it and from DeepSeek answering another undocumented field (max_completion_tokens) while ignoring it (earendil-works/pi#8018).',
   },
   {
     id: 'zhipu-tool-choice-auto',

@@ -93,18 +93,9 @@ export function firedRules(call: ScanCall): DialectRule[] {
     retries: call.retries === true,
     responsesAsChat: call.responsesAsChat === true,
     sseCommentLines: call.sseCommentLines === true,
+    thinkingAlways: call.thinkingAlways === true,
   };
-  return rulesFor(call.providerId, call.api, call.model).filter((rule) => {
-    if (call.thinkingAlways && rule.mode === 'thinking') return ruleFires({ ...rule, thinkingByDefault: true }, withoutThinkingSwitch(call.view), context);
-    return ruleFires(rule, call.view, context);
-  });
-}
-
-/** A thinking-only model thinks whatever the request says. */
-function withoutThinkingSwitch(view: View): View {
-  if (view === null || typeof view !== 'object' || Array.isArray(view)) return view;
-  const { enable_thinking: _e, thinking: _t, ...rest } = view;
-  return rest;
+  return rulesFor(call.providerId, call.api, call.model).filter((rule) => ruleFires(rule, call.view, context));
 }
 
 /**

@@ -39,6 +39,11 @@ export type Condition =
   | { param: string | string[]; present: true }
   /** The request does not send it (a spread in the code may still add it: review level only). */
   | { param: string | string[]; absent: true }
+  /**
+   * The request does not send it as `true`: absent (without a spread that may add it) or a known
+   * other value (`stream: false`). A value only run time knows never fires.
+   */
+  | { param: string; notTrue: true }
   | { param: string | string[]; in: Array<string | number | boolean> }
   /** The value is not one of these; an object or array value is never one of them (a named tool_choice). */
   | { param: string | string[]; notIn: Array<string | number | boolean> }
@@ -62,6 +67,8 @@ export type Condition =
   | { roleAfterFirst: string[] }
   /** An assistant message with tool_calls in `messages` that lacks this field (a string; "" counts as present). */
   | { toolCallMessageWithout: string }
+  /** An assistant message with tool_calls in `messages` whose field is the empty string. */
+  | { toolCallMessageEmpty: string }
   /**
    * A content part of one of these types (`image_url`, `input_image`) in a message of `messages`
    * (chat) or `input` (Responses). With `dataUrl`, only a part whose image URL is a `data:` URL
@@ -140,6 +147,12 @@ export interface DialectRule {
   effect: 'rejected' | 'ignored' | 'deprecated' | 'differs';
   /** HTTP status of a rejection, where the evidence shows it. */
   status?: number;
+  /**
+   * The provider's own error for a rejection, as captured (code and message of its error body):
+   * the first whose `when` holds on the request (none: always). The emulator answers with it; a
+   * rule without one is answered with its `breaks` text.
+   */
+  errors?: Array<{ when?: Condition; code: string; message: string }>;
   breaks: string;
   fix: string;
   evidence: DialectEvidence[];

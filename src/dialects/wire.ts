@@ -3,7 +3,8 @@
  * and a JSON request body, which rules the request breaks. The same rule entries drive the scan,
  * so what `scan` warns about and what `verify` rejects cannot drift apart.
  */
-import { rulesFor, ruleFires } from './match.js';
+import { findProvider, findProviderModel } from '../catalogue/index.js';
+import { conditionHolds, rulesFor, ruleFires } from './match.js';
 import type { DialectApi, DialectEvidence, DialectRule, View } from './types.js';
 import { DIALECT_RULES } from './rules.js';
 
@@ -15,6 +16,8 @@ export interface Violation {
   message: string;
   fix: string;
   evidence: DialectEvidence[];
+  /** The provider's own error for this request, where the rule records it (rule.errors). */
+  providerError?: { code: string; message: string };
 }
 
 /** The API a request path addresses (`/v1/chat/completions`, `/compatible-mode/v1/responses`). */
@@ -26,11 +29,29 @@ export function apiOfPath(path: string): DialectApi | undefined {
   return undefined;
 }
 
-function violation(rule: DialectRule): Violation {
-  return { ruleId: rule.id, effect: rule.effect, ...(rule.status ? { status: rule.status } : {}), message: rule.breaks, fix: rule.fix, evidence: rule.evidence };
+function violation(rule: DialectRule, body: View): Violation {
+  const error = rule.errors?.find((e) => !e.when || conditionHolds(e.when, body));
+  return {
+    ruleId: rule.id,
+    effect: rule.effect,
+    ...(rule.status ? { status: rule.status } : {}),
+    message: rule.breaks,
+    fix: rule.fix,
+    evidence: rule.evidence,
+    ...(error ? { providerError: { code: error.code, message: error.message } } : {}),
+  };
 }
 
 const asView = (body: unknown): View => (body !== null && typeof body === 'object' ? (body as View) : {});
+
+/** Whether the catalogue says the model always thinks (the same fact scan reads: ScanCall.thinkingAlways). */
+function thinkingAlways(providerId: string, model: string | undefined): boolean {
+  const provider = findProvider(providerId);
+  const entry = provider && model ? findProviderModel(provider, model) : undefined;
+  return entry !== undefined && 'thinking' in entry && entry.thinking === 'always';
+}
+
+const modelOf = (body: View): string | undefined => (typeof (body as Record<string, View>).model === 'string' ? ((body as Record<string, View>).model as string) : undefined);
 
 /**
  * Every dialect rule a JSON request body breaks for `providerId`. `model` defaults to the body's
@@ -40,17 +61,18 @@ export function requestViolations(providerId: string, model: string | undefined,
   const api = apiOfPath(path);
   if (!api) return [];
   const body = asView(requestBody);
-  const modelId = model ?? (typeof (body as Record<string, View>).model === 'string' ? ((body as Record<string, View>).model as string) : undefined);
+  const modelId = model ?? modelOf(body);
+  const context = { thinkingAlways: thinkingAlways(providerId, modelId) };
   return rulesFor(providerId, api, modelId)
-    .filter((rule) => rule.wire && ruleFires(rule, body))
-    .map(violation);
+    .filter((rule) => rule.wire && ruleFires(rule, body, context))
+    .map((rule) => violation(rule, body));
 }
 
 /** The emulator's rule shape: one per wire-checkable dialect rule. */
 export interface EmulatorRule {
   id: string;
   appliesTo(provider: string, model: string | undefined, request: { path: string; body: unknown }): boolean;
-  check(request: { path: string; body: unknown }): Violation | null;
+  check(request: { path: string; body: unknown }, provider: string): Violation | null;
 }
 
 export function emulatorRules(): EmulatorRule[] {
@@ -60,8 +82,9 @@ export function emulatorRules(): EmulatorRule[] {
       const api = apiOfPath(request.path);
       return api !== undefined && rulesFor(provider, api, model ?? (asView(request.body) as Record<string, View>).model as string | undefined).includes(rule);
     },
-    check(request) {
-      return ruleFires(rule, asView(request.body)) ? violation(rule) : null;
+    check(request, provider) {
+      const body = asView(request.body);
+      return ruleFires(rule, body, { thinkingAlways: thinkingAlways(provider, modelOf(body)) }) ? violation(rule, body) : null;
     },
   }));
 }

@@ -14,6 +14,11 @@ export interface RecordEntry {
   verdict: 'ok' | 'rejected' | 'trapped';
   /** The rule that rejected the request. */
   rule?: string;
+  /**
+   * On a valid request: the dialect rules it hits that the provider answers anyway (a field it
+   * ignores or has deprecated, a request it handles otherwise than OpenAI).
+   */
+  warnings?: Array<{ rule: string; effect: string; message: string }>;
   status: number;
   message?: string;
   /** `bearer` when an `Authorization: Bearer <token>` header came, else what came (`missing`, `other`). */

@@ -60,6 +60,19 @@ export interface Rule {
   description: string;
   appliesTo(provider: Provider, model: CatalogueModel | undefined, request: EmulatedRequest): boolean;
   check(request: EmulatedRequest, context: RuleContext): Violation | null;
+  /**
+   * What the provider answers but handles otherwise than OpenAI (a field it ignores or has
+   * deprecated): the request stays valid and the warning is recorded with it.
+   */
+  warn?(request: EmulatedRequest, context: RuleContext): Omit<RuleWarning, 'rule'> | null;
+}
+
+/** A rule hit on a request the provider answers: valid, but not doing what the code means. */
+export interface RuleWarning {
+  rule: string;
+  /** ignored, deprecated or differs (the dialect rule's effect). */
+  effect: string;
+  message: string;
 }
 
 /** Which catalogue feature gates each endpoint. */
@@ -290,18 +303,24 @@ export const RULES: Rule[] = [
 /**
  * The provider dialects (src/dialects) on the wire: the same rule entries that `scan` lints, so
  * what scan warns about and what verify rejects cannot drift apart. Only what the provider itself
- * refuses is refused here; a parameter it ignores or has deprecated is a scan finding, and the
- * emulator answers as the provider would.
+ * refuses is refused here; a parameter it ignores or has deprecated (or a request it answers
+ * otherwise than OpenAI) is answered as the provider would, with the rule recorded as a warning.
  */
 function dialectRules(): Rule[] {
   return emulatorRules().map((rule) => ({
     id: rule.id,
     description: `provider dialect rule ${rule.id}`,
     appliesTo: (provider, _model, request) => rule.appliesTo(provider.id, typeof body(request).model === 'string' ? body(request).model : undefined, request),
-    check: (request) => {
-      const found = rule.check(request);
+    check: (request, { provider }) => {
+      const found = rule.check(request, provider.id);
       if (!found || found.effect !== 'rejected') return null;
+      // The provider's own error where it was captured (its code and text), else the rule's words.
+      if (found.providerError) return { status: found.status ?? 400, code: found.providerError.code, message: found.providerError.message };
       return { status: found.status ?? 400, code: 'invalid_request_error', message: `${found.message.replace(/\.$/, '')}. Fix: ${found.fix}` };
+    },
+    warn: (request, { provider }) => {
+      const found = rule.check(request, provider.id);
+      return found && found.effect !== 'rejected' ? { effect: found.effect, message: `${found.message.replace(/\.$/, '')}. Fix: ${found.fix}` } : null;
     },
   }));
 }
@@ -316,15 +335,20 @@ export interface Verdict {
   verdict: 'ok' | 'rejected';
   rule?: string;
   violation?: Violation;
+  /** On a valid request: the rules it hits that the provider does not refuse. */
+  warnings?: RuleWarning[];
 }
 
-/** Runs the rules in order; the first violation decides. */
+/** Runs the rules in order; the first violation decides. A valid request carries the warnings it hit. */
 export function judge(provider: Provider, request: EmulatedRequest, rules: Rule[] = RULES): Verdict & { model: CatalogueModel | undefined } {
   const model = catalogueModel(provider, body(request).model);
+  const warnings: RuleWarning[] = [];
   for (const rule of rules) {
     if (!rule.appliesTo(provider, model, request)) continue;
     const violation = rule.check(request, { provider, model });
     if (violation) return { verdict: 'rejected', rule: rule.id, violation, model };
+    const warning = rule.warn?.(request, { provider, model });
+    if (warning) warnings.push({ rule: rule.id, ...warning });
   }
-  return { verdict: 'ok', model };
+  return { verdict: 'ok', model, ...(warnings.length ? { warnings } : {}) };
 }

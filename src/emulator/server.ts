@@ -147,7 +147,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningSe
       const v = verdict.violation!;
       return reject(v.status, verdict.rule!, v.message, v.code, detail, v.param);
     }
-    const ok = (status = 200) => recorder.add({ ...base, ...detail, verdict: 'ok', status });
+    const ok = (status = 200) => recorder.add({ ...base, ...detail, verdict: 'ok', status, ...(verdict.warnings ? { warnings: verdict.warnings } : {}) });
     switch (request.endpoint) {
       case 'models': {
         const id = decodeURIComponent(path.slice('/models/'.length));

@@ -287,3 +287,34 @@ export async function turns(q: string, history: any[], call: any) {
     expect((await calls('qwen', ['gpt-4o=qwen-plus'])).get(9)?.reason ?? '').not.toMatch(/qwen-system-first/);
   });
 });
+
+describe('a thinking Qwen model without stream (scan and the emulator read the same rule)', () => {
+  // Line numbers below are where each call starts.
+  const THINKING = `import OpenAI from 'openai';
+const c = new OpenAI();
+export async function all(q: string, live: boolean) {
+  await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], enable_thinking: true } as any);
+  await c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });
+  await c.chat.completions.create({ model: 'gpt-4o', stream: live, messages: [{ role: 'user', content: q }] });
+  c.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+}
+`;
+  let thinkDir: string;
+  beforeAll(() => {
+    thinkDir = mkdtempSync(path.join(tmpdir(), 'banjia-dialect-thinking-'));
+    writeFileSync(path.join(thinkDir, 'think.ts'), THINKING);
+  });
+  afterAll(() => rmSync(thinkDir, { recursive: true, force: true }));
+  const calls = async (modelMap: string[]) =>
+    new Map((await analyze({ path: thinkDir, provider: 'qwen', modelMap }, 'scan')).planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f]));
+
+  it('flags a thinking-only model or enable_thinking: true without stream; not a stream, a hybrid model not told to think, or a stream flag only run time knows', async () => {
+    const found = await calls(['gpt-4o=qwen3.8-max', 'gpt-4o-mini=qwen3.7-plus']);
+    for (const line of [4, 6]) expect(found.get(line)!.reason, `line ${line}`).toMatch(/stream mode.*dialect rule qwen-thinking-stream-only/s);
+    for (const line of [5, 7, 8, 9]) expect(found.get(line)?.reason ?? '', `line ${line}`).not.toMatch(/qwen-thinking-stream-only/);
+    // One finding, not the rule and the catalogue quirk's note side by side.
+    expect(found.get(4)!.reason).not.toMatch(/answer only when stream: true/);
+  });
+});

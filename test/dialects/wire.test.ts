@@ -67,7 +67,7 @@ describe('requestViolations', () => {
     expect(requestViolations('deepseek', 'deepseek-flash', { ...forced, tool_choice: 'auto' }, CHAT)).toEqual([]);
     // Qwen only when thinking is switched on.
     expect(requestViolations('qwen', 'qwen-plus', forced, CHAT)).toEqual([]);
-    expect(ids(requestViolations('qwen', 'qwen-plus', { ...named, enable_thinking: true }, CHAT))).toEqual(['qwen-tool-choice-thinking']);
+    expect(ids(requestViolations('qwen', 'qwen-plus', { ...named, enable_thinking: true, stream: true }, CHAT))).toEqual(['qwen-tool-choice-thinking']);
     // Kimi K2.5+ think by default; moonshot-v1 does not match the rule.
     expect(ids(requestViolations('moonshot', 'kimi-k2.6', named, CHAT))).toEqual(['moonshot-tool-choice-thinking']);
     expect(requestViolations('moonshot', 'moonshot-v1-32k', named, CHAT)).toEqual([]);
@@ -144,10 +144,43 @@ describe('requestViolations', () => {
     expect(requestViolations('deepseek', 'deepseek-flash', turns('user', 'user'), CHAT)).toEqual([]);
   });
 
+  it('a thinking Qwen model must stream: thinking-only models (catalogue) always, hybrid ones when told to think', () => {
+    const hi = { messages: [{ role: 'user', content: 'hi' }] };
+    expect(requestViolations('qwen', 'qwen3.8-max', hi, CHAT)).toMatchObject([
+      { ruleId: 'qwen-thinking-stream-only', status: 400, providerError: { code: 'invalid_parameter_error', message: expect.stringMatching(/only support stream mode/) } },
+    ]);
+    expect(requestViolations('qwen', 'qwen3.7-plus', { ...hi, enable_thinking: true, stream: false }, CHAT)).toMatchObject([
+      { ruleId: 'qwen-thinking-stream-only', providerError: { message: 'parameter.enable_thinking must be set to false for non-streaming calls' } },
+    ]);
+    expect(requestViolations('qwen', 'qwen3.7-plus', hi, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.8-max', { ...hi, stream: true }, CHAT)).toEqual([]);
+  });
+
+  it('an empty reasoning_content in a thinking tool loop: Kimi K2.5+ refuse it, DeepSeek and kimi-k2-thinking take it', () => {
+    const call = { id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } };
+    const loop = (reasoning: unknown) => ({
+      messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: '', tool_calls: [call], ...(reasoning === undefined ? {} : { reasoning_content: reasoning }) }, { role: 'tool', tool_call_id: 'c1', content: '1' }],
+    });
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', loop(''), CHAT))).toEqual(['moonshot-reasoning-content-empty']);
+    expect(requestViolations('moonshot', 'kimi-k2.6', loop(' '), CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'kimi-k2.6', { ...loop(''), thinking: { type: 'disabled' } }, CHAT)).toEqual([]);
+    expect(requestViolations('moonshot', 'kimi-k2-thinking', loop(''), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-v4-pro', loop(''), CHAT)).toEqual([]);
+    // A missing one is the round-trip rule's, not this one's.
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', loop(undefined), CHAT))).toEqual(['moonshot-reasoning-content-roundtrip']);
+  });
+
+  it('parallel_tool_calls: false is reported on DeepSeek (not honoured), answered, not elsewhere', () => {
+    const tools = [{ type: 'function', function: { name: 'f' } }];
+    expect(requestViolations('deepseek', 'deepseek-flash', { tools, parallel_tool_calls: false }, CHAT)).toMatchObject([{ ruleId: 'deepseek-parallel-tool-calls', effect: 'ignored' }]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { tools, parallel_tool_calls: true }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.7-plus', { tools, parallel_tool_calls: false }, CHAT)).toEqual([]);
+  });
+
   it('Qwen 3.6+ takes one system message, first', () => {
-    const body = { messages: [{ role: 'system', content: 'a' }, { role: 'system', content: 'b' }, { role: 'user', content: 'hi' }] };
+    const body = { stream: true, messages: [{ role: 'system', content: 'a' }, { role: 'system', content: 'b' }, { role: 'user', content: 'hi' }] };
     expect(requestViolations('qwen', 'qwen3.8-max', body, CHAT)).toMatchObject([{ ruleId: 'qwen-system-first', effect: 'rejected', status: 400 }]);
-    expect(requestViolations('qwen', 'qwen3.8-max', { messages: body.messages.slice(1) }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.8-max', { stream: true, messages: body.messages.slice(1) }, CHAT)).toEqual([]);
     expect(requestViolations('qwen', 'qwen-plus', body, CHAT)).toEqual([]);
   });
 
@@ -172,7 +205,7 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'text-embedding-v4', { input: [...ten, spread] }, '/embeddings')).toEqual([]);
     expect(requestViolations('hunyuan', 'hunyuan-turbos-latest', { messages: [spread, { role: 'assistant', content: 'x' }, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
     expect(requestViolations('hunyuan', 'hunyuan-turbos-latest', { messages: [UNKNOWN, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
-    expect(requestViolations('qwen', 'qwen3.8-max', { messages: [spread, { role: 'system', content: 'x' }, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.8-max', { stream: true, messages: [spread, { role: 'system', content: 'x' }, { role: 'user', content: 'y' }] }, CHAT)).toEqual([]);
   });
 
   it('ignores paths it does not know and bodies that are not objects', () => {
@@ -186,7 +219,7 @@ describe('emulatorRules', () => {
     const rules = emulatorRules();
     expect(rules.map((r) => r.id)).toEqual(DIALECT_RULES.filter((r) => r.wire).map((r) => r.id));
     const request = { path: CHAT, body: { model: 'deepseek-flash', n: 2 } };
-    const fired = rules.filter((r) => r.appliesTo('deepseek', undefined, request)).map((r) => r.check(request)).filter(Boolean);
+    const fired = rules.filter((r) => r.appliesTo('deepseek', undefined, request)).map((r) => r.check(request, 'deepseek')).filter(Boolean);
     expect(fired.map((v) => v!.ruleId)).toEqual(ids(requestViolations('deepseek', undefined, request.body, CHAT)));
     expect(rules.find((r) => r.id === 'deepseek-n')!.appliesTo('qwen', 'qwen-plus', request)).toBe(false);
   });

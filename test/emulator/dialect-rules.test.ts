@@ -56,6 +56,11 @@ const EXAMPLES: Record<string, Example> = {
     breaks: { model: 'qwen3.7-plus', messages: [user(), { role: 'system', content: 'be brief' }] },
     fixed: { model: 'qwen3.7-plus', messages: [{ role: 'system', content: 'be brief' }, user()] },
   },
+  'qwen-thinking-stream-only': {
+    provider: 'qwen',
+    breaks: { model: 'qwen3.7-plus', enable_thinking: true, messages: [user()] },
+    fixed: { model: 'qwen3.7-plus', enable_thinking: true, stream: true, messages: [user()] },
+  },
   'deepseek-reasoning-content-roundtrip': {
     provider: 'deepseek',
     breaks: { model: 'deepseek-v4-pro', messages: toolTurn(), tools },
@@ -65,6 +70,11 @@ const EXAMPLES: Record<string, Example> = {
     provider: 'moonshot',
     breaks: { model: 'kimi-k2.6', messages: toolTurn(), tools },
     fixed: { model: 'kimi-k2.6', messages: toolTurn({ reasoning_content: 'look it up' }), tools },
+  },
+  'moonshot-reasoning-content-empty': {
+    provider: 'moonshot',
+    breaks: { model: 'kimi-k2.6', messages: toolTurn({ reasoning_content: '' }), tools },
+    fixed: { model: 'kimi-k2.6', messages: toolTurn({ reasoning_content: ' ' }), tools },
   },
   'deepseek-json-schema': {
     provider: 'deepseek',

@@ -206,6 +206,40 @@ describe('emulator generated from the catalogue', () => {
     expect(spark.recorder.entries[0].rule).toBe('endpoint-unsupported');
   });
 
+  it('refuses a thinking Qwen model without stream as DashScope does, as scan warns (catalogue thinking-only, or enable_thinking)', async () => {
+    const qwen = await emulator('qwen');
+    const only = await post(qwen, '/chat/completions', { model: 'qwen3.8-max', messages: hi });
+    expect(only.status).toBe(400);
+    expect(only.json.error).toMatchObject({ code: 'invalid_parameter_error', message: expect.stringMatching(/^This model only support stream mode/) });
+    // A thinking-only model thinks whatever the switch says.
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.8-max', enable_thinking: false, messages: hi, stream: false })).status).toBe(400);
+    const hybrid = await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', enable_thinking: true, messages: hi });
+    expect(hybrid.status).toBe(400);
+    expect(hybrid.json.error).toMatchObject({ code: 'invalid_parameter_error', message: 'parameter.enable_thinking must be set to false for non-streaming calls' });
+    expect(qwen.recorder.entries.map((e) => e.rule)).toEqual(['qwen-thinking-stream-only', 'qwen-thinking-stream-only', 'qwen-thinking-stream-only']);
+    // Streamed, or a hybrid model not thinking: answered.
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.8-max', messages: hi, stream: true })).status).toBe(200);
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', enable_thinking: true, messages: hi, stream: true })).status).toBe(200);
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', messages: hi })).status).toBe(200);
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', enable_thinking: false, messages: hi })).status).toBe(200);
+  });
+
+  it('answers a field the provider ignores or has deprecated, recording the dialect rule as a warning', async () => {
+    const deepseek = await emulator('deepseek');
+    expect((await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, max_completion_tokens: 5 })).status).toBe(200);
+    expect((await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, max_tokens: 5 })).status).toBe(200);
+    const [ignored, plain] = deepseek.recorder.entries;
+    expect(ignored).toMatchObject({ verdict: 'ok', status: 200, warnings: [{ rule: 'deepseek-max-tokens', effect: 'ignored', message: expect.stringMatching(/ignores max_completion_tokens.*Fix: Send the limit as max_tokens/) }] });
+    expect(plain.warnings).toBeUndefined();
+    const qwen = await emulator('qwen');
+    expect((await post(qwen, '/chat/completions', { model: 'qwen3.7-plus', messages: hi, max_tokens: 5 })).status).toBe(200);
+    expect(qwen.recorder.entries[0].warnings).toMatchObject([{ rule: 'qwen-max-completion-tokens', effect: 'deprecated' }]);
+    // DeepSeek does not honour parallel_tool_calls: false: answered, with the rule as a warning.
+    const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } }];
+    expect((await post(deepseek, '/chat/completions', { model: 'deepseek-flash', messages: hi, tools, parallel_tool_calls: false })).status).toBe(200);
+    expect(deepseek.recorder.entries[2].warnings).toMatchObject([{ rule: 'deepseek-parallel-tool-calls', effect: 'ignored' }]);
+  });
+
   it('answers deterministically: usage, tool calls, reasoning_content for thinking models', async () => {
     const server = await emulator('qwen');
     const a = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi });
@@ -213,7 +247,8 @@ describe('emulator generated from the catalogue', () => {
     expect(a.text).toBe(b.text);
     expect(a.json.choices[0].message).toEqual({ role: 'assistant', content: '[emulated qwen/qwen-max] reply to: hi' });
     expect(a.json.usage.total_tokens).toBe(a.json.usage.prompt_tokens + a.json.usage.completion_tokens);
-    const thinking = await post(server, '/chat/completions', { model: 'qwen3.8-max', messages: hi });
+    // A thinking Qwen model answers only as a stream: DeepSeek V4 thinks by default and answers without one.
+    const thinking = await post(await emulator('deepseek'), '/chat/completions', { model: 'deepseek-v4-pro', messages: hi });
     expect(thinking.json.choices[0].message.reasoning_content).toBeTruthy();
     const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { id: { type: 'integer' } } } } }];
     const call = await post(server, '/chat/completions', { model: 'qwen-max', messages: hi, tools });

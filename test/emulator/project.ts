@@ -8,14 +8,14 @@ import { REPO, runCli } from '../helpers/cli.js';
 const made: string[] = [];
 
 /** A temp copy of `fixtures/<relative>`, migrated with `apply --yes --include-review` unless provider is undefined. */
-export function migratedCopy(relative: string, provider: string | undefined): string {
+export function migratedCopy(relative: string, provider: string | undefined, modelMap: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'banjia-emu-'));
   made.push(dir);
   cpSync(path.join(REPO, 'fixtures', relative), dir, { recursive: true });
   if (provider) {
     // Review edits included: a provider's dialect fixes (Kimi's pinned temperature) are review edits, and a
     // migration that leaves them out does not run on that provider; the emulator proves it.
-    const result = runCli(['apply', dir, '--provider', provider, '--yes', '--force', '--include-review']);
+    const result = runCli(['apply', dir, '--provider', provider, '--yes', '--force', '--include-review', ...(modelMap.length ? ['--model-map', ...modelMap] : [])]);
     if (result.code !== 0) throw new Error(`apply ${relative} → ${provider} exited ${result.code}: ${result.stderr}`);
   }
   transpile(dir);

@@ -87,6 +87,31 @@ await client.chat.completions.create({ model: 'glm-4.5-air', messages: [{ role: 
     expect(result.stdout).toContain('FAIL: 1 attempt(s) to reach OpenAI, the command failed (exit 1)');
   });
 
+  it('passes a request the provider answers but ignores part of, and lists the rule as a warning (text and JSON)', () => {
+    const dir = migratedCopy('emulator/sdk-client', 'deepseek');
+    writeFileSync(
+      path.join(dir, 'ignored.mjs'),
+      `import OpenAI from 'openai';
+const client = new OpenAI({ apiKey: process.env.DEEPSEEK_API_KEY, baseURL: process.env.DEEPSEEK_BASE_URL });
+const answer = await client.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 5 });
+console.log('answered', answer.choices.length);
+await client.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'y' }], max_tokens: 5 });
+`,
+    );
+    const result = runCli(['verify', dir, '--provider', 'deepseek', '--', process.execPath, 'ignored.mjs']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('answered 1');
+    expect(result.stdout).toMatch(/Requests to the emulator: 2 \(2 valid, 0 rejected\)/);
+    expect(result.stdout).toMatch(/Warnings .*:\n {2}! POST \/chat\/completions model=deepseek-flash: \[deepseek-max-tokens\] ignored: DeepSeek silently ignores max_completion_tokens.*Fix: Send the limit as max_tokens/);
+    expect(result.stdout.match(/^ {2}! /gm)).toHaveLength(1);
+    expect(result.stdout).toContain('PASS: every request was valid for the provider and none went to OpenAI (1 with warnings above)');
+    const json = runCli(['--format', 'json', 'verify', dir, '--provider', 'deepseek', '--', process.execPath, 'ignored.mjs']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ passed: true, rejected: [], warnings: [{ model: 'deepseek-flash', verdict: 'ok', warnings: [{ rule: 'deepseek-max-tokens', effect: 'ignored' }] }] });
+    expect(report.warnings).toHaveLength(1);
+  });
+
   it('passes on the parts of the migrated demo app that move, with the key variable set to a dummy', () => {
     const dir = migratedCopy('demo-app', 'qwen');
     writeFileSync(

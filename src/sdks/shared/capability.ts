@@ -230,7 +230,6 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     }
     if (facts.images) push(checkFeature(provider, 'vision'));
     if (facts.temperature !== undefined) push(checkTemperature(provider, facts.temperature));
-    if (options.targetModel) push(checkThinkingOnly(provider, options.targetModel, facts));
     if (options.targetModel && (facts.tools || options.flavour === 'runTools')) push(checkReasoningRoundTrip(provider, options.targetModel));
   }
   if (options.family === 'embeddings') push(...lintEmbeddings(facts, provider, options));
@@ -289,6 +288,8 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
     const format = view.response_format;
     if (format === undefined || format === UNKNOWN) view = { ...view, response_format: { type: 'json_schema' } };
   }
+  // chat.completions.stream() streams without saying stream: true in its request.
+  if (options.flavour === 'stream' && isObject(view) && view.stream === undefined) view = { ...view, stream: true };
   const literalModel = facts.model?.value.t === 'string' ? facts.model.value.value : undefined;
   const model = options.targetModel ?? (literalModel && findProviderModel(provider, literalModel) ? literalModel : undefined);
   const catalogued = model ? findProviderModel(provider, model) : undefined;
@@ -399,20 +400,6 @@ function checkTemperature(provider: Provider, temperature: number): Issue | unde
     ),
     docs: flag.source,
   };
-}
-
-function checkThinkingOnly(provider: Provider, modelId: string, facts: RequestFacts): Issue | undefined {
-  const model = findProviderModel(provider, modelId);
-  if (!model || !('thinking' in model) || model.thinking !== 'always') return undefined;
-  const quirk = provider.quirks.find((q) => q.id === 'thinkingModelsStreamOnly');
-  if (quirk && facts.stream !== true) {
-    return {
-      level: 'review',
-      message: t(`${modelId}: ${quirk.message} Pass stream: true or map this model to a non-thinking one.`, `${modelId}：仅支持流式输出，请设置 stream: true 或映射到非思考模型。`),
-      docs: quirk.source,
-    };
-  }
-  return undefined;
 }
 
 /** Tool loops on a thinking model: the provider decides whether reasoning_content must go back. */
