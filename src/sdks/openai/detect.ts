@@ -181,19 +181,32 @@ function callerOptions(unit: Unit, argument: ts.Expression): ts.Expression[] {
   if (declaration?.kind !== 'parameter' || declaration.path.length) return [];
   const fn = declaration.node.parent;
   const index = ts.isFunctionLike(fn) ? fn.parameters.indexOf(declaration.node) : -1;
-  const holder = ts.isFunctionDeclaration(fn) ? fn : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  // A constructor's callers are `new C(…)` and the `super(…)` of the classes extending C.
+  const cls = ts.isConstructorDeclaration(fn) && ts.isClassDeclaration(fn.parent) ? fn.parent : undefined;
+  const holder = cls ?? (ts.isFunctionDeclaration(fn) ? fn : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined);
   if (index < 0 || !holder?.name || !ts.isIdentifier(holder.name)) return [];
   const fnName = holder.name.text;
   const found: ts.Expression[] = [];
+  const take = (args: readonly ts.Expression[] | undefined): void => {
+    const passed = args?.[index];
+    if (passed && !args!.slice(0, index + 1).some(ts.isSpreadElement)) found.push(passed);
+  };
+  const names = (callee: ts.Expression) => ts.isIdentifier(callee) && callee.text === fnName && resolveName(callee)?.node === holder;
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === fnName && resolveName(node.expression)?.node === holder) {
-      const passed = node.arguments[index];
-      if (passed && !node.arguments.slice(0, index + 1).some(ts.isSpreadElement)) found.push(passed);
-    }
+    if (cls ? ts.isNewExpression(node) && names(node.expression) : ts.isCallExpression(node) && names(node.expression)) take((node as ts.CallExpression | ts.NewExpression).arguments);
+    if (cls && ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword && extendsClass(node, fnName, holder)) take(node.arguments);
     ts.forEachChild(node, visit);
   };
   visit(unit.sf);
   return found;
+}
+
+/** A `super(…)` call in a constructor of a class whose `extends` names the given class. */
+function extendsClass(superCall: ts.CallExpression, name: string, base: ts.Node): boolean {
+  let current: ts.Node | undefined = superCall.parent;
+  while (current && !ts.isClassLike(current)) current = current.parent;
+  const heritage = current?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return !!heritage && ts.isIdentifier(heritage) && heritage.text === name && resolveName(heritage)?.node === base;
 }
 
 /** The default of a destructured binding or a parameter the argument names (`{ options = {…} } = config`). */
