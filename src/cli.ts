@@ -413,8 +413,9 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
   guardStreams(streams);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    if (!program.opts<GlobalFlags>().output) warnIfStdoutClosed(streams);
-    return Math.max(exitCode, streamFailure);
+    // A report that went nowhere is a failed run, as a full disk is (exit 2), not a silent success.
+    const lost = !program.opts<GlobalFlags>().output && stdoutWasClosed(streams) ? EXIT.error : 0;
+    return Math.max(exitCode, streamFailure, lost);
   } catch (error) {
     return Math.max(handleError(error, streams, program.opts<GlobalFlags>().lang ?? defaultLang()), streamFailure);
   }
@@ -472,17 +473,20 @@ function guardStreams(streams: Streams): void {
 
 /**
  * `migrate scan >&-`: Node puts /dev/null (opened read-write) in place of a closed stdout, so the
- * report vanishes without an error. Linux only; say so on stderr instead of staying silent.
+ * report vanishes without an error. Linux only; say so on stderr instead of staying silent, and
+ * tell the caller (`> /dev/null` is opened write-only and is a choice, not a loss).
  */
-function warnIfStdoutClosed(streams: Streams): void {
-  if (process.platform !== 'linux' || streams.stdout !== process.stdout) return;
+function stdoutWasClosed(streams: Streams): boolean {
+  if (process.platform !== 'linux' || streams.stdout !== process.stdout) return false;
   try {
-    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return;
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
-    if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return;
+    if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return false;
     streams.stderr.write(`${binName()}: standard output is closed, so the report was not written (use --output <file>)\n`);
+    return true;
   } catch {
     // no /proc: nothing to tell
+    return false;
   }
 }
 

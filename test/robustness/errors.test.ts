@@ -79,10 +79,14 @@ describe('standard output', () => {
     expect(code).toBe(0);
   });
 
-  it.skipIf(process.platform !== 'linux')('a closed stdout (>&-) is said on stderr instead of a silent exit 0', () => {
+  it.skipIf(process.platform !== 'linux')('a closed stdout (>&-) is said on stderr and is exit 2, not a silent exit 0; > /dev/null is a choice', () => {
     const dir = project({ 'app.ts': CALL });
     const result = sh('node "$BIN" scan . >&-', dir);
     expect(result.stderr).toContain('standard output is closed, so the report was not written');
+    expect(result.status).toBe(2);
+    const discarded = sh('node "$BIN" scan . > /dev/null', dir);
+    expect(discarded.stderr).toBe('');
+    expect(discarded.status).toBe(0);
   });
 
   it.skipIf(!existsSync('/dev/full'))('a full stdout (/dev/full) is exit 2 with the reason', () => {
