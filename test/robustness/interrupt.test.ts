@@ -74,12 +74,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('an apply interrupted while writing', () => {
   it('is original or fully applied after SIGINT/SIGTERM; after SIGKILL, undo or the next apply puts it back', async () => {
-    // Spread over the write phase: right at its start, early, and later on. The last SIGKILL is
-    // repaired by the next apply instead of undo.
+    // Spread over the write phase, each signal right at its start, early, and later on. The last
+    // SIGKILL is repaired by the next apply instead of undo.
     const runs: Array<[NodeJS.Signals, number]> = [
       ['SIGINT', 0],
+      ['SIGTERM', 0],
+      ['SIGKILL', 0],
       ['SIGTERM', 60],
       ['SIGKILL', 20],
+      ['SIGINT', 120],
+      ['SIGKILL', 50],
+      ['SIGTERM', 180],
       ['SIGINT', 250],
       ['SIGKILL', 100],
     ];
