@@ -2,7 +2,7 @@
  * `--format json`: one document on stdout. Its shape is a contract (schemaVersion), documented in
  * README.md; fields are only ever added within a version.
  */
-import type { Fix } from '../core/types.js';
+import type { CallUsage, Fix } from '../core/types.js';
 import type { Report } from './report.js';
 import { VERSION } from '../version.js';
 import { costResultForJson } from './cost.js';
@@ -22,6 +22,7 @@ export function renderJson(report: Report, today: string | Date = new Date()): s
     summary: report.summary,
     findings: report.findings.map(({ zh: _zh, ...finding }) => ({
       ...finding,
+      ...(finding.usage ? { usage: machineUsage(finding.usage) } : {}),
       model: finding.model ?? null,
       fix: finding.fix ? englishFix(finding.fix) : null,
       ...(finding.suggestions ? { suggestions: finding.suggestions.map(englishFix) } : {}),
@@ -47,4 +48,14 @@ export function renderJson(report: Report, today: string | Date = new Date()): s
 /** A fix as machine formats carry it: the English description only, as for findings. */
 function englishFix({ zh: _zh, ...fix }: Fix): Fix {
   return fix;
+}
+
+/**
+ * A call's usage without its literal prompt text (issue 17.8): the text is the prompt with every
+ * constant it names resolved, so a `DB_PASSWORD` or a key concatenated into a message would be
+ * printed in clear, where no pattern can tell it from prose. The estimate it feeds is already in
+ * `cost.sites[].literalTokens`.
+ */
+function machineUsage({ promptText: _promptText, ...usage }: CallUsage): CallUsage {
+  return usage;
 }

@@ -7,7 +7,8 @@
  * `NAME=value` whose name is or ends in _KEY, _TOKEN, _SECRET or _PASSWORD (env files, shell, code),
  * unless the value only refers to another variable (`$X`, `${X}`, `process.env.X`).
  */
-const SK_KEY = /(?<![\w-])sk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_]{16,}/g;
+// Not inside a word (`task-sk-…`); but after a JSON escape (`\nsk-…`, `\tsk-…` in a JSON string) it starts a line.
+const SK_KEY = /(?<!(?<!\\)[\w-])sk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_]{16,}/g;
 
 // Quotes may be JSON-escaped (\"), and the value stops before a backslash or an ANSI escape so that
 // the JSON string or colours around it survive.
