@@ -187,7 +187,7 @@ describe('migrate apply', () => {
     expect(mapped.stdout).toContain("+  chat: 'qwen-plus',");
     expect(mapped.stdout).toContain("+  fast: 'qwen-flash',");
     const plain = runCli(['apply', 'fixtures/demo-app', '--provider', 'qwen', '--dry-run', '--format', 'diff']);
-    expect(plain.stdout).toContain("+  chat: 'qwen3.8-max',"); // the rule's choice since issue 18
+    expect(plain.stdout).toContain("+  chat: 'qwen3.7-max',"); // the rule's choice: the newest flagship that answers without thinking
   });
 
   it('refuses a dirty git tree unless --force', () => {

@@ -7,8 +7,9 @@
  * 2. Each OpenAI class has a pool of provider tiers, tried in order; the first pool with any
  *    candidate is used, so a provider without a `cheap` model falls back to its `balanced` one.
  *    reasoning and reasoningSmall take only thinking models; vision only models that read images.
- * 3. In the pool, the newest model whose context window holds the source model's; if none does,
- *    the one with the largest window, with a warning naming both windows.
+ * 3. In the pool, the newest model whose context window holds the source model's (for a class
+ *    that does not reason, one that can answer without thinking, where such a model fits); if
+ *    none does, the one with the largest window, with a warning naming both windows.
  *
  * Explicit per-provider choices (`tierOverrides`, `modelOverrides` in the data, and the user's
  * config) win over the rule; `mapModel` in index.ts applies them.
@@ -56,6 +57,17 @@ function newestFirst(a: ChatModel, b: ChatModel, order: Map<ChatModel, number>):
   return order.get(a)! - order.get(b)!;
 }
 
+/**
+ * An OpenAI model that answers without thinking becomes one that can too, where one fits: a
+ * thinking-only model bills reasoning tokens on every call, answers later, and on some providers
+ * refuses a request that does not stream (Qwen, rule qwen-thinking-stream-only).
+ */
+function preferAnswering(rule: ChatClassRule, models: ChatModel[]): ChatModel[] {
+  if (rule.thinking) return models;
+  const answering = models.filter((m) => m.thinking !== 'always');
+  return answering.length ? answering : models;
+}
+
 /** The rule for one chat class and one source context window (`unknown` asks for nothing). */
 export function chooseChatModel(provider: ProviderData, tier: OpenAiTier, sourceContext: number | 'unknown', sourceId: string = tier): RuleChoice {
   const rule = CHAT_RULES[tier];
@@ -74,7 +86,7 @@ export function chooseChatModel(provider: ProviderData, tier: OpenAiTier, source
     const need = sourceContext === 'unknown' ? 0 : sourceContext;
     const fitting = candidates.filter((m) => m.contextWindow !== 'unknown' && m.contextWindow >= need);
     if (fitting.length > 0 || need === 0) {
-      const list = fitting.length > 0 ? fitting : candidates;
+      const list = preferAnswering(rule, fitting.length > 0 ? fitting : candidates);
       return { target: [...list].sort((a, b) => newestFirst(a, b, order))[0].id };
     }
     const largest = [...candidates].sort((a, b) => ctx(b.contextWindow) - ctx(a.contextWindow) || newestFirst(a, b, order))[0];

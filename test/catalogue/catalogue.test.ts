@@ -117,9 +117,9 @@ describe('the provider catalogue', () => {
 
   it('maps by rule, with the user’s and the provider’s explicit choices first', () => {
     const qwen = providers.find((p) => p.id === 'qwen')!;
-    expect(mapModel('gpt-4o', qwen).target).toBe('qwen3.8-max');
+    expect(mapModel('gpt-4o', qwen).target).toBe('qwen3.7-max'); // qwen3.8-max only thinks: gpt-4o answers without
     expect(mapModel('gpt-4o-mini', qwen).target).toBe('qwen3.7-plus');
-    expect(mapModel('gpt-4o-2024-08-06', qwen).target).toBe('qwen3.8-max');
+    expect(mapModel('gpt-4o-2024-08-06', qwen).target).toBe('qwen3.7-max');
     expect(mapModel('o3-mini', qwen).target).toBe('qwen3.8-flash');
     expect(mapModel('gpt-4-vision-preview', qwen).target).toBe('qwen3-vl-plus');
     // Embeddings are chosen by hand for Qwen (tierOverrides): the only 1536-d model.

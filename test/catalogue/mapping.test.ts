@@ -82,6 +82,26 @@ describe('the mapping rule, every OpenAI id × every provider', () => {
     for (const id of ['baichuan', 'spark', 'yi']) expect(mapModel('gpt-4o', providers.find((p) => p.id === id)!).warning, id).toMatch(/smaller than gpt-4o's \(128,000 tokens\)/);
   });
 
+  it('gives a class that does not reason a model that can answer without thinking, where one fits', () => {
+    const thinkingOnly = (providerId: string, id: string) => providers.find((p) => p.id === providerId)!.chatModels.find((m) => m.id === id)?.thinking === 'always';
+    for (const { model, provider } of pairs) {
+      if (!['flagship', 'balanced', 'cheap'].includes(model.tier)) continue;
+      const { target } = mapModel(model.id, provider);
+      if (!target || !thinkingOnly(provider.id, target)) continue;
+      // Only where no model of the pool that answers without thinking holds the source's context.
+      const need = model.contextWindow === 'unknown' ? 0 : model.contextWindow;
+      const region = defaultRegion(provider);
+      const answering = provider.chatModels.filter((m) => isTargetable(m, region) && m.thinking !== 'always' && m.contextWindow !== 'unknown' && m.contextWindow >= need && m.tier === provider.chatModels.find((c) => c.id === target)!.tier);
+      expect(answering.map((m) => m.id), `${model.id} → ${provider.id}/${target}`).toEqual([]);
+    }
+    // Qwen's newest flagship only thinks (and refuses a plain request): gpt-4o gets the newest that need not.
+    const qwen = providers.find((p) => p.id === 'qwen')!;
+    expect(thinkingOnly('qwen', 'qwen3.8-max')).toBe(true);
+    expect(mapModel('gpt-4o', qwen).target).toBe('qwen3.7-max');
+    // A reasoning class still takes the thinking model.
+    expect(thinkingOnly('qwen', mapModel('o3', qwen).target!) || qwen.chatModels.find((m) => m.id === mapModel('o3', qwen).target)?.thinking === 'optional').toBe(true);
+  });
+
   it('prefers the newest fitting model, and skips one too small for the source', () => {
     const zhipu = providers.find((p) => p.id === 'zhipu')!;
     // glm-4-plus (2024, 131K) and glm-5.3 (2026-08, 1M) both hold gpt-4o: the newer wins.

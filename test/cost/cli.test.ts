@@ -47,13 +47,13 @@ describe('migrate cost --usage: the ranking', () => {
     expect(row('OpenAI (today)')).toContain('$11.45');
     const qwen = row('Alibaba Qwen');
     expect(qwen).toMatch(/^ *\d+ {2}Alibaba Qwen/);
-    // Rule-based targets since issue 18: gpt-4o → qwen3.8-max, gpt-4o-mini → qwen3.7-plus.
-    expect(qwen).toContain('¥67.50');
-    expect(qwen).toContain('$9.38');
-    expect(qwen).toContain('−$2.07 (−18%)');
-    expect(qwen).toContain('−¥14.94');
+    // Rule-based targets since issue 18: gpt-4o → qwen3.7-max (the newest flagship that answers without thinking), gpt-4o-mini → qwen3.7-plus.
+    expect(qwen).toContain('¥68.40');
+    expect(qwen).toContain('$9.50');
+    expect(qwen).toContain('−$1.95 (−17%)');
+    expect(qwen).toContain('−¥14.04');
     expect(row('Zhipu AI')).toContain('¥44.00');
-    // Cheaper first: Zhipu (¥44.00) before Qwen (¥67.50); every one of the 13 providers is ranked.
+    // Cheaper first: Zhipu (¥44.00) before Qwen (¥68.40); every one of the 13 providers is ranked.
     expect(lines.indexOf(row('Zhipu AI'))).toBeLessThan(lines.indexOf(qwen));
     const ranks = lines.map((l) => /^ *(\d+) {2}\S/.exec(l)?.[1]).filter(Boolean).map(Number);
     expect(ranks.slice(0, 13)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
@@ -75,9 +75,9 @@ describe('migrate cost --usage --provider: the per-model breakdown', () => {
     expect(result.code).toBe(0);
     const text = result.stdout.slice(result.stdout.indexOf('per model, per month'));
     const line = (start: string) => text.split('\n').find((l) => l.startsWith(start)) ?? '';
-    expect(line('gpt-4o → qwen3.8-max')).toMatch(/2,000,000 +1,000,000 +500,000 +\$8\.75 +¥31\.50 +−\$4\.38 \(−50%\)/);
+    expect(line('gpt-4o → qwen3.7-max')).toMatch(/2,000,000 +1,000,000 +500,000 +\$8\.75 +¥32\.40 +−\$4\.25 \(−49%\)/);
     expect(line('gpt-4o-mini → qwen3.7-plus')).toMatch(/10,000,000 +0 +2,000,000 +\$2\.70 +¥36\.00 +\+\$2\.30 \(\+85%\)/);
-    expect(line('total')).toMatch(/\$11\.45 +¥67\.50 +−\$2\.07 \(−18%\)/);
+    expect(line('total')).toMatch(/\$11\.45 +¥68\.40 +−\$1\.95 \(−17%\)/);
   });
 
   it('refuses an unknown provider with exit 2 and the list', () => {
@@ -99,12 +99,12 @@ describe('migrate cost --format json', () => {
     expect(doc.cost.fx).toEqual({ cnyPerUsd: 7.2, asOf: '2026-11-28', source: 'https://github.com/QuantumNous/new-api', isDefault: true });
     expect(doc.cost.openai.monthlyUsd).toBeCloseTo(11.45, 10);
     const qwen = byId(doc, 'qwen');
-    expect(qwen.monthlyAmount).toBeCloseTo(67.5, 10);
-    expect(qwen.monthlyUsd).toBeCloseTo(67.5 / 7.2, 10);
-    expect(qwen.comparison.monthlyDeltaUsd).toBeCloseTo(67.5 / 7.2 - 11.45, 10);
-    expect(qwen.comparison.monthlyDeltaCny).toBeCloseTo(67.5 - 11.45 * 7.2, 10);
-    // Unrounded: the text's ¥67.50 is exact here, and the USD figure keeps every digit.
-    expect(String(qwen.monthlyUsd)).toMatch(/^9\.375$/);
+    expect(qwen.monthlyAmount).toBeCloseTo(68.4, 10);
+    expect(qwen.monthlyUsd).toBeCloseTo(68.4 / 7.2, 10);
+    expect(qwen.comparison.monthlyDeltaUsd).toBeCloseTo(68.4 / 7.2 - 11.45, 10);
+    expect(qwen.comparison.monthlyDeltaCny).toBeCloseTo(68.4 - 11.45 * 7.2, 10);
+    // Unrounded: the text's ¥68.40 is exact here, and the USD figure keeps every digit.
+    expect(String(qwen.monthlyUsd)).toMatch(/^9\.5$/);
     expect(byId(doc, 'zhipu').monthlyAmount).toBeCloseTo(44, 10);
     expect(doc.cost.assumptions.every((a: object) => !('zh' in a))).toBe(true);
     expect(doc.cost.providers.every((p: { models: object[] }) => p.models.every((m) => !('notesZh' in m)))).toBe(true);
@@ -112,9 +112,9 @@ describe('migrate cost --format json', () => {
 
   it('converts at --fx and prices peak hours at --peak-share', () => {
     const at7 = json(['cost', '--usage', SIMPLE, '--fx', '7']);
-    // Qwen ¥67.50 = 67.5 / 7 = $9.6429; OpenAI $11.45 = ¥80.15; change −¥12.65.
-    expect(byId(at7, 'qwen').monthlyUsd).toBeCloseTo(67.5 / 7, 10);
-    expect(byId(at7, 'qwen').comparison.monthlyDeltaCny).toBeCloseTo(67.5 - 80.15, 10);
+    // Qwen ¥68.40 = 68.4 / 7 = $9.7714; OpenAI $11.45 = ¥80.15; change −¥11.75.
+    expect(byId(at7, 'qwen').monthlyUsd).toBeCloseTo(68.4 / 7, 10);
+    expect(byId(at7, 'qwen').comparison.monthlyDeltaCny).toBeCloseTo(68.4 - 80.15, 10);
     expect(at7.cost.fx).toMatchObject({ cnyPerUsd: 7, isDefault: false });
     // DeepSeek off-peak: v4-pro 1 × 4.5 + 1 × 0.15 + 0.5 × 13.5 = 11.40;  flash 10 × 1 + 2 × 4 = 18;  ¥29.40.
     // All peak: every price doubles, ¥58.80.
@@ -180,7 +180,7 @@ describe('malformed input: exit 2, naming the line or field', () => {
  *   src/tools.ts:28               gpt-4o-mini  500 in, 300 out: (75 + 180) / 1000            = $0.255
  *   src/services/moderation.ts:5  moderations: not billed per token, not priced
  *   OpenAI total $9.82005.
- *   Qwen (by rule): qwen3.8-max (519k × 12 + 800k × 36) / 1M = ¥35.028;  qwen3.7-plus (1,017k × 2 + 600k × 8) / 1M = ¥6.834;
+ *   Qwen (by rule): qwen3.7-max (519k × 12 + 800k × 36) / 1M = ¥35.028;  qwen3.7-plus (1,017k × 2 + 600k × 8) / 1M = ¥6.834;
  *         text-embedding-v4 500k × 0.5 / 1M = ¥0.25;  total ¥42.112 = $5.84889;
  *         change 5.84889 − 9.82005 = −$3.97, 42.112 − 9.82005 × 7.2 = −¥28.59 (−40%).
  */
@@ -258,7 +258,7 @@ describe('--lang zh', () => {
     expect(out).toContain('预估每月费用');
     // The CNY column is the difference with OpenAI, and says so (issue 14).
     expect(out).toMatch(/服务商 +每月 +折合美元 +相比 OpenAI +相比 OpenAI（人民币） +备注/);
-    expect(out).toMatch(/阿里云百炼 · 通义千问 +¥67\.50 +\$9\.38 +−\$2\.07 \(−18%\) +−¥14\.94/);
+    expect(out).toMatch(/阿里云百炼 · 通义千问 +¥68\.40 +\$9\.50 +−\$1\.95 \(−17%\) +−¥14\.04/);
     expect(out).toContain('每月费用（美元）');
     expect(out).toContain('：按模型，每月');
     expect(out).toContain('美元兑人民币：7.2（默认值');

@@ -138,7 +138,7 @@ describe('hourly Usage API page: cached tokens and DeepSeek peak/off-peak by buc
   it('prices Qwen with cached input at its cached price', () => {
     // Targets by rule since issue 18 (the 2024 qwen-max/qwen-plus aliases are no longer the current models):
     // gpt-4o-mini → qwen3.7-plus per bucket: 600k × 2 = 1.2; 400k × 0.4 = 0.16; 200k × 8 = 1.6 → 2.96; × 2 = 5.92
-    // gpt-4o → qwen3.8-max: 500k × 12 = 6; 100k × 36 = 3.6 → 9.6;  total 15.52 CNY
+    // gpt-4o → qwen3.7-max: 500k × 12 = 6; 100k × 36 = 3.6 → 9.6;  total 15.52 CNY
     const qwen = byId(result, 'qwen');
     expect(qwen.amount).toBeCloseTo(15.52, 10);
     expect(qwen.usd).toBeCloseTo(15.52 / 7.2, 10);
@@ -210,7 +210,7 @@ describe('two concatenated pages with daily buckets: blended peak share, thinkin
 
   it('maps the reasoning model to a thinking-only model, or bills the thinking price', () => {
     // Default: o3-mini → qwen3.8-flash (thinks on request, no separate thinking price): 1M × 0.8 + 1M × 2.7 = 3.5
-    // gpt-4o → qwen3.8-max (always thinks) 12 + 36 = 48;  gpt-4o-mini → qwen3.7-plus 1M × 2 + 1M × 0.4 + 1M × 8 = 10.4;  total 61.9
+    // gpt-4o → qwen3.7-max 12 + 36 = 48;  gpt-4o-mini → qwen3.7-plus 1M × 2 + 1M × 0.4 + 1M × 8 = 10.4;  total 61.9
     const qwen = byId(result, 'qwen');
     expect(qwen.amount).toBeCloseTo(61.9, 10);
     // A reasoning model moved to a thinking-only model is noted as such (o3-mini → qwen3.8-max by hand).
@@ -292,17 +292,17 @@ describe('simple CSV: one month, language re-basing, ranking', () => {
     });
     // gpt-4o: 1M × 2.5 + 1M cached × 1.25 + 0.5M × 10 = 8.75;  gpt-4o-mini: 10M × 0.15 + 2M × 0.6 = 2.7 → 11.45
     expect(result.openai.monthlyUsd).toBeCloseTo(11.45, 10);
-    // qwen3.8-max: 1M × 12 + 1M × 1.5 + 0.5M × 36 = 31.5;  qwen3.7-plus: 10M × 2 + 2M × 8 = 36 → 67.5 CNY
-    expect(byId(result, 'qwen').monthlyAmount).toBeCloseTo(67.5, 10);
-    // 67.5 / 7.2 = 9.375 USD; vs 11.45 → −2.075 USD, ratio −0.1812
-    expect(byId(result, 'qwen').comparison.ratio).toBeCloseTo(67.5 / 7.2 / 11.45 - 1, 10);
+    // qwen3.7-max: 1M × 12 + 1M × 2.4 + 0.5M × 36 = 32.4;  qwen3.7-plus: 10M × 2 + 2M × 8 = 36 → 68.4 CNY
+    expect(byId(result, 'qwen').monthlyAmount).toBeCloseTo(68.4, 10);
+    // 68.4 / 7.2 = 9.5 USD; vs 11.45 → −1.95 USD, ratio −0.1703
+    expect(byId(result, 'qwen').comparison.ratio).toBeCloseTo(68.4 / 7.2 / 11.45 - 1, 10);
   });
 
   it('re-bases Chinese prompts to Qwen’s tokenizer', () => {
-    // zh: Qwen 1/1.65 tokens per 汉字 vs OpenAI o200k 0.8 → ×0.757575…; no tiers here, so 67.5 × 0.757575… = 51.136…
+    // zh: Qwen 1/1.65 tokens per 汉字 vs OpenAI o200k 0.8 → ×0.757575…; no tiers here, so 68.4 × 0.757575… = 51.818…
     const zh = computeCost(records, { providers: [provider('qwen')], language: 'zh' });
     const ratio = 1 / 1.65 / 0.8;
-    expect(byId(zh, 'qwen').amount).toBeCloseTo(67.5 * ratio, 10);
+    expect(byId(zh, 'qwen').amount).toBeCloseTo(68.4 * ratio, 10);
     expect(byId(zh, 'qwen').models[0].tokenRatio).toBeCloseTo(ratio, 12);
     expect(byId(zh, 'qwen').models.find((m) => m.openaiModel === 'gpt-4o')!.inputTokens).toBeCloseTo(2_000_000 * ratio, 6);
     // OpenAI's own figures are not re-based
@@ -310,12 +310,12 @@ describe('simple CSV: one month, language re-basing, ranking', () => {
     expect(zh.assumptions.some((a) => a.id.startsWith('tokenRatio:qwen') && /1\.5–1\.8 汉字/.test(a.text))).toBe(true);
     // A user ratio replaces it
     const given = computeCost(records, { providers: [provider('qwen')], language: 'zh', tokenRatios: { qwen: 0.5 } });
-    expect(byId(given, 'qwen').amount).toBeCloseTo(67.5 * 0.5, 10);
+    expect(byId(given, 'qwen').amount).toBeCloseTo(68.4 * 0.5, 10);
   });
 
   it('ranks providers by monthly cost', () => {
     // zhipu: glm-5.3 1M × 8 + 1M cached × 2 + 0.5M × 28 = 24; glm-4.5-air (≤32K band, 2,000-token average) 10M × 0.8 + 2M × 6 = 20 → 44
-    // qwen: 67.5
+    // qwen: 68.4
     // deepseek, no buckets (× 29/24): v4-pro 1M × 4.5 + 1M × 0.15 + 0.5M × 13.5 = 11.4 → 13.775;
     //           flash 10M × 1 + 2M × 4 = 18 → 21.75;  total 35.525
     const result = computeCost(records, { providers: [provider('deepseek'), provider('qwen'), provider('zhipu')] });
@@ -375,7 +375,7 @@ describe('unpriced and unknown models are listed, not dropped', () => {
     // gpt-4-vision-preview (unpriced by OpenAI) is a vision model: Qwen prices it (qwen3-vl-plus), but the comparison only counts gpt-4o
     const qwen = byId(result, 'qwen');
     expect(qwen.models.map((m) => m.openaiModel).sort()).toEqual(['gpt-4-vision-preview', 'gpt-4o']);
-    // gpt-4o: 1M × 2.5 = 2.5 USD vs qwen3.8-max 1M × 12 = 12 CNY
+    // gpt-4o: 1M × 2.5 = 2.5 USD vs qwen3.7-max 1M × 12 = 12 CNY
     expect(qwen.comparison.openaiUsd).toBeCloseTo(2.5, 10);
     expect(qwen.comparison.providerUsd).toBeCloseTo(12 / 7.2, 10);
     expect(qwen.uncovered.map((u) => u.openaiModel)).toEqual(['my-own-model']);

@@ -26,14 +26,7 @@ const PROVIDERS = ['qwen', 'deepseek', 'zhipu', 'moonshot', 'doubao'];
  */
 const OPENAI_SDK = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'openai', 'package.json'), 'utf8')).version as string;
 
-/**
- * gpt-4o maps to Qwen's flagship qwen3.8-max, thinking-only in the catalogue: a non-streaming call to
- * it is refused (dialect rule qwen-thinking-stream-only), as scan reports. These apps make plain
- * calls, so for Qwen they are migrated as its finding advises, to a model that answers without thinking.
- */
-const MODEL_MAP: Record<string, string[]> = { qwen: ['gpt-4o=qwen3.7-max'] };
-const mappedTo = (openaiModel: string, providerId: string) =>
-  MODEL_MAP[providerId]?.find((pair) => pair.startsWith(`${openaiModel}=`))?.split('=')[1] ?? mapModel(openaiModel, findProvider(providerId)!).target;
+const mappedTo = (openaiModel: string, providerId: string) => mapModel(openaiModel, findProvider(providerId)!).target;
 
 function expectProviderRequests(providerId: string, entries: Awaited<ReturnType<typeof verify>>['entries'], openaiModel: string) {
   const provider = findProvider(providerId)!;
@@ -75,7 +68,7 @@ describe.each(PROVIDERS)('request path to %s', (providerId) => {
   });
 
   it('raw fetch: the rewritten URL reaches the provider host, the app parses JSON and SSE', async () => {
-    const dir = migratedCopy('emulator/raw-fetch', providerId, MODEL_MAP[providerId]);
+    const dir = migratedCopy('emulator/raw-fetch', providerId);
     const provider = findProvider(providerId)!;
     const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });
     expect(result.stderr).toBe('');
@@ -169,7 +162,7 @@ describe.each(DEMO_PROVIDERS)('the demo app migrated to $id, run by its entry po
 
 describe.each(['qwen', 'zhipu', 'siliconflow'])('a client factory with JSON mode and embeddings, migrated to %s', (providerId) => {
   it(`sends the mapped chat and embedding models and reads JSON and vectors (openai ${OPENAI_SDK})`, async () => {
-    const dir = migratedCopy('emulator/sdk-factory', providerId, MODEL_MAP[providerId]);
+    const dir = migratedCopy('emulator/sdk-factory', providerId);
     const provider = findProvider(providerId)!;
     const result = await verify({ path: dir, provider: providerId, command: [process.execPath, 'src/main.js'], env: { PATH: process.env.PATH } });
     expect(result.stderr).toBe('');

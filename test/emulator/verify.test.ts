@@ -79,7 +79,7 @@ await client.chat.completions.create({ model: 'glm-4.5-air', messages: [{ role: 
     const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'src/index.js']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Requests to the emulator: 5 \(5 valid, 0 rejected\)/);
-    expect(result.stdout).toMatch(/chat +qwen3\.8-max +1 +0/);
+    expect(result.stdout).toMatch(/chat +qwen3\.7-max +1 +0/);
     // Two turns of the tool loop and the Summarizer (handed the provider's client in index.ts).
     expect(result.stdout).toMatch(/chat +qwen3\.7-plus +3 +0/);
     expect(result.stdout).toMatch(/embeddings +text-embedding-v4 +1 +0/);

@@ -62,7 +62,7 @@ describe('a client handed to a class or function', () => {
     const inside = findings.filter((f) => f.file === 'src/services/summarizer.ts' && f.ruleId === 'openai/model');
     expect(inside.map((f) => [f.line, f.message])).toEqual([
       [3, "model 'gpt-4o-mini' → 'qwen3.7-plus' (balanced)"],
-      [23, "model 'gpt-4o' → 'qwen3.8-max' (flagship)"],
+      [23, "model 'gpt-4o' → 'qwen3.7-max' (flagship)"],
       [29, "model 'gpt-4o-mini' → 'qwen3.7-plus' (balanced)"],
     ]);
     for (const model of inside) expect(model.fix ?? model.suggestions).toBeTruthy();
