@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../core/types.js';
 import type { Report } from './report.js';
+import { siteFacts } from './sites.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -43,9 +44,12 @@ export function annotationText(finding: Finding): string {
 export function renderGithub(report: Report, verbose: boolean): string {
   const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map(annotation);
   const s = report.summary;
+  const sites = siteFacts(report);
   const target = report.target ? ` → ${report.target.provider}` : '';
-  lines.push(
-    `::notice title=banjia ${report.command}${target}::${escapeData(`${s.changed} file(s) ${report.command === 'apply' && !report.dryRun ? 'changed' : 'would change'}; call sites: ${s.sites.auto} auto, ${s.sites.review} review, ${s.sites.manual} cannot move`)}`,
-  );
+  const counts =
+    sites.range !== undefined
+      ? `call sites: ${sites.total}, how many move depends on the provider: ${sites.range} cannot move (best: ${sites.provider}, ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move)`
+      : `call sites: ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move`;
+  lines.push(`::notice title=banjia ${report.command}${target}::${escapeData(`${s.changed} file(s) ${report.command === 'apply' && !report.dryRun ? 'changed' : 'would change'}; ${counts}`)}`);
   return `${lines.join('\n')}\n`;
 }

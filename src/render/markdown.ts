@@ -2,6 +2,7 @@
 import type { Finding } from '../core/types.js';
 import type { Report } from './report.js';
 import { formatMoney, formatPercent } from './format.js';
+import { siteFacts } from './sites.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -43,12 +44,14 @@ export function renderMarkdown(report: Report): string {
   const target = report.target ? `OpenAI → ${report.target.name.en} (\`${report.target.provider}\`)` : 'OpenAI usage';
   const out: string[] = [`## banjia: ${target}`, ''];
   const verb = report.command === 'apply' && !report.dryRun ? 'changed' : 'would change';
-  if (report.readiness?.length) {
-    const manual = report.readiness.map((r) => r.manual);
-    const range = Math.min(...manual) === Math.max(...manual) ? String(manual[0]) : `${Math.min(...manual)}–${Math.max(...manual)}`;
-    out.push(`**${s.sites.auto + s.sites.review + s.sites.manual} call site(s)** · how many move depends on the provider: **${range} cannot move** (readiness by provider below)`, '');
+  const sites = siteFacts(report);
+  if (sites.range !== undefined) {
+    out.push(
+      `**${sites.total} call site(s)** · how many move depends on the provider: **${sites.range} cannot move** (best: \`${sites.provider}\`, ${sites.auto} move automatically, ${sites.review} need review, ${sites.manual} cannot move; readiness by provider below)`,
+      '',
+    );
   } else {
-    out.push(`**${s.changed} file(s) ${verb}** · call sites: ${s.sites.auto} move automatically, ${s.sites.review} need review, **${s.sites.manual} cannot move**`, '');
+    out.push(`**${s.changed} file(s) ${verb}** · call sites: ${sites.auto} move automatically, ${sites.review} need review, **${sites.manual} cannot move**`, '');
   }
   if (report.diff) {
     const stats = diffStats(report.diff);
