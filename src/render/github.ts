@@ -6,6 +6,7 @@
 import type { Finding } from '../core/types.js';
 import type { Report } from './report.js';
 import { siteFacts } from './sites.js';
+import { adviceFor } from './advice.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -17,7 +18,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function annotation(finding: Finding): string {
+function annotation(finding: Finding, target: string | undefined): string {
   const properties = [
     `file=${escapeProperty(finding.file)}`,
     `line=${finding.line}`,
@@ -26,15 +27,16 @@ function annotation(finding: Finding): string {
     `endColumn=${finding.endColumn}`,
     `title=${escapeProperty(`banjia ${finding.ruleId}`)}`,
   ].join(',');
-  // The annotation is all a reviewer sees: what, why, what to do (the action may refer to the why), the fix.
-  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding))}`;
+  // The annotation is all a reviewer sees: what, why, what to do (its own, not "the points above"), the fix.
+  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding, target))}`;
 }
 
-export function annotationText(finding: Finding): string {
+export function annotationText(finding: Finding, target?: string): string {
+  const advice = adviceFor(finding, { target });
   return [
     finding.message,
-    finding.reason && `Why: ${finding.reason}`,
-    finding.action && `What to do: ${finding.action}${finding.docs ? ` (${finding.docs})` : ''}`,
+    advice.why && `Why: ${advice.why}`,
+    advice.do && `What to do: ${advice.do}${finding.docs ? ` (${finding.docs})` : ''}`,
     finding.fix && `Fix (${finding.fix.safety}): ${finding.fix.description}`,
   ]
     .filter(Boolean)
@@ -42,7 +44,7 @@ export function annotationText(finding: Finding): string {
 }
 
 export function renderGithub(report: Report, verbose: boolean): string {
-  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map(annotation);
+  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map((f) => annotation(f, report.target?.provider));
   const s = report.summary;
   const sites = siteFacts(report);
   const target = report.target ? ` → ${report.target.provider}` : '';
