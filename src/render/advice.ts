@@ -66,10 +66,11 @@ export function adviceFor(finding: Finding, options: { target?: string } = {}): 
   if (finding.fix) todo.push(`${flag(finding.fix)} makes the fix below.`);
   for (const suggestion of finding.suggestions ?? []) todo.push(`${flag(suggestion)} also makes this edit: ${suggestion.description}.`);
   const edited = finding.fix !== undefined || (finding.suggestions?.length ?? 0) > 0;
-  if (!edited && !options.target && !action) {
+  const open = finding.readiness === 'review' || finding.readiness === 'manual';
+  if (!edited && open && !options.target && !action) {
     // Provider-neutral: whether it moves, and how, is the provider's to say.
     todo.push('Pick a provider: scan with --provider <id> says whether this moves there and what to change (readiness by provider counts it for each).');
-  } else if (!edited && !todo.length) {
+  } else if (!edited && open && !todo.length) {
     todo.push('No edit is offered for this: change the code by hand as the why says, then run migrate check.');
   }
   const rest = general ? action.slice(general[0].length).trim() : '';
