@@ -61,9 +61,9 @@ export function adviceFor(finding: Finding, options: { target?: string } = {}): 
     return tail;
   });
   todo.push(...instructions(why).filter((i) => !todo.some((t) => t.startsWith(i.replace(/\.$/, '')))));
-  // The fix itself is printed after the do (GitHub's "Fix" line, markdown's cell); suggestions are not.
+  // Every CI format prints the fix after the do, under "Fix"; suggestions it does not print.
   const flag = (f: { safety: string }) => (f.safety === 'review' ? 'apply --include-review' : 'apply');
-  if (finding.fix) todo.push(`${flag(finding.fix)} makes the fix below.`);
+  if (finding.fix) todo.push(`${flag(finding.fix)} makes the edit under Fix.`);
   for (const suggestion of finding.suggestions ?? []) todo.push(`${flag(suggestion)} also makes this edit: ${suggestion.description}.`);
   const edited = finding.fix !== undefined || (finding.suggestions?.length ?? 0) > 0;
   const open = finding.readiness === 'review' || finding.readiness === 'manual';

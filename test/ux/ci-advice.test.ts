@@ -1,6 +1,6 @@
 /**
  * Issue 14, item 8: each GitHub annotation and markdown row carries its finding's own why and what
- * to do, never the general "Check the points above before you ship" (an annotation has no "above").
+ * to do (so do GitLab Code Quality and SARIF), never the general "Check the points above before you ship" (an annotation has no "above").
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -36,7 +36,7 @@ describe('CI formats carry each finding its own why and do', () => {
     }
     const at = (file: string) => list.find((a) => a.file === file)!;
     // A dialect rule's fix is the do, not part of the why; the review fix is named with how to apply it.
-    expect(at('src/chat.ts').todo).toMatch(/^Send the limit as max_completion_tokens\. \(qwen-max-completion-tokens\) apply --include-review makes the fix below\./);
+    expect(at('src/chat.ts').todo).toMatch(/^Send the limit as max_completion_tokens\. \(qwen-max-completion-tokens\) apply --include-review makes the edit under Fix\./);
     expect(at('src/chat.ts').why).not.toMatch(/Fix: /);
     expect(at('src/chat.ts').why).toMatch(/\(dialect rule qwen-max-completion-tokens\)$/);
     // The capability messages' instructions, taken from the reason.
@@ -68,6 +68,23 @@ describe('CI formats carry each finding its own why and do', () => {
       expect(cells[3], row).not.toBe('');
     }
     expect(rows.find((r) => r.includes('src/chat.ts'))).toMatch(/\| Send the limit as max_completion_tokens\./);
+  });
+
+  it('GitLab Code Quality and SARIF carry the same own why and do', () => {
+    const quality = JSON.parse(runCli(['scan', DEMO, '--provider', 'qwen', '--format', 'codequality']).stdout) as Array<{ description: string; severity: string }>;
+    const shown = quality.filter((i) => i.severity !== 'info');
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    for (const issue of shown) {
+      expect(issue.description).not.toMatch(GENERAL);
+      expect(issue.description).toMatch(/ — Why: .+ — What to do: \S/);
+    }
+    const sarif = JSON.parse(runCli(['scan', DEMO, '--provider', 'qwen', '--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ level: string; message: { text: string } }> }> };
+    const results = sarif.runs[0].results.filter((r) => r.level !== 'note');
+    expect(results.length).toBeGreaterThanOrEqual(5);
+    for (const r of results) {
+      expect(r.message.text).not.toMatch(GENERAL);
+      expect(r.message.text).toMatch(/\nWhy: .+\nWhat to do: \S/);
+    }
   });
 
   it('adviceFor keeps what follows the general sentence and names suggested edits', () => {
