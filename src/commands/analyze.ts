@@ -111,7 +111,7 @@ async function planAnalysis(
   command: Report['command'],
 ): Promise<Analysis> {
   const { root, config, discovered, detected } = base;
-  const [{ plan, sortFindings }, { readinessCounts, priceReadiness, countReadiness }, { concludeDetection }] = await Promise.all([
+  const [{ plan, sortFindings }, { readinessCounts, priceReadiness, siteCounts }, { concludeDetection }] = await Promise.all([
     import('../pipeline/plan.js'),
     import('../pipeline/readiness.js'),
     import('../pipeline/detect.js'),
@@ -129,6 +129,7 @@ async function planAnalysis(
   const unpriced = options.readiness && !target ? readinessCounts(detected) : undefined;
   if (!options.keepSyntax && concludeDetection(detected) >= LARGE_SOURCE_CHARACTERS) await collectAfterThisJob();
   const estimate = staticEstimate(planned.findings, target ? { target: { id: target.provider.id, modelMap: target.modelOverrides, provider: target.provider } } : {});
+  const readiness = unpriced ? priceReadiness(unpriced, estimate.breakdown) : undefined;
   const report: Report = {
     command,
     root,
@@ -143,11 +144,11 @@ async function planAnalysis(
       unchanged: count('unchanged'),
       skipped: count('skipped'),
       errored: count('errored'),
-      sites: countReadiness(planned.findings),
+      sites: siteCounts(planned.findings, target?.provider.id, readiness),
       severities: severities(planned.findings),
       typeChecked: detected.typeChecked,
     },
-    readiness: unpriced ? priceReadiness(unpriced, estimate.breakdown) : undefined,
+    readiness,
     estimate,
     diff: undefined,
     written: undefined,

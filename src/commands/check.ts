@@ -11,7 +11,7 @@ import { rangeLocation, type Unit } from '../analysis/unit.js';
 import type { Finding } from '../core/types.js';
 import { ignoredByComment } from '../pipeline/ignore.js';
 import { sortFindings } from '../pipeline/plan.js';
-import { countReadiness } from '../pipeline/readiness.js';
+import { siteCounts } from '../pipeline/readiness.js';
 import { SWEEP_MARKER } from '../sweep/indicators.js';
 import { analyze, type Analysis, type AnalyzeOptions } from './analyze.js';
 
@@ -170,6 +170,6 @@ export async function check(options: Omit<AnalyzeOptions, 'readiness'>): Promise
   const report = analysis.report;
   report.findings = sorted;
   report.summary.severities = { error: sorted.length, warning: 0, info: 0 };
-  report.summary.sites = countReadiness(sorted);
+  report.summary.sites = siteCounts(sorted, report.target?.provider, undefined);
   return { ...analysis, problems: sorted };
 }

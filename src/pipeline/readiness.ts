@@ -35,6 +35,31 @@ export function countReadiness(findings: Finding[]): { auto: number; review: num
   return counts;
 }
 
+/**
+ * `summary.sites`, the one count of call sites every format reports. With a target, the target's
+ * plan. Without one, a provider-neutral plan matches no provider (it counted 0 cannot move where
+ * every provider had at least one), so the counts are the best provider's row of the readiness
+ * matrix (`provider` names it) and `cannotMove` is the range over all providers.
+ */
+export interface SiteCounts {
+  auto: number;
+  review: number;
+  manual: number;
+  /** The provider these counts are for: the target, or the best of the readiness matrix; null when neither. */
+  provider: string | null;
+  /** Without a target: fewest and most call sites that cannot move, over every provider; else null. */
+  cannotMove: { min: number; max: number } | null;
+}
+
+export function siteCounts(findings: Finding[], target: string | undefined, readiness: ReadinessRow[] | undefined): SiteCounts {
+  if (!target && readiness?.length) {
+    const best = readiness[0];
+    const manual = readiness.map((r) => r.manual);
+    return { auto: best.auto, review: best.review, manual: best.manual, provider: best.provider, cannotMove: { min: Math.min(...manual), max: Math.max(...manual) } };
+  }
+  return { ...countReadiness(findings), provider: target ?? null, cannotMove: null };
+}
+
 /** Readiness without cost: planned while the detection still has its syntax (before concludeDetection). */
 export type UnpricedRow = Omit<ReadinessRow, 'monthlyCost'>;
 

@@ -7,12 +7,15 @@
 import type { Finding, Severity } from '../core/types.js';
 import type { Report } from './report.js';
 import { fingerprint } from './sarif.js';
+import { adviceFor } from './advice.js';
 
 const SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
 
 /** Stable across runs and line moves within a file: rule, file, message and the n-th such finding. */
-export function describe(finding: Finding): string {
-  return [finding.message, finding.reason && `Why: ${finding.reason}`, finding.action && `What to do: ${finding.action}`, finding.fix && `Fix: ${finding.fix.description}`, finding.docs]
+export function describe(finding: Finding, target?: string): string {
+  // GitLab shows only this text: the finding's own why and do (render/advice.ts), not "the points above".
+  const advice = adviceFor(finding, { target });
+  return [finding.message, advice.why && `Why: ${advice.why}`, advice.do && `What to do: ${advice.do}`, finding.fix && `Fix: ${finding.fix.description}`, finding.docs]
     .filter(Boolean)
     .join(' — ');
 }
@@ -27,7 +30,7 @@ export function renderCodeQuality(report: Report, verbose: boolean): string {
       seen.set(key, nth + 1);
       return {
         type: 'issue',
-        description: describe(finding),
+        description: describe(finding, report.target?.provider),
         check_name: `banjia/${finding.ruleId}`,
         fingerprint: fingerprint(finding, nth),
         severity: SEVERITY[finding.severity],

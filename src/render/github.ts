@@ -5,6 +5,8 @@
  */
 import type { Finding } from '../core/types.js';
 import type { Report } from './report.js';
+import { siteFacts } from './sites.js';
+import { adviceFor } from './advice.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -16,7 +18,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function annotation(finding: Finding): string {
+function annotation(finding: Finding, target: string | undefined): string {
   const properties = [
     `file=${escapeProperty(finding.file)}`,
     `line=${finding.line}`,
@@ -25,15 +27,16 @@ function annotation(finding: Finding): string {
     `endColumn=${finding.endColumn}`,
     `title=${escapeProperty(`banjia ${finding.ruleId}`)}`,
   ].join(',');
-  // The annotation is all a reviewer sees: what, why, what to do (the action may refer to the why), the fix.
-  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding))}`;
+  // The annotation is all a reviewer sees: what, why, what to do (its own, not "the points above"), the fix.
+  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding, target))}`;
 }
 
-export function annotationText(finding: Finding): string {
+export function annotationText(finding: Finding, target?: string): string {
+  const advice = adviceFor(finding, { target });
   return [
     finding.message,
-    finding.reason && `Why: ${finding.reason}`,
-    finding.action && `What to do: ${finding.action}${finding.docs ? ` (${finding.docs})` : ''}`,
+    advice.why && `Why: ${advice.why}`,
+    advice.do && `What to do: ${advice.do}${finding.docs ? ` (${finding.docs})` : ''}`,
     finding.fix && `Fix (${finding.fix.safety}): ${finding.fix.description}`,
   ]
     .filter(Boolean)
@@ -41,11 +44,14 @@ export function annotationText(finding: Finding): string {
 }
 
 export function renderGithub(report: Report, verbose: boolean): string {
-  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map(annotation);
+  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map((f) => annotation(f, report.target?.provider));
   const s = report.summary;
+  const sites = siteFacts(report);
   const target = report.target ? ` → ${report.target.provider}` : '';
-  lines.push(
-    `::notice title=banjia ${report.command}${target}::${escapeData(`${s.changed} file(s) ${report.command === 'apply' && !report.dryRun ? 'changed' : 'would change'}; call sites: ${s.sites.auto} auto, ${s.sites.review} review, ${s.sites.manual} cannot move`)}`,
-  );
+  const counts =
+    sites.range !== undefined
+      ? `call sites: ${sites.total}, how many move depends on the provider: ${sites.range} cannot move (best: ${sites.provider}, ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move)`
+      : `call sites: ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move`;
+  lines.push(`::notice title=banjia ${report.command}${target}::${escapeData(`${s.changed} file(s) ${report.command === 'apply' && !report.dryRun ? 'changed' : 'would change'}; ${counts}`)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,8 @@
 import type { Finding } from '../core/types.js';
 import type { Report } from './report.js';
 import { formatMoney, formatPercent } from './format.js';
+import { siteFacts } from './sites.js';
+import { adviceFor } from './advice.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -19,14 +21,15 @@ function diffStats(diff: string): Array<{ file: string; added: number; removed: 
 }
 
 /** Identical findings in one row, with every location (a PR comment must stay readable). */
-function findingRow(group: Finding[]): string {
+function findingRow(group: Finding[], target: string | undefined): string {
   const f = group[0];
-  // "the points above" in an action means the why, which is the cell to its left here.
-  const action = f.action ? cell(f.action.replace(/the points above/g, 'the points under “why”')) : '';
+  // The row's own why and do: a general "check the points above" tells a reviewer nothing.
+  const advice = adviceFor(f, { target });
+  const action = advice.do ? cell(advice.do) : '';
   const fix = f.fix ? `${action ? '<br>' : ''}Fix (${f.fix.safety}): ${cell(f.fix.description)}` : '';
   const docs = f.docs ? ` ([docs](${f.docs}))` : '';
   const where = group.slice(0, 5).map((g) => `\`${g.file}:${g.line}\``).join('<br>') + (group.length > 5 ? `<br>and ${group.length - 5} more` : '');
-  return `| ${where} | ${cell(f.message)}${group.length > 1 ? ` (×${group.length})` : ''} | ${cell(f.reason)} | ${action}${fix}${docs} |`;
+  return `| ${where} | ${cell(f.message)}${group.length > 1 ? ` (×${group.length})` : ''} | ${cell(advice.why)} | ${action}${fix}${docs} |`;
 }
 
 function groups(findings: Finding[]): Finding[][] {
@@ -43,12 +46,14 @@ export function renderMarkdown(report: Report): string {
   const target = report.target ? `OpenAI → ${report.target.name.en} (\`${report.target.provider}\`)` : 'OpenAI usage';
   const out: string[] = [`## banjia: ${target}`, ''];
   const verb = report.command === 'apply' && !report.dryRun ? 'changed' : 'would change';
-  if (report.readiness?.length) {
-    const manual = report.readiness.map((r) => r.manual);
-    const range = Math.min(...manual) === Math.max(...manual) ? String(manual[0]) : `${Math.min(...manual)}–${Math.max(...manual)}`;
-    out.push(`**${s.sites.auto + s.sites.review + s.sites.manual} call site(s)** · how many move depends on the provider: **${range} cannot move** (readiness by provider below)`, '');
+  const sites = siteFacts(report);
+  if (sites.range !== undefined) {
+    out.push(
+      `**${sites.total} call site(s)** · how many move depends on the provider: **${sites.range} cannot move** (best: \`${sites.provider}\`, ${sites.auto} move automatically, ${sites.review} need review, ${sites.manual} cannot move; readiness by provider below)`,
+      '',
+    );
   } else {
-    out.push(`**${s.changed} file(s) ${verb}** · call sites: ${s.sites.auto} move automatically, ${s.sites.review} need review, **${s.sites.manual} cannot move**`, '');
+    out.push(`**${s.changed} file(s) ${verb}** · call sites: ${sites.auto} move automatically, ${sites.review} need review, **${sites.manual} cannot move**`, '');
   }
   if (report.diff) {
     const stats = diffStats(report.diff);
@@ -63,7 +68,7 @@ export function renderMarkdown(report: Report): string {
     ['Needs review', review],
   ] as const) {
     if (!list.length) continue;
-    out.push(`### ${title} (${list.length})`, '', '| where | what | why | what to do |', '|---|---|---|---|', ...groups(list).map(findingRow), '');
+    out.push(`### ${title} (${list.length})`, '', '| where | what | why | what to do |', '|---|---|---|---|', ...groups(list).map((g) => findingRow(g, report.target?.provider)), '');
   }
   if (report.readiness?.length) {
     // Without a provider: the readiness matrix, so the comment says where the code could go.

@@ -1,7 +1,7 @@
 /** Everything a command reports, in one value; every renderer is a pure function of it. */
 import type { Finding, FileOutcome } from '../core/types.js';
 import type { StaticEstimate } from '../cost/static.js';
-import type { ReadinessRow } from '../pipeline/readiness.js';
+import type { ReadinessRow, SiteCounts } from '../pipeline/readiness.js';
 import type { ApplyVerification } from '../commands/apply-verify.js';
 
 export interface ReportTarget {
@@ -27,7 +27,8 @@ export interface Report {
     unchanged: number;
     skipped: number;
     errored: number;
-    sites: { auto: number; review: number; manual: number };
+    /** Call sites by readiness (pipeline/readiness.ts siteCounts): what every format reports. */
+    sites: SiteCounts;
     severities: { error: number; warning: number; info: number };
     typeChecked: { asked: number; bound: number };
   };

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/types.js';
 import { VERSION } from '../version.js';
 import type { Report } from './report.js';
+import { adviceFor } from './advice.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -15,8 +16,10 @@ export function fingerprint(finding: Finding, nth?: number): string {
   return createHash('sha256').update(`${finding.ruleId}\0${finding.file}\0${finding.message}${nth === undefined ? '' : `\0${nth}`}`).digest('hex').slice(0, 32);
 }
 
-function messageText(finding: Finding): string {
-  return [finding.message, finding.reason && `Why: ${finding.reason}`, finding.action && `What to do: ${finding.action}`, finding.docs && `See ${finding.docs}`]
+function messageText(finding: Finding, target: string | undefined): string {
+  // A code-scanning alert stands alone: the finding's own why and do (render/advice.ts), and the fix they refer to.
+  const advice = adviceFor(finding, { target });
+  return [finding.message, advice.why && `Why: ${advice.why}`, advice.do && `What to do: ${advice.do}`, finding.fix && `Fix (${finding.fix.safety}): ${finding.fix.description}`, finding.docs && `See ${finding.docs}`]
     .filter(Boolean)
     .join('\n');
 }
@@ -37,7 +40,7 @@ export function renderSarif(report: Report): string {
     ruleId: finding.ruleId,
     ruleIndex: ruleIds.indexOf(finding.ruleId),
     level: LEVEL[finding.severity],
-    message: { text: messageText(finding) },
+    message: { text: messageText(finding, report.target?.provider) },
     locations: [
       {
         physicalLocation: {

@@ -13,6 +13,7 @@ import { COST_LABELS, renderCostShort } from './cost.js';
 import { withBin } from '../core/bin.js';
 import { wrapLine } from './wrap.js';
 import { renderApplyVerify } from './apply-verify.js';
+import { siteFacts } from './sites.js';
 
 export interface TextOptions {
   color: boolean;
@@ -296,17 +297,11 @@ export function summaryLines(report: Report, lang: Lang, chalk: ChalkInstance, g
  */
 function sitesLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
   const L = LABELS[lang];
-  const s = report.summary.sites;
-  const total = s.auto + s.review + s.manual;
+  const s = siteFacts(report);
   // check reports problems, not call sites: a count of call sites there would read as "nothing left".
   if (report.command === 'check') return chalk.bold(L.checkLeft(report.summary.severities.error + report.summary.severities.warning + report.summary.severities.info));
-  if (report.readiness?.length) {
-    const manual = report.readiness.map((r) => r.manual);
-    const [lo, hi] = [Math.min(...manual), Math.max(...manual)];
-    const best = report.readiness[0];
-    return `${chalk.bold(L.sites)}: ${total} · ${L.dependsOnProvider(lo === hi ? String(lo) : `${lo}–${hi}`, best.provider, best.auto, best.review, best.manual)}`;
-  }
-  return `${chalk.bold(L.sites)}: ${total} · ${chalk.green(`${s.auto} ${L.auto}`)}, ${chalk.yellow(`${s.review} ${L.review}`)}, ${s.manual ? chalk.red(`${s.manual} ${L.manual}`) : `0 ${L.manual}`}`;
+  if (s.range !== undefined) return `${chalk.bold(L.sites)}: ${s.total} · ${L.dependsOnProvider(s.range, s.provider ?? '', s.auto, s.review, s.manual)}`;
+  return `${chalk.bold(L.sites)}: ${s.total} · ${chalk.green(`${s.auto} ${L.auto}`)}, ${chalk.yellow(`${s.review} ${L.review}`)}, ${s.manual ? chalk.red(`${s.manual} ${L.manual}`) : `0 ${L.manual}`}`;
 }
 
 /** What to run next, with the command the user ran. */
