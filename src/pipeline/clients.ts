@@ -22,6 +22,8 @@ import { formatObject, lineIndent } from '../edits/object-literal.js';
 import { baseUrlExpression, envRead, providerKeyEnv } from '../sdks/shared/env.js';
 import type { Detection, PlanContext, SdkModule, Target } from '../sdks/types.js';
 import type { Handoff } from '../sdks/openai/handed.js';
+import type { Routing } from '../sdks/openai/detect.js';
+import { openAiByDefault } from '../sdks/shared/routing.js';
 
 export interface Pair {
   sdk: SdkModule;
@@ -75,8 +77,7 @@ function decide(record: ClientRecord): Decision {
 }
 
 function isConfigurable(pair: Pair): boolean {
-  const routing = (pair.detection.payload as { client?: { routing?: { to: string; openaiWhenUnset?: boolean } } }).client?.routing;
-  return routing?.to === 'configurable' && routing.openaiWhenUnset === true;
+  return openAiByDefault((pair.detection.payload as { client?: { routing?: Routing } }).client?.routing);
 }
 
 /** A safe fix becomes a suggestion for review. */

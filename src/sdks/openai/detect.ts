@@ -15,7 +15,7 @@ import { findResource, isDistinctiveChain, METHOD_NAMES, normalizeClientPath, ty
 import * as text from './messages.js';
 import { inheritedRouting, noteFactory } from './factories.js';
 import { noteHanded } from './handed.js';
-import { routingOfBaseUrl, routingText } from '../shared/routing.js';
+import { openAiByDefault, routingOfBaseUrl, routingText } from '../shared/routing.js';
 import { keyFactsOf, propertyByName, type KeyFacts } from '../shared/options.js';
 import { responsesAsChat, type ResponsesConversion } from '../../dialects/responses-to-chat.js';
 import { namedProvider } from '../../sweep/context.js';
@@ -36,7 +36,7 @@ export type Routing =
  */
 export function reachesOpenAi(routing: Routing | undefined, owner: 'openai' | 'azure' = 'openai'): boolean {
   if (!routing) return true;
-  return routing.to === owner || (owner === 'openai' && routing.to === 'configurable' && routing.openaiWhenUnset === true);
+  return routing.to === owner || (owner === 'openai' && openAiByDefault(routing));
 }
 
 

@@ -20,6 +20,7 @@ import { ruleMessage, rulesMessage } from '../../dialects/rules-zh.js';
 import { baseUrlExpression, envRead, providerKeyEnv, type EnvStyle } from '../shared/env.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { reachesOpenAi, type ClientFacts, type OpenAiDetection, type OpenAiPayload } from './detect.js';
+import { openAiByDefault } from '../shared/routing.js';
 import { DOCS, familyText, realtimeImport } from './messages.js';
 import { envStyleOf, keyEdits, propertyByName } from '../shared/options.js';
 
@@ -55,7 +56,7 @@ interface ClientEdits {
 }
 
 function planClient(client: ClientFacts, context: PlanContext): PlannedFields {
-  if (client.routing.to === 'configurable' && client.routing.openaiWhenUnset && context.target && client.clientClass === 'OpenAI') {
+  if (openAiByDefault(client.routing) && context.target && client.clientClass === 'OpenAI') {
     return planConfigurable(client, client.routing.source, context.target, context);
   }
   if (client.routing.to !== 'openai') {

@@ -52,6 +52,11 @@ export function routingText(routing: Routing): Localized {
   }
 }
 
+/** An endpoint the deployment chooses that is OpenAI's wherever it sets nothing (moves, for review). */
+export function openAiByDefault(routing: Routing | undefined): routing is Extract<Routing, { to: 'configurable' }> {
+  return routing?.to === 'configurable' && routing.openaiWhenUnset === true;
+}
+
 /** A client or request already sent somewhere other than OpenAI or Azure: reported, never rewritten. */
 export function isRouted(routing: Routing | undefined): boolean {
   return routing !== undefined && routing.to !== 'openai' && routing.to !== 'azure';

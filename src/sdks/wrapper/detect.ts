@@ -11,7 +11,7 @@ import { isOpenAiModelId } from '../../catalogue/index.js';
 import type { ApiFamily } from '../../core/types.js';
 import { keyFactsOf, optionValue, propertyByName, type KeyFacts } from '../shared/options.js';
 import { requestFacts, type RequestFacts } from '../shared/request.js';
-import { isRouted, openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
+import { isRouted, openAiByDefault, openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
 import { alternatives, traceValue } from '../shared/trace.js';
 import type { DetectContext, Detection } from '../types.js';
 import { importedNamesOf, noteEnvFeeds, type OpenAiPayload, type Routing } from '../openai/detect.js';
@@ -90,7 +90,7 @@ function objectOf(context: DetectContext, unit: Unit, argument: ts.Expression | 
 
 /** Sent elsewhere in every run: a configurable endpoint that is OpenAI's when unset is not. */
 function wrapperRouted(routing: Routing | undefined): boolean {
-  return isRouted(routing) && !(routing?.to === 'configurable' && routing.openaiWhenUnset);
+  return isRouted(routing) && !openAiByDefault(routing);
 }
 
 function subObject(context: DetectContext, object: ObjectValue, name: string): ObjectValue | undefined {
@@ -145,10 +145,10 @@ export function analyzeChatGpt(context: DetectContext, unit: Unit, node: ts.NewE
   }
   // `options.apiBaseUrl = process.env.OPENAI_API_BASE_URL` when set: OpenAI wherever it is not, and
   // set in statements banjia does not rewrite for this wrapper, so the move is the user's.
-  if (facts.routing.to === 'configurable' && facts.routing.openaiWhenUnset) facts.blocked = 'options';
+  if (openAiByDefault(facts.routing)) facts.blocked = 'options';
   facts.apiKey = keyFactsOf(context, object);
   // The variables of a client that already goes elsewhere are that endpoint's, not OpenAI's.
-  const toOpenAi = facts.routing.to === 'openai' || (facts.routing.to === 'configurable' && facts.routing.openaiWhenUnset === true);
+  const toOpenAi = facts.routing.to === 'openai' || openAiByDefault(facts.routing);
   if (toOpenAi && facts.baseUrl.value) noteEnvFeeds(context, facts.baseUrl.value, 'baseURL');
   if (toOpenAi) noteEnvFeeds(context, optionValue(context, object, 'apiKey'), 'key');
   facts.drop = object.node.properties.filter((p) => p.name && propertyNameText(p.name) === 'apiOrg');

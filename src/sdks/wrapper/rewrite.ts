@@ -16,6 +16,7 @@ import { baseUrlExpression, providerKeyEnv } from '../shared/env.js';
 import { envStyleOf, joinNotes, keyEdits, keyExpression } from '../shared/options.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import type { OpenAiDetection } from '../openai/detect.js';
+import { isRouted, openAiByDefault } from '../shared/routing.js';
 import { planCall, planModel } from '../openai/rewrite.js';
 import { CHATGPT_DEFAULT_MODEL, type ChatGptFacts, type LlamaFacts, type WrapperDetection, type WrapperPayload } from './detect.js';
 import * as text from './messages.js';
@@ -78,8 +79,7 @@ export function planWrapper(detection: WrapperDetection, context: PlanContext): 
 
 function planWrapperCall(detection: WrapperDetection, payload: Extract<WrapperPayload, { type: 'call' }>, context: PlanContext): PlannedFields {
   const chatgpt = payload.cls === 'ChatGPTAPI';
-  const configurableOpenAi = payload.routing?.to === 'configurable' && payload.routing.openaiWhenUnset === true;
-  const routed = payload.routing && payload.routing.to !== 'openai' && payload.routing.to !== 'azure' && !configurableOpenAi;
+  const routed = isRouted(payload.routing) && !openAiByDefault(payload.routing);
   if (chatgpt && (routed || !payload.blocked)) return planCall(detection as unknown as OpenAiDetection, payload, context);
   if (routed) return { readiness: 'info' };
   return { readiness: 'manual', action: text.movesWithClient() };
@@ -105,7 +105,7 @@ function defaultModelTarget(target: Target): string | undefined {
 function planChatGpt(client: ChatGptFacts, context: PlanContext): PlannedFields {
   const target = context.target;
   const routing = client.routing;
-  if (routing.to !== 'openai' && routing.to !== 'azure' && !(routing.to === 'configurable' && routing.openaiWhenUnset)) {
+  if (isRouted(routing) && !openAiByDefault(routing)) {
     if (target && routing.to === 'provider' && routing.provider === target.provider.id) {
       return { readiness: 'info', message: t(`ChatGPTAPI already points at ${target.provider.name.en}`, `ChatGPTAPI 已指向 ${target.provider.name.zh}`) };
     }
