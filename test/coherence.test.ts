@@ -23,7 +23,18 @@ afterAll(() => {
 interface Project {
   name: string;
   provider: string;
+  options?: { baseUrl?: string; apiKeyEnv?: string; modelMap?: string[] };
   make(dir: string): void;
+}
+
+/** Every fixture folder that holds fixture pairs (each module's, the client projects, the dialects). */
+const FIXTURE_SDKS = readdirSync(FIXTURES).filter((name) => discoverCases(name).length > 0);
+
+function writeFiles(dir: string, files: Array<{ name: string; input: string }>): void {
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, file.name)), { recursive: true });
+    writeFileSync(path.join(dir, file.name), file.input);
+  }
 }
 
 function projects(): Project[] {
@@ -35,18 +46,25 @@ function projects(): Project[] {
     const dir = path.join(FIXTURES, 'eval', name);
     if (statSync(dir).isDirectory()) out.push({ name: `eval/${name}`, provider: 'qwen', make: copy(dir) });
   }
-  for (const sdk of ['clients', 'sweep']) {
+  for (const sdk of FIXTURE_SDKS) {
+    // Single-file cases of one module and one target share a project (one apply each): they are
+    // independent modules, and one project per case would multiply the test's time by a hundred.
+    const grouped = new Map<string, ReturnType<typeof discoverCases>>();
     for (const fixture of discoverCases(sdk)) {
-      if (fixture.files.length < 2) continue;
+      if (fixture.files.length > 1) {
+        out.push({ name: `${sdk}/${fixture.name}`, provider: fixture.provider, options: fixture, make: (dir) => writeFiles(dir, fixture.files) });
+        continue;
+      }
+      const key = JSON.stringify([fixture.provider, fixture.baseUrl, fixture.apiKeyEnv, fixture.modelMap]);
+      grouped.set(key, [...(grouped.get(key) ?? []), fixture]);
+    }
+    for (const cases of grouped.values()) {
+      const first = cases[0];
       out.push({
-        name: `${sdk}/${fixture.name}`,
-        provider: fixture.provider,
-        make: (dir) => {
-          for (const file of fixture.files) {
-            mkdirSync(path.dirname(path.join(dir, file.name)), { recursive: true });
-            writeFileSync(path.join(dir, file.name), file.input);
-          }
-        },
+        name: `${sdk}/* (${cases.length} single-file cases, ${first.provider}${first.baseUrl ? ', custom' : ''})`,
+        provider: first.provider,
+        options: first,
+        make: (dir) => writeFiles(dir, cases.flatMap((c) => c.files.map((f) => ({ ...f, name: `${c.name}/${f.name}` })))),
       });
     }
   }
@@ -72,18 +90,29 @@ function codeText(dir: string): string {
     .join('\n');
 }
 
-/** The same without template literals: a prompt that shows code reads nothing. */
+/**
+ * The same without template literals and prose strings: a prompt or a help text that shows code
+ * reads nothing (a string naming a variable, `process.env['OPENAI_API_KEY']`, has no space).
+ */
 function executableText(code: string): string {
-  return code.replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``');
+  return code.replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``').replace(/'[^'\n]*\s[^'\n]*'|"[^"\n]*\s[^"\n]*"/g, "''");
 }
 
-/** The clients of an analysis with their decision and the OpenAI key variables they read. */
+/**
+ * The clients of an analysis with their decision, the OpenAI key variables they read and the
+ * readiness of every call made through them (each call's own finding, not the client's decision).
+ */
 function clients(analysis: Analysis) {
+  const findingOf = (detection: { ruleId: string; location: { file: string; start: number } }) =>
+    analysis.planned.findings.find((f) => f.ruleId === detection.ruleId && f.file === detection.location.file && f.start === detection.location.start);
   return analysis.detected.detections
     .filter(({ detection }) => detection.client?.role === 'client')
     .map(({ detection }) => {
-      const finding = analysis.planned.findings.find((f) => f.ruleId === detection.ruleId && f.file === detection.location.file && f.start === detection.location.start);
-      return { detection, finding, keys: (detection.client!.keyEnvs ?? []).filter((k) => /OPENAI/.test(k)) };
+      const calls = analysis.detected.detections
+        .filter((d) => d.detection.client?.role === 'call' && d.detection.client.node === detection.client!.node)
+        .map((d) => findingOf(d.detection))
+        .filter((f) => f?.kind === 'call');
+      return { detection, finding: findingOf(detection), calls, keys: (detection.client!.keyEnvs ?? []).filter((k) => /OPENAI/.test(k)) };
     });
 }
 
@@ -95,7 +124,8 @@ describe('coherence of apply on every fixture and eval project', () => {
         temps.push(dir);
         project.make(dir);
         const before = new Map(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
-        const first = await analyze({ path: dir, provider: project.provider, includeReview }, 'apply');
+        const options = { path: dir, provider: project.provider, baseUrl: project.options?.baseUrl, apiKeyEnv: project.options?.apiKeyEnv, modelMap: project.options?.modelMap };
+        const first = await analyze({ ...options, includeReview }, 'apply');
         for (const plan of first.planned.filePlans) writeFileSync(path.join(dir, plan.path), plan.after);
         const code = codeText(dir);
 
@@ -111,20 +141,22 @@ describe('coherence of apply on every fixture and eval project', () => {
           }
         }
 
-        // 2 and 3. Clients that stay are untouched and keep their key names.
-        for (const { detection, finding, keys } of clients(first)) {
-          if (!finding || finding.decision === 'move' || finding.decision === undefined) continue;
+        // 2 and 3, judged from the code, not from the decision apply reports: a client none of whose
+        // calls can move is not edited, and a client whose construction is untouched keeps its key names.
+        for (const { detection, calls, keys } of clients(first)) {
+          const where = `${detection.location.file}:${detection.location.line}`;
           const original = before.get(detection.location.file)!;
           const text = original.slice(detection.location.start, detection.location.end);
           const now = readFileSync(path.join(dir, detection.location.file), 'utf8');
-          if (finding.decision === 'keep' && !now.includes(text)) problems.push(`${detection.location.file}:${detection.location.line}: a kept client was edited`);
-          for (const key of keys) if (original.includes(key) && !now.includes(key)) problems.push(`${detection.location.file}: ${key} renamed for a ${finding.decision} client`);
+          const untouched = now.includes(text);
+          if (calls.length && calls.every((c) => c!.readiness === 'manual') && !untouched) problems.push(`${where}: a client none of whose calls can move was edited`);
+          if (untouched) for (const key of keys) if (original.includes(key) && !now.includes(key)) problems.push(`${where}: ${key} renamed for a client that did not move`);
         }
 
         // 4. check passes only when every OpenAI key variable still read belongs to a client that stays.
-        const after = await check({ path: dir, provider: project.provider });
+        const after = await check(options);
         if (after.problems.length === 0) {
-          const staying = new Set(clients(after).filter((c) => c.finding && c.finding.decision !== 'move').flatMap((c) => c.keys));
+          const staying = new Set(clients(after).filter((c) => c.finding && c.finding.decision !== 'move' && c.finding.decision !== 'configurable').flatMap((c) => c.keys));
           const configurable = clients(after).some((c) => c.finding?.kind === 'client');
           for (const match of executableText(code).matchAll(/(?:process\.env|import\.meta\.env|\benv)(?:\.|\[\s*['"`])([A-Z0-9_]*OPENAI[A-Z0-9_]*KEY)\b/g)) {
             if (!staying.has(match[1]) && !configurable) problems.push(`check passes but the code still reads ${match[1]}`);

@@ -119,7 +119,7 @@ export interface Finding extends Location {
   /** The environment variable the finding is about (an env read, an env file line, a schema key). */
   variable?: string;
   /** On a client: what the plan decided for it and everything made through it (move, keep, split, routed). */
-  decision?: 'move' | 'keep' | 'split' | 'routed';
+  decision?: 'move' | 'keep' | 'split' | 'routed' | 'configurable';
   /** The person-facing texts in Chinese (`--lang zh`); machine formats leave them out. */
   zh?: { message: string; reason: string; action?: string };
 }

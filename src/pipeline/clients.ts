@@ -7,7 +7,9 @@
  * - split: some calls move, some cannot: the moving calls go to a second client made for the
  *   provider beside the first (when the code is plain enough to do it with minimal edits), the
  *   others stay on the untouched OpenAI client; otherwise nothing is edited and a finding says how;
- * - routed: already sent elsewhere; nothing to do.
+ * - routed: already sent elsewhere; nothing to do;
+ * - configurable: a variable or condition chooses the endpoint and OpenAI is one choice: only OpenAI's
+ *   URL (or the unset default, for review) becomes the provider's.
  * Then the variables follow the decisions: a key variable read by a moved client and by no client
  * kept on OpenAI is renamed wherever it is checked (guards move with the key); one that a kept
  * client still reads is left alone.
@@ -33,7 +35,8 @@ export interface Pair {
   ignored?: boolean;
 }
 
-export type Decision = 'move' | 'keep' | 'split' | 'routed';
+/** `configurable`: it moves, but the deployment chooses its endpoint, so its edits are for review. */
+export type Decision = 'move' | 'keep' | 'split' | 'routed' | 'configurable';
 
 export interface ClientRecord {
   node: ts.Node;
@@ -41,12 +44,6 @@ export interface ClientRecord {
   calls: Pair[];
   models: Pair[];
   decision: Decision;
-}
-
-/** The OpenAI key variables after the decisions: renamed with a moved client, or still read by a kept one. */
-export interface KeyPlan {
-  moved: Map<string, string>;
-  kept: Set<string>;
 }
 
 export function clientRecords(pairs: Pair[]): ClientRecord[] {
@@ -72,12 +69,17 @@ function decide(record: ClientRecord): Decision {
   if (record.client?.finding.kind === 'routed') return 'routed';
   const calls = record.calls.filter((c) => c.finding.kind === 'call');
   const manual = calls.filter((c) => c.finding.readiness === 'manual');
-  if (!calls.length || !manual.length) return 'move';
+  if (!calls.length || !manual.length) return record.client && (isConfigurable(record.client) || routingOf(record.client)?.chosen) ? 'configurable' : 'move';
   return manual.length === calls.length ? 'keep' : 'split';
 }
 
-function isConfigurable(pair: Pair): boolean {
-  return openAiByDefault((pair.detection.payload as { client?: { routing?: Routing } }).client?.routing);
+function routingOf(pair: Pair): (Routing & { chosen?: boolean }) | undefined {
+  return (pair.detection.payload as { client?: { routing?: Routing } }).client?.routing;
+}
+
+/** Its endpoint is unset by default (OpenAI's) and set by the deployment: its edits are for review. */
+export function isConfigurable(pair: Pair): boolean {
+  return openAiByDefault(routingOf(pair));
 }
 
 /** A safe fix becomes a suggestion for review. */
@@ -89,12 +91,12 @@ function demote(finding: Finding): void {
   if (finding.severity === 'info') finding.severity = 'warning';
 }
 
-function strip(finding: Finding): void {
+export function strip(finding: Finding): void {
   delete finding.fix;
   delete finding.suggestions;
 }
 
-function setText(finding: Finding, message: Localized, action?: Localized): void {
+export function setText(finding: Finding, message: Localized, action?: Localized): void {
   finding.message = message.en;
   if (action) finding.action = action.en;
   finding.zh = { message: message.zh, reason: finding.zh?.reason ?? finding.reason, ...(action ? { action: action.zh } : finding.zh?.action ? { action: finding.zh.action } : {}) };
@@ -128,7 +130,7 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
       );
       continue;
     }
-    if (record.decision === 'move' && isConfigurable(client)) {
+    if (record.decision === 'configurable' && isConfigurable(client)) {
       // Where the deployment sets the endpoint, the calls may still reach OpenAI: their model ids move for review.
       for (const pair of [...record.calls, ...record.models]) demote(pair.finding);
       continue;
@@ -315,50 +317,5 @@ export function holdUntraced(pairs: Pair[], records: ClientRecord[]): void {
     finding.severity = finding.readiness === 'manual' ? 'error' : 'warning';
     finding.action = 'Its client could not be traced, and a client of this project stays on OpenAI: change this only if the call goes through a client that moved.';
     finding.zh = { message: finding.zh?.message ?? finding.message, reason: finding.zh?.reason ?? finding.reason, action: '无法追踪此调用所用的客户端，而项目中有客户端保留在 OpenAI：仅当此调用经由已迁移的客户端时才修改。' };
-  }
-}
-
-/** Which OpenAI key variables move with a client and which a client kept on OpenAI still reads. */
-export function keyPlan(records: ClientRecord[], target: Target): KeyPlan {
-  const moved = new Map<string, string>();
-  const kept = new Set<string>();
-  for (const record of records) {
-    const link = record.client!.detection.client!;
-    const names = (link.keyEnvs ?? []).filter((n) => /OPENAI/i.test(n));
-    // A configurable client moves for review only: its key is renamed with --include-review, guards with it.
-    if (record.decision === 'move' && !isConfigurable(record.client!)) for (const name of names) moved.set(name, providerKeyEnv(target.provider, name));
-    // A client that keeps its endpoint (kept, split, routed to a proxy with OpenAI's key) keeps its key name.
-    else if (record.decision !== 'move') for (const name of names) kept.add(name);
-  }
-  for (const name of kept) moved.delete(name);
-  return { moved, kept };
-}
-
-/**
- * Key reads outside any client (a start-up guard, a header, a log line) follow the plan: renamed
- * with the key when every client that used it moved, left alone when a kept client still reads it.
- */
-export function enforceKeyPlan(pairs: Pair[], plan: KeyPlan): void {
-  for (const { detection, finding } of pairs) {
-    const payload = detection.payload as { type?: string; name?: string; role?: string; feedsClient?: boolean };
-    if (detection.sdk !== 'env' || payload.type !== 'read' || payload.role !== 'key' || payload.feedsClient || !payload.name) continue;
-    const name = payload.name;
-    if (plan.kept.has(name)) {
-      strip(finding);
-      finding.readiness = 'info';
-      finding.severity = 'info';
-      setText(finding, t(`reads ${name}, still used by a client kept on OpenAI`, `读取 ${name}（仍被保留在 OpenAI 的客户端使用）`));
-      continue;
-    }
-    const renamed = plan.moved.get(name);
-    if (!renamed || !finding.fix) continue;
-    finding.fix = { ...finding.fix, safety: 'safe', ...described(`read ${renamed} instead of ${name}: the clients that used it moved`, `改为读取 ${renamed}（原为 ${name}）：使用它的客户端都已迁移`) };
-    finding.readiness = 'auto';
-    finding.severity = 'info';
-    setText(
-      finding,
-      t(`reads ${name} → ${renamed}, with the clients that moved`, `读取 ${name} → ${renamed}（随已迁移的客户端）`),
-      t(`The check follows the key: every client that read ${name} now reads ${renamed}.`, `校验随密钥一起修改：所有读取 ${name} 的客户端现在读取 ${renamed}。`),
-    );
   }
 }

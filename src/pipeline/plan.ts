@@ -17,7 +17,9 @@ import { toFinding, type PlanContext, type Target } from '../sdks/types.js';
 import { vectorColumnsIn, type VectorColumn } from './vector-columns.js';
 import { assertNotConcluded, type DetectResult } from './detect.js';
 import { isExampleEnvFile } from '../sdks/env/detect.js';
-import { clientRecords, enforceDecisions, enforceKeyPlan, holdUntraced, keyPlan, type Pair } from './clients.js';
+import { clientRecords, enforceDecisions, holdUntraced, type Pair } from './clients.js';
+import { enforceKeyPlan, keyPlan } from './key-plan.js';
+import { variableReader } from './reads-variable.js';
 
 export interface PlanOptions {
   /** Apply review-level fixes and suggestions too. */
@@ -122,21 +124,17 @@ function planCoherent(detected: DetectResult, target: Target, options: PlanOptio
   const records = clientRecords(pairs);
   enforceDecisions(records, target, context);
   holdUntraced(pairs, records);
-  enforceKeyPlan(pairs, keyPlan(records, target));
+  enforceKeyPlan(pairs, keyPlan(records, pairs, target));
   // Comments name variables without reading them.
   const finalCode = [...codeAfterEdits(detected, reported(pairs), options.includeReview).values()].map((text) =>
     text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''),
   );
-  context.readsVariable = (name) => {
-    const pattern = new RegExp(`\\b${name}\\b`);
-    for (const text of finalCode) if (pattern.test(text)) return true;
-    return false;
-  };
+  context.readsVariable = variableReader(finalCode);
   for (const pair of pairs) {
     const type = (pair.detection.payload as { type?: string }).type;
     if (pair.detection.sdk === 'env' && (type === 'envLine' || type === 'composeEntry')) pair.finding = toFinding(pair.detection, pair.sdk.plan(pair.detection, context));
   }
-  const staying = pairs.filter((p) => !p.ignored && p.detection.client?.role === 'client' && p.finding.decision !== 'move');
+  const staying = pairs.filter((p) => !p.ignored && p.detection.client?.role === 'client' && p.finding.decision !== 'move' && p.finding.decision !== 'configurable');
   return { findings: sortFindings(reported(pairs)), keysOfStayingClients: [...new Set(staying.flatMap((p) => p.detection.client!.keyEnvs ?? []))] };
 }
 

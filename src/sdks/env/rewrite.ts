@@ -9,6 +9,7 @@ import type { FileEdit, SourceText } from '../../core/types.js';
 import { described, t } from '../../core/text.js';
 import type { PlanContext, PlannedFields, Target } from '../types.js';
 import { providerBaseUrlEnv, providerKeyEnv, renameEnvRead } from '../shared/env.js';
+import { guardMessageEdits } from './guard-message.js';
 import { isExampleEnvFile, roleOf, type EnvDetection, type EnvPayload } from './detect.js';
 import { DOCS } from './messages.js';
 
@@ -42,7 +43,7 @@ function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanC
   }
   if (role === 'key') {
     const renamed = providerKeyEnv(provider, name);
-    const edit = renameEnvRead(payload.unit, payload.nameNode, renamed);
+    const edits = [renameEnvRead(payload.unit, payload.nameNode, renamed), ...guardMessageEdits(payload.unit, payload.nameNode, name, renamed)];
     return {
       readiness: 'review',
       action: t(
@@ -50,7 +51,7 @@ function planRead(payload: Extract<EnvPayload, { type: 'read' }>, context: PlanC
         `迁移后密钥位于 ${renamed}；此处读取（校验、日志、请求头）也应随之修改。apply --include-review 会重命名。`,
       ),
       docs: DOCS.sdkEnv,
-      fix: { ...described(`read ${renamed} instead of ${name}`, `改为读取 ${renamed}（原为 ${name}）`), safety: 'review', edits: [{ ...edit, file: payload.unit.path }] },
+      fix: { ...described(`read ${renamed} instead of ${name}`, `改为读取 ${renamed}（原为 ${name}）`), safety: 'review', edits: edits.map((edit) => ({ ...edit, file: payload.unit.path })) },
     };
   }
   if (role === 'proxy') {
@@ -134,7 +135,9 @@ function planEnvLine(payload: Extract<EnvPayload, { type: 'envLine' }>, context:
     const missing = wantedVariables(target, payload.name, file.text, context).filter(([name]) => !renamedTo.has(name) && name !== renamed?.[0]);
     if (missing.length) {
       const eol = eolOf(file.text);
-      const block = [`# ${target.provider.name.en}`, ...missing.map(([name, value]) => `${name}=${value}`)].join(eol);
+      // Where a line of the file became the provider's, the added ones join it without a heading.
+      const heading = renamed || renamedTo.size ? [] : [`# ${target.provider.name.en}`];
+      const block = [...heading, ...missing.map(([name, value]) => `${name}=${value}`)].join(eol);
       edits.push({ file: file.path, start: payload.lineEnd, end: payload.lineEnd, text: `${eol}${block}` });
     }
   }

@@ -24,7 +24,8 @@ export const SDK = 'openai';
 
 /** Where a client sends requests, decided from its `baseURL` option. */
 export type Routing =
-  | { to: 'openai' }
+  /** `chosen`: OpenAI's URL is one of the values a variable or condition chooses between (`X || 'https://api.openai.com/v1'`). */
+  | { to: 'openai'; chosen?: boolean }
   | { to: 'azure' }
   | { to: 'provider'; provider: string; region: string }
   | { to: 'other'; url: string }

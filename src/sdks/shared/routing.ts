@@ -16,7 +16,7 @@ export function routingOfBaseUrl(value: Value | undefined, keyEnv?: string): Rou
   if (!value) return { to: 'openai' };
   if (isAzureValue(value)) return { to: 'azure' };
   const { strings, envs, others } = possibleStrings(value);
-  if (strings.some((s) => isOpenAiUrl(s.value))) return { to: 'openai' };
+  if (strings.some((s) => isOpenAiUrl(s.value))) return strings.length > 1 || envs.length || others.length ? { to: 'openai', chosen: true } : { to: 'openai' };
   for (const s of strings) {
     const match = providerForBaseUrl(s.value);
     if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
