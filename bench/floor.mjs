@@ -1,17 +1,37 @@
-// The floor a scan is measured against: list the tree the fastest way (git), read every listed
+// The floor a scan is measured against: list the tree the fastest way (git; a walk where it is
+// not a git work tree), read every listed
 // file once, and with --parse also run banjia's own prefilter (the same markers, joined the same
 // way) and parse the matching code files with the same TypeScript parser, loaded through the same
 // code cache (no binding, no type checker, no report): what no type-aware scan can avoid.
 // Usage: node bench/floor.mjs <tree> [--parse]
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(process.argv[2]);
 const parse = process.argv.includes('--parse');
-const files = execFileSync('git', ['-C', root, 'ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-  .split('\0')
-  .filter(Boolean);
+
+/** Every file but node_modules and .git, for a tree that is not a git work tree (a `git archive` extract). */
+function walk(folder, prefix = '') {
+  const out = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.git') continue;
+    if (entry.isDirectory()) out.push(...walk(path.join(folder, entry.name), `${prefix}${entry.name}/`));
+    else if (entry.isFile()) out.push(`${prefix}${entry.name}`);
+  }
+  return out;
+}
+
+function listFiles() {
+  try {
+    return execFileSync('git', ['-C', root, 'ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\0')
+      .filter(Boolean);
+  } catch {
+    return walk(root);
+  }
+}
+const files = listFiles();
 const CODE = /\.(m|c)?[jt]sx?$/i;
 let bytes = 0;
 const candidates = [];
