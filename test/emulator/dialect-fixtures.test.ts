@@ -11,7 +11,7 @@
  * answered and none names the rule. `emulate.mjs` in the folder says how to call each fixture (by
  * its name); a wire rule's folder without one fails here, so a new rule is covered once it has it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
