@@ -10,6 +10,9 @@
  * or a request it answers otherwise, records the rule as a warning on it); after, every request is
  * answered and none names the rule. `emulate.mjs` in the folder says how to call each fixture (by
  * its name); a wire rule's folder without one fails here, so a new rule is covered once it has it.
+ * A rule the emulator cannot see on a request (a hand-written SSE parser) may have an
+ * `emulate.mjs` too: its code before the fix must fail on the emulator's answer, after it must not.
+ * A literal URL of the provider's own host (raw fetch) is sent to the emulator as well.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ import { analyze } from '../../src/commands/analyze.js';
 import { DIALECT_RULES } from '../../src/dialects/index.js';
 import type { DialectRule } from '../../src/dialects/types.js';
 import type { RecordEntry } from '../../src/emulator/record.js';
-import { startEmulator, type RunningServer } from '../../src/emulator/server.js';
+import { pathPrefix, startEmulator, type RunningServer } from '../../src/emulator/server.js';
 import { discoverCases, FIXTURES, type FixtureCase } from '../helpers/fixtures.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -68,6 +71,22 @@ async function migratedWithoutReview(fixture: FixtureCase): Promise<Map<string, 
   }
 }
 
+/**
+ * `fetch` with the provider's catalogue base URL (a literal URL in raw-HTTP code) sent to the
+ * emulator instead, as `verify`'s preload does for a whole process.
+ */
+function redirectingFetch(provider: string, server: RunningServer): typeof fetch {
+  const real = globalThis.fetch;
+  const p = findProvider(provider)!;
+  const base = new URL(p.regions[0].baseURL);
+  const prefix = pathPrefix(p);
+  return (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.host !== base.host) return real(input, init);
+    return real(`${server.url}${url.pathname.slice(prefix.length)}${url.search}`, init);
+  };
+}
+
 interface Run {
   entries: RecordEntry[];
   error: unknown;
@@ -90,12 +109,15 @@ async function execute(provider: string, text: string, drive: Driver, stage: 'be
   }
   const start = server.recorder.entries.length;
   let error: unknown;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = redirectingFetch(provider, server);
   try {
     const program = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     await drive(program, stage);
   } catch (caught) {
     error = caught;
   } finally {
+    globalThis.fetch = realFetch;
     for (const [name, value] of saved) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -106,7 +128,8 @@ async function execute(provider: string, text: string, drive: Driver, stage: 'be
 
 const names = (entries: RecordEntry[], rule: DialectRule) => entries.some((e) => e.rule === rule.id || (e.warnings ?? []).some((w) => w.rule === rule.id));
 
-const wireFolders = discoverCases('dialects').filter((fixture) => DIALECT_RULES.find((r) => r.id === fixture.name)?.wire);
+const folders = discoverCases('dialects');
+const wireFolders = folders.filter((fixture) => DIALECT_RULES.find((r) => r.id === fixture.name)?.wire);
 
 describe('the dialect fixtures run against the emulator: refused (or flagged) before the fix, answered after', () => {
   it('every wire rule has a fixture folder with an emulate.mjs, or a reason it is not run', () => {
@@ -117,7 +140,7 @@ describe('the dialect fixtures run against the emulator: refused (or flagged) be
     }
   });
 
-  for (const fixture of wireFolders) {
+  for (const fixture of folders) {
     if (fixture.name in NOT_RUN) continue;
     const rule = DIALECT_RULES.find((r) => r.id === fixture.name)!;
     const driverFile = path.join(DIR, fixture.name, 'emulate.mjs');
@@ -127,19 +150,25 @@ describe('the dialect fixtures run against the emulator: refused (or flagged) be
       const drivers = (await import(pathToFileURL(driverFile).href)).default as Record<string, Driver>;
       const byName = new Map(fixture.files.map((f) => [f.name.replace(/\.[a-z]+$/, ''), f]));
       expect(Object.keys(drivers).length, 'emulate.mjs names a fixture').toBeGreaterThan(0);
-      const migrated = fixture.files.some((f) => f.expected !== undefined) ? await migratedWithoutReview(fixture) : undefined;
+      const migrated = rule.rewrite && fixture.files.some((f) => f.expected !== undefined) ? await migratedWithoutReview(fixture) : undefined;
       for (const [name, drive] of Object.entries(drivers)) {
         const file = byName.get(name);
         expect(file, `emulate.mjs names ${name}.input.ts of the folder`).toBeDefined();
         const fixedPath = path.join(DIR, fixture.name, `${name}.fixed.ts`);
-        const before = file!.expected !== undefined ? migrated!.get(file!.name)! : file!.input;
-        const after = file!.expected ?? (existsSync(fixedPath) ? readFileSync(fixedPath, 'utf8') : undefined);
+        // A lint-only rule: its input, or banjia's migration of it, then the hand-written fix.
+        // A rewriting rule: the migration without review edits, then banjia's output.
+        const fixedText = existsSync(fixedPath) ? readFileSync(fixedPath, 'utf8') : undefined;
+        const before = fixedText !== undefined ? (file!.expected ?? file!.input) : file!.expected !== undefined ? migrated!.get(file!.name)! : file!.input;
+        const after = fixedText ?? file!.expected;
         expect(after, `${name}: an .output.ts or a .fixed.ts`).toBeDefined();
         expect(before, `${name}: the code before differs from the code after`).not.toBe(after);
 
         const broken = await execute(fixture.provider, before, drive, 'before');
         expect(broken.entries.length, `${name} before: reached the emulator`).toBeGreaterThan(0);
-        if (rule.effect === 'rejected') {
+        if (!rule.wire) {
+          // Nothing on the request shows the rule: the code itself fails on the provider's answer.
+          expect(broken.error, `${name} before: the program fails on the emulator's answer`).toBeDefined();
+        } else if (rule.effect === 'rejected') {
           expect(broken.entries.filter((e) => e.verdict === 'rejected').map((e) => e.rule), `${name} before: refused by the rule`).toContain(rule.id);
           expect(broken.error, `${name} before: the program sees the refusal`).toBeDefined();
         } else {
