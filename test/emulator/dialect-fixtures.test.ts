@@ -133,9 +133,9 @@ const wireFolders = folders.filter((fixture) => DIALECT_RULES.find((r) => r.id =
 
 describe('the dialect fixtures run against the emulator: refused (or flagged) before the fix, answered after', () => {
   it('every wire rule has a fixture folder with an emulate.mjs, or a reason it is not run', () => {
-    const folders = wireFolders.map((f) => f.name);
+    const named = wireFolders.map((f) => f.name);
     for (const rule of DIALECT_RULES.filter((r) => r.wire)) {
-      expect(folders, rule.id).toContain(rule.id);
+      expect(named, rule.id).toContain(rule.id);
       if (!(rule.id in NOT_RUN)) expect(existsSync(path.join(DIR, rule.id, 'emulate.mjs')), `fixtures/dialects/${rule.id}/emulate.mjs`).toBe(true);
     }
   });
