@@ -138,6 +138,14 @@ function sendsImages(request: EmulatedRequest): boolean {
 const imageDialect = (providerId: string) =>
   DIALECT_RULES.some((rule) => rule.wire && rule.providers.includes(providerId) && 'contentPart' in rule.when && !rule.when.dataUrl);
 
+/**
+ * The provider has a wire dialect rule on tool_choice for all its models and modes (GLM: auto
+ * only, a forced choice answered but not honoured): that rule decides, as its evidence says
+ * (refused, or answered with a warning), instead of the catalogue's closed set of values.
+ */
+const toolChoiceDialect = (providerId: string) =>
+  DIALECT_RULES.some((rule) => rule.wire && rule.providers.includes(providerId) && !rule.models && !rule.mode && 'param' in rule.when && rule.when.param === 'tool_choice');
+
 /** An inference endpoint id (`ep-…`) where the catalogue says the provider takes one as model (Ark): account-specific, so accepted. */
 const endpointId = (provider: Provider, model: string) => /^ep-/.test(model) && provider.quirks.some((q) => q.id === 'modelOrEndpointId');
 
@@ -201,7 +209,8 @@ export const RULES: Rule[] = [
   {
     id: 'tool-choice',
     description: 'tool_choice must be one of the catalogue’s values',
-    appliesTo: (p, _m, r) => isChat(r) && body(r).tool_choice !== undefined && (feature(p, 'toolChoice').support === 'no' || (feature(p, 'toolChoice').values?.length ?? 0) > 0),
+    appliesTo: (p, _m, r) =>
+      isChat(r) && body(r).tool_choice !== undefined && !toolChoiceDialect(p.id) && (feature(p, 'toolChoice').support === 'no' || (feature(p, 'toolChoice').values?.length ?? 0) > 0),
     check: (r, { provider }) => {
       const flag = feature(provider, 'toolChoice');
       if (flag.support === 'no') return bad('tool_choice is not supported', 'tool_choice');

@@ -1,7 +1,9 @@
 /**
- * Fixture pairs of the dialect rules with a mechanical fix: fixtures/dialects/<rule-id>/ holds the
- * code before (`*.input.ts`) and after banjia (`*.output.ts`). The outputs type-check against the
- * real openai types (typecheck-outputs.test.ts).
+ * Fixture pairs of the dialect rules: fixtures/dialects/<rule-id>/ for every rule. A rule with a
+ * mechanical fix has the code before (`*.input.ts`) and after banjia (`*.output.ts`); a lint-only
+ * rule has code that breaks it (`*.input.ts`) and the code after the fix its finding asks for
+ * (`*.fixed.ts`, hand-written; lint-fixtures.test.ts). The outputs and the fixed files type-check
+ * against the real openai types (typecheck-outputs.test.ts).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +15,8 @@ import { FIXTURES } from '../helpers/fixtures.js';
 fixturePairs('dialects', 7);
 
 describe('dialect fixtures', () => {
-  it('every rule with a rewrite has a fixture folder named by its id, and every folder names a rule', () => {
+  it('every rule has a fixture folder named by its id, and every folder names a rule', () => {
     const folders = readdirSync(path.join(FIXTURES, 'dialects')).sort();
-    const rewriting = DIALECT_RULES.filter((r) => r.rewrite).map((r) => r.id).sort();
-    expect(folders).toEqual(rewriting);
+    expect(folders).toEqual(DIALECT_RULES.map((r) => r.id).sort());
   });
 });

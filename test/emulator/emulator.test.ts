@@ -188,12 +188,19 @@ describe('emulator generated from the catalogue', () => {
 
   it('enforces the catalogue’s constraints', async () => {
     const zhipu = await emulator('zhipu');
-    expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, tool_choice: 'required', tools: [] })).status).toBe(400);
+    expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, tool_choice: 'required', tools: [] })).status).toBe(200);
     expect((await post(zhipu, '/chat/completions', { model: 'glm-4.5-air', messages: hi, temperature: 1.5 })).status).toBe(400);
     expect((await post(zhipu, '/embeddings', { model: 'embedding-3', input: 'x', dimensions: 100 })).status).toBe(400);
     expect((await post(zhipu, '/embeddings', { model: 'embedding-3', input: 'x', dimensions: 512 })).status).toBe(200);
     // Where a dialect rule and the catalogue both refuse (GLM's temperature), the dialect rule is recorded.
-    expect(zhipu.recorder.entries.map((e) => e.rule ?? e.verdict)).toEqual(['tool-choice', 'zhipu-temperature-range', 'embeddings-dimensions', 'ok']);
+    expect(zhipu.recorder.entries.map((e) => e.rule ?? e.verdict)).toEqual(['ok', 'zhipu-temperature-range', 'embeddings-dimensions', 'ok']);
+    // Where the dialect rule says the provider answers (GLM does not honour a forced tool_choice), it
+    // decides over the catalogue's closed set: answered, with the rule as a warning.
+    expect(zhipu.recorder.entries[0].warnings?.map((w) => w.rule)).toEqual(['zhipu-tool-choice-auto']);
+    // Elsewhere the catalogue's set holds: Kimi lists auto, none and a named function, not required.
+    const moonshot = await emulator('moonshot');
+    expect((await post(moonshot, '/chat/completions', { model: 'moonshot-v1-8k', messages: hi, tool_choice: 'required', tools: [] })).status).toBe(400);
+    expect(moonshot.recorder.entries.at(-1)!.rule).toBe('tool-choice');
     const qwen = await emulator('qwen');
     expect((await post(qwen, '/embeddings', { model: 'text-embedding-v4', input: Array.from({ length: 11 }, (_, i) => `t${i}`) })).json.error.message).toMatch(/at most 10/);
     expect((await post(qwen, '/moderations', { model: 'x', input: 'x' })).status).toBe(404);

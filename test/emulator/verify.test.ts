@@ -58,20 +58,19 @@ req.end(JSON.stringify({ model: 'text-embedding-3-small', input: 'x' }));
   it('fails on a request that breaks a provider rule, and records it', () => {
     const dir = migratedCopy('emulator/sdk-client', 'zhipu');
     writeFileSync(
-      path.join(dir, 'required.mjs'),
+      path.join(dir, 'hot.mjs'),
       `import OpenAI from 'openai';
 const client = new OpenAI({ apiKey: process.env.ZHIPUAI_API_KEY, baseURL: process.env.ZHIPUAI_BASE_URL });
-const tools = [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: {} } } }];
-await client.chat.completions.create({ model: 'glm-4.5-air', messages: [{ role: 'user', content: 'x' }], tools, tool_choice: 'required' }).catch((e) => console.log('rejected', e.status));
+await client.chat.completions.create({ model: 'glm-4.5-air', messages: [{ role: 'user', content: 'x' }], temperature: 1.5 }).catch((e) => console.log('rejected', e.status));
 `,
     );
     const record = path.join(dir, 'requests.jsonl');
-    const result = runCli(['verify', dir, '--provider', 'zhipu', '--record', record, '--', process.execPath, 'required.mjs']);
+    const result = runCli(['verify', dir, '--provider', 'zhipu', '--record', record, '--', process.execPath, 'hot.mjs']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('rejected 400');
-    expect(result.stdout).toMatch(/400 \[tool-choice\] tool_choice "required" is not supported; use one of auto/);
+    expect(result.stdout).toMatch(/400 \[zhipu-temperature-range\] GLM's temperature range is \[0, 1\]/);
     const lines = readRecord(readFileSync(record, 'utf8'));
-    expect(lines).toMatchObject([{ server: 'emulator', path: '/api/paas/v4/chat/completions', model: 'glm-4.5-air', verdict: 'rejected', rule: 'tool-choice', status: 400 }]);
+    expect(lines).toMatchObject([{ server: 'emulator', path: '/api/paas/v4/chat/completions', model: 'glm-4.5-air', verdict: 'rejected', rule: 'zhipu-temperature-range', status: 400 }]);
   });
 
   it('on the migrated demo app run by its entry point: every provider request valid, the moderation call (no provider has one) caught', () => {
