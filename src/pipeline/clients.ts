@@ -43,6 +43,8 @@ export interface ClientRecord {
   client: Pair | undefined;
   calls: Pair[];
   models: Pair[];
+  /** Pieces that configure the client and carry its edits (a v3 `Configuration`). */
+  parts: Pair[];
   decision: Decision;
 }
 
@@ -50,7 +52,7 @@ export function clientRecords(pairs: Pair[]): ClientRecord[] {
   const byNode = new Map<ts.Node, ClientRecord>();
   const recordOf = (node: ts.Node) => {
     let record = byNode.get(node);
-    if (!record) byNode.set(node, (record = { node, client: undefined, calls: [], models: [], decision: 'move' }));
+    if (!record) byNode.set(node, (record = { node, client: undefined, calls: [], models: [], parts: [], decision: 'move' }));
     return record;
   };
   for (const pair of pairs) {
@@ -59,6 +61,7 @@ export function clientRecords(pairs: Pair[]): ClientRecord[] {
     const record = recordOf(link.node);
     if (link.role === 'client') record.client = pair;
     else if (link.role === 'call') record.calls.push(pair);
+    else if (link.role === 'part') record.parts.push(pair);
     else record.models.push(pair);
   }
   for (const record of byNode.values()) record.decision = decide(record);
@@ -67,7 +70,8 @@ export function clientRecords(pairs: Pair[]): ClientRecord[] {
 
 function decide(record: ClientRecord): Decision {
   if (record.client?.finding.kind === 'routed') return 'routed';
-  const calls = record.calls.filter((c) => c.finding.kind === 'call');
+  // A call OpenAI itself has shut down (v3's createEdit, createFineTune) fails everywhere: it pins nothing.
+  const calls = record.calls.filter((c) => c.finding.kind === 'call' && !(c.detection.payload as { spec?: { retired?: string } }).spec?.retired);
   const manual = calls.filter((c) => c.finding.readiness === 'manual');
   if (!calls.length || !manual.length) return record.client && (isConfigurable(record.client) || routingOf(record.client)?.chosen) ? 'configurable' : 'move';
   return manual.length === calls.length ? 'keep' : 'split';
@@ -114,7 +118,7 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
     const client = record.client!;
     client.finding.decision = record.decision;
     if (record.decision === 'keep') {
-      for (const pair of [client, ...record.calls, ...record.models]) strip(pair.finding);
+      for (const pair of [client, ...record.parts, ...record.calls, ...record.models]) strip(pair.finding);
       for (const model of record.models) model.finding.readiness = 'info';
       client.finding.readiness = 'manual';
       client.finding.severity = 'error';
@@ -150,6 +154,7 @@ export function enforceDecisions(records: ClientRecord[], target: Target, contex
       }
     }
     strip(client.finding);
+    for (const part of record.parts) strip(part.finding);
     if (!split) {
       for (const pair of moving) strip(pair.finding);
       client.finding.readiness = 'manual';
@@ -310,7 +315,9 @@ export function holdUntraced(pairs: Pair[], records: ClientRecord[]): void {
   if (!staying) return;
   for (const { detection, finding } of pairs) {
     const type = (detection.payload as { type?: string }).type;
-    if (detection.sdk !== 'openai' || detection.client || finding.kind === 'routed' || (type !== 'model' && type !== 'call')) continue;
+    // The sweep's model ids in data are untraced by nature: they may feed the client that stays.
+    const untraced = (detection.sdk === 'openai' && !detection.client && (type === 'model' || type === 'call')) || (detection.sdk === 'sweep' && type === 'model');
+    if (!untraced || finding.kind === 'routed') continue;
     if (!finding.fix && !finding.suggestions) continue;
     strip(finding);
     if (finding.readiness === 'auto' || finding.readiness === 'info') finding.readiness = 'review';

@@ -10,9 +10,9 @@
 // Not inside a word (`task-sk-…`); but after a JSON escape (`\nsk-…`, `\tsk-…` in a JSON string) it starts a line.
 const SK_KEY = /(?<!(?<!\\)[\w-])sk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_]{16,}/g;
 
-// Quotes may be JSON-escaped (\"), and the value stops before a backslash or an ANSI escape so that
+// A comparison (`KEY === ""`) is not an assignment. Quotes may be JSON-escaped (\"), and the value stops before a backslash or an ANSI escape so that
 // the JSON string or colours around it survive.
-const ASSIGNMENT = /(\b(?:[A-Za-z0-9_]*_)?(?:KEY|TOKEN|SECRET|PASSWORD)[ \t]*=[ \t]*(?:\\?["'`])?)(?!\$|process\.env|import\.meta\.env|os\.environ|\*\*\*)([^\s"'`\\\x1b]+)/gm;
+const ASSIGNMENT = /(\b(?:[A-Za-z0-9_]*_)?(?:KEY|TOKEN|SECRET|PASSWORD)[ \t]*=(?!=)[ \t]*(?:\\?["'`])?)(?!\$|process\.env|import\.meta\.env|os\.environ|\*\*\*)([^\s"'`\\\x1b]+)/gm;
 
 export const REDACTED = '***';
 

@@ -18,7 +18,8 @@ import type { TextStyle } from '../edits/style.js';
 export interface ClientLink {
   /** The node that makes the client (its construction): the record's identity. */
   node: import('../analysis/ts.js').ts.Node;
-  role: 'client' | 'call' | 'model';
+  /** `part`: a piece that configures the client and carries its edits (the openai v3 `Configuration`). */
+  role: 'client' | 'call' | 'model' | 'part';
   /** For a model fed to calls of other clients too: those clients. */
   others?: Array<import('../analysis/ts.js').ts.Node>;
   /** For a model: the calls it feeds (a constant can feed several). */

@@ -8,7 +8,7 @@
  */
 import { ts } from '../analysis/ts.js';
 import { lineColumn, rangeLocation, type Unit } from '../analysis/unit.js';
-import type { Value } from '../analysis/values.js';
+import { skipOuter, type Value } from '../analysis/values.js';
 import type { Location, SourceText } from '../core/types.js';
 import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
@@ -51,7 +51,8 @@ export interface ModelSpot {
 
 export type SweepPayload =
   /** `settingsProvider`: the provider its settings entry names beside it (`provider: openai`). */
-  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string }
+  /** `nameCheck`: the id is matched against, not sent (`model.startsWith('o1')`), or names an entry (`{ 'o1-mini': … }`). */
+  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string; nameCheck?: 'match' | 'key' }
   | { type: 'host'; verdict: Verdict; host: string; value: string }
   | { type: 'env'; verdict: Verdict; name: string; provider?: string }
   | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
@@ -192,6 +193,24 @@ function isProse(value: string): boolean {
 
 const OPENAI_SPECIFIER_VALUE = (v: Value): boolean => (v.t === 'module' || v.t === 'sdk') && OPENAI_PACKAGE.test(v.t === 'module' ? v.specifier : v.module.specifier);
 
+/** String methods that compare a text with the argument: a model id there is a family test, not a value sent. */
+const MATCHING_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'match', 'matchAll', 'search', 'test', 'localeCompare']);
+
+/**
+ * Where a model id is compared or used as a name rather than sent: the argument of a string match
+ * (`model.startsWith('o1')`, mapped it would test for `qwen3.8-max` and match nothing the app
+ * knows) or an object key (`{ 'o1-mini': … }`, mapped two keys can become one).
+ */
+function nameCheck(node: ts.Node): 'match' | 'key' | undefined {
+  const parent = node.parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    const callee = skipOuter(parent.expression);
+    if (ts.isPropertyAccessExpression(callee) && MATCHING_METHODS.has(callee.name.text)) return 'match';
+  }
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isEnumMember(parent)) && parent.name === node) return 'key';
+  return undefined;
+}
+
 function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, context: DetectContext): SweepDetection[] {
   const out: SweepDetection[] = [];
   const sf = unit.sf;
@@ -233,7 +252,8 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
           continue;
         }
         seen.add(node);
-        const payload: SweepPayload = { type: 'model', verdict, spots: [spot], prefix: hit.prefix ?? '', exact, ...(verdict === 'other-provider' && provider ? { provider } : {}) };
+        const check = nameCheck(node);
+        const payload: SweepPayload = { type: 'model', verdict, spots: [spot], prefix: hit.prefix ?? '', exact, ...(verdict === 'other-provider' && provider ? { provider } : {}), ...(check ? { nameCheck: check } : {}) };
         out.push(detection(unit, at(node), payload, hit.match));
         break;
       }

@@ -21,6 +21,7 @@ function planSweep(detection: SweepDetection, context: PlanContext): PlannedFiel
     const action = text.action(payload, target ? { baseURL: target.baseURL, keyEnv: providerKeyEnv(target.provider) } : undefined);
     return { readiness: 'review', ...(action ? { action } : {}) };
   }
+  if (payload.nameCheck) return { readiness: 'review', action: text.nameCheckAction(payload.nameCheck) };
   if (payload.settingsProvider) {
     // The app picks the endpoint and key from the entry's provider: a new id alone would be sent to OpenAI.
     return { readiness: 'review', action: text.entryAction(payload.settingsProvider, target) };

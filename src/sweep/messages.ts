@@ -108,3 +108,16 @@ export function entryAction(provider: string, target: { provider: { name: { en: 
     `此条目通过 provider '${provider}' 发送模型，不能只改模型名：请按此应用配置 OpenAI 兼容服务商的方式，把整个条目（provider、base URL 与 key）改到 ${target.provider.name.zh}（${target.baseURL}），再使用其模型名。`,
   );
 }
+
+/** A model id the code matches against or names an entry with: no id of the provider replaces it one for one. */
+export function nameCheckAction(check: 'match' | 'key'): Localized {
+  return check === 'match'
+    ? t(
+        'The code tests a model name against this OpenAI id or family (o1, gpt-4…): decide what the test means for the provider’s ids and rewrite it by hand; banjia does not map it.',
+        '代码用此 OpenAI 模型名或系列（o1、gpt-4…）做判断：请确定该判断对服务商模型名的含义并手动改写；banjia 不映射它。',
+      )
+    : t(
+        'This OpenAI id names an entry (a key): mapping it could merge two entries into one. Add or rename the entry for the provider’s id by hand.',
+        '此 OpenAI 模型名用作条目的键：映射可能把两个条目合并为一个。请手动为服务商的模型名添加或重命名条目。',
+      );
+}

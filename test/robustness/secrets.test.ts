@@ -88,6 +88,8 @@ describe('keys in reports (issue 17.8)', () => {
     expect(redactSecrets('KEY=${OPENAI_API_KEY}; const MY_SECRET = process.env.MY_SECRET')).toBe('KEY=${OPENAI_API_KEY}; const MY_SECRET = process.env.MY_SECRET');
     expect(redactSecrets('"diff": "-GITHUB_TOKEN=\\"ghp_x1\\"\\n"')).toBe('"diff": "-GITHUB_TOKEN=\\"***\\"\\n"');
     expect(redactSecrets('task-sk-runner, disk-usage')).toBe('task-sk-runner, disk-usage');
+    // A comparison is code, not a secret: `if (process.env.DEEPSEEK_API_KEY === "")` stays readable.
+    expect(redactSecrets('if (process.env.DEEPSEEK_API_KEY === "") throw e; a.API_KEY == b')).toBe('if (process.env.DEEPSEEK_API_KEY === "") throw e; a.API_KEY == b');
     // Inside a JSON string a key may follow an escaped newline or tab: `\n` is not a word around it.
     expect(redactSecrets('"key is \\nsk-proj-AbCdEf0123456789AbCdEf01\\tsk-abcdefghijklmnopqrstu"')).toBe('"key is \\nsk-***\\tsk-***"');
   });

@@ -46,7 +46,7 @@ export function helperCallee(evaluator: Evaluator, unit: Unit, call: ts.CallExpr
   const first = call.arguments[0];
   if (!first || !looksLikeUrlArgument(first)) return undefined;
   const shapes = urlShapes(evaluator, unit, first);
-  if (!shapes.some((s) => openAiUrl(s) !== undefined) || isMock(evaluator, unit, call)) return undefined;
+  if (!shapes.some((s) => openAiUrl(s) !== undefined) || isMock(evaluator, unit, call) || isTestQuery(call)) return undefined;
   // A function of the workspace sends only when it hands its URL parameter on to another call.
   const fn = calledFunction(evaluator, unit, call);
   if (fn && !passesFirstParameterOn(fn.node)) return undefined;
@@ -74,6 +74,16 @@ function passesFirstParameterOn(fn: ts.SignatureDeclaration): boolean {
 function mentions(node: ts.Node, name: string): boolean {
   if (ts.isIdentifier(node)) return node.text === name;
   return ts.forEachChild(node, (child) => (mentions(child, name) ? true : undefined)) === true;
+}
+
+/** Assertion and test-query methods: `expect(mock).toHaveBeenCalledWith(url)`, `screen.getByPlaceholderText(url)`. */
+const TEST_METHODS = /^(to[A-Z]\w*|(get|query|find)(All)?By[A-Z]\w*|(assert|expect|should)\w*)$/;
+
+/** A call that compares a URL with what the code sent or shows, in a test: it sends nothing. */
+function isTestQuery(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return /^(expect|assert\w*)$/.test(callee.text);
+  return ts.isPropertyAccessExpression(callee) && TEST_METHODS.test(callee.name.text);
 }
 
 /** Test doubles that take a URL to intercept, not to call (msw's `http.post(url, resolver)`, nock). */

@@ -18,7 +18,7 @@ import { readsUsage, requestFacts } from '../shared/request.js';
 import { isRouted, openAiUrlLiterals, routingOfBaseUrl } from '../shared/routing.js';
 import { alternatives, traceValue } from '../shared/trace.js';
 import type { DetectContext, Detection } from '../types.js';
-import { importedNamesOf, noteEnvFeeds, type OpenAiPayload, type Routing } from '../openai/detect.js';
+import { importedNamesOf, keyLink, noteEnvFeeds, type OpenAiPayload, type Routing } from '../openai/detect.js';
 import type { ResourceRule } from '../openai/resources.js';
 import { ownsImport, v3ClassOf, v3Instances, v3Method, v3PackageOf, type V3Method, type V3Package } from './binding.js';
 import { axiosErrorReads, planUpgrade, resultUse, type ResultUse, type UpgradePlan } from './upgrade.js';
@@ -262,10 +262,24 @@ function detectNew(unit: Unit, node: ts.NewExpression, context: DetectContext, d
     message: routed ? text.clientRouted(api.routing, cls.pkg) : text.client(cls.pkg),
     reason: routed ? text.routedReason() : text.clientReason(cls.pkg),
     payload: { type: 'api', api },
+    client: { node: clientIdentity(api), role: 'client', ...v3KeyLink(api.config) },
   });
   if (api.basePathArg && api.routing.to === 'openai' && !api.config?.ownRouting) {
     detections.push(...endpointDetections(api.basePathValue, api.basePathArg, unit, api.routing, 'api'));
   }
+}
+
+/**
+ * One client per Configuration: the OpenAIApi instances made from it and their calls are decided
+ * together (issue 11), and the Configuration, which holds the key and base path, is a part of it.
+ */
+function clientIdentity(api: ApiFacts): ts.Node {
+  return api.config?.node ?? api.node;
+}
+
+/** v3 reads no variable by default: without an `apiKey` it sends no key at all. */
+function v3KeyLink(config: ConfigFacts | undefined) {
+  return !config || config.apiKey.kind === 'absent' ? { keyEnvs: [], keySource: 'runtime' as const } : keyLink(config.apiKey);
 }
 
 /** api.openai.com literals that feed a basePath from outside the construction (a config module's default). */
@@ -305,6 +319,7 @@ export function finishV3(context: DetectContext): V3Detection[] {
       message: routed ? text.configurationRouted(routing as Routing, config.pkg) : text.configuration(config.pkg),
       reason: routed ? text.routedReason() : text.configurationReason(),
       payload: { type: 'configuration', config, routing },
+      client: { node: config.node, role: 'part' },
     });
     if (routing.to === 'openai' && config.basePath.value && config.options.kind === 'literal') {
       detections.push(...endpointDetections(config.basePath.value, config.options.object.node, config.options.object.unit, routing, 'configuration'));
@@ -379,6 +394,8 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
   const model = modelLiterals.find(isOpenAiModelId) ?? modelLiterals[0];
   const rule: ResourceRule = { prefix: [], family: spec.family, ruleId: spec.ruleId, ...(spec.family === 'chat' ? { flavour: 'create' as const } : {}) };
   const calleeText = node.expression.getText(unit.sf).replace(/\s+/g, '');
+  const owner = api ? clientIdentity(api) : undefined;
+  for (const found of models) if (owner) found.client = { node: owner, role: 'model', calls: [node] };
   detections.push({
     sdk: SDK,
     ruleId: spec.ruleId,
@@ -414,6 +431,7 @@ function detectCall(unit: Unit, node: ts.CallExpression, context: DetectContext,
       api,
       proxy: pkg === 'openai' ? callProxyOptions(context, unit, node, spec) : [],
     },
+    ...(owner ? { client: { node: owner, role: 'call' as const } } : {}),
   });
   detections.push(...models);
   if (pkg === 'openai' && !routed && !spec.retired) detections.push(...shapeDetections(unit, node, methodName));

@@ -15,7 +15,11 @@ import { providerNamed } from '../../sweep/indicators.js';
 export function routingOfBaseUrl(value: Value | undefined, keyEnv?: string): Routing {
   if (!value) return { to: 'openai' };
   if (isAzureValue(value)) return { to: 'azure' };
-  const { strings, envs, others } = possibleStrings(value);
+  const possible = possibleStrings(value);
+  const { envs, others } = possible;
+  // An empty base URL is no base URL: the SDK falls back to its default (`baseURL || 'https://api.openai.com/v1'`).
+  const strings = possible.strings.filter((s) => s.value.trim() !== '');
+  if (!strings.length && !envs.length && !others.length) return { to: 'openai' };
   if (strings.some((s) => isOpenAiUrl(s.value))) return strings.length > 1 || envs.length || others.length ? { to: 'openai', chosen: true } : { to: 'openai' };
   for (const s of strings) {
     const match = providerForBaseUrl(s.value);
