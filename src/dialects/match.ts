@@ -42,6 +42,11 @@ export interface MatchContext {
    * then applies whatever switch the request sends.
    */
   thinkingAlways?: boolean;
+  /**
+   * reasoning_effort does not switch thinking for this provider and model (a rule maps it to the
+   * provider's own switch: effortIgnored below), so only enable_thinking or thinking.type decide.
+   */
+  effortIgnored?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
@@ -189,14 +194,14 @@ const isDataUrl = (url: View | undefined): boolean => typeof url === 'string' &&
  * Whether the model thinks for this request: an explicit switch in the body decides
  * (`enable_thinking`, `thinking.type`, `reasoning_effort`), else the rule's default for the model.
  */
-export function thinkingOn(body: View, byDefault: boolean): boolean {
+export function thinkingOn(body: View, byDefault: boolean, effortIgnored = false): boolean {
   const enable = lookup(body, 'enable_thinking');
   if (enable === true) return true;
   if (enable === false) return false;
   const type = lookup(body, 'thinking.type');
   if (type === 'enabled') return true;
   if (type === 'disabled') return false;
-  const effort = lookup(body, 'reasoning_effort');
+  const effort = effortIgnored ? undefined : lookup(body, 'reasoning_effort');
   if (typeof effort === 'string') return effort !== 'none';
   return byDefault;
 }
@@ -212,8 +217,17 @@ export function rulesFor(providerId: string, api: DialectApi, model: string | un
   return DIALECT_RULES.filter((rule) => rule.providers.includes(providerId) && rule.api.includes(api) && modelMatches(rule, model));
 }
 
+/**
+ * Whether reasoning_effort is not the provider's thinking switch for this model: one of its rules
+ * rewrites reasoning_effort into another switch (Qwen's enable_thinking, DeepSeek's and GLM's
+ * thinking.type), so sending it leaves thinking as the model's default.
+ */
+export function effortIgnored(providerId: string, model: string | undefined): boolean {
+  return rulesFor(providerId, 'chat', model).some((rule) => rule.rewrite?.kind === 'reasoning-effort-switch');
+}
+
 /** Whether a rule fires on this body. */
 export function ruleFires(rule: DialectRule, body: View, context: MatchContext = {}): boolean {
-  if (rule.mode === 'thinking' && context.thinkingAlways !== true && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
+  if (rule.mode === 'thinking' && context.thinkingAlways !== true && !thinkingOn(body, rule.thinkingByDefault === true, context.effortIgnored === true)) return false;
   return conditionHolds(rule.when, body, context);
 }

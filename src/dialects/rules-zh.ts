@@ -199,6 +199,27 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     fix: "从每个部署都会设置的环境变量读取 model（例如 `process.env.ARK_MODEL ?? 'doubao-seed-2-1-pro-260628'`），并在方舟控制台开通该模型或创建接入点。",
     unverified: 'ARK_MODEL 是 banjia 建议的名称；方舟文档没有规定模型的环境变量名。',
   },
+  'deepseek-reasoning-effort-off': {
+    breaks:
+      "DeepSeek 用 thinking: { type: 'enabled' | 'disabled' } 开关思考（默认开启），reasoning_effort 只表示思考深度：high 或 max，low、medium 按 high 处理，xhigh 按 max 处理。OpenAI 的 reasoning_effort 'none' 或 'minimal'（几乎不推理）不是 DeepSeek 的档位，不会关闭思考。",
+    fix: "用 thinking: { type: 'disabled' }（作为请求的附加字段）代替 reasoning_effort 'none'/'minimal'。",
+    unverified:
+      "DeepSeek 对 reasoning_effort 'none' 或 'minimal' 的实际响应未经捕获：官方指南只列出 high 与 max（及 low、medium、xhigh 的映射）；有客户端报告其可接受值为 low、medium、high、max、xhigh，因此请求也可能被拒（400），而非在开启思考的情况下作答。模拟器会作答，并开启思考。",
+  },
+  'zhipu-reasoning-effort': {
+    breaks:
+      "GLM-5.2 之前的 GLM 模型忽略 reasoning_effort：唯一的思考开关是 thinking: { type: 'enabled' | 'disabled' }（GLM-4.5 及以后默认开启），因此 reasoning_effort 'none' 或 'minimal' 不会让模型停止思考，'low' 也不会让它少思考。",
+    fix: "用 thinking: { type: 'disabled' }（对应 'none'/'minimal'）或 thinking: { type: 'enabled' }（其余取值）作为请求的附加字段，代替 reasoning_effort。",
+    unverified:
+      "未查阅智谱官方页面：以 GLM-5.2 为界及静默忽略的说法来自引用 docs.z.ai 的客户端代码和发布说明。其中一处称 GLM-4.7 始终思考（不可关闭），而两个托管平台的页面列出 glm-4.7 可关闭思考；在这类模型上 thinking: { type: 'disabled' } 可能不起作用。",
+  },
+  'doubao-reasoning-effort-thinking-disabled': {
+    breaks:
+      "方舟的 Seed 模型直接接受 OpenAI 的 reasoning_effort（minimal、low、medium、high；minimal 表示不思考），但与 thinking: { type: 'disabled' } 同时出现且不是 minimal 时会拒绝：\"Invalid combination of reasoning_effort and thinking type: high + disabled\"（HTTP 400）。",
+    fix: "只保留一个开关：不思考时用 reasoning_effort 'minimal'（去掉 thinking），或去掉 thinking: { type: 'disabled' } 保留 effort。",
+    unverified:
+      "只捕获到 high + disabled，且发生在方舟 coding 端点（/api/coding/v3，ark-code-latest）；low、medium 是否同样被拒，以及 /api/v3 是否相同，均为推断。方舟是否接受 OpenAI 的 'none' 与 'xhigh' 因模型而异（有模型接受 none…max，有模型只接受 none/minimal）；未找到省略 reasoning_effort 时方舟采用的档位（其对话 API 文档中 thinking 默认为 { type: 'enabled' }）。",
+  },
 };
 
 /**

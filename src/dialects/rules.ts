@@ -191,6 +191,9 @@ export const DIALECT_RULES: DialectRule[] = [
     evidence: [ev('https://www.alibabacloud.com/help/en/model-studio/deep-thinking', 'Alibaba Cloud Model Studio: Deep thinking (enable_thinking, thinking_budget; updated 2026-03-30)')],
     severity: 'warning',
     level: 'review',
+    // enable_thinking: true only on a streamed request: Model Studio refuses a thinking model without
+    // stream (rule qwen-thinking-stream-only). thinking_budget has no mapping from an effort word.
+    rewrite: { kind: 'reasoning-effort-switch', off: 'enable_thinking: false', on: 'enable_thinking: true', onNeedsStream: true },
     wire: true,
     unverified: 'Whether Model Studio ignores reasoning_effort on chat completions or answers 400: the page documents only enable_thinking and thinking_budget. The emulator answers such a request (it is not refused on evidence).',
   },
@@ -778,6 +781,74 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     wire: false,
     unverified: 'ARK_MODEL is a name banjia suggests; Ark documents no variable for the model.',
+  },
+  // ---------------------------------------------------------------- reasoning_effort in each provider's spelling
+  {
+    id: 'deepseek-reasoning-effort-off',
+    family: 'thinking',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { param: 'reasoning_effort', in: ['none', 'minimal'] },
+    effect: 'differs',
+    breaks:
+      "DeepSeek switches thinking with thinking: { type: 'enabled' | 'disabled' } (on by default) and takes reasoning_effort only as the depth of thinking: high or max, with low and medium read as high and xhigh as max. OpenAI's reasoning_effort 'none' or 'minimal', which asks for (next to) no reasoning, is not a DeepSeek level: it does not switch thinking off.",
+    fix: "Send thinking: { type: 'disabled' } instead of reasoning_effort 'none'/'minimal' (as an extra field of the request).",
+    evidence: [
+      evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking.type enabled/disabled, default enabled; reasoning_effort high/max, low/medium → high, xhigh → max)'),
+      evToday('https://github.com/NousResearch/hermes-agent/pull/25301', 'NousResearch/hermes-agent#25301: DeepSeek live API reasoning_effort enum low|medium|high|max|xhigh; thinking.type enabled|disabled'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'reasoning-effort-switch', off: "thinking: { type: 'disabled' }" },
+    wire: true,
+    unverified:
+      "What DeepSeek answers to reasoning_effort 'none' or 'minimal' was not captured: the guide lists high and max (and how low, medium and xhigh are read); a client's report gives the accepted values as low, medium, high, max and xhigh, so the request may also be refused (400) rather than answered with thinking on. The emulator answers it, with thinking on.",
+  },
+  {
+    id: 'zhipu-reasoning-effort',
+    family: 'thinking',
+    providers: ['zhipu'],
+    // GLM-5.2 and later take reasoning_effort; the models before them do not.
+    models: ['^glm-(?!5\\.[2-9]|[6-9])'],
+    api: ['chat'],
+    when: { param: 'reasoning_effort', present: true },
+    effect: 'ignored',
+    breaks:
+      "GLM models before GLM-5.2 ignore reasoning_effort: their only thinking control is thinking: { type: 'enabled' | 'disabled' } (enabled by default on GLM-4.5 and later), so reasoning_effort 'none' or 'minimal' does not stop the model thinking and 'low' does not make it think less.",
+    fix: "Send thinking: { type: 'disabled' } for 'none'/'minimal' and thinking: { type: 'enabled' } otherwise (as an extra field of the request), instead of reasoning_effort.",
+    evidence: [
+      evToday('https://github.com/dirge-code/dirge/pull/598', 'dirge-code/dirge#598: hosted GLM and DeepSeek turn reasoning off only via thinking: {type: disabled}; GLM ignores the effort (verified against the live APIs)'),
+      evToday('https://github.com/nesquena/hermes-webui/releases/tag/exp-v0.52.105', 'hermes-webui exp-v0.52.105: Z.AI defines reasoning_effort as GLM-5.2+ only; earlier GLM models silently ignore it'),
+      evToday('https://docs.rs/zai-rs/latest/zai_rs/model/tools/enum.ReasoningEffort.html', 'zai-rs: ReasoningEffort (reasoning_effort available only on GLM-5.2 and above, with thinking enabled)'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'reasoning-effort-switch', off: "thinking: { type: 'disabled' }", on: "thinking: { type: 'enabled' }" },
+    wire: true,
+    unverified:
+      "No Zhipu page was read for this: the cut at GLM-5.2 and the silent ignoring rest on client code and release notes citing docs.z.ai. One of them says GLM-4.7 always thinks (thinking cannot be disabled), while two hosting pages list thinking disabled for glm-4.7; on such a model thinking: { type: 'disabled' } may have no effect.",
+  },
+  {
+    id: 'doubao-reasoning-effort-thinking-disabled',
+    family: 'thinking',
+    providers: ['doubao'],
+    api: ['chat'],
+    when: { all: [{ param: 'thinking.type', in: ['disabled'] }, { param: 'reasoning_effort', notIn: ['minimal'] }] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      "Ark takes OpenAI's reasoning_effort as is on its Seed models (minimal, low, medium, high; minimal means no thinking), but refuses it together with thinking: { type: 'disabled' } unless it is minimal: \"Invalid combination of reasoning_effort and thinking type: high + disabled\" (HTTP 400).",
+    fix: "Send one switch: reasoning_effort 'minimal' for no thinking (and drop thinking), or drop thinking: { type: 'disabled' } and keep the effort.",
+    evidence: [
+      evToday('https://github.com/RooCodeInc/Roo-Code/issues/11395', 'RooCodeInc/Roo-Code#11395: Ark 400 "Invalid combination of reasoning_effort and thinking type: high + disabled"'),
+      evToday('https://github.com/anomalyco/models.dev/pull/5518', 'anomalyco/models.dev#5518: Ark reasoning_effort minimal|low|medium|high all work; thinking.type auto refused on 11 of 12 models (tested against /api/v3/chat/completions)'),
+      evToday('https://github.com/labring/aiproxy/pull/616', 'labring/aiproxy#616: Doubao reasoning conversion sets thinking and reasoning_effort (minimal/low/medium/high)'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "Only high + disabled was captured, on Ark's coding endpoint (/api/coding/v3, ark-code-latest); that low and medium are refused the same way, and that /api/v3 answers alike, is assumed. Whether Ark takes OpenAI's 'none' and 'xhigh' differs by model in the reports (one model takes none…max, another only none/minimal), and what effort Ark applies when reasoning_effort is omitted was not found (its chat reference gives thinking the default { type: 'enabled' }).",
   },
 ];
 

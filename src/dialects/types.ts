@@ -128,7 +128,14 @@ export type Rewrite =
    * An assistant message a tool loop rebuilds from a completion's message M (`tool_calls: M.tool_calls`)
    * also copies M's reasoning_content where M has it (dialects/tool-loop.ts; not on the request literal).
    */
-  | { kind: 'keep-reasoning-content' };
+  | { kind: 'keep-reasoning-content' }
+  /**
+   * `reasoning_effort: '<effort>'` → the provider's thinking switch (dialects/reasoning-effort.ts):
+   * `off` for 'none' and 'minimal', `on` for the other efforts (without `on` they keep the
+   * finding). With `onNeedsStream`, `on` is written only in a request that says `stream: true`
+   * (a thinking Qwen model answers only a stream).
+   */
+  | { kind: 'reasoning-effort-switch'; off: string; on?: string; onNeedsStream?: true };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Provider } from '../catalogue/schema.js';
 import type { CatalogueModel } from './rules.js';
-import { rulesFor, thinkingOn } from '../dialects/match.js';
+import { effortIgnored, rulesFor, thinkingOn } from '../dialects/match.js';
 import type { View } from '../dialects/types.js';
 
 /** A fixed clock: 2026-01-01T00:00:00Z. */
@@ -82,7 +82,7 @@ export function thinks(provider: Provider, model: CatalogueModel | undefined, bo
   if (model.thinking === 'always') return true;
   if (model.thinking !== 'optional') return false;
   const byDefault = rulesFor(provider.id, 'chat', model.id).some((rule) => rule.mode === 'thinking' && rule.thinkingByDefault === true);
-  return thinkingOn(body as View, byDefault);
+  return thinkingOn(body as View, byDefault, effortIgnored(provider.id, model.id));
 }
 
 export function chatAnswer(provider: Provider, model: CatalogueModel | undefined, body: Body): ChatAnswer {
