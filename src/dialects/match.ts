@@ -37,6 +37,8 @@ export interface MatchContext {
   responsesAsChat?: boolean;
   /** Scan only: the code parses an SSE body line by line without skipping comment lines. */
   sseCommentLines?: boolean;
+  /** Scan only: the code reads usage.prompt_tokens_details.cached_tokens of the call's result. */
+  cachedTokensRead?: boolean;
   /**
    * The catalogue says the model always thinks (a thinking-only model): a `mode: 'thinking'` rule
    * then applies whatever switch the request sends.
@@ -54,6 +56,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
   if ('retries' in condition) return context.retries === true;
   if ('responsesAsChat' in condition) return context.responsesAsChat === true;
   if ('sseCommentLines' in condition) return context.sseCommentLines === true;
+  if ('cachedTokensRead' in condition) return context.cachedTokensRead === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

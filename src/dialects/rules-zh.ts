@@ -220,6 +220,11 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     unverified:
       "只捕获到 high + disabled，且发生在方舟 coding 端点（/api/coding/v3，ark-code-latest）；low、medium 是否同样被拒，以及 /api/v3 是否相同，均为推断。方舟是否接受 OpenAI 的 'none' 与 'xhigh' 因模型而异（有模型接受 none…max，有模型只接受 none/minimal）；未找到省略 reasoning_effort 时方舟采用的档位（其对话 API 文档中 thinking 默认为 { type: 'enabled' }）。",
   },
+  'deepseek-cached-tokens': {
+    breaks:
+      '代码从 usage.prompt_tokens_details.cached_tokens 读取缓存命中数（OpenAI 的位置）。DeepSeek 以 usage.prompt_cache_hit_tokens 返回命中数（未命中为 prompt_cache_miss_tokens，prompt_tokens 为两者之和），且不返回 prompt_tokens_details：读取结果为 undefined，缓存节省显示为 0。',
+    fix: '回退到 DeepSeek 的字段：usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens（openai 类型未声明该字段，需要类型断言）。',
+  },
 };
 
 /**

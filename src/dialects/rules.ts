@@ -850,6 +850,28 @@ export const DIALECT_RULES: DialectRule[] = [
     unverified:
       "Only high + disabled was captured, on Ark's coding endpoint (/api/coding/v3, ark-code-latest); that low and medium are refused the same way, and that /api/v3 answers alike, is assumed. Whether Ark takes OpenAI's 'none' and 'xhigh' differs by model in the reports (one model takes none…max, another only none/minimal), and what effort Ark applies when reasoning_effort is omitted was not found (its chat reference gives thinking the default { type: 'enabled' }).",
   },
+  // ---------------------------------------------------------------- usage fields
+  {
+    id: 'deepseek-cached-tokens',
+    family: 'usage',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { cachedTokensRead: true },
+    effect: 'differs',
+    breaks:
+      'The code reads cache hits as usage.prompt_tokens_details.cached_tokens, where OpenAI reports them. DeepSeek reports them as usage.prompt_cache_hit_tokens (and the misses as prompt_cache_miss_tokens; prompt_tokens is their sum) and sends no prompt_tokens_details: the read gets undefined, and cache savings show as 0.',
+    fix: 'Fall back to DeepSeek\'s field: usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens (a cast is needed: the openai types do not declare it).',
+    evidence: [
+      evToday('https://api-docs.deepseek.com/guides/kv_cache', 'DeepSeek API: Context Caching (prompt_cache_hit_tokens and prompt_cache_miss_tokens in usage)'),
+      DEEPSEEK_CHAT_API,
+      evToday('https://github.com/NousResearch/hermes-agent/issues/61871', 'NousResearch/hermes-agent#61871: direct DeepSeek API cache hits never read (only prompt_tokens_details.cached_tokens was)'),
+      evToday('https://github.com/langchain-ai/langchain/pull/39668', 'langchain-ai/langchain#39668: DeepSeek has no prompt_tokens_details; map prompt_cache_hit_tokens to cache reads'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'cached-tokens-fallback' },
+    wire: false,
+  },
 ];
 
 export function dialectRule(id: string): DialectRule | undefined {

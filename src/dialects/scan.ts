@@ -92,6 +92,7 @@ export interface ScanCall {
   retries?: boolean;
   responsesAsChat?: boolean;
   sseCommentLines?: boolean;
+  cachedTokensRead?: boolean;
 }
 
 /** The rules a scanned call breaks. */
@@ -101,6 +102,7 @@ export function firedRules(call: ScanCall): DialectRule[] {
     retries: call.retries === true,
     responsesAsChat: call.responsesAsChat === true,
     sseCommentLines: call.sseCommentLines === true,
+    cachedTokensRead: call.cachedTokensRead === true,
     thinkingAlways: call.thinkingAlways === true,
     effortIgnored: effortIgnored(call.providerId, call.model),
   };
@@ -117,7 +119,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
   for (const rule of rules) {
     const rewrite = rule.rewrite;
     // keep-reasoning-content edits the tool loop's messages, not the request (tool-loop.ts, from the SDK planner).
-    if (!rewrite || rewrite.kind === 'keep-reasoning-content') continue;
+    // cached-tokens-fallback edits the reads of the result (cached-tokens.ts, from the SDK planner).
+    if (!rewrite || rewrite.kind === 'keep-reasoning-content' || rewrite.kind === 'cached-tokens-fallback') continue;
     if (rewrite.kind === 'rename-param') {
       const from = propertyByName(object, rewrite.from);
       if (!from || propertyByName(object, rewrite.to)) continue;

@@ -22,7 +22,7 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids' | 'usage';
 
 /**
  * Which request shape a rule reads. Scan only: `client`, how the code uses its client (the
@@ -100,7 +100,12 @@ export type Condition =
    * Scan only: a hand-written SSE parser JSON.parses what follows `data: ` on every line of a loop,
    * without testing that the line is a `data:` line (comment lines then throw).
    */
-  | { sseCommentLines: true };
+  | { sseCommentLines: true }
+  /**
+   * Scan only: the code reads `usage.prompt_tokens_details.cached_tokens` of a chat call's result
+   * (dialects/cached-tokens.ts), without reading the provider's own field.
+   */
+  | { cachedTokensRead: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
@@ -135,7 +140,13 @@ export type Rewrite =
    * finding). With `onNeedsStream`, `on` is written only in a request that says `stream: true`
    * (a thinking Qwen model answers only a stream).
    */
-  | { kind: 'reasoning-effort-switch'; off: string; on?: string; onNeedsStream?: true };
+  | { kind: 'reasoning-effort-switch'; off: string; on?: string; onNeedsStream?: true }
+  /**
+   * A read of `usage.prompt_tokens_details.cached_tokens` falls back to DeepSeek's
+   * `usage.prompt_cache_hit_tokens` (dialects/cached-tokens.ts; made by the openai SDK module on the
+   * reads around the call, not on the request literal).
+   */
+  | { kind: 'cached-tokens-fallback' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

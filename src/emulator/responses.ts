@@ -68,7 +68,14 @@ export interface ChatAnswer {
   reasoning?: string;
   toolCalls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
   finishReason: 'stop' | 'tool_calls';
-  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; completion_tokens_details?: { reasoning_tokens: number } };
+  usage: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    total_tokens: number;
+    completion_tokens_details?: { reasoning_tokens: number };
+    prompt_cache_hit_tokens?: number;
+    prompt_cache_miss_tokens?: number;
+  };
   id: string;
 }
 
@@ -117,8 +124,23 @@ export function chatAnswer(provider: Provider, model: CatalogueModel | undefined
     ...(reasoning ? { reasoning } : {}),
     ...(toolCalls ? { toolCalls } : {}),
     finishReason: toolCalls ? 'tool_calls' : 'stop',
-    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens, ...(reasoning ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}) },
+    usage: {
+      prompt_tokens,
+      completion_tokens,
+      total_tokens: prompt_tokens + completion_tokens,
+      ...(reasoning ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}),
+      ...(ownCacheFields(provider, model) ? { prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: prompt_tokens } : {}),
+    },
   };
+}
+
+/**
+ * DeepSeek reports cache hits in its own usage fields and sends no prompt_tokens_details (rule
+ * deepseek-cached-tokens): its answers carry those fields, every prompt token a miss (the emulator
+ * keeps no cache), so code that reads only OpenAI's cached_tokens gets undefined, as on DeepSeek.
+ */
+function ownCacheFields(provider: Provider, model: CatalogueModel | undefined): boolean {
+  return rulesFor(provider.id, 'chat', model?.id).some((rule) => 'cachedTokensRead' in rule.when);
 }
 
 export function chatCompletion(answer: ChatAnswer, model: string, n = 1) {

@@ -3,8 +3,12 @@
  * switch behind reasoning_effort, DeepSeek's usage fields, GLM's tool-call deltas, logprobs. Each
  * test posts the request a fixture's input sends and the one its output sends, as verify would.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ts } from '../../src/analysis/ts.js';
 import { findProvider } from '../../src/catalogue/index.js';
+import { FIXTURES } from '../helpers/fixtures.js';
 import { startEmulator, type RunningServer } from '../../src/emulator/server.js';
 
 const servers: RunningServer[] = [];
@@ -60,5 +64,44 @@ describe('reasoning_effort on providers with their own thinking switch', () => {
     const after = await post(server, { model: 'qwen3.7-plus', messages: hi, enable_thinking: true, stream: true });
     expect(after.status).toBe(200);
     expect(after.text).toContain('reasoning_content');
+  });
+});
+
+/** The initializer of the fixture's variable that reads cached_tokens, run with `completion` bound to an answer. */
+function cachedRead(file: string): (completion: unknown) => unknown {
+  const text = readFileSync(path.join(FIXTURES, 'dialects', 'deepseek-cached-tokens', file), 'utf8');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  let init: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (!init && ts.isVariableDeclaration(node) && node.initializer && /cached_tokens/.test(node.initializer.getText(sf))) init = node.initializer;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  const js = ts.transpile(`return (${init!.getText(sf)});`, { target: ts.ScriptTarget.ES2022 });
+  return new Function('completion', js) as (completion: unknown) => unknown;
+}
+
+describe("DeepSeek's usage fields", () => {
+  it('a DeepSeek answer reports cache hits as prompt_cache_hit_tokens, without prompt_tokens_details; Qwen does not', async () => {
+    const server = await emulator('deepseek');
+    const answer = (await post(server, { model: 'deepseek-flash', messages: hi, thinking: { type: 'disabled' } })).json;
+    expect(answer.usage).toMatchObject({ prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: answer.usage.prompt_tokens });
+    expect(answer.usage.prompt_tokens_details).toBeUndefined();
+    const stream = await post(server, { model: 'deepseek-flash', messages: hi, stream: true, stream_options: { include_usage: true } });
+    expect(stream.text).toContain('"prompt_cache_miss_tokens"');
+    const qwen = (await post(await emulator('qwen'), { model: 'qwen3.7-plus', messages: hi })).json;
+    expect(qwen.usage.prompt_cache_hit_tokens).toBeUndefined();
+  });
+
+  it("the fixture's read gets nothing from a DeepSeek answer before the rewrite and DeepSeek's count after", async () => {
+    const server = await emulator('deepseek');
+    const answer = (await post(server, { model: 'deepseek-flash', messages: hi })).json;
+    // Both read with `?? 0`: the input's count is 0 whatever DeepSeek hit, the output's is DeepSeek's.
+    const before = cachedRead('cost.input.ts');
+    const after = cachedRead('cost.output.ts');
+    const hits = { ...answer, usage: { ...answer.usage, prompt_cache_hit_tokens: 7 } };
+    expect(before(hits)).toBe(0);
+    expect(after(hits)).toBe(7);
+    expect(after(answer)).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import { replaceNode, replaceStringContent } from '../../edits/object-literal.js
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
 import { rebuiltMessagesOf, roundTripRules, type RebuiltMessage } from '../../dialects/tool-loop.js';
+import { cachedTokenReads, type CachedTokensRead } from '../../dialects/cached-tokens.js';
 import type { Unit } from '../../analysis/unit.js';
 import { ruleMessage } from '../../dialects/rules-zh.js';
 import { describeColumns, type VectorColumn } from '../../pipeline/vector-columns.js';
@@ -365,6 +366,28 @@ export function toolLoopReasoning(facts: RequestFacts, provider: Provider, call:
     };
   });
   return { issues, messages };
+}
+
+/**
+ * A chat call whose result's cache hits are read in OpenAI's shape on a provider that reports them
+ * in its own field (rule deepseek-cached-tokens): one issue naming the lines, and the reads to edit.
+ */
+export function cachedTokensUsage(provider: Provider, call: { unit: Unit; node: ts.CallExpression }, targetModel?: string): { issues: Issue[]; reads: CachedTokensRead[] } {
+  const rules = firedRules({ view: {}, api: 'chat', providerId: provider.id, model: targetModel, cachedTokensRead: true }).filter((rule) => 'cachedTokensRead' in rule.when);
+  if (!rules.length) return { issues: [], reads: [] };
+  const reads = cachedTokenReads(call.unit, call.node);
+  if (!reads.length) return { issues: [], reads };
+  const where = `${reads.length > 1 ? 'lines' : 'line'} ${reads.map((r) => r.line).join(', ')}`;
+  const issues = rules.map((rule): Issue => {
+    const message = ruleMessage(rule, true);
+    return {
+      level: rule.level,
+      dialect: rule.id,
+      message: t(`The result's cache hits are read at ${where}. ${message.en}`, `第 ${reads.map((r) => r.line).join('、')} 行读取了结果中的缓存命中数。${message.zh}`),
+      docs: rule.evidence[0].url,
+    };
+  });
+  return { issues, reads };
 }
 
 /** Usage is read from a stream that never asks for it: the chunks will carry none. */
