@@ -39,6 +39,8 @@ export interface MatchContext {
   sseCommentLines?: boolean;
   /** Scan only: the code reads usage.prompt_tokens_details.cached_tokens of the call's result. */
   cachedTokensRead?: boolean;
+  /** Scan only: a hand-written parser gathers streamed tool calls by `calls[tc.index]`. */
+  toolCallIndexKeyed?: boolean;
   /**
    * The catalogue says the model always thinks (a thinking-only model): a `mode: 'thinking'` rule
    * then applies whatever switch the request sends.
@@ -57,6 +59,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
   if ('responsesAsChat' in condition) return context.responsesAsChat === true;
   if ('sseCommentLines' in condition) return context.sseCommentLines === true;
   if ('cachedTokensRead' in condition) return context.cachedTokensRead === true;
+  if ('toolCallIndexKeyed' in condition) return context.toolCallIndexKeyed === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

@@ -225,6 +225,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
       '代码从 usage.prompt_tokens_details.cached_tokens 读取缓存命中数（OpenAI 的位置）。DeepSeek 以 usage.prompt_cache_hit_tokens 返回命中数（未命中为 prompt_cache_miss_tokens，prompt_tokens 为两者之和），且不返回 prompt_tokens_details：读取结果为 undefined，缓存节省显示为 0。',
     fix: '回退到 DeepSeek 的字段：usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens（openai 类型未声明该字段，需要类型断言）。',
   },
+  'zhipu-stream-tool-call-index': {
+    breaks:
+      'GLM-4.5 模型流式返回工具调用时 delta.tool_calls[].index 为 -1，而 OpenAI 依次编号为 0、1、…。以 calls[tc.index] 收集工具调用的解析器会写入名为 "-1" 的属性而不是数组元素，工具调用因此丢失（openai SDK 的 chat.completions.stream() 累加器也按同样方式索引）。',
+    fix: '只在 index 大于等于 0 时使用它，否则用该增量在 tool_calls 中的位置（或按 id 匹配到对应调用）：const i = tc.index >= 0 ? tc.index : position。',
+    unverified:
+      'index 为 -1 的说法仅来自一个客户端的代码注释（LobeChat，2025，“GLM-4.5 系列”）；未找到更新的 GLM 模型（4.6、4.7、5.x）是否相同的资料。完全省略 index 的服务商（Gemini、Grok 的 OpenAI 兼容端点有报告）在 banjia 支持的服务商中未找到。模拟器仅在 GLM-4.5 模型上发送 -1。',
+  },
 };
 
 /**

@@ -872,6 +872,28 @@ export const DIALECT_RULES: DialectRule[] = [
     rewrite: { kind: 'cached-tokens-fallback' },
     wire: false,
   },
+  // ---------------------------------------------------------------- streamed tool calls
+  {
+    id: 'zhipu-stream-tool-call-index',
+    family: 'streaming',
+    providers: ['zhipu'],
+    models: ['^glm-4\\.5'],
+    api: ['chat'],
+    when: { toolCallIndexKeyed: true },
+    effect: 'differs',
+    breaks:
+      'GLM-4.5 models stream tool calls with delta.tool_calls[].index = -1, where OpenAI numbers them 0, 1, …. A parser that gathers them as calls[tc.index] writes a property named "-1" instead of an array element, and the tool call is lost (the openai SDK\'s chat.completions.stream() accumulator indexes the same way).',
+    fix: 'Take the index only when it is 0 or more, else the delta\'s position in tool_calls (or match a delta to its call by id): const i = tc.index >= 0 ? tc.index : position.',
+    evidence: [
+      evToday('https://github.com/lobehub/lobe-chat/blob/14365bea/packages/model-runtime/src/providers/zhipu/index.ts', 'LobeChat zhipu runtime: GLM-4.5 series return tool_calls index -1; rewritten to the array position before the OpenAI stream parser'),
+      evToday('https://github.com/openai/openai-node/blob/ef2d49824b7a4d9d5bdb16e3125df4379ac5c814/src/lib/ChatCompletionStream.ts', 'openai-node ChatCompletionStream (6.49.0 read in node_modules): tool calls accumulated as message.tool_calls[index]'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+    unverified:
+      'The -1 index rests on one client\'s code comment (LobeChat, 2025, "GLM-4.5 系列"); whether later GLM models (4.6, 4.7, 5.x) do the same was not found. Other providers that omit index altogether (reported for Gemini\'s and Grok\'s OpenAI-compatible endpoints) were not found among banjia\'s providers. The emulator sends -1 on GLM-4.5 models only.',
+  },
 ];
 
 export function dialectRule(id: string): DialectRule | undefined {

@@ -93,6 +93,7 @@ export interface ScanCall {
   responsesAsChat?: boolean;
   sseCommentLines?: boolean;
   cachedTokensRead?: boolean;
+  toolCallIndexKeyed?: boolean;
 }
 
 /** The rules a scanned call breaks. */
@@ -103,6 +104,7 @@ export function firedRules(call: ScanCall): DialectRule[] {
     responsesAsChat: call.responsesAsChat === true,
     sseCommentLines: call.sseCommentLines === true,
     cachedTokensRead: call.cachedTokensRead === true,
+    toolCallIndexKeyed: call.toolCallIndexKeyed === true,
     thinkingAlways: call.thinkingAlways === true,
     effortIgnored: effortIgnored(call.providerId, call.model),
   };

@@ -105,7 +105,12 @@ export type Condition =
    * Scan only: the code reads `usage.prompt_tokens_details.cached_tokens` of a chat call's result
    * (dialects/cached-tokens.ts), without reading the provider's own field.
    */
-  | { cachedTokensRead: true };
+  | { cachedTokensRead: true }
+  /**
+   * Scan only: a hand-written stream parser gathers tool calls by the delta's index
+   * (`calls[tc.index]`) without checking it (dialects/sse-tool-index.ts).
+   */
+  | { toolCallIndexKeyed: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =

@@ -68,6 +68,8 @@ export interface ChatAnswer {
   reasoning?: string;
   toolCalls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
   finishReason: 'stop' | 'tool_calls';
+  /** The index every streamed tool-call delta carries where the model does not number them (GLM-4.5: -1). */
+  streamToolIndex?: number;
   usage: {
     prompt_tokens: number;
     completion_tokens: number;
@@ -124,6 +126,8 @@ export function chatAnswer(provider: Provider, model: CatalogueModel | undefined
     ...(reasoning ? { reasoning } : {}),
     ...(toolCalls ? { toolCalls } : {}),
     finishReason: toolCalls ? 'tool_calls' : 'stop',
+    // GLM-4.5 streams tool calls with index -1 (rule zhipu-stream-tool-call-index).
+    ...(toolCalls && rulesFor(provider.id, 'chat', model?.id).some((rule) => 'toolCallIndexKeyed' in rule.when) ? { streamToolIndex: -1 } : {}),
     usage: {
       prompt_tokens,
       completion_tokens,
@@ -168,7 +172,8 @@ export function chatStream(answer: ChatAnswer, model: string, includeUsage: bool
   if (answer.reasoning) events.push(chunk({ reasoning_content: answer.reasoning }));
   if (answer.content) for (const piece of splitText(answer.content)) events.push(chunk({ content: piece }));
   if (answer.toolCalls) {
-    answer.toolCalls.forEach((call, index) => {
+    answer.toolCalls.forEach((call, position) => {
+      const index = answer.streamToolIndex ?? position;
       events.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
       events.push(chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments } }] }));
     });
