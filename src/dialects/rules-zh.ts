@@ -201,10 +201,10 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   },
   'deepseek-reasoning-effort-off': {
     breaks:
-      "DeepSeek 用 thinking: { type: 'enabled' | 'disabled' } 开关思考（默认开启），reasoning_effort 只表示思考深度：high 或 max，low、medium 按 high 处理，xhigh 按 max 处理。OpenAI 的 reasoning_effort 'none' 或 'minimal'（几乎不推理）不是 DeepSeek 的档位，不会关闭思考。",
+      "DeepSeek 用 thinking: { type: 'enabled' | 'disabled' } 开关思考（默认开启，强度 high），reasoning_effort 只表示思考深度：low、high 或 max（minimal 按 low 处理，medium 与 xhigh 按 high 处理）。OpenAI 的 reasoning_effort 'minimal' 或 'none'（几乎不推理）在 chat completions 上不会关闭思考：'minimal' 以 low 强度思考，'none' 不在文档列出的档位中。",
     fix: "用 thinking: { type: 'disabled' }（作为请求的附加字段）代替 reasoning_effort 'none'/'minimal'。",
     unverified:
-      "DeepSeek 对 reasoning_effort 'none' 或 'minimal' 的实际响应未经捕获：官方指南只列出 high 与 max（及 low、medium、xhigh 的映射）；有客户端报告其可接受值为 low、medium、high、max、xhigh，因此请求也可能被拒（400），而非在开启思考的情况下作答。模拟器会作答，并开启思考。",
+      "DeepSeek 在 chat completions 上对 reasoning_effort 'none' 的响应未经捕获：指南的映射表未列出它（其 Responses API 中 reasoning.effort 'none' 表示关闭思考）；有客户端报告可接受值为 low、medium、high、max、xhigh，因此它可能被拒（400）、被视为关闭或被忽略。模拟器会作答，并开启思考。指南的强度映射曾有变化（早先：low、medium → high，xhigh → max）。",
   },
   'zhipu-reasoning-effort': {
     breaks:
@@ -231,6 +231,13 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     fix: '只在 index 大于等于 0 时使用它，否则用该增量在 tool_calls 中的位置（或按 id 匹配到对应调用）：const i = tc.index >= 0 ? tc.index : position。',
     unverified:
       'index 为 -1 的说法仅来自一个客户端的代码注释（LobeChat，2025，“GLM-4.5 系列”）；未找到更新的 GLM 模型（4.6、4.7、5.x）是否相同的资料。完全省略 index 的服务商（Gemini、Grok 的 OpenAI 兼容端点有报告）在 banjia 支持的服务商中未找到。模拟器仅在 GLM-4.5 模型上发送 -1。',
+  },
+  'deepseek-logprobs-thinking': {
+    breaks:
+      'DeepSeek 推理模型指南将 logprobs 与 top_logprobs 列为思考时不支持的参数，并说明设置它们会报错（temperature、top_p 则是接受但不生效）。DeepSeek V4 模型除非请求关闭思考都会思考，因此读取 token 对数概率的代码（置信度、分类器）按原样调用会失败。',
+    fix: "若需要 logprobs，对该调用关闭思考（thinking: { type: 'disabled' }），否则去掉 logprobs 与 top_logprobs。",
+    unverified:
+      '该报错记载于 deepseek-reasoner（推理模型指南）；V4 模型在思考模式下同样拒绝 logprobs 是根据 deepseek-reasoner 现即 V4 思考模式推断的，报错文本未经捕获。不思考时 DeepSeek 接受 logprobs，但有报告称 V3.2 只返回 0 与 -9999。Qwen、GLM、Kimi、方舟等其他服务商未找到关于 logprobs 的页面或报告（目录标为未知）：模拟器会正常作答。',
   },
 };
 

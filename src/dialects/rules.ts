@@ -791,10 +791,10 @@ export const DIALECT_RULES: DialectRule[] = [
     when: { param: 'reasoning_effort', in: ['none', 'minimal'] },
     effect: 'differs',
     breaks:
-      "DeepSeek switches thinking with thinking: { type: 'enabled' | 'disabled' } (on by default) and takes reasoning_effort only as the depth of thinking: high or max, with low and medium read as high and xhigh as max. OpenAI's reasoning_effort 'none' or 'minimal', which asks for (next to) no reasoning, is not a DeepSeek level: it does not switch thinking off.",
+      "DeepSeek switches thinking with thinking: { type: 'enabled' | 'disabled' } (on by default, effort high) and takes reasoning_effort only as the depth of thinking: low, high or max (minimal is read as low, medium and xhigh as high). OpenAI's reasoning_effort 'minimal' or 'none', which asks for (next to) no reasoning, does not switch thinking off on chat completions: 'minimal' thinks at low effort, and 'none' is not a level the guide lists.",
     fix: "Send thinking: { type: 'disabled' } instead of reasoning_effort 'none'/'minimal' (as an extra field of the request).",
     evidence: [
-      evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking.type enabled/disabled, default enabled; reasoning_effort high/max, low/medium → high, xhigh → max)'),
+      evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking.type enabled/disabled, default enabled with effort high; reasoning_effort low/high/max, minimal → low, medium and xhigh → high)'),
       evToday('https://github.com/NousResearch/hermes-agent/pull/25301', 'NousResearch/hermes-agent#25301: DeepSeek live API reasoning_effort enum low|medium|high|max|xhigh; thinking.type enabled|disabled'),
     ],
     severity: 'warning',
@@ -802,7 +802,7 @@ export const DIALECT_RULES: DialectRule[] = [
     rewrite: { kind: 'reasoning-effort-switch', off: "thinking: { type: 'disabled' }" },
     wire: true,
     unverified:
-      "What DeepSeek answers to reasoning_effort 'none' or 'minimal' was not captured: the guide lists high and max (and how low, medium and xhigh are read); a client's report gives the accepted values as low, medium, high, max and xhigh, so the request may also be refused (400) rather than answered with thinking on. The emulator answers it, with thinking on.",
+      "What DeepSeek answers to reasoning_effort 'none' on chat completions was not captured: the guide's mapping does not list it (on its Responses API reasoning.effort 'none' switches thinking off), and a client's report gives the accepted values as low, medium, high, max and xhigh, so it may be refused (400), read as off, or ignored. The emulator answers it with thinking on. The guide's effort mapping has changed over time (earlier: low and medium → high, xhigh → max).",
   },
   {
     id: 'zhipu-reasoning-effort',
@@ -893,6 +893,31 @@ export const DIALECT_RULES: DialectRule[] = [
     wire: false,
     unverified:
       'The -1 index rests on one client\'s code comment (LobeChat, 2025, "GLM-4.5 系列"); whether later GLM models (4.6, 4.7, 5.x) do the same was not found. Other providers that omit index altogether (reported for Gemini\'s and Grok\'s OpenAI-compatible endpoints) were not found among banjia\'s providers. The emulator sends -1 on GLM-4.5 models only.',
+  },
+  // ---------------------------------------------------------------- logprobs
+  {
+    id: 'deepseek-logprobs-thinking',
+    family: 'sampling',
+    providers: ['deepseek'],
+    mode: 'thinking',
+    thinkingByDefault: true,
+    api: ['chat'],
+    when: { param: 'logprobs', in: [true] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      "DeepSeek's reasoning guide lists logprobs and top_logprobs as unsupported while the model thinks and says that setting them triggers an error (unlike temperature or top_p, which are accepted and ignored). DeepSeek V4 models think unless the request switches thinking off, so code that reads token log-probabilities (confidence scores, classifiers) fails as written.",
+    fix: "Switch thinking off for the call (thinking: { type: 'disabled' }) if it needs logprobs, or drop logprobs and top_logprobs.",
+    evidence: [
+      evToday('https://api-docs.deepseek.com/zh-cn/guides/reasoning_model', 'DeepSeek API: 推理模型 (deepseek-reasoner): logprobs and top_logprobs not supported, setting them triggers an error'),
+      evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking on by default; deepseek-reasoner is the thinking mode)'),
+      evToday('https://github.com/deepseek-ai/DeepSeek-V3.2-Exp/issues/49', 'deepseek-ai/DeepSeek-V3.2-Exp#49: logprobs through the API come back only as 0 and -9999, top_logprobs empty'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "The error is documented for deepseek-reasoner (the reasoning guide); that V4 models in thinking mode refuse logprobs the same way is inferred from deepseek-reasoner now being V4's thinking mode, and the error text was not captured. Without thinking DeepSeek accepts logprobs, but V3.2 was reported to return only 0 and -9999 values. For Qwen, GLM, Kimi, Ark and the other providers no page or report was found on logprobs (the catalogue says unknown): the emulator answers them.",
   },
 ];
 

@@ -208,6 +208,15 @@ describe('requestViolations', () => {
     expect(ids(requestViolations('moonshot', 'kimi-k2.6', forced, CHAT))).not.toContain('moonshot-tool-choice-thinking');
   });
 
+  it('logprobs: DeepSeek refuses them while thinking (on by default), not with thinking off; no rule elsewhere', () => {
+    const ask = (extra: Record<string, unknown>) => ({ messages: [{ role: 'user', content: 'hi' }], logprobs: true, top_logprobs: 3, ...extra });
+    expect(requestViolations('deepseek', 'deepseek-flash', ask({}), CHAT)).toMatchObject([{ ruleId: 'deepseek-logprobs-thinking', effect: 'rejected', status: 400 }]);
+    expect(ids(requestViolations('deepseek', 'deepseek-v4-pro', ask({ thinking: { type: 'enabled' } }), CHAT))).toEqual(['deepseek-logprobs-thinking']);
+    expect(requestViolations('deepseek', 'deepseek-flash', ask({ thinking: { type: 'disabled' } }), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { messages: [{ role: 'user', content: 'hi' }], logprobs: false }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.7-plus', ask({}), CHAT)).toEqual([]);
+  });
+
   it('never fires on what only run time knows', async () => {
     const { UNKNOWN } = await import('../../src/dialects/index.js');
     const { SPREAD } = await import('../../src/dialects/types.js');

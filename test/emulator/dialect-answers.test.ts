@@ -105,3 +105,14 @@ describe("DeepSeek's usage fields", () => {
     expect(after(answer)).toBe(0);
   });
 });
+
+describe('logprobs', () => {
+  it('DeepSeek refuses them while the model thinks (by default) and answers them with thinking off; Qwen, unknown, answers', async () => {
+    const server = await emulator('deepseek');
+    const ask = { model: 'deepseek-flash', messages: hi, logprobs: true, top_logprobs: 3 };
+    expect((await post(server, ask)).status).toBe(400);
+    expect(last(server).rule).toBe('deepseek-logprobs-thinking');
+    expect((await post(server, { ...ask, thinking: { type: 'disabled' } })).status).toBe(200);
+    expect((await post(await emulator('qwen'), { ...ask, model: 'qwen3.7-plus' })).status).toBe(200);
+  });
+});

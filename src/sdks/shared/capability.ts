@@ -265,6 +265,7 @@ function ruleFeature(rule: DialectRule): FeatureId | undefined {
     const param = 'param' in rule.when ? rule.when.param : undefined;
     if (param === 'temperature') return 'temperature';
     if (param === 'n') return 'multipleChoices';
+    if (param === 'logprobs') return 'logprobs';
     return undefined;
   }
   // A rule about reasoning_effort speaks for the catalogue's "switches thinking with …, not reasoning_effort".
