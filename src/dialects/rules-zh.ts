@@ -201,8 +201,8 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   },
   'deepseek-reasoning-effort-off': {
     breaks:
-      "DeepSeek 用 thinking: { type: 'enabled' | 'disabled' } 开关思考（默认开启，强度 high），reasoning_effort 只表示思考深度：low、high 或 max（minimal 按 low 处理，medium 与 xhigh 按 high 处理）。OpenAI 的 reasoning_effort 'minimal' 或 'none'（几乎不推理）在 chat completions 上不会关闭思考：'minimal' 以 low 强度思考，'none' 不在文档列出的档位中。",
-    fix: "用 thinking: { type: 'disabled' }（作为请求的附加字段）代替 reasoning_effort 'none'/'minimal'。",
+      "DeepSeek 用 thinking: { type: 'enabled' | 'disabled' } 开关思考（默认开启，强度 high），reasoning_effort 只表示思考深度：low、high 或 max（minimal 按 low 处理，medium 与 xhigh 按 high 处理）。OpenAI 的 reasoning_effort 'none'（GPT-5.1 起表示不推理）不在文档为 chat completions 列出的档位中，不是让 DeepSeek 不思考的方式。",
+    fix: "用 thinking: { type: 'disabled' }（作为请求的附加字段）代替 reasoning_effort 'none'。",
     unverified:
       "DeepSeek 在 chat completions 上对 reasoning_effort 'none' 的响应未经捕获：指南的映射表未列出它（其 Responses API 中 reasoning.effort 'none' 表示关闭思考）；有客户端报告可接受值为 low、medium、high、max、xhigh，因此它可能被拒（400）、被视为关闭或被忽略。模拟器会作答，并开启思考。指南的强度映射曾有变化（早先：low、medium → high，xhigh → max）。",
   },

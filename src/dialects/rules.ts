@@ -788,11 +788,13 @@ export const DIALECT_RULES: DialectRule[] = [
     family: 'thinking',
     providers: ['deepseek'],
     api: ['chat'],
-    when: { param: 'reasoning_effort', in: ['none', 'minimal'] },
+    // 'minimal' is documented (read as low): DeepSeek maps it itself. Only 'none' asks for what
+    // DeepSeek spells with another field.
+    when: { param: 'reasoning_effort', in: ['none'] },
     effect: 'differs',
     breaks:
-      "DeepSeek switches thinking with thinking: { type: 'enabled' | 'disabled' } (on by default, effort high) and takes reasoning_effort only as the depth of thinking: low, high or max (minimal is read as low, medium and xhigh as high). OpenAI's reasoning_effort 'minimal' or 'none', which asks for (next to) no reasoning, does not switch thinking off on chat completions: 'minimal' thinks at low effort, and 'none' is not a level the guide lists.",
-    fix: "Send thinking: { type: 'disabled' } instead of reasoning_effort 'none'/'minimal' (as an extra field of the request).",
+      "DeepSeek switches thinking with thinking: { type: 'enabled' | 'disabled' } (on by default, effort high) and takes reasoning_effort only as the depth of thinking: low, high or max (minimal is read as low, medium and xhigh as high). OpenAI's reasoning_effort 'none' (GPT-5.1 and later: no reasoning) is not a level the guide lists for chat completions: it is not how DeepSeek is told not to think.",
+    fix: "Send thinking: { type: 'disabled' } instead of reasoning_effort 'none' (as an extra field of the request).",
     evidence: [
       evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking.type enabled/disabled, default enabled with effort high; reasoning_effort low/high/max, minimal → low, medium and xhigh → high)'),
       evToday('https://github.com/NousResearch/hermes-agent/pull/25301', 'NousResearch/hermes-agent#25301: DeepSeek live API reasoning_effort enum low|medium|high|max|xhigh; thinking.type enabled|disabled'),

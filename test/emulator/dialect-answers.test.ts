@@ -33,14 +33,15 @@ const hi = [{ role: 'user', content: 'hi' }];
 const last = (server: RunningServer) => server.recorder.entries[server.recorder.entries.length - 1];
 
 describe('reasoning_effort on providers with their own thinking switch', () => {
-  it("DeepSeek: reasoning_effort 'minimal' leaves thinking on (a warning); thinking: { type: 'disabled' } switches it off", async () => {
+  it("DeepSeek: reasoning_effort 'none' leaves thinking on (a warning); thinking: { type: 'disabled' } switches it off", async () => {
     const server = await emulator('deepseek');
-    const before = await post(server, { model: 'deepseek-flash', messages: hi, reasoning_effort: 'minimal' });
+    const before = await post(server, { model: 'deepseek-flash', messages: hi, reasoning_effort: 'none' });
     expect(before.status).toBe(200);
     expect(before.json.choices[0].message.reasoning_content).toEqual(expect.any(String));
     expect(last(server).warnings?.map((w) => w.rule)).toContain('deepseek-reasoning-effort-off');
-    // Even 'none' is not DeepSeek's off switch.
-    expect((await post(server, { model: 'deepseek-flash', messages: hi, reasoning_effort: 'none' })).json.choices[0].message.reasoning_content).toEqual(expect.any(String));
+    // 'minimal' is a documented level (low): thinking, without a warning.
+    expect((await post(server, { model: 'deepseek-flash', messages: hi, reasoning_effort: 'minimal' })).json.choices[0].message.reasoning_content).toEqual(expect.any(String));
+    expect(last(server).warnings).toBeUndefined();
     const after = await post(server, { model: 'deepseek-flash', messages: hi, thinking: { type: 'disabled' } });
     expect(after.status).toBe(200);
     expect(after.json.choices[0].message.reasoning_content).toBeUndefined();
