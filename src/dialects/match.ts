@@ -198,7 +198,8 @@ const isDataUrl = (url: View | undefined): boolean => typeof url === 'string' &&
 
 /**
  * Whether the model thinks for this request: an explicit switch in the body decides
- * (`enable_thinking`, `thinking.type`, `reasoning_effort`), else the rule's default for the model.
+ * (`enable_thinking`, `thinking.type`, and `reasoning_effort` unless the provider does not read it
+ * as a switch: `effortIgnored`), else the rule's default for the model.
  */
 export function thinkingOn(body: View, byDefault: boolean, effortIgnored = false): boolean {
   const enable = lookup(body, 'enable_thinking');
