@@ -4,7 +4,8 @@
  * stream of a GLM-4.5 model, which numbers its tool calls -1; the bad ones lose the call, the good
  * ones keep it, and the scan flags exactly the bad ones.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ts } from '../../src/analysis/ts.js';
@@ -91,5 +92,52 @@ describe('the scan', () => {
     expect(later.planned.findings.some((f) => /zhipu-stream-tool-call-index/.test(f.reason ?? ''))).toBe(false);
     const qwen = await analyze({ path: DIR, provider: 'qwen' }, 'scan');
     expect(qwen.planned.findings.some((f) => /zhipu-stream-tool-call-index/.test(f.reason ?? ''))).toBe(false);
+  });
+});
+
+describe('openai SDK streams with tools', () => {
+  const SDK = `import OpenAI from 'openai';
+const c = new OpenAI();
+const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }];
+export async function gather(q: string) {
+  const stream = await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }], tools, stream: true });
+  const calls: { name: string; args: string }[] = [];
+  for await (const chunk of stream) {
+    for (const tc of chunk.choices[0]?.delta?.tool_calls ?? []) {
+      const call = (calls[tc.index] ??= { name: '', args: '' });
+      call.args += tc.function?.arguments ?? '';
+    }
+  }
+  return calls;
+}
+export async function helper(q: string) {
+  const stream = c.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: q }], tools });
+  return (await stream.finalChatCompletion()).choices[0].message.tool_calls;
+}
+export async function plain(q: string) {
+  return c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }], tools });
+}
+`;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'banjia-tool-index-'));
+    writeFileSync(path.join(dir, 'calls.ts'), SDK);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const callsFor = async (model: string) => {
+    const { planned } = await analyze({ path: dir, provider: 'zhipu', modelMap: [`gpt-4o=${model}`] }, 'scan');
+    return new Map(planned.findings.filter((f) => f.kind === 'call').map((f) => [f.line, f.reason ?? '']));
+  };
+
+  it('a hand-written accumulator over a create stream and the SDK stream helper are findings on GLM-4.5; a plain call is not, nor a later GLM', async () => {
+    const glm45 = await callsFor('glm-4.5-air');
+    expect(glm45.get(5)).toMatch(/gathered by the delta's index at line 9\..*zhipu-stream-tool-call-index/s);
+    expect(glm45.get(16)).toMatch(/stream helper gathers the tool calls.*zhipu-stream-tool-call-index/s);
+    expect(glm45.get(20)).not.toMatch(/zhipu-stream-tool-call-index/);
+    // The rule replaces the catalogue's general note on streamed tool calls.
+    expect(glm45.get(5)).not.toMatch(/supports tool calls while streaming only partly/);
+    const later = await callsFor('glm-4.6v');
+    expect([...later.values()].some((r) => /zhipu-stream-tool-call-index/.test(r))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
-import { cachedTokensUsage, checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
+import { cachedTokensUsage, streamedToolCallIndex, checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
 import { cachedTokensEdit } from '../../dialects/cached-tokens.js';
 import { keepReasoningEdits } from '../../dialects/tool-loop.js';
 import { firedRules, insideRetryHelper, outputTokenField } from '../../dialects/scan.js';
@@ -376,6 +376,12 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   // Cache hits read in OpenAI's shape where the provider reports them in its own field.
   const cache = callFamily === 'chat' && (!family || family.level !== 'manual') ? cachedTokensUsage(provider, payload, written) : { issues: [], reads: [] };
   issues.push(...cache.issues);
+  // Tool calls gathered by index on a model that streams another index: the rule replaces the catalogue's note.
+  const indexed = callFamily === 'chat' && (!family || family.level !== 'manual') ? streamedToolCallIndex(payload.facts, provider, payload, payload.rule.flavour, written) : [];
+  if (indexed.length) {
+    for (let i = issues.length - 1; i >= 0; i--) if (issues[i].feature === 'streamingTools' && !issues[i].dialect) issues.splice(i, 1);
+    issues.push(...indexed);
+  }
   if (mapping && !mapping.target && payload.rule.family !== 'other' && !provider.keepUnmappedModels) {
     issues.push(noModelIssue(provider, detection.model));
   }
