@@ -208,7 +208,7 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   },
   'zhipu-reasoning-effort': {
     breaks:
-      "GLM-5.2 之前的 GLM 模型忽略 reasoning_effort：唯一的思考开关是 thinking: { type: 'enabled' | 'disabled' }（GLM-4.5 及以后默认开启），因此 reasoning_effort 'none' 或 'minimal' 不会让模型停止思考，'low' 也不会让它少思考。",
+      "GLM-5.2 之前的 GLM 模型忽略 reasoning_effort：唯一的思考开关是 thinking: { type: 'enabled' | 'disabled' }，因此 reasoning_effort 'none' 或 'minimal' 不会让模型停止思考，'low' 也不会让它少思考。",
     fix: "用 thinking: { type: 'disabled' }（对应 'none'/'minimal'）或 thinking: { type: 'enabled' }（其余取值）作为请求的附加字段，代替 reasoning_effort。",
     unverified:
       "未查阅智谱官方页面：以 GLM-5.2 为界及静默忽略的说法来自引用 docs.z.ai 的客户端代码和发布说明。其中一处称 GLM-4.7 始终思考（不可关闭），而两个托管平台的页面列出 glm-4.7 可关闭思考；在这类模型上 thinking: { type: 'disabled' } 可能不起作用。",

@@ -816,7 +816,7 @@ export const DIALECT_RULES: DialectRule[] = [
     when: { param: 'reasoning_effort', present: true },
     effect: 'ignored',
     breaks:
-      "GLM models before GLM-5.2 ignore reasoning_effort: their only thinking control is thinking: { type: 'enabled' | 'disabled' } (enabled by default on GLM-4.5 and later), so reasoning_effort 'none' or 'minimal' does not stop the model thinking and 'low' does not make it think less.",
+      "GLM models before GLM-5.2 ignore reasoning_effort: their only thinking control is thinking: { type: 'enabled' | 'disabled' }, so reasoning_effort 'none' or 'minimal' does not stop the model thinking and 'low' does not make it think less.",
     fix: "Send thinking: { type: 'disabled' } for 'none'/'minimal' and thinking: { type: 'enabled' } otherwise (as an extra field of the request), instead of reasoning_effort.",
     evidence: [
       evToday('https://github.com/dirge-code/dirge/pull/598', 'dirge-code/dirge#598: hosted GLM and DeepSeek turn reasoning off only via thinking: {type: disabled}; GLM ignores the effort (verified against the live APIs)'),
@@ -845,6 +845,7 @@ export const DIALECT_RULES: DialectRule[] = [
       evToday('https://github.com/RooCodeInc/Roo-Code/issues/11395', 'RooCodeInc/Roo-Code#11395: Ark 400 "Invalid combination of reasoning_effort and thinking type: high + disabled"'),
       evToday('https://github.com/anomalyco/models.dev/pull/5518', 'anomalyco/models.dev#5518: Ark reasoning_effort minimal|low|medium|high all work; thinking.type auto refused on 11 of 12 models (tested against /api/v3/chat/completions)'),
       evToday('https://github.com/labring/aiproxy/pull/616', 'labring/aiproxy#616: Doubao reasoning conversion sets thinking and reasoning_effort (minimal/low/medium/high)'),
+      evToday('https://github.com/AidenAI-IO/aiden-firmware/pull/476', "AidenAI-IO/aiden-firmware#476: Volcengine Ark provider; reasoning_effort 'minimal' is Ark's no-thinking level"),
     ],
     severity: 'error',
     level: 'review',
