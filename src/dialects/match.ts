@@ -37,11 +37,20 @@ export interface MatchContext {
   responsesAsChat?: boolean;
   /** Scan only: the code parses an SSE body line by line without skipping comment lines. */
   sseCommentLines?: boolean;
+  /** Scan only: the code reads usage.prompt_tokens_details.cached_tokens of the call's result. */
+  cachedTokensRead?: boolean;
+  /** Scan only: a hand-written parser gathers streamed tool calls by `calls[tc.index]`. */
+  toolCallIndexKeyed?: boolean;
   /**
    * The catalogue says the model always thinks (a thinking-only model): a `mode: 'thinking'` rule
    * then applies whatever switch the request sends.
    */
   thinkingAlways?: boolean;
+  /**
+   * reasoning_effort does not switch thinking for this provider and model (a rule maps it to the
+   * provider's own switch: effortIgnored below), so only enable_thinking or thinking.type decide.
+   */
+  effortIgnored?: boolean;
 }
 
 export function conditionHolds(condition: Condition, body: View, context: MatchContext = {}): boolean {
@@ -49,6 +58,8 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
   if ('retries' in condition) return context.retries === true;
   if ('responsesAsChat' in condition) return context.responsesAsChat === true;
   if ('sseCommentLines' in condition) return context.sseCommentLines === true;
+  if ('cachedTokensRead' in condition) return context.cachedTokensRead === true;
+  if ('toolCallIndexKeyed' in condition) return context.toolCallIndexKeyed === true;
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);
@@ -187,16 +198,17 @@ const isDataUrl = (url: View | undefined): boolean => typeof url === 'string' &&
 
 /**
  * Whether the model thinks for this request: an explicit switch in the body decides
- * (`enable_thinking`, `thinking.type`, `reasoning_effort`), else the rule's default for the model.
+ * (`enable_thinking`, `thinking.type`, and `reasoning_effort` unless the provider does not read it
+ * as a switch: `effortIgnored`), else the rule's default for the model.
  */
-export function thinkingOn(body: View, byDefault: boolean): boolean {
+export function thinkingOn(body: View, byDefault: boolean, effortIgnored = false): boolean {
   const enable = lookup(body, 'enable_thinking');
   if (enable === true) return true;
   if (enable === false) return false;
   const type = lookup(body, 'thinking.type');
   if (type === 'enabled') return true;
   if (type === 'disabled') return false;
-  const effort = lookup(body, 'reasoning_effort');
+  const effort = effortIgnored ? undefined : lookup(body, 'reasoning_effort');
   if (typeof effort === 'string') return effort !== 'none';
   return byDefault;
 }
@@ -212,8 +224,17 @@ export function rulesFor(providerId: string, api: DialectApi, model: string | un
   return DIALECT_RULES.filter((rule) => rule.providers.includes(providerId) && rule.api.includes(api) && modelMatches(rule, model));
 }
 
+/**
+ * Whether reasoning_effort is not the provider's thinking switch for this model: one of its rules
+ * rewrites reasoning_effort into another switch (Qwen's enable_thinking, DeepSeek's and GLM's
+ * thinking.type), so sending it leaves thinking as the model's default.
+ */
+export function effortIgnored(providerId: string, model: string | undefined): boolean {
+  return rulesFor(providerId, 'chat', model).some((rule) => rule.rewrite?.kind === 'reasoning-effort-switch');
+}
+
 /** Whether a rule fires on this body. */
 export function ruleFires(rule: DialectRule, body: View, context: MatchContext = {}): boolean {
-  if (rule.mode === 'thinking' && context.thinkingAlways !== true && !thinkingOn(body, rule.thinkingByDefault === true)) return false;
+  if (rule.mode === 'thinking' && context.thinkingAlways !== true && !thinkingOn(body, rule.thinkingByDefault === true, context.effortIgnored === true)) return false;
   return conditionHolds(rule.when, body, context);
 }

@@ -199,6 +199,46 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     fix: "从每个部署都会设置的环境变量读取 model（例如 `process.env.ARK_MODEL ?? 'doubao-seed-2-1-pro-260628'`），并在方舟控制台开通该模型或创建接入点。",
     unverified: 'ARK_MODEL 是 banjia 建议的名称；方舟文档没有规定模型的环境变量名。',
   },
+  'deepseek-reasoning-effort-off': {
+    breaks:
+      "DeepSeek 用 thinking: { type: 'enabled' | 'disabled' } 开关思考（默认开启，强度 high），reasoning_effort 只表示思考深度：low、high 或 max（minimal 按 low 处理，medium 与 xhigh 按 high 处理）。OpenAI 的 reasoning_effort 'none'（GPT-5.1 起表示不推理）不在文档为 chat completions 列出的档位中，不是让 DeepSeek 不思考的方式。",
+    fix: "用 thinking: { type: 'disabled' }（作为请求的附加字段）代替 reasoning_effort 'none'。",
+    unverified:
+      "DeepSeek 在 chat completions 上对 reasoning_effort 'none' 的响应未经捕获：指南的映射表未列出它（其 Responses API 中 reasoning.effort 'none' 表示关闭思考）；有客户端报告可接受值为 low、medium、high、max、xhigh，因此它可能被拒（400）、被视为关闭或被忽略。模拟器会作答，并开启思考。指南的强度映射曾有变化（早先：low、medium → high，xhigh → max）。",
+  },
+  'zhipu-reasoning-effort': {
+    breaks:
+      "GLM-5.2 之前的 GLM 模型忽略 reasoning_effort：唯一的思考开关是 thinking: { type: 'enabled' | 'disabled' }，因此 reasoning_effort 'none' 或 'minimal' 不会让模型停止思考，'low' 也不会让它少思考。",
+    fix: "用 thinking: { type: 'disabled' }（对应 'none'/'minimal'）或 thinking: { type: 'enabled' }（其余取值）作为请求的附加字段，代替 reasoning_effort。",
+    unverified:
+      "未查阅智谱官方页面：以 GLM-5.2 为界及静默忽略的说法来自引用 docs.z.ai 的客户端代码和发布说明。其中一处称 GLM-4.7 始终思考（不可关闭），而两个托管平台的页面列出 glm-4.7 可关闭思考；在这类模型上 thinking: { type: 'disabled' } 可能不起作用。",
+  },
+  'doubao-reasoning-effort-thinking-disabled': {
+    breaks:
+      "方舟的 Seed 模型直接接受 OpenAI 的 reasoning_effort（minimal、low、medium、high；minimal 表示不思考），但与 thinking: { type: 'disabled' } 同时出现且不是 minimal 时会拒绝：\"Invalid combination of reasoning_effort and thinking type: high + disabled\"（HTTP 400）。",
+    fix: "只保留一个开关：不思考时用 reasoning_effort 'minimal'（去掉 thinking），或去掉 thinking: { type: 'disabled' } 保留 effort。",
+    unverified:
+      "只捕获到 high + disabled，且发生在方舟 coding 端点（/api/coding/v3，ark-code-latest）；low、medium 是否同样被拒，以及 /api/v3 是否相同，均为推断。方舟是否接受 OpenAI 的 'none' 与 'xhigh' 因模型而异（有模型接受 none…max，有模型只接受 none/minimal）；未找到省略 reasoning_effort 时方舟采用的档位（其对话 API 文档中 thinking 默认为 { type: 'enabled' }）。",
+  },
+  'deepseek-cached-tokens': {
+    breaks:
+      '代码从 usage.prompt_tokens_details.cached_tokens 读取缓存命中数（OpenAI 的位置）。DeepSeek 以 usage.prompt_cache_hit_tokens 返回命中数（未命中为 prompt_cache_miss_tokens，prompt_tokens 为两者之和），且不返回 prompt_tokens_details：读取结果为 undefined，缓存节省显示为 0。',
+    fix: '回退到 DeepSeek 的字段：usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens（openai 类型未声明该字段，需要类型断言）。',
+  },
+  'zhipu-stream-tool-call-index': {
+    breaks:
+      'GLM-4.5 模型流式返回工具调用时 delta.tool_calls[].index 为 -1，而 OpenAI 依次编号为 0、1、…。以 calls[tc.index] 收集工具调用的解析器会写入名为 "-1" 的属性而不是数组元素，工具调用因此丢失（openai SDK 的 chat.completions.stream() 累加器也按同样方式索引）。',
+    fix: '只在 index 大于等于 0 时使用它，否则用该增量在 tool_calls 中的位置（或按 id 匹配到对应调用）：const i = tc.index >= 0 ? tc.index : position。',
+    unverified:
+      'index 为 -1 的说法仅来自一个客户端的代码注释（LobeChat，2025，“GLM-4.5 系列”）；未找到更新的 GLM 模型（4.6、4.7、5.x）是否相同的资料。完全省略 index 的服务商（Gemini、Grok 的 OpenAI 兼容端点有报告）在 banjia 支持的服务商中未找到。模拟器仅在 GLM-4.5 模型上发送 -1。',
+  },
+  'deepseek-logprobs-thinking': {
+    breaks:
+      'DeepSeek 推理模型指南将 logprobs 与 top_logprobs 列为思考时不支持的参数，并说明设置它们会报错（temperature、top_p 则是接受但不生效）。DeepSeek V4 模型除非请求关闭思考都会思考，因此读取 token 对数概率的代码（置信度、分类器）按原样调用会失败。',
+    fix: "若需要 logprobs，对该调用关闭思考（thinking: { type: 'disabled' }），否则去掉 logprobs 与 top_logprobs。",
+    unverified:
+      '该报错记载于 deepseek-reasoner（推理模型指南）；V4 模型在思考模式下同样拒绝 logprobs 是根据 deepseek-reasoner 现即 V4 思考模式推断的，报错文本未经捕获。不思考时 DeepSeek 接受 logprobs，但有报告称 V3.2 只返回 0 与 -9999。Qwen、GLM、Kimi、方舟等其他服务商未找到关于 logprobs 的页面或报告（目录标为未知）：模拟器会正常作答。',
+  },
 };
 
 /**

@@ -191,6 +191,9 @@ export const DIALECT_RULES: DialectRule[] = [
     evidence: [ev('https://www.alibabacloud.com/help/en/model-studio/deep-thinking', 'Alibaba Cloud Model Studio: Deep thinking (enable_thinking, thinking_budget; updated 2026-03-30)')],
     severity: 'warning',
     level: 'review',
+    // enable_thinking: true only on a streamed request: Model Studio refuses a thinking model without
+    // stream (rule qwen-thinking-stream-only). thinking_budget has no mapping from an effort word.
+    rewrite: { kind: 'reasoning-effort-switch', off: 'enable_thinking: false', on: 'enable_thinking: true', onNeedsStream: true },
     wire: true,
     unverified: 'Whether Model Studio ignores reasoning_effort on chat completions or answers 400: the page documents only enable_thinking and thinking_budget. The emulator answers such a request (it is not refused on evidence).',
   },
@@ -778,6 +781,146 @@ export const DIALECT_RULES: DialectRule[] = [
     level: 'review',
     wire: false,
     unverified: 'ARK_MODEL is a name banjia suggests; Ark documents no variable for the model.',
+  },
+  // ---------------------------------------------------------------- reasoning_effort in each provider's spelling
+  {
+    id: 'deepseek-reasoning-effort-off',
+    family: 'thinking',
+    providers: ['deepseek'],
+    api: ['chat'],
+    // 'minimal' is documented (read as low): DeepSeek maps it itself. Only 'none' asks for what
+    // DeepSeek spells with another field.
+    when: { param: 'reasoning_effort', in: ['none'] },
+    effect: 'differs',
+    breaks:
+      "DeepSeek switches thinking with thinking: { type: 'enabled' | 'disabled' } (on by default, effort high) and takes reasoning_effort only as the depth of thinking: low, high or max (minimal is read as low, medium and xhigh as high). OpenAI's reasoning_effort 'none' (GPT-5.1 and later: no reasoning) is not a level the guide lists for chat completions: it is not how DeepSeek is told not to think.",
+    fix: "Send thinking: { type: 'disabled' } instead of reasoning_effort 'none' (as an extra field of the request).",
+    evidence: [
+      evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking.type enabled/disabled, default enabled with effort high; reasoning_effort low/high/max, minimal → low, medium and xhigh → high)'),
+      evToday('https://github.com/NousResearch/hermes-agent/pull/25301', 'NousResearch/hermes-agent#25301: DeepSeek live API reasoning_effort enum low|medium|high|max|xhigh; thinking.type enabled|disabled'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'reasoning-effort-switch', off: "thinking: { type: 'disabled' }" },
+    wire: true,
+    unverified:
+      "What DeepSeek answers to reasoning_effort 'none' on chat completions was not captured: the guide's mapping does not list it (on its Responses API reasoning.effort 'none' switches thinking off), and a client's report gives the accepted values as low, medium, high, max and xhigh, so it may be refused (400), read as off, or ignored. The emulator answers it with thinking on. The guide's effort mapping has changed over time (earlier: low and medium → high, xhigh → max).",
+  },
+  {
+    id: 'zhipu-reasoning-effort',
+    family: 'thinking',
+    providers: ['zhipu'],
+    // GLM-5.2 and later take reasoning_effort; the models before them do not.
+    models: ['^glm-(?!5\\.[2-9]|[6-9])'],
+    api: ['chat'],
+    when: { param: 'reasoning_effort', present: true },
+    effect: 'ignored',
+    breaks:
+      "GLM models before GLM-5.2 ignore reasoning_effort: their only thinking control is thinking: { type: 'enabled' | 'disabled' }, so reasoning_effort 'none' or 'minimal' does not stop the model thinking and 'low' does not make it think less.",
+    fix: "Send thinking: { type: 'disabled' } for 'none'/'minimal' and thinking: { type: 'enabled' } otherwise (as an extra field of the request), instead of reasoning_effort.",
+    evidence: [
+      evToday('https://github.com/dirge-code/dirge/pull/598', 'dirge-code/dirge#598: hosted GLM and DeepSeek turn reasoning off only via thinking: {type: disabled}; GLM ignores the effort (verified against the live APIs)'),
+      evToday('https://github.com/nesquena/hermes-webui/releases/tag/exp-v0.52.105', 'hermes-webui exp-v0.52.105: Z.AI defines reasoning_effort as GLM-5.2+ only; earlier GLM models silently ignore it'),
+      evToday('https://docs.rs/zai-rs/latest/zai_rs/model/tools/enum.ReasoningEffort.html', 'zai-rs: ReasoningEffort (reasoning_effort available only on GLM-5.2 and above, with thinking enabled)'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'reasoning-effort-switch', off: "thinking: { type: 'disabled' }", on: "thinking: { type: 'enabled' }" },
+    wire: true,
+    unverified:
+      "No Zhipu page was read for this: the cut at GLM-5.2 and the silent ignoring rest on client code and release notes citing docs.z.ai. One of them says GLM-4.7 always thinks (thinking cannot be disabled), while two hosting pages list thinking disabled for glm-4.7; on such a model thinking: { type: 'disabled' } may have no effect.",
+  },
+  {
+    id: 'doubao-reasoning-effort-thinking-disabled',
+    family: 'thinking',
+    providers: ['doubao'],
+    api: ['chat'],
+    when: { all: [{ param: 'thinking.type', in: ['disabled'] }, { param: 'reasoning_effort', notIn: ['minimal'] }] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      "Ark takes OpenAI's reasoning_effort as is on its Seed models (minimal, low, medium, high; minimal means no thinking), but refuses it together with thinking: { type: 'disabled' } unless it is minimal: \"Invalid combination of reasoning_effort and thinking type: high + disabled\" (HTTP 400).",
+    fix: "Send one switch: reasoning_effort 'minimal' for no thinking (and drop thinking), or drop thinking: { type: 'disabled' } and keep the effort.",
+    evidence: [
+      evToday('https://github.com/RooCodeInc/Roo-Code/issues/11395', 'RooCodeInc/Roo-Code#11395: Ark 400 "Invalid combination of reasoning_effort and thinking type: high + disabled"'),
+      evToday('https://github.com/anomalyco/models.dev/pull/5518', 'anomalyco/models.dev#5518: Ark reasoning_effort minimal|low|medium|high all work; thinking.type auto refused on 11 of 12 models (tested against /api/v3/chat/completions)'),
+      evToday('https://github.com/labring/aiproxy/pull/616', 'labring/aiproxy#616: Doubao reasoning conversion sets thinking and reasoning_effort (minimal/low/medium/high)'),
+      evToday('https://github.com/AidenAI-IO/aiden-firmware/pull/476', "AidenAI-IO/aiden-firmware#476: Volcengine Ark provider; reasoning_effort 'minimal' is Ark's no-thinking level"),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "Only high + disabled was captured, on Ark's coding endpoint (/api/coding/v3, ark-code-latest); that low and medium are refused the same way, and that /api/v3 answers alike, is assumed. Whether Ark takes OpenAI's 'none' and 'xhigh' differs by model in the reports (one model takes none…max, another only none/minimal), and what effort Ark applies when reasoning_effort is omitted was not found (its chat reference gives thinking the default { type: 'enabled' }).",
+  },
+  // ---------------------------------------------------------------- usage fields
+  {
+    id: 'deepseek-cached-tokens',
+    family: 'usage',
+    providers: ['deepseek'],
+    api: ['chat'],
+    when: { cachedTokensRead: true },
+    effect: 'differs',
+    breaks:
+      'The code reads cache hits as usage.prompt_tokens_details.cached_tokens, where OpenAI reports them. DeepSeek reports them as usage.prompt_cache_hit_tokens (and the misses as prompt_cache_miss_tokens; prompt_tokens is their sum) and sends no prompt_tokens_details: the read gets undefined, and cache savings show as 0.',
+    fix: 'Fall back to DeepSeek\'s field: usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens (a cast is needed: the openai types do not declare it).',
+    evidence: [
+      evToday('https://api-docs.deepseek.com/guides/kv_cache', 'DeepSeek API: Context Caching (prompt_cache_hit_tokens and prompt_cache_miss_tokens in usage)'),
+      DEEPSEEK_CHAT_API,
+      evToday('https://github.com/NousResearch/hermes-agent/issues/61871', 'NousResearch/hermes-agent#61871: direct DeepSeek API cache hits never read (only prompt_tokens_details.cached_tokens was)'),
+      evToday('https://github.com/langchain-ai/langchain/pull/39668', 'langchain-ai/langchain#39668: DeepSeek has no prompt_tokens_details; map prompt_cache_hit_tokens to cache reads'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    rewrite: { kind: 'cached-tokens-fallback' },
+    wire: false,
+  },
+  // ---------------------------------------------------------------- streamed tool calls
+  {
+    id: 'zhipu-stream-tool-call-index',
+    family: 'streaming',
+    providers: ['zhipu'],
+    models: ['^glm-4\\.5'],
+    api: ['chat'],
+    when: { toolCallIndexKeyed: true },
+    effect: 'differs',
+    breaks:
+      'GLM-4.5 models stream tool calls with delta.tool_calls[].index = -1, where OpenAI numbers them 0, 1, …. A parser that gathers them as calls[tc.index] writes a property named "-1" instead of an array element, and the tool call is lost (the openai SDK\'s chat.completions.stream() accumulator indexes the same way).',
+    fix: 'Take the index only when it is 0 or more, else the delta\'s position in tool_calls (or match a delta to its call by id): const i = tc.index >= 0 ? tc.index : position.',
+    evidence: [
+      evToday('https://github.com/lobehub/lobe-chat/blob/14365bea/packages/model-runtime/src/providers/zhipu/index.ts', 'LobeChat zhipu runtime: GLM-4.5 series return tool_calls index -1; rewritten to the array position before the OpenAI stream parser'),
+      evToday('https://github.com/openai/openai-node/blob/ef2d49824b7a4d9d5bdb16e3125df4379ac5c814/src/lib/ChatCompletionStream.ts', 'openai-node ChatCompletionStream (6.49.0 read in node_modules): tool calls accumulated as message.tool_calls[index]'),
+    ],
+    severity: 'warning',
+    level: 'review',
+    wire: false,
+    unverified:
+      'The -1 index rests on one client\'s code comment (LobeChat, 2025, "GLM-4.5 系列"); whether later GLM models (4.6, 4.7, 5.x) do the same was not found. Other providers that omit index altogether (reported for Gemini\'s and Grok\'s OpenAI-compatible endpoints) were not found among banjia\'s providers. The emulator sends -1 on GLM-4.5 models only.',
+  },
+  // ---------------------------------------------------------------- logprobs
+  {
+    id: 'deepseek-logprobs-thinking',
+    family: 'sampling',
+    providers: ['deepseek'],
+    mode: 'thinking',
+    thinkingByDefault: true,
+    api: ['chat'],
+    when: { param: 'logprobs', in: [true] },
+    effect: 'rejected',
+    status: 400,
+    breaks:
+      "DeepSeek's reasoning guide lists logprobs and top_logprobs as unsupported while the model thinks and says that setting them triggers an error (unlike temperature or top_p, which are accepted and ignored). DeepSeek V4 models think unless the request switches thinking off, so code that reads token log-probabilities (confidence scores, classifiers) fails as written.",
+    fix: "Switch thinking off for the call (thinking: { type: 'disabled' }) if it needs logprobs, or drop logprobs and top_logprobs.",
+    evidence: [
+      evToday('https://api-docs.deepseek.com/zh-cn/guides/reasoning_model', 'DeepSeek API: 推理模型 (deepseek-reasoner): logprobs and top_logprobs not supported, setting them triggers an error'),
+      evToday('https://api-docs.deepseek.com/guides/thinking_mode', 'DeepSeek API: Thinking Mode (thinking on by default; deepseek-reasoner is the thinking mode)'),
+      evToday('https://github.com/deepseek-ai/DeepSeek-V3.2-Exp/issues/49', 'deepseek-ai/DeepSeek-V3.2-Exp#49: logprobs through the API come back only as 0 and -9999, top_logprobs empty'),
+    ],
+    severity: 'error',
+    level: 'review',
+    wire: true,
+    unverified:
+      "The error is documented for deepseek-reasoner (the reasoning guide); that V4 models in thinking mode refuse logprobs the same way is inferred from deepseek-reasoner now being V4's thinking mode, and the error text was not captured. Without thinking DeepSeek accepts logprobs, but V3.2 was reported to return only 0 and -9999 values. For Qwen, GLM, Kimi, Ark and the other providers no page or report was found on logprobs (the catalogue says unknown): the emulator answers them.",
   },
 ];
 

@@ -9,10 +9,11 @@ import type { Unit } from '../analysis/unit.js';
 import { skipOuter, type Evaluator } from '../analysis/values.js';
 import type { TextEdit } from '../core/types.js';
 import { renameProperty, replaceNode, replaceStringContent } from '../edits/object-literal.js';
-import { rulesFor, ruleFires, type MatchContext } from './match.js';
+import { effortIgnored, rulesFor, ruleFires, type MatchContext } from './match.js';
 import { SPREAD, UNKNOWN, type DialectApi, type DialectRule, type View } from './types.js';
 import { propertyByName } from '../sdks/shared/options.js';
 import { jsonSchemaToObject } from './json-schema-to-object.js';
+import { reasoningEffortEdits } from './reasoning-effort.js';
 
 const MAX_DEPTH = 8;
 
@@ -36,8 +37,15 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
   if (ts.isObjectLiteralExpression(e)) {
     const out: { [key: string]: View } = {};
     for (const property of e.properties) {
-      // A spread may add any key: recorded so that "the request does not send X" stays unknown.
-      if (ts.isSpreadAssignment(property)) out[SPREAD] = UNKNOWN;
+      // A spread of an object literal (`...{ enable_thinking: false }`, how banjia writes a field
+      // the openai types lack) adds its keys; any other spread may add any key: recorded so that
+      // "the request does not send X" stays unknown.
+      if (ts.isSpreadAssignment(property)) {
+        const spread = skipOuter(property.expression);
+        const inner = ts.isObjectLiteralExpression(spread) ? literalView(spread, unit, evaluator, depth + 1) : UNKNOWN;
+        if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) Object.assign(out, inner);
+        else out[SPREAD] = UNKNOWN;
+      }
       if (ts.isSpreadAssignment(property) || !property.name) continue;
       const name = propertyNameText(property.name);
       if (name === undefined) continue;
@@ -84,6 +92,8 @@ export interface ScanCall {
   retries?: boolean;
   responsesAsChat?: boolean;
   sseCommentLines?: boolean;
+  cachedTokensRead?: boolean;
+  toolCallIndexKeyed?: boolean;
 }
 
 /** The rules a scanned call breaks. */
@@ -93,7 +103,10 @@ export function firedRules(call: ScanCall): DialectRule[] {
     retries: call.retries === true,
     responsesAsChat: call.responsesAsChat === true,
     sseCommentLines: call.sseCommentLines === true,
+    cachedTokensRead: call.cachedTokensRead === true,
+    toolCallIndexKeyed: call.toolCallIndexKeyed === true,
     thinkingAlways: call.thinkingAlways === true,
+    effortIgnored: effortIgnored(call.providerId, call.model),
   };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => ruleFires(rule, call.view, context));
 }
@@ -108,7 +121,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
   for (const rule of rules) {
     const rewrite = rule.rewrite;
     // keep-reasoning-content edits the tool loop's messages, not the request (tool-loop.ts, from the SDK planner).
-    if (!rewrite || rewrite.kind === 'keep-reasoning-content') continue;
+    // cached-tokens-fallback edits the reads of the result (cached-tokens.ts, from the SDK planner).
+    if (!rewrite || rewrite.kind === 'keep-reasoning-content' || rewrite.kind === 'cached-tokens-fallback') continue;
     if (rewrite.kind === 'rename-param') {
       const from = propertyByName(object, rewrite.from);
       if (!from || propertyByName(object, rewrite.to)) continue;
@@ -121,6 +135,8 @@ export function dialectEdits(rules: DialectRule[], object: ts.ObjectLiteralExpre
       const when = rule.when;
       const types = 'contentPart' in when ? when.contentPart : [];
       for (const url of imageUrlNodes(object, types)) edits.push(...stripDataUrlPrefix(url, unit));
+    } else if (rewrite.kind === 'reasoning-effort-switch') {
+      edits.push(...reasoningEffortEdits(rewrite, object, unit));
     } else if (rewrite.kind === 'json-schema-to-object') {
       edits.push(...jsonSchemaToObject(object, unit));
     } else if (rewrite.kind === 'role-to-system') {

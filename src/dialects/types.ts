@@ -22,7 +22,7 @@ export interface DialectEvidence {
   checked: string;
 }
 
-export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids';
+export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids' | 'usage';
 
 /**
  * Which request shape a rule reads. Scan only: `client`, how the code uses its client (the
@@ -100,7 +100,17 @@ export type Condition =
    * Scan only: a hand-written SSE parser JSON.parses what follows `data: ` on every line of a loop,
    * without testing that the line is a `data:` line (comment lines then throw).
    */
-  | { sseCommentLines: true };
+  | { sseCommentLines: true }
+  /**
+   * Scan only: the code reads `usage.prompt_tokens_details.cached_tokens` of a chat call's result
+   * (dialects/cached-tokens.ts), without reading the provider's own field.
+   */
+  | { cachedTokensRead: true }
+  /**
+   * Scan only: a hand-written stream parser gathers tool calls by the delta's index
+   * (`calls[tc.index]`) without checking it (dialects/sse-tool-index.ts).
+   */
+  | { toolCallIndexKeyed: true };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =
@@ -128,7 +138,20 @@ export type Rewrite =
    * An assistant message a tool loop rebuilds from a completion's message M (`tool_calls: M.tool_calls`)
    * also copies M's reasoning_content where M has it (dialects/tool-loop.ts; not on the request literal).
    */
-  | { kind: 'keep-reasoning-content' };
+  | { kind: 'keep-reasoning-content' }
+  /**
+   * `reasoning_effort: '<effort>'` → the provider's thinking switch (dialects/reasoning-effort.ts):
+   * `off` for 'none' and 'minimal', `on` for the other efforts (without `on` they keep the
+   * finding). With `onNeedsStream`, `on` is written only in a request that says `stream: true`
+   * (a thinking Qwen model answers only a stream).
+   */
+  | { kind: 'reasoning-effort-switch'; off: string; on?: string; onNeedsStream?: true }
+  /**
+   * A read of `usage.prompt_tokens_details.cached_tokens` falls back to DeepSeek's
+   * `usage.prompt_cache_hit_tokens` (dialects/cached-tokens.ts; made by the openai SDK module on the
+   * reads around the call, not on the request literal).
+   */
+  | { kind: 'cached-tokens-fallback' };
 
 export interface DialectRule {
   /** Stable, kebab-case: the fixture folder (fixtures/dialects/<id>/) and the README anchor. */

@@ -4,7 +4,7 @@
  * so what `scan` warns about and what `verify` rejects cannot drift apart.
  */
 import { findProvider, findProviderModel } from '../catalogue/index.js';
-import { conditionHolds, rulesFor, ruleFires } from './match.js';
+import { conditionHolds, effortIgnored, rulesFor, ruleFires } from './match.js';
 import type { DialectApi, DialectEvidence, DialectRule, View } from './types.js';
 import { DIALECT_RULES } from './rules.js';
 
@@ -62,7 +62,7 @@ export function requestViolations(providerId: string, model: string | undefined,
   if (!api) return [];
   const body = asView(requestBody);
   const modelId = model ?? modelOf(body);
-  const context = { thinkingAlways: thinkingAlways(providerId, modelId) };
+  const context = { thinkingAlways: thinkingAlways(providerId, modelId), effortIgnored: effortIgnored(providerId, modelId) };
   return rulesFor(providerId, api, modelId)
     .filter((rule) => rule.wire && ruleFires(rule, body, context))
     .map((rule) => violation(rule, body));
@@ -84,7 +84,8 @@ export function emulatorRules(): EmulatorRule[] {
     },
     check(request, provider) {
       const body = asView(request.body);
-      return ruleFires(rule, body, { thinkingAlways: thinkingAlways(provider, modelOf(body)) }) ? violation(rule, body) : null;
+      const model = modelOf(body);
+      return ruleFires(rule, body, { thinkingAlways: thinkingAlways(provider, model), effortIgnored: effortIgnored(provider, model) }) ? violation(rule, body) : null;
     },
   }));
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Provider } from '../catalogue/schema.js';
 import type { CatalogueModel } from './rules.js';
-import { rulesFor, thinkingOn } from '../dialects/match.js';
+import { effortIgnored, rulesFor, thinkingOn } from '../dialects/match.js';
 import type { View } from '../dialects/types.js';
 
 /** A fixed clock: 2026-01-01T00:00:00Z. */
@@ -68,7 +68,16 @@ export interface ChatAnswer {
   reasoning?: string;
   toolCalls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
   finishReason: 'stop' | 'tool_calls';
-  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; completion_tokens_details?: { reasoning_tokens: number } };
+  /** The index every streamed tool-call delta carries where the model does not number them (GLM-4.5: -1). */
+  streamToolIndex?: number;
+  usage: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    total_tokens: number;
+    completion_tokens_details?: { reasoning_tokens: number };
+    prompt_cache_hit_tokens?: number;
+    prompt_cache_miss_tokens?: number;
+  };
   id: string;
 }
 
@@ -82,7 +91,7 @@ export function thinks(provider: Provider, model: CatalogueModel | undefined, bo
   if (model.thinking === 'always') return true;
   if (model.thinking !== 'optional') return false;
   const byDefault = rulesFor(provider.id, 'chat', model.id).some((rule) => rule.mode === 'thinking' && rule.thinkingByDefault === true);
-  return thinkingOn(body as View, byDefault);
+  return thinkingOn(body as View, byDefault, effortIgnored(provider.id, model.id));
 }
 
 export function chatAnswer(provider: Provider, model: CatalogueModel | undefined, body: Body): ChatAnswer {
@@ -117,8 +126,25 @@ export function chatAnswer(provider: Provider, model: CatalogueModel | undefined
     ...(reasoning ? { reasoning } : {}),
     ...(toolCalls ? { toolCalls } : {}),
     finishReason: toolCalls ? 'tool_calls' : 'stop',
-    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens, ...(reasoning ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}) },
+    // GLM-4.5 streams tool calls with index -1 (rule zhipu-stream-tool-call-index).
+    ...(toolCalls && rulesFor(provider.id, 'chat', model?.id).some((rule) => 'toolCallIndexKeyed' in rule.when) ? { streamToolIndex: -1 } : {}),
+    usage: {
+      prompt_tokens,
+      completion_tokens,
+      total_tokens: prompt_tokens + completion_tokens,
+      ...(reasoning ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}),
+      ...(ownCacheFields(provider, model) ? { prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: prompt_tokens } : {}),
+    },
   };
+}
+
+/**
+ * DeepSeek reports cache hits in its own usage fields and sends no prompt_tokens_details (rule
+ * deepseek-cached-tokens): its answers carry those fields, every prompt token a miss (the emulator
+ * keeps no cache), so code that reads only OpenAI's cached_tokens gets undefined, as on DeepSeek.
+ */
+function ownCacheFields(provider: Provider, model: CatalogueModel | undefined): boolean {
+  return rulesFor(provider.id, 'chat', model?.id).some((rule) => 'cachedTokensRead' in rule.when);
 }
 
 export function chatCompletion(answer: ChatAnswer, model: string, n = 1) {
@@ -146,7 +172,8 @@ export function chatStream(answer: ChatAnswer, model: string, includeUsage: bool
   if (answer.reasoning) events.push(chunk({ reasoning_content: answer.reasoning }));
   if (answer.content) for (const piece of splitText(answer.content)) events.push(chunk({ content: piece }));
   if (answer.toolCalls) {
-    answer.toolCalls.forEach((call, index) => {
+    answer.toolCalls.forEach((call, position) => {
+      const index = answer.streamToolIndex ?? position;
       events.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
       events.push(chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments } }] }));
     });

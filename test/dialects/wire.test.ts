@@ -184,6 +184,40 @@ describe('requestViolations', () => {
     expect(requestViolations('qwen', 'qwen-plus', body, CHAT)).toEqual([]);
   });
 
+  it("reasoning_effort in each provider's spelling: DeepSeek's off switch, GLM before 5.2, Ark's refused combination", () => {
+    const ask = (extra: Record<string, unknown>) => ({ messages: [{ role: 'user', content: 'hi' }], ...extra });
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', ask({ reasoning_effort: 'none' }), CHAT))).toEqual(['deepseek-reasoning-effort-off']);
+    // 'minimal' is documented (read as low).
+    for (const effort of ['minimal', 'low', 'high', 'max']) expect(requestViolations('deepseek', 'deepseek-flash', ask({ reasoning_effort: effort }), CHAT), effort).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', ask({ thinking: { type: 'disabled' } }), CHAT)).toEqual([]);
+    expect(requestViolations('zhipu', 'glm-4.5-air', ask({ reasoning_effort: 'low' }), CHAT)).toMatchObject([{ ruleId: 'zhipu-reasoning-effort', effect: 'ignored' }]);
+    expect(ids(requestViolations('zhipu', 'glm-5.1', ask({ reasoning_effort: 'none' }), CHAT))).toEqual(['zhipu-reasoning-effort']);
+    expect(requestViolations('zhipu', 'glm-5.3-flash', ask({ reasoning_effort: 'low' }), CHAT)).toEqual([]);
+    expect(requestViolations('zhipu', 'glm-4.5-air', ask({ thinking: { type: 'enabled' } }), CHAT)).toEqual([]);
+    const ark = 'doubao-seed-2-1-pro-260628';
+    expect(requestViolations('doubao', ark, ask({ reasoning_effort: 'high', thinking: { type: 'disabled' } }), CHAT)).toMatchObject([{ ruleId: 'doubao-reasoning-effort-thinking-disabled', status: 400 }]);
+    expect(requestViolations('doubao', ark, ask({ reasoning_effort: 'minimal', thinking: { type: 'disabled' } }), CHAT)).toEqual([]);
+    expect(requestViolations('doubao', ark, ask({ reasoning_effort: 'low' }), CHAT)).toEqual([]);
+    expect(requestViolations('doubao', ark, ask({ thinking: { type: 'disabled' } }), CHAT)).toEqual([]);
+  });
+
+  it("reasoning_effort is not a thinking switch where a rule maps it to the provider's own: a thinking-mode rule does not take 'none' as off", () => {
+    const forced = { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'required', reasoning_effort: 'none' };
+    // DeepSeek keeps thinking (its default) under reasoning_effort 'none', so the forced tool_choice is still refused.
+    expect(ids(requestViolations('deepseek', 'deepseek-flash', forced, CHAT))).toContain('deepseek-tool-choice-thinking');
+    // Kimi has no such rule: 'none' is read as thinking off, as before.
+    expect(ids(requestViolations('moonshot', 'kimi-k2.6', forced, CHAT))).not.toContain('moonshot-tool-choice-thinking');
+  });
+
+  it('logprobs: DeepSeek refuses them while thinking (on by default), not with thinking off; no rule elsewhere', () => {
+    const ask = (extra: Record<string, unknown>) => ({ messages: [{ role: 'user', content: 'hi' }], logprobs: true, top_logprobs: 3, ...extra });
+    expect(requestViolations('deepseek', 'deepseek-flash', ask({}), CHAT)).toMatchObject([{ ruleId: 'deepseek-logprobs-thinking', effect: 'rejected', status: 400 }]);
+    expect(ids(requestViolations('deepseek', 'deepseek-v4-pro', ask({ thinking: { type: 'enabled' } }), CHAT))).toEqual(['deepseek-logprobs-thinking']);
+    expect(requestViolations('deepseek', 'deepseek-flash', ask({ thinking: { type: 'disabled' } }), CHAT)).toEqual([]);
+    expect(requestViolations('deepseek', 'deepseek-flash', { messages: [{ role: 'user', content: 'hi' }], logprobs: false }, CHAT)).toEqual([]);
+    expect(requestViolations('qwen', 'qwen3.7-plus', ask({}), CHAT)).toEqual([]);
+  });
+
   it('never fires on what only run time knows', async () => {
     const { UNKNOWN } = await import('../../src/dialects/index.js');
     const { SPREAD } = await import('../../src/dialects/types.js');

@@ -132,6 +132,16 @@ const EXAMPLES: Record<string, Example> = {
     breaks: { model: 'deepseek-v4-pro', messages: image('https://example.com/cat.png') },
     fixed: { model: 'deepseek-flash', messages: image('https://example.com/cat.png') },
   },
+  'doubao-reasoning-effort-thinking-disabled': {
+    provider: 'doubao',
+    breaks: { model: 'doubao-seed-2-1-pro-260628', messages: [user()], reasoning_effort: 'high', thinking: { type: 'disabled' } },
+    fixed: { model: 'doubao-seed-2-1-pro-260628', messages: [user()], reasoning_effort: 'minimal' },
+  },
+  'deepseek-logprobs-thinking': {
+    provider: 'deepseek',
+    breaks: { model: 'deepseek-flash', messages: [user()], logprobs: true, top_logprobs: 3 },
+    fixed: { model: 'deepseek-flash', messages: [user()], logprobs: true, top_logprobs: 3, thinking: { type: 'disabled' } },
+  },
   'zhipu-image-base64': {
     provider: 'zhipu',
     breaks: { model: 'glm-4.6v', messages: image('data:image/png;base64,iVBORw0KGgo=') },

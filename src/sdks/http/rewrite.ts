@@ -26,6 +26,7 @@ import { DOCS, urlProblem, urlProblemAction } from './messages.js';
 import { firedRules } from '../../dialects/scan.js';
 import { rulesMessage } from '../../dialects/rules-zh.js';
 import { unguardedSseParses } from '../../dialects/sse-lines.js';
+import { indexKeyedToolCalls } from '../../dialects/sse-tool-index.js';
 
 type Payload<K extends HttpPayload['type']> = Extract<HttpPayload, { type: K }>;
 
@@ -621,18 +622,29 @@ function planSse(payload: Payload<'sse'>, context: PlanContext): PlannedFields {
       );
     }
   }
+  // Tool calls gathered by the delta's index, where the model sends one OpenAI's numbering does not have.
+  const keyed = target ? indexKeyedToolCalls(request.unit, request.node) : [];
+  const literalModel = request.facts.model?.value.t === 'string' ? request.facts.model.value.value : undefined;
+  const model = target && literalModel && isOpenAiModelId(literalModel) ? mapModel(literalModel, target.provider, target.modelOverrides)?.target : literalModel;
+  const indexRules = target && keyed.length ? firedRules({ view: {}, api: 'chat', providerId: target.provider.id, model, toolCallIndexKeyed: true }) : [];
+  const reasons: Localized[] = [];
   if (rules.length) {
     const lines = unguarded.map((p) => p.line).join(', ');
     const found = rulesMessage(rules);
+    reasons.push(t(`The stream parser at line ${lines} JSON.parses every line without skipping comment lines. ${found.en}`, `第 ${lines} 行的流解析器对每一行都调用 JSON.parse，未跳过注释行。${found.zh}`));
+  }
+  if (indexRules.length) {
+    const lines = keyed.map((p) => p.line).join(', ');
+    const found = rulesMessage(indexRules);
+    reasons.push(t(`The stream parser at line ${lines} gathers tool calls by the delta's index. ${found.en}`, `第 ${lines} 行的流解析器按增量的 index 收集工具调用。${found.zh}`));
+  }
+  if (reasons.length) {
     return {
       readiness: 'review',
       severity: 'warning',
-      reason: t(
-        `The stream parser at line ${lines} JSON.parses every line without skipping comment lines. ${found.en}`,
-        `第 ${lines} 行的流解析器对每一行都调用 JSON.parse，未跳过注释行。${found.zh}`,
-      ),
+      reason: join(reasons),
       ...(notes.length ? { action: join(notes) } : {}),
-      docs: rules[0].evidence[0].url,
+      docs: [...rules, ...indexRules][0].evidence[0].url,
     };
   }
   return { readiness: 'info', action: join(notes), docs: DOCS.streaming };

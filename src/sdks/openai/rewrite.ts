@@ -9,7 +9,8 @@ import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
-import { checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
+import { cachedTokensUsage, streamedToolCallIndex, checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
+import { cachedTokensEdit } from '../../dialects/cached-tokens.js';
 import { keepReasoningEdits } from '../../dialects/tool-loop.js';
 import { firedRules, insideRetryHelper, outputTokenField } from '../../dialects/scan.js';
 import { rulesFor, ruleFires } from '../../dialects/match.js';
@@ -372,6 +373,15 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     for (let i = issues.length - 1; i >= 0; i--) if (issues[i].feature === 'reasoningContent' && !issues[i].dialect) issues.splice(i, 1);
     issues.push(...loop.issues);
   }
+  // Cache hits read in OpenAI's shape where the provider reports them in its own field.
+  const cache = callFamily === 'chat' && (!family || family.level !== 'manual') ? cachedTokensUsage(provider, payload, written) : { issues: [], reads: [] };
+  issues.push(...cache.issues);
+  // Tool calls gathered by index on a model that streams another index: the rule replaces the catalogue's note.
+  const indexed = callFamily === 'chat' && (!family || family.level !== 'manual') ? streamedToolCallIndex(payload.facts, provider, payload, payload.rule.flavour, written) : [];
+  if (indexed.length) {
+    for (let i = issues.length - 1; i >= 0; i--) if (issues[i].feature === 'streamingTools' && !issues[i].dialect) issues.splice(i, 1);
+    issues.push(...indexed);
+  }
   if (mapping && !mapping.target && payload.rule.family !== 'other' && !provider.keepUnmappedModels) {
     issues.push(noModelIssue(provider, detection.model));
   }
@@ -381,6 +391,8 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   const suggestions: Fix[] = keep.length
     ? [{ ...described('copy reasoning_content onto the tool loop\'s assistant messages', '在工具循环的 assistant 消息上复制 reasoning_content'), safety: 'review', edits: fileEdits(payload.unit, keep) }]
     : [];
+  const fallbacks = cache.reads.map((read) => cachedTokensEdit(payload.unit, read)).filter((edit): edit is TextEdit => edit !== undefined);
+  if (fallbacks.length) suggestions.push({ ...described("read DeepSeek's prompt_cache_hit_tokens where cached_tokens is read", '在读取 cached_tokens 处回退到 DeepSeek 的 prompt_cache_hit_tokens'), safety: 'review', edits: fileEdits(payload.unit, fallbacks) });
   const manual = issues.some((i) => i.level === 'manual');
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));

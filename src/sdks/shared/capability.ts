@@ -17,6 +17,8 @@ import { replaceNode, replaceStringContent } from '../../edits/object-literal.js
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
 import { rebuiltMessagesOf, roundTripRules, type RebuiltMessage } from '../../dialects/tool-loop.js';
+import { cachedTokenReads, type CachedTokensRead } from '../../dialects/cached-tokens.js';
+import { indexKeyedToolCalls } from '../../dialects/sse-tool-index.js';
 import type { Unit } from '../../analysis/unit.js';
 import { ruleMessage } from '../../dialects/rules-zh.js';
 import { describeColumns, type VectorColumn } from '../../pipeline/vector-columns.js';
@@ -264,6 +266,7 @@ function ruleFeature(rule: DialectRule): FeatureId | undefined {
     const param = 'param' in rule.when ? rule.when.param : undefined;
     if (param === 'temperature') return 'temperature';
     if (param === 'n') return 'multipleChoices';
+    if (param === 'logprobs') return 'logprobs';
     return undefined;
   }
   // A rule about reasoning_effort speaks for the catalogue's "switches thinking with …, not reasoning_effort".
@@ -365,6 +368,55 @@ export function toolLoopReasoning(facts: RequestFacts, provider: Provider, call:
     };
   });
   return { issues, messages };
+}
+
+/**
+ * A chat call whose result's cache hits are read in OpenAI's shape on a provider that reports them
+ * in its own field (rule deepseek-cached-tokens): one issue naming the lines, and the reads to edit.
+ */
+export function cachedTokensUsage(provider: Provider, call: { unit: Unit; node: ts.CallExpression }, targetModel?: string): { issues: Issue[]; reads: CachedTokensRead[] } {
+  const rules = firedRules({ view: {}, api: 'chat', providerId: provider.id, model: targetModel, cachedTokensRead: true }).filter((rule) => 'cachedTokensRead' in rule.when);
+  if (!rules.length) return { issues: [], reads: [] };
+  const reads = cachedTokenReads(call.unit, call.node);
+  if (!reads.length) return { issues: [], reads };
+  const where = `${reads.length > 1 ? 'lines' : 'line'} ${reads.map((r) => r.line).join(', ')}`;
+  const issues = rules.map((rule): Issue => {
+    const message = ruleMessage(rule, true);
+    return {
+      level: rule.level,
+      dialect: rule.id,
+      message: t(`The result's cache hits are read at ${where}. ${message.en}`, `第 ${reads.map((r) => r.line).join('、')} 行读取了结果中的缓存命中数。${message.zh}`),
+      docs: rule.evidence[0].url,
+    };
+  });
+  return { issues, reads };
+}
+
+/**
+ * A streamed chat call with tools whose tool calls are gathered by the delta's index, where the
+ * model sends an index OpenAI's numbering does not have (rule zhipu-stream-tool-call-index): the
+ * SDK's own accumulator (chat.completions.stream(), runTools) or a hand-written one in the call's
+ * function (`calls[tc.index]` over the chunks).
+ */
+export function streamedToolCallIndex(facts: RequestFacts, provider: Provider, call: { unit: Unit; node: ts.CallExpression }, flavour: LintOptions['flavour'], targetModel?: string): Issue[] {
+  const helper = flavour === 'stream' || flavour === 'runTools';
+  if (!facts.tools || !(helper || facts.stream === true)) return [];
+  const keyed = helper ? [] : indexKeyedToolCalls(call.unit, call.node).filter((k) => functionOf(k.node) === functionOf(call.node));
+  if (!helper && !keyed.length) return [];
+  const rules = firedRules({ view: {}, api: 'chat', providerId: provider.id, model: targetModel, toolCallIndexKeyed: true }).filter((rule) => 'toolCallIndexKeyed' in rule.when);
+  return rules.map((rule): Issue => {
+    const message = ruleMessage(rule, true);
+    const where = helper
+      ? t("The SDK's stream helper gathers the tool calls by the delta's index.", 'SDK 的流式辅助方法按增量的 index 收集工具调用。')
+      : t(`The stream's tool calls are gathered by the delta's index at line ${keyed.map((k) => k.line).join(', ')}.`, `第 ${keyed.map((k) => k.line).join('、')} 行按增量的 index 收集流式工具调用。`);
+    return { level: rule.level, feature: 'streamingTools', dialect: rule.id, message: t(`${where.en} ${message.en}`, `${where.zh}${message.zh}`), docs: rule.evidence[0].url };
+  });
+}
+
+function functionOf(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !ts.isSourceFile(current) && !(ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isFunctionExpression(current))) current = current.parent;
+  return current ?? node.getSourceFile();
 }
 
 /** Usage is read from a stream that never asks for it: the chunks will carry none. */
