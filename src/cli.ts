@@ -286,7 +286,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const color = useColor(flags, streams.stdout);
       // `custom` is a provider once configured; before that, say how to configure it.
       if (id === 'custom' && !(await import('./catalogue/index.js')).findProvider('custom')) {
-        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : withBin(render.renderCustomHelp(flags.lang)));
+        write(flags.format === 'json' ? render.renderCustomUnconfiguredJson() : withBin(render.renderCustomHelp(flags.lang)));
         return;
       }
       const list = providers(id);
