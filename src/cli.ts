@@ -110,9 +110,10 @@ function analysisOptions(path: string, options: Record<string, unknown>) {
   };
 }
 
-export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }, bin = 'migrate'): Promise<number> {
+/** `bin` is the name the user ran; `viaNpx` whether they typed `npx` before it (see core/bin.ts). */
+export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }, bin = 'migrate', viaNpx = true): Promise<number> {
   let exitCode: number = EXIT.ok;
-  setBinName(bin);
+  setBinName(bin, viaNpx);
   const program = new Command();
   const lang = helpLang(argv);
   const h: HelpText = (en, zh) => withBin(lang === 'zh' ? zh : en);
@@ -567,14 +568,15 @@ async function renderReport(full: import('./render/report.js').Report, flags: Gl
   switch (flags.format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
+    // The CI formats are read by people too: their "do" names the command that was run.
     case 'sarif':
-      return (await import('./render/sarif.js')).renderSarif(report);
+      return withBin((await import('./render/sarif.js')).renderSarif(report));
     case 'github':
-      return (await import('./render/github.js')).renderGithub(report, flags.verbose);
+      return withBin((await import('./render/github.js')).renderGithub(report, flags.verbose));
     case 'markdown':
-      return (await import('./render/markdown.js')).renderMarkdown(report);
+      return withBin((await import('./render/markdown.js')).renderMarkdown(report));
     case 'codequality':
-      return (await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose);
+      return withBin((await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose));
     default: {
       const { renderText, closingLine } = await import('./render/text.js');
       const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text, ...(width ? { width } : {}) });

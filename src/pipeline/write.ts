@@ -255,7 +255,7 @@ export async function writePlans(plans: FilePlan[], options: WriteOptions): Prom
       const failed = restore(written.map((p) => ({ real: p.real, bytes: p.before })), token, fs);
       // A journal whose files could not all be put back stays pending, for `migrate undo`.
       if (!failed.length) deleteJournal(options.root, journal);
-      const restored = failed.length ? `${failed.length} file(s) could not be restored: ${failed.join(', ')}; run \`migrate undo\`` : 'every file was restored, nothing changed';
+      const restored = failed.length ? `${failed.length} file(s) could not be restored: ${failed.join(', ')}; run \`npx migrate undo\`` : 'every file was restored, nothing changed';
       if (typeof error === 'string') throw signalMessage(error as NodeJS.Signals, restored);
       const reason = error instanceof Error ? error.message : String(error);
       throw new WriteError(`write failed (${reason}); ${restored}`);

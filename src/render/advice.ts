@@ -71,7 +71,7 @@ export function adviceFor(finding: Finding, options: { target?: string } = {}): 
     // Provider-neutral: whether it moves, and how, is the provider's to say.
     todo.push('Pick a provider: scan with --provider <id> says whether this moves there and what to change (readiness by provider counts it for each).');
   } else if (!edited && open && !todo.length) {
-    todo.push('No edit is offered for this: change the code by hand as the why says, then run migrate check.');
+    todo.push('No edit is offered for this: change the code by hand as the why says, then run npx migrate check.');
   }
   const rest = general ? action.slice(general[0].length).trim() : '';
   if (rest) todo.push(capitalize(rest));

@@ -79,7 +79,7 @@ export function renderProviderList(list: Provider[], options: { color: boolean; 
   const custom = list.some((p) => p.id === 'custom')
     ? ''
     : `${'custom'.padEnd(widths[0])}  ${options.lang === 'zh' ? '任意 OpenAI 兼容接口：--provider custom --base-url <url> --api-key-env <变量名>' : 'any OpenAI-compatible endpoint: --provider custom --base-url <url> --api-key-env <NAME>'}\n`;
-  return `${chalk.bold(line(header))}\n${rows.map(line).join('\n')}\n${custom}\n${options.lang === 'zh' ? '详情：migrate providers <id>' : 'Details: migrate providers <id>'}\n`;
+  return `${chalk.bold(line(header))}\n${rows.map(line).join('\n')}\n${custom}\n${options.lang === 'zh' ? '详情：npx migrate providers <id>' : 'Details: npx migrate providers <id>'}\n`;
 }
 
 /** `migrate providers custom` when no custom endpoint is configured: how to use one. */
