@@ -7,7 +7,7 @@
  * once the cache holds banjia's dependencies (as after `npm ci` in a clone).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,9 @@ function sh(cmd: string, args: string[], cwd: string) {
 
 describe('npm pack → install into a project → npx migrate / npx banjia', () => {
   it('installs offline from the tarball and runs both bins', { timeout: 120_000 }, () => {
+    // npm bundles a symlinked node_modules (a git worktree sharing another's) as `../<target>/…`
+    // paths that do not install: say so rather than fail on a missing package later.
+    expect(lstatSync(path.join(REPO, 'node_modules')).isSymbolicLink(), 'node_modules is a symlink: npm pack cannot bundle it; run this in a clone with its own node_modules').toBe(false);
     // dist/ is built (npm test builds first; npm pack would run `prepare` too): skip it here.
     const pack = sh('npm', ['pack', '--pack-destination', dir, '--ignore-scripts', '--silent'], REPO);
     expect(pack.code, pack.out).toBe(0);
