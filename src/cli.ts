@@ -9,7 +9,7 @@ import { readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { BanjiaError, InterruptedError, UsageError } from './core/errors.js';
-import { binName, setBinName, withBin } from './core/bin.js';
+import { binName, invocation, setBinName, withBin } from './core/bin.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
@@ -405,7 +405,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     if (!examples) continue;
     command.addHelpText('after', () => {
       const width = terminalWidth(streams.stdout) ?? 80;
-      const lines = examples.flatMap(([cmd, en, zh]) => [`  $ ${bin} ${cmd}`, ...wrapLine('      ', h(en, zh), width, '      ')]);
+      const lines = examples.flatMap(([cmd, en, zh]) => [`  $ ${invocation()} ${cmd}`, ...wrapLine('      ', h(en, zh), width, '      ')]);
       return `\n${h('Examples:', '示例：')}\n${lines.join('\n')}\n`;
     });
   }

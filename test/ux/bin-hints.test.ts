@@ -59,6 +59,9 @@ describe('which command the hints name', () => {
     expect(usage.code).toBe(2);
     expect(usage.out).toMatch(/^banjia: apply needs a target/m);
     expect(usage.out).toContain("hint: see 'banjia providers'");
+    const help = runAs(path.join(bin, 'banjia'), ['scan', '--help']);
+    expect(help.out).toMatch(/^ {2}\$ banjia scan \.$/m);
+    expect(help.out).toMatch(/^Usage: banjia scan/m);
     const github = runAs(path.join(bin, 'banjia'), ['scan', 'fixtures/openai', '--provider', 'deepseek', '--format', 'github']);
     expect(github.out).toMatch(/then run banjia check\./);
     expect(github.out).not.toMatch(/npx/);
@@ -76,6 +79,7 @@ describe('which command the hints name', () => {
     symlinkSync(path.join(REPO, 'bin', 'migrate.js'), path.join(bin, 'migrate'));
     const scan = runAs(path.join(bin, 'migrate'), ['scan', 'fixtures/demo-app', '--provider', 'deepseek']);
     expect(scan.out).toMatch(/Next: npx migrate apply <path> --provider deepseek --dry-run/);
+    expect(runAs(path.join(bin, 'migrate'), ['scan', '--help']).out).toMatch(/^ {2}\$ npx migrate scan \.$/m);
     const list = runAs(path.join(bin, 'migrate'), ['providers']);
     expect(list.out).toMatch(/Details: npx migrate providers <id>/);
   });
