@@ -396,7 +396,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const flags = program.opts<GlobalFlags>();
       const { doctor, renderDoctor } = await import('./commands/doctor.js');
       const result = await doctor({ path, provider: options.provider, region: options.region, baseUrl: options.baseUrl, timeoutMs: Number(options.timeout), probe: options.probe });
-      write(flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDoctor(result));
+      write(flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDoctor(result, flags.lang));
       if (!result.ok) exitCode = EXIT.pending;
     });
 
