@@ -326,7 +326,12 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const server = await emulate(options);
       server.recorder.onEntry = (e) =>
         write(`${e.status} ${e.verdict}${e.rule ? ` [${e.rule}]` : ''} ${e.method} ${e.path}${e.model ? ` ${e.model}` : ''}${(e.warnings ?? []).map((w) => ` ! [${w.rule}]`).join('')}\n`);
-      write(`Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`);
+      const flags = program.opts<GlobalFlags>();
+      write(
+        flags.lang === 'zh'
+          ? `正在模拟 ${server.provider.name.zh}：${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  接受任意 Authorization: Bearer <密钥>；Ctrl-C 停止\n`
+          : `Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -363,12 +368,12 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         const diff = typecheckDiff(folder);
         typecheckFailed = diff.newErrors.length > 0;
         if (!after.length) {
-          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff));
+          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff, flags.lang));
           if (typecheckFailed) exitCode = EXIT.pending;
           return;
         }
-        if (!json) write(renderTypecheck(diff));
-        else streams.stderr.write(renderTypecheck(diff));
+        if (!json) write(renderTypecheck(diff, flags.lang));
+        else streams.stderr.write(renderTypecheck(diff, flags.lang));
       }
       const result = await verify({
         path: folder,
@@ -379,7 +384,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         ...(options.timeout ? { timeoutMs: Number(options.timeout) } : {}),
         onOutput: (stream, text) => (stream === 'stdout' && !json ? streams.stdout : streams.stderr).write(text),
       });
-      write(json ? verifyJson(result) : `\n${renderVerify(result)}`);
+      write(json ? verifyJson(result) : `\n${renderVerify(result, flags.lang)}`);
       if (!result.passed || typecheckFailed) exitCode = EXIT.pending;
     });
 

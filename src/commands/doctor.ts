@@ -12,6 +12,7 @@ import { defaultRegion, findProviderModel } from '../catalogue/index.js';
 import { requestViolations } from '../dialects/index.js';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/text.js';
+import { pad, visibleWidth } from '../render/cost.js';
 import { resolveProvider } from './verify.js';
 
 export interface DoctorOptions {
@@ -231,10 +232,9 @@ export function renderDoctor(result: DoctorResult, lang: Lang = 'en'): string {
   const zh = lang === 'zh';
   const head = zh ? ['', '检查', '对象', '结果'] : ['', 'check', 'subject', 'result'];
   const rows = [head, ...result.rows.map((r) => [MARK[r.status], zh ? inChinese(r.check, ZH_CHECKS) : r.check, r.subject, zh ? inChinese(r.detail, ZH_DETAILS) : r.detail])];
-  // A Chinese character takes two columns.
-  const cols = (text: string) => [...text].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => cols(r[i]))));
-  const body = rows.map((r) => `  ${r.map((c, i) => c + ' '.repeat(widths[i] - cols(c))).join('  ').trimEnd()}\n`).join('');
+  // Padded by columns: a Chinese character takes two.
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => visibleWidth(r[i]))));
+  const body = rows.map((r) => `  ${r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()}\n`).join('');
   const failures = result.rows.filter((r) => r.status === 'fail').length;
   const lock = result.lockFile ? (result.lockFile.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), result.lockFile) : result.lockFile) : undefined;
   if (zh) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { beforeBytes } from '../pipeline/journal.js';
 import { listJournals } from '../pipeline/write.js';
+import type { Lang } from '../core/text.js';
 
 export interface TsError {
   file: string;
@@ -104,7 +105,17 @@ export function typecheckDiff(folder: string): TypecheckDiff {
   }
 }
 
-export function renderTypecheck(diff: TypecheckDiff): string {
-  const head = `Type check (the project's tsc, before and after apply ${diff.journal}): ${diff.before} error(s) before, ${diff.after} after, ${diff.newErrors.length} new\n`;
-  return head + diff.newErrors.map((e) => `  ✗ ${e.file}:${e.line}:${e.column} ${e.code} ${e.message}\n      ${e.cause}\n`).join('');
+/** The cause in Chinese (--lang zh); tsc's own message is quoted as tsc wrote it. */
+function causeZh(cause: string): string {
+  return cause
+    .replace(/^the last apply \((.+)\) edited (.+)$/, '上次 apply（$1）修改了 $2')
+    .replace(/^(.+) was not edited; the last apply changed (.+)$/, '$1 未被修改；上次 apply 修改了 $2');
+}
+
+export function renderTypecheck(diff: TypecheckDiff, lang: Lang = 'en'): string {
+  const zh = lang === 'zh';
+  const head = zh
+    ? `类型检查（项目自己的 tsc，apply ${diff.journal} 前后）：之前 ${diff.before} 个错误，之后 ${diff.after} 个，新增 ${diff.newErrors.length} 个\n`
+    : `Type check (the project's tsc, before and after apply ${diff.journal}): ${diff.before} error(s) before, ${diff.after} after, ${diff.newErrors.length} new\n`;
+  return head + diff.newErrors.map((e) => `  ✗ ${e.file}:${e.line}:${e.column} ${e.code} ${e.message}\n      ${zh ? causeZh(e.cause) : e.cause}\n`).join('');
 }
