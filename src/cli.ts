@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { BanjiaError, InterruptedError, UsageError } from './core/errors.js';
 import { binName, invocation, setBinName, withBin } from './core/bin.js';
+import { commanderErrorZh } from './core/commander-zh.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
@@ -146,6 +147,8 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
+      // commander's usage errors in the reader's language (help is translated through h()).
+      outputError: (text, write) => write(lang === 'zh' ? commanderErrorZh(text) : text),
       // Help wraps at the terminal width (COLUMNS wins), at spaces: words are never broken.
       getOutHelpWidth: () => terminalWidth(streams.stdout) ?? 80,
       getErrHelpWidth: () => terminalWidth(streams.stderr) ?? 80,

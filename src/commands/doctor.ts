@@ -83,11 +83,11 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   const provider = resolveProvider(options.provider);
   const env = options.env ?? process.env;
   const region = options.region ? provider.regions.find((r) => r.id === options.region) : defaultRegion(provider);
-  if (!region) throw new UsageError(`unknown region '${options.region}' for ${provider.id}`, `one of: ${provider.regions.map((r) => r.id).join(', ')}`);
+  if (!region) throw new UsageError(`unknown region '${options.region}' for ${provider.id}`, `one of: ${provider.regions.map((r) => r.id).join(', ')}`).inChinese(`${provider.id} 没有区域 '${options.region}'`, `可选：${provider.regions.map((r) => r.id).join(', ')}`);
   const timeoutMs = options.timeoutMs ?? 15000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of milliseconds');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of milliseconds').inChinese('--timeout 必须是正数（毫秒）');
   const baseUrl = (options.baseUrl || env[provider.baseUrlEnv] || region.baseURL).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new UsageError(`not an http(s) URL: ${baseUrl}`, 'e.g. --base-url https://dashscope.aliyuncs.com/compatible-mode/v1');
+  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new UsageError(`not an http(s) URL: ${baseUrl}`, 'e.g. --base-url https://dashscope.aliyuncs.com/compatible-mode/v1').inChinese(`不是 http(s) 地址：${baseUrl}`, '例如 --base-url https://dashscope.aliyuncs.com/compatible-mode/v1');
   const rows: DoctorRow[] = [];
   const result: DoctorResult = { provider: provider.id, baseUrl, keyEnv: provider.apiKeyEnv, timeoutMs, rows, ok: false };
   const key = env[provider.apiKeyEnv];

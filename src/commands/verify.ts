@@ -62,9 +62,9 @@ export interface VerifyResult {
 }
 
 export function resolveProvider(id: string | undefined): Provider {
-  if (!id) throw new UsageError('--provider is required', `one of: ${providerIds().join(', ')}`);
+  if (!id) throw new UsageError('--provider is required', `one of: ${providerIds().join(', ')}`).inChinese('需要 --provider', `可选：${providerIds().join(', ')}`);
   const provider = findProvider(id);
-  if (!provider) throw new UsageError(`unknown provider '${id}'`, `one of: ${providerIds().join(', ')}`);
+  if (!provider) throw new UsageError(`unknown provider '${id}'`, `one of: ${providerIds().join(', ')}`).inChinese(`未知的服务商 '${id}'`, `可选：${providerIds().join(', ')}`);
   return provider;
 }
 
@@ -80,9 +80,9 @@ export function verifyRoutes(provider: Provider, emulatorPort: number, trapPort:
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const provider = resolveProvider(options.provider);
   if (options.region && !provider.regions.some((r) => r.id === options.region)) {
-    throw new UsageError(`unknown region '${options.region}' for ${provider.id}`, `one of: ${provider.regions.map((r) => r.id).join(', ')}`);
+    throw new UsageError(`unknown region '${options.region}' for ${provider.id}`, `one of: ${provider.regions.map((r) => r.id).join(', ')}`).inChinese(`${provider.id} 没有区域 '${options.region}'`, `可选：${provider.regions.map((r) => r.id).join(', ')}`);
   }
-  if (!options.command.length) throw new UsageError('no command to run', 'put it after --: migrate verify --provider qwen -- npm test');
+  if (!options.command.length) throw new UsageError('no command to run', 'put it after --: npx migrate verify --provider qwen -- npm test').inChinese('没有要运行的命令', '写在 -- 之后：npx migrate verify --provider qwen -- npm test');
   const cwd = path.resolve(options.path);
   const recorder = new Recorder(options.record);
   const emulator = await startEmulator({ provider, region: options.region, recorder });
@@ -123,7 +123,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       });
       child.on('error', (error) => {
         if (timer) clearTimeout(timer);
-        reject(new UsageError(`cannot run ${options.command[0]}: ${error.message}`));
+        reject(new UsageError(`cannot run ${options.command[0]}: ${error.message}`).inChinese(`无法运行 ${options.command[0]}：${error.message}`));
       });
       child.on('close', (c, s) => {
         if (timer) clearTimeout(timer);

@@ -219,7 +219,7 @@ export async function writePlans(plans: FilePlan[], options: WriteOptions): Prom
   const fs = options.fs ?? realFs;
   const stale = staleFiles(plans, fs);
   if (stale.length) {
-    throw new UnsafeTreeError(`${stale.length} file(s) changed since they were scanned: ${stale.join(', ')}`, stale, 'run the command again');
+    throw new UnsafeTreeError(`${stale.length} file(s) changed since they were scanned: ${stale.join(', ')}`, stale, 'run the command again').inChinese(`${stale.length} 个文件在扫描后被修改：${stale.join(', ')}`, '请重新运行该命令');
   }
   const skipped: SkippedWrite[] = [];
   const prepared = prepare(plans, options.root, fs, skipped);
@@ -346,7 +346,7 @@ export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs
       failed.push(entry.file);
     }
   }
-  if (failed.length) throw new WriteError(`could not restore ${failed.join(', ')}`);
+  if (failed.length) throw new WriteError(`could not restore ${failed.join(', ')}`).inChinese(`无法还原 ${failed.join(', ')}`);
   const interrupted = last.status === 'pending';
   last.status = 'undone';
   const journalPath = saveJournal(root, last);
