@@ -3,7 +3,7 @@
  * choice, a typo of a command) and banjia's (unknown provider, bad flags, a broken config). What a
  * parser quotes (JSON.parse's message, a path) stays as it is.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,16 @@ describe('usage errors under --lang zh', () => {
     writeFileSync(path.join(dir, 'migrate.config.json'), JSON.stringify({ custom: { baseURL: 'http://localhost:8000/v1' } }));
     expect(zh(['scan', '.'], dir).stderr).toMatch(/^migrate: \S+ 中的配置无效：custom\.apiKeyEnv/m);
     rmSync(path.join(dir, 'migrate.config.json'));
+  });
+
+  it("undo's refusal of a file edited after the apply", () => {
+    const project = path.join(dir, 'undo');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'a.ts'), "import OpenAI from 'openai';\nexport const c = new OpenAI();\n");
+    expect(runCli(['apply', '.', '--provider', 'qwen', '--yes'], { cwd: project }).code).toBe(0);
+    appendFileSync(path.join(project, 'a.ts'), '// mine\n');
+    const undo = zh(['undo'], project);
+    expect(undo.code).toBe(2);
+    expect(undo.stderr).toMatch(/^migrate: 1 个文件在 \S+ 的 apply 之后被编辑过：a\.ts\n {2}提示: undo --force 仍会放回旧文本，这些编辑将丢失$/m);
   });
 });
