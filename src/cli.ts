@@ -580,11 +580,11 @@ async function renderReport(full: import('./render/report.js').Report, flags: Gl
     case 'sarif':
       return withBin((await import('./render/sarif.js')).renderSarif(report));
     case 'github':
-      return withBin((await import('./render/github.js')).renderGithub(report, flags.verbose));
+      return withBin((await import('./render/github.js')).renderGithub(report, flags.verbose, flags.lang));
     case 'markdown':
-      return withBin((await import('./render/markdown.js')).renderMarkdown(report));
+      return withBin((await import('./render/markdown.js')).renderMarkdown(report, flags.lang));
     case 'codequality':
-      return withBin((await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose));
+      return withBin((await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose, flags.lang));
     default: {
       const { renderText, closingLine } = await import('./render/text.js');
       const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text, ...(width ? { width } : {}) });
