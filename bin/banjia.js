@@ -5,5 +5,5 @@ import { enableCompileCache } from '../dist/compile-cache.js';
 
 enableCompileCache();
 const { run } = await import('../dist/cli.js');
-const { binFromPath } = await import('../dist/core/bin.js');
-process.exitCode = await run(process.argv.slice(2), undefined, binFromPath(process.argv[1], 'banjia'));
+const { binFromPath, ranThroughNpx } = await import('../dist/core/bin.js');
+process.exitCode = await run(process.argv.slice(2), undefined, binFromPath(process.argv[1], 'banjia'), ranThroughNpx(process.argv[1]));

@@ -7,5 +7,5 @@ import { enableCompileCache } from '../dist/compile-cache.js';
 
 enableCompileCache();
 const { run } = await import('../dist/cli.js');
-const { binFromPath } = await import('../dist/core/bin.js');
-process.exitCode = await run(process.argv.slice(2), undefined, binFromPath(process.argv[1], 'migrate'));
+const { binFromPath, ranThroughNpx } = await import('../dist/core/bin.js');
+process.exitCode = await run(process.argv.slice(2), undefined, binFromPath(process.argv[1], 'migrate'), ranThroughNpx(process.argv[1]));

@@ -9,7 +9,8 @@ import { readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { BanjiaError, InterruptedError, UsageError } from './core/errors.js';
-import { binName, setBinName, withBin } from './core/bin.js';
+import { binName, invocation, setBinName, withBin } from './core/bin.js';
+import { commanderErrorZh } from './core/commander-zh.js';
 import type { Lang } from './core/text.js';
 import type { Severity } from './core/types.js';
 import { VERSION } from './version.js';
@@ -110,9 +111,10 @@ function analysisOptions(path: string, options: Record<string, unknown>) {
   };
 }
 
-export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }, bin = 'migrate'): Promise<number> {
+/** `bin` is the name the user ran; `viaNpx` whether they typed `npx` before it (see core/bin.ts). */
+export async function run(argv: string[], streams: Streams = { stdout: process.stdout, stderr: process.stderr }, bin = 'migrate', viaNpx = true): Promise<number> {
   let exitCode: number = EXIT.ok;
-  setBinName(bin);
+  setBinName(bin, viaNpx);
   const program = new Command();
   const lang = helpLang(argv);
   const h: HelpText = (en, zh) => withBin(lang === 'zh' ? zh : en);
@@ -145,6 +147,8 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
+      // commander's usage errors in the reader's language (help is translated through h()).
+      outputError: (text, write) => write(lang === 'zh' ? commanderErrorZh(text) : text),
       // Help wraps at the terminal width (COLUMNS wins), at spaces: words are never broken.
       getOutHelpWidth: () => terminalWidth(streams.stdout) ?? 80,
       getErrHelpWidth: () => terminalWidth(streams.stderr) ?? 80,
@@ -286,7 +290,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const color = useColor(flags, streams.stdout);
       // `custom` is a provider once configured; before that, say how to configure it.
       if (id === 'custom' && !(await import('./catalogue/index.js')).findProvider('custom')) {
-        write(flags.format === 'json' ? `${JSON.stringify({ provider: 'custom', configured: false, usage: '--provider custom --base-url <url> --api-key-env <NAME>' }, null, 2)}\n` : withBin(render.renderCustomHelp(flags.lang)));
+        write(flags.format === 'json' ? render.renderCustomUnconfiguredJson() : withBin(render.renderCustomHelp(flags.lang)));
         return;
       }
       const list = providers(id);
@@ -325,7 +329,12 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const server = await emulate(options);
       server.recorder.onEntry = (e) =>
         write(`${e.status} ${e.verdict}${e.rule ? ` [${e.rule}]` : ''} ${e.method} ${e.path}${e.model ? ` ${e.model}` : ''}${(e.warnings ?? []).map((w) => ` ! [${w.rule}]`).join('')}\n`);
-      write(`Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`);
+      const flags = program.opts<GlobalFlags>();
+      write(
+        flags.lang === 'zh'
+          ? `正在模拟 ${server.provider.name.zh}：${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  接受任意 Authorization: Bearer <密钥>；Ctrl-C 停止\n`
+          : `Emulating ${server.provider.name.en} at ${server.url}\n  ${server.provider.baseUrlEnv}=${server.url}\n  any Authorization: Bearer <key> is accepted; Ctrl-C stops\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -362,12 +371,12 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         const diff = typecheckDiff(folder);
         typecheckFailed = diff.newErrors.length > 0;
         if (!after.length) {
-          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff));
+          write(json ? `${JSON.stringify({ typecheck: diff }, null, 2)}\n` : renderTypecheck(diff, flags.lang));
           if (typecheckFailed) exitCode = EXIT.pending;
           return;
         }
-        if (!json) write(renderTypecheck(diff));
-        else streams.stderr.write(renderTypecheck(diff));
+        if (!json) write(renderTypecheck(diff, flags.lang));
+        else streams.stderr.write(renderTypecheck(diff, flags.lang));
       }
       const result = await verify({
         path: folder,
@@ -378,7 +387,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
         ...(options.timeout ? { timeoutMs: Number(options.timeout) } : {}),
         onOutput: (stream, text) => (stream === 'stdout' && !json ? streams.stdout : streams.stderr).write(text),
       });
-      write(json ? verifyJson(result) : `\n${renderVerify(result)}`);
+      write(json ? verifyJson(result) : `\n${renderVerify(result, flags.lang)}`);
       if (!result.passed || typecheckFailed) exitCode = EXIT.pending;
     });
 
@@ -395,7 +404,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
       const flags = program.opts<GlobalFlags>();
       const { doctor, renderDoctor } = await import('./commands/doctor.js');
       const result = await doctor({ path, provider: options.provider, region: options.region, baseUrl: options.baseUrl, timeoutMs: Number(options.timeout), probe: options.probe });
-      write(flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDoctor(result));
+      write(flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDoctor(result, flags.lang));
       if (!result.ok) exitCode = EXIT.pending;
     });
 
@@ -404,7 +413,7 @@ export async function run(argv: string[], streams: Streams = { stdout: process.s
     if (!examples) continue;
     command.addHelpText('after', () => {
       const width = terminalWidth(streams.stdout) ?? 80;
-      const lines = examples.flatMap(([cmd, en, zh]) => [`  $ ${bin} ${cmd}`, ...wrapLine('      ', h(en, zh), width, '      ')]);
+      const lines = examples.flatMap(([cmd, en, zh]) => [`  $ ${invocation()} ${cmd}`, ...wrapLine('      ', h(en, zh), width, '      ')]);
       return `\n${h('Examples:', '示例：')}\n${lines.join('\n')}\n`;
     });
   }
@@ -567,14 +576,15 @@ async function renderReport(full: import('./render/report.js').Report, flags: Gl
   switch (flags.format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
+    // The CI formats are read by people too: their "do" names the command that was run.
     case 'sarif':
-      return (await import('./render/sarif.js')).renderSarif(report);
+      return withBin((await import('./render/sarif.js')).renderSarif(report));
     case 'github':
-      return (await import('./render/github.js')).renderGithub(report, flags.verbose);
+      return withBin((await import('./render/github.js')).renderGithub(report, flags.verbose, flags.lang));
     case 'markdown':
-      return (await import('./render/markdown.js')).renderMarkdown(report);
+      return withBin((await import('./render/markdown.js')).renderMarkdown(report, flags.lang));
     case 'codequality':
-      return (await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose);
+      return withBin((await import('./render/codequality.js')).renderCodeQuality(report, flags.verbose, flags.lang));
     default: {
       const { renderText, closingLine } = await import('./render/text.js');
       const body = renderText(report, { color, lang: flags.lang, verbose: flags.verbose, quiet: flags.quiet, text, ...(width ? { width } : {}) });

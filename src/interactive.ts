@@ -72,6 +72,7 @@ const TEXT = {
     before: (n: number) => `${n} file(s) would change; you are asked about each one.`,
     badKey: (key: string) => `'${key}' is not one of y, n, a, q, e`,
     confirmKeys: '[y/N]',
+    pickerKeys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
   },
   zh: {
     picker: '迁移到哪个服务商？（按就绪度与费用排序；调用点 自动 / 复核 / 无法迁移）',
@@ -86,6 +87,7 @@ const TEXT = {
     before: (n: number) => `将修改 ${n} 个文件；会逐个询问。`,
     badKey: (key: string) => `'${key}' 不是 y、n、a、q、e 之一`,
     confirmKeys: '[y/N]',
+    pickerKeys: { navigate: '移动', select: '选择' } as Record<string, string>,
   },
 } as const;
 
@@ -117,6 +119,8 @@ export function interactiveIo(
       if (openaiUsd !== undefined) write(`${chalk.dim(T.baseline(formatMoney(openaiUsd, 'USD')))}\n`);
       return select({
         message: T.picker,
+        // inquirer's key line ("↑↓ navigate • ⏎ select") in the reader's language.
+        theme: { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([k, action]) => `${chalk.bold(k)} ${chalk.dim(T.pickerKeys[action] ?? action)}`).join(chalk.dim(' • ')) } },
         pageSize: Math.max(15, rows.length),
         choices: rows.map((row) => {
           const cost = row.monthlyCost ? `${formatMoney(row.monthlyCost.amount, row.monthlyCost.currency)}${row.monthlyCost.complete ? '' : lang === 'zh' ? '（部分）' : ' (partial)'}` : '–';

@@ -43,8 +43,8 @@ export const FX_ALTERNATIVES: readonly FxRate[] = [
 /** Reads a `--fx` value: a positive number of yuan per dollar. */
 export function parseFx(value: string | number): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`--fx must be a positive number of CNY per USD (e.g. 7.2), got '${value}'`);
-  if (n < 1 || n > 50) throw new ConfigError(`--fx ${n} is not a plausible CNY-per-USD rate (expected about 6–8; the default is ${DEFAULT_FX.cnyPerUsd})`);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`--fx must be a positive number of CNY per USD (e.g. 7.2), got '${value}'`).inChinese(`--fx 必须是每美元兑人民币的正数（如 7.2），实际为 '${value}'`);
+  if (n < 1 || n > 50) throw new ConfigError(`--fx ${n} is not a plausible CNY-per-USD rate (expected about 6–8; the default is ${DEFAULT_FX.cnyPerUsd})`).inChinese(`--fx ${n} 不是合理的美元兑人民币汇率（应约为 6–8；默认 ${DEFAULT_FX.cnyPerUsd}）`);
   return n;
 }
 

@@ -60,7 +60,7 @@ function load(): Map<string, Provider> {
     map.set(id, next);
   }
   for (const id of Object.keys(overrides?.providers ?? {})) {
-    if (!map.has(id)) throw new ConfigError(`config: unknown provider '${id}' under providers (known: ${[...map.keys()].join(', ')})`);
+    if (!map.has(id)) throw new ConfigError(`config: unknown provider '${id}' under providers (known: ${[...map.keys()].join(', ')})`).inChinese(`配置：providers 下有未知的服务商 '${id}'（已知：${[...map.keys()].join(', ')}）`);
   }
   if (overrides?.custom) map.set('custom', customProvider(overrides.custom, origin));
   cache = map;

@@ -52,9 +52,9 @@ export function importLitellmPrices(file: string, asOf?: string): ImportedPrices
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`cannot read LiteLLM prices from ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigError(`cannot read LiteLLM prices from ${file}: ${error instanceof Error ? error.message : String(error)}`).inChinese(`无法从 ${file} 读取 LiteLLM 价格：${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected LiteLLM's object of model entries`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected LiteLLM's object of model entries`).inChinese(`${file}：应为 LiteLLM 的模型条目对象`);
   const source = pathToFileURL(path.resolve(file)).href;
   const date = asOf ?? new Date().toISOString().slice(0, 10);
   const byProvider = new Map<string, Map<string, Price>>();
@@ -106,7 +106,7 @@ export function applyProviderOverride(provider: Provider, override: ProviderOver
   const next: Provider = structuredClone(provider);
   if (override.region) {
     if (!next.regions.some((r) => r.id === override.region)) {
-      throw new ConfigError(`config: provider ${provider.id} has no region '${override.region}' (regions: ${next.regions.map((r) => r.id).join(', ')})`);
+      throw new ConfigError(`config: provider ${provider.id} has no region '${override.region}' (regions: ${next.regions.map((r) => r.id).join(', ')})`).inChinese(`配置：服务商 ${provider.id} 没有区域 '${override.region}'（可选：${next.regions.map((r) => r.id).join(', ')}）`);
     }
     next.regions = next.regions.map((r) => ({ ...r, default: r.id === override.region }));
   }
@@ -162,8 +162,8 @@ export function applyImportedPrices(provider: Provider, imported: ImportedPrices
 
 /** A provider record for any OpenAI-compatible endpoint (vLLM, Ollama, one-api, LiteLLM proxy…). */
 export function customProvider(endpoint: CustomEndpoint, origin: string): Provider {
-  if (!/^https?:\/\//.test(endpoint.baseURL)) throw new ConfigError(`custom provider: baseURL must be an http(s) URL, got '${endpoint.baseURL}'`);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(endpoint.apiKeyEnv)) throw new ConfigError(`custom provider: '${endpoint.apiKeyEnv}' is not an environment variable name`);
+  if (!/^https?:\/\//.test(endpoint.baseURL)) throw new ConfigError(`custom provider: baseURL must be an http(s) URL, got '${endpoint.baseURL}'`).inChinese(`自定义服务商：baseURL 必须是 http(s) 地址，实际为 '${endpoint.baseURL}'`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(endpoint.apiKeyEnv)) throw new ConfigError(`custom provider: '${endpoint.apiKeyEnv}' is not an environment variable name`).inChinese(`自定义服务商：'${endpoint.apiKeyEnv}' 不是环境变量名`);
   const features = Object.fromEntries(FEATURE_IDS.map((id) => [id, { support: 'unknown' as const }])) as Record<FeatureId, { support: 'unknown' }>;
   const modelMap = Object.fromEntries(OPENAI_TIERS.map((tier) => [tier, 'none'])) as Provider['modelMap'];
   const modelOverrides: Record<string, string> = {};
@@ -203,7 +203,7 @@ export function overridesFromConfig(config: Config, configFile: string | undefin
   const baseURL = cli.baseUrl ?? config.custom?.baseURL;
   const apiKeyEnv = cli.apiKeyEnv ?? config.custom?.apiKeyEnv;
   if (baseURL || apiKeyEnv) {
-    if (!baseURL || !apiKeyEnv) throw new ConfigError('the custom provider needs both --base-url and --api-key-env (or custom.baseURL and custom.apiKeyEnv in the config)');
+    if (!baseURL || !apiKeyEnv) throw new ConfigError('the custom provider needs both --base-url and --api-key-env (or custom.baseURL and custom.apiKeyEnv in the config)').inChinese('自定义服务商需要同时提供 --base-url 和 --api-key-env（或配置中的 custom.baseURL 和 custom.apiKeyEnv）');
     overrides.custom = { baseURL, apiKeyEnv, ...(config.custom?.name ? { name: config.custom.name } : {}), ...(config.custom?.modelMap ? { modelMap: config.custom.modelMap } : {}) };
   }
   const litellm = cli.litellm ?? (config.litellmPrices && configFile ? path.resolve(path.dirname(configFile), config.litellmPrices) : config.litellmPrices);

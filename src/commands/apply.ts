@@ -102,9 +102,9 @@ export async function apply(options: ApplyOptions, io: ApplyIo): Promise<ApplyOu
     analysis = await retarget(analysis, picked, options);
   }
   if (!analysis.target) {
-    throw new UsageError('apply needs a target: --provider <id>, or `provider` in the config file', "see 'migrate providers'").inChinese(
+    throw new UsageError('apply needs a target: --provider <id>, or `provider` in the config file', "see 'npx migrate providers'").inChinese(
       'apply 需要目标服务商：--provider <id>，或在配置文件中设置 provider',
-      '可用 migrate providers 查看',
+      '可用 npx migrate providers 查看',
     );
   }
   // A check that cannot run is refused before anything is written, not found out after.

@@ -16,6 +16,7 @@ import { readUsageFile, type UsageDescription } from '../cost/usage.js';
 import { resolveRoot } from '../pipeline/discover.js';
 import { parseModelMap, resolveTarget } from '../pipeline/target.js';
 import { withProviderLock } from '../pipeline/provider-lock.js';
+import { usageErrorZh, usageHintZh } from '../cost/usage-zh.js';
 
 export interface CostCommandOptions {
   path: string;
@@ -50,11 +51,11 @@ export interface CostOutcome {
 }
 
 /** Runs `parse`, giving its error a Chinese message too. */
-function parsed<T>(parse: () => T, zh: (message: string) => string): T {
+function parsed<T>(parse: () => T, zh: (message: string) => string, hintZh: (hint: string | undefined) => string | undefined = (h) => h): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof BanjiaError && !error.zh) throw error.inChinese(zh(error.message), error.hint);
+    if (error instanceof BanjiaError && !error.zh) throw error.inChinese(zh(error.message), hintZh(error.hint));
     throw error;
   }
 }
@@ -113,7 +114,7 @@ export async function cost(options: CostCommandOptions): Promise<CostOutcome> {
     if (callsPerMonth !== undefined) {
       throw new UsageError('--calls-per-month applies to the static estimate; the usage file gives the volume').inChinese('--calls-per-month 只用于静态估算；用量文件已给出调用量');
     }
-    const usage = parsed(() => readUsageFile(options.usage!), (m) => `用量文件有误：${m}`);
+    const usage = parsed(() => readUsageFile(options.usage!), (m) => `用量文件有误：${usageErrorZh(m)}`, usageHintZh);
     const result = costForAll(usage.records, {
       ...shared,
       ...(cnyPerUsd !== undefined ? { cnyPerUsd } : {}),

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { defaultRegion, findProviderModel } from '../catalogue/index.js';
 import { requestViolations } from '../dialects/index.js';
 import { UsageError } from '../core/errors.js';
+import type { Lang } from '../core/text.js';
+import { pad, visibleWidth } from '../render/cost.js';
 import { resolveProvider } from './verify.js';
 
 export interface DoctorOptions {
@@ -81,11 +83,11 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   const provider = resolveProvider(options.provider);
   const env = options.env ?? process.env;
   const region = options.region ? provider.regions.find((r) => r.id === options.region) : defaultRegion(provider);
-  if (!region) throw new UsageError(`unknown region '${options.region}' for ${provider.id}`, `one of: ${provider.regions.map((r) => r.id).join(', ')}`);
+  if (!region) throw new UsageError(`unknown region '${options.region}' for ${provider.id}`, `one of: ${provider.regions.map((r) => r.id).join(', ')}`).inChinese(`${provider.id} 没有区域 '${options.region}'`, `可选：${provider.regions.map((r) => r.id).join(', ')}`);
   const timeoutMs = options.timeoutMs ?? 15000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of milliseconds');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of milliseconds').inChinese('--timeout 必须是正数（毫秒）');
   const baseUrl = (options.baseUrl || env[provider.baseUrlEnv] || region.baseURL).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new UsageError(`not an http(s) URL: ${baseUrl}`, 'e.g. --base-url https://dashscope.aliyuncs.com/compatible-mode/v1');
+  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new UsageError(`not an http(s) URL: ${baseUrl}`, 'e.g. --base-url https://dashscope.aliyuncs.com/compatible-mode/v1').inChinese(`不是 http(s) 地址：${baseUrl}`, '例如 --base-url https://dashscope.aliyuncs.com/compatible-mode/v1');
   const rows: DoctorRow[] = [];
   const result: DoctorResult = { provider: provider.id, baseUrl, keyEnv: provider.apiKeyEnv, timeoutMs, rows, ok: false };
   const key = env[provider.apiKeyEnv];
@@ -192,14 +194,59 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
 
 const MARK = { ok: '✓', fail: '✗', warn: '!', skip: '-' } as const;
 
-export function renderDoctor(result: DoctorResult): string {
-  const rows = [['', 'check', 'subject', 'result'], ...result.rows.map((r) => [MARK[r.status], r.check, r.subject, r.detail])];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const body = rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}\n`).join('');
+/**
+ * The rows keep English in JSON (a contract, as for findings); the text view says them in Chinese
+ * under --lang zh. A provider's own error text (after "HTTP 400: ") is quoted as it came.
+ */
+const ZH_CHECKS: Array<[RegExp, string]> = [
+  [/^key$/, '密钥'],
+  [/^base URL$/, '接口地址'],
+  [/^in \/models$/, '在 /models 中'],
+  [/^embedding$/, '向量'],
+  [/^chat$/, '对话'],
+  [/^probes$/, '探测'],
+  [/^probe (.+)$/, '探测 $1'],
+];
+const ZH_DETAILS: Array<[RegExp, string]> = [
+  [/^not set$/, '未设置'],
+  [/^set \(not shown\)$/, '已设置（不显示）'],
+  [/^answers; \/models lists (\d+) model\(s\)$/, '可达；/models 列出 $1 个模型'],
+  [/^the key was refused: /, '密钥被拒绝：'],
+  [/^answers, but \/models gave /, '可达，但 /models 返回 '],
+  [/^listed$/, '已列出'],
+  [/^not listed for this key and region$/, '此密钥和地域下未列出'],
+  [/^answered$/, '已作答'],
+  [/^no chat model answered$/, '没有对话模型作答'],
+  [/^works$/, '可用'],
+  [/^accepted, but the answer lacks it$/, '请求被接受，但回答中没有该项'],
+  [/^no answer within (\d+) ms$/, '$1 毫秒内无应答'],
+  [/^cannot connect: /, '无法连接：'],
+];
+
+function inChinese(text: string, table: Array<[RegExp, string]>): string {
+  for (const [pattern, replacement] of table) if (pattern.test(text)) return text.replace(pattern, replacement);
+  return text;
+}
+
+export function renderDoctor(result: DoctorResult, lang: Lang = 'en'): string {
+  const zh = lang === 'zh';
+  const head = zh ? ['', '检查', '对象', '结果'] : ['', 'check', 'subject', 'result'];
+  const rows = [head, ...result.rows.map((r) => [MARK[r.status], zh ? inChinese(r.check, ZH_CHECKS) : r.check, r.subject, zh ? inChinese(r.detail, ZH_DETAILS) : r.detail])];
+  // Padded by columns: a Chinese character takes two.
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => visibleWidth(r[i]))));
+  const body = rows.map((r) => `  ${r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()}\n`).join('');
   const failures = result.rows.filter((r) => r.status === 'fail').length;
+  const lock = result.lockFile ? (result.lockFile.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), result.lockFile) : result.lockFile) : undefined;
+  if (zh) {
+    return (
+      `banjia doctor：${result.provider}，接口 ${result.baseUrl}（在线检查；每个请求 ${result.timeoutMs} 毫秒超时）\n\n${body}\n` +
+      (lock ? `已写入 ${lock}\n` : '') +
+      (result.ok ? '通过：每个映射的模型都有应答\n' : `失败：${failures} 项检查未通过\n`)
+    );
+  }
   return (
     `banjia doctor: ${result.provider} at ${result.baseUrl} (live; each request times out after ${result.timeoutMs} ms)\n\n${body}\n` +
-    (result.lockFile ? `Wrote ${result.lockFile.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), result.lockFile) : result.lockFile}\n` : '') +
+    (lock ? `Wrote ${lock}\n` : '') +
     (result.ok ? 'OK: the provider answers for every mapped model\n' : `FAIL: ${failures} check(s) failed\n`)
   );
 }

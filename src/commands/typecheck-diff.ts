@@ -12,6 +12,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { beforeBytes } from '../pipeline/journal.js';
 import { listJournals } from '../pipeline/write.js';
+import type { Lang } from '../core/text.js';
 
 export interface TsError {
   file: string;
@@ -48,7 +49,7 @@ export function parseTscOutput(text: string): TsError[] {
 
 function runTsc(tsc: string, cwd: string): TsError[] {
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', '--pretty', 'false'], { cwd, encoding: 'utf8', timeout: 300_000 });
-  if (result.error) throw new UsageError(`cannot run the project's tsc: ${result.error.message}`);
+  if (result.error) throw new UsageError(`cannot run the project's tsc: ${result.error.message}`).inChinese(`无法运行项目的 tsc：${result.error.message}`);
   return parseTscOutput(`${result.stdout}\n${result.stderr}`);
 }
 
@@ -57,11 +58,11 @@ function runTsc(tsc: string, cwd: string): TsError[] {
  * the check is the project's tsconfig with the project's compiler, never banjia's.
  */
 export function projectTsc(root: string, flag = '--typecheck'): string {
-  if (!existsSync(path.join(root, 'tsconfig.json'))) throw new UsageError(`${flag}: no tsconfig.json in ${root}`);
+  if (!existsSync(path.join(root, 'tsconfig.json'))) throw new UsageError(`${flag}: no tsconfig.json in ${root}`).inChinese(`${flag}：${root} 中没有 tsconfig.json`);
   try {
     return createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
-    throw new UsageError(`${flag}: the project has no typescript installed (looked from ${root})`, 'install it in the project: npm i -D typescript');
+    throw new UsageError(`${flag}: the project has no typescript installed (looked from ${root})`, 'install it in the project: npm i -D typescript').inChinese(`${flag}：项目未安装 typescript（从 ${root} 查找）`, '在项目中安装：npm i -D typescript');
   }
 }
 
@@ -69,7 +70,7 @@ export function typecheckDiff(folder: string): TypecheckDiff {
   const root = path.resolve(folder);
   const tsc = projectTsc(root);
   const last = listJournals(root).journals.filter((j) => j.status === 'complete').at(-1);
-  if (!last) throw new UsageError('--typecheck: no apply in the journal (.migrate/journal) to compare with');
+  if (!last) throw new UsageError('--typecheck: no apply in the journal (.migrate/journal) to compare with').inChinese('--typecheck：日志（.migrate/journal）中没有可比较的 apply');
   const after = runTsc(tsc, root);
   const dir = mkdtempSync(path.join(tmpdir(), 'banjia-before-'));
   try {
@@ -104,7 +105,17 @@ export function typecheckDiff(folder: string): TypecheckDiff {
   }
 }
 
-export function renderTypecheck(diff: TypecheckDiff): string {
-  const head = `Type check (the project's tsc, before and after apply ${diff.journal}): ${diff.before} error(s) before, ${diff.after} after, ${diff.newErrors.length} new\n`;
-  return head + diff.newErrors.map((e) => `  ✗ ${e.file}:${e.line}:${e.column} ${e.code} ${e.message}\n      ${e.cause}\n`).join('');
+/** The cause in Chinese (--lang zh); tsc's own message is quoted as tsc wrote it. */
+function causeZh(cause: string): string {
+  return cause
+    .replace(/^the last apply \((.+)\) edited (.+)$/, '上次 apply（$1）修改了 $2')
+    .replace(/^(.+) was not edited; the last apply changed (.+)$/, '$1 未被修改；上次 apply 修改了 $2');
+}
+
+export function renderTypecheck(diff: TypecheckDiff, lang: Lang = 'en'): string {
+  const zh = lang === 'zh';
+  const head = zh
+    ? `类型检查（项目自己的 tsc，apply ${diff.journal} 前后）：之前 ${diff.before} 个错误，之后 ${diff.after} 个，新增 ${diff.newErrors.length} 个\n`
+    : `Type check (the project's tsc, before and after apply ${diff.journal}): ${diff.before} error(s) before, ${diff.after} after, ${diff.newErrors.length} new\n`;
+  return head + diff.newErrors.map((e) => `  ✗ ${e.file}:${e.line}:${e.column} ${e.code} ${e.message}\n      ${zh ? causeZh(e.cause) : e.cause}\n`).join('');
 }

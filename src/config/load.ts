@@ -69,7 +69,7 @@ async function jsonError(file: string, text: string, error: unknown): Promise<Co
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message)?.[1];
   const line = position !== undefined ? lineAt(text, Number(position) + (text.charCodeAt(0) === 0xfeff ? 1 : 0)) : await syntaxErrorLine(file, text, true);
-  return new ConfigError(`invalid JSON in ${line ? `${file}:${line}` : file}: ${message}`);
+  return new ConfigError(`invalid JSON in ${line ? `${file}:${line}` : file}: ${message}`).inChinese(`${line ? `${file}:${line}` : file} 中的 JSON 无效：${message}`);
 }
 
 /**
@@ -82,7 +82,7 @@ async function scriptError(file: string, text: string, error: unknown): Promise<
   const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let line: number | undefined = Number([pathToFileURL(file).href, file].map((name) => new RegExp(`${escape(name)}:(\\d+)`).exec(stack)?.[1]).find(Boolean)) || undefined;
   if (line === undefined && error instanceof SyntaxError) line = await syntaxErrorLine(file, text, false);
-  return new ConfigError(`could not load the config ${line ? `${file}:${line}` : file}: ${message}`);
+  return new ConfigError(`could not load the config ${line ? `${file}:${line}` : file}: ${message}`).inChinese(`无法加载配置 ${line ? `${file}:${line}` : file}：${message}`);
 }
 
 /** The line of a key in the config's text, for an error about its value. */
@@ -107,7 +107,7 @@ function validate(raw: unknown, file: string, text?: string, within: string[] = 
     const first = parsed.error.issues[0] as (typeof parsed.error.issues)[number] & { keys?: string[] };
     const line = first ? keyLine(text, [...within, ...first.path, ...(first.keys?.slice(0, 1) ?? [])]) : undefined;
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new ConfigError(`invalid config in ${line ? `${file}:${line}` : file}: ${issues}`);
+    throw new ConfigError(`invalid config in ${line ? `${file}:${line}` : file}: ${issues}`).inChinese(`${line ? `${file}:${line}` : file} 中的配置无效：${issues}`);
   }
   return parsed.data;
 }
@@ -117,7 +117,7 @@ async function loadFile(file: string, explicit: boolean): Promise<LoadedConfig |
   const text = readRegularText(file);
   if (text === undefined) {
     if (!explicit) return undefined;
-    throw new ConfigError(`cannot read the config file ${file}: ${existsSync(file) ? 'not a regular file' : 'no such file'}`);
+    throw new ConfigError(`cannot read the config file ${file}: ${existsSync(file) ? 'not a regular file' : 'no such file'}`).inChinese(`无法读取配置文件 ${file}：${existsSync(file) ? '不是普通文件' : '文件不存在'}`);
   }
   const base = path.basename(file);
   const ext = path.extname(file).toLowerCase();
@@ -147,7 +147,7 @@ async function loadFile(file: string, explicit: boolean): Promise<LoadedConfig |
       throw await scriptError(file, text, error);
     }
   } else {
-    throw new ConfigError(`cannot load the config file ${file}: use .json, .js, .mjs, .cjs or .ts`);
+    throw new ConfigError(`cannot load the config file ${file}: use .json, .js, .mjs, .cjs or .ts`).inChinese(`无法加载配置文件 ${file}：请使用 .json、.js、.mjs、.cjs 或 .ts`);
   }
   return { config: validate(raw, file, text, base === 'package.json' ? ['migrate'] : []), file };
 }

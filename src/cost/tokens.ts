@@ -142,14 +142,14 @@ export function parseTokenRatios(text: string): TokenRatioOverrides {
   const trimmed = text.trim();
   if (/^[\d.]+$/.test(trimmed)) {
     const n = Number(trimmed);
-    if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`--token-ratio must be a positive number, got '${text}'`);
+    if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`--token-ratio must be a positive number, got '${text}'`).inChinese(`--token-ratio 必须是正数，实际为 '${text}'`);
     return n;
   }
   const out: Record<string, number> = {};
   for (const part of trimmed.split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
     const n = Number(value);
-    if (!key || value === undefined || !Number.isFinite(n) || n <= 0) throw new ConfigError(`--token-ratio '${part}' must look like provider=0.75`);
+    if (!key || value === undefined || !Number.isFinite(n) || n <= 0) throw new ConfigError(`--token-ratio '${part}' must look like provider=0.75`).inChinese(`--token-ratio '${part}' 的格式应为 provider=0.75`);
     out[key] = n;
   }
   return out;

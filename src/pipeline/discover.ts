@@ -152,7 +152,7 @@ export function resolveRoot(target: string): { root: string; only?: string[] } {
   }
   if (stat.isDirectory()) return { root: absolute };
   if (stat.isFile()) return { root: path.dirname(absolute), only: [path.basename(absolute)] };
-  throw new UsageError(`not a file or directory: ${target}`);
+  throw new UsageError(`not a file or directory: ${target}`).inChinese(`不是文件或目录：${target}`);
 }
 
 /**

@@ -108,5 +108,5 @@ export function acquireLock(root: string, command: string): () => void {
     // Another run is breaking the same stale lock: give it a moment, then look again.
     if (!breakStale(file, read.raw)) pause(25);
   }
-  throw new UnsafeTreeError(`could not take ${file}: another migrate run keeps taking it`, [], 'try again');
+  throw new UnsafeTreeError(`could not take ${file}: another migrate run keeps taking it`, [], 'try again').inChinese(`无法获取 ${file}：另一个 migrate 进程一直占用它`, '请重试');
 }

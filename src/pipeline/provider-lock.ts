@@ -44,7 +44,7 @@ export function readProviderLock(root: string, target: Pick<Target, 'provider' |
     // No lock: none written, or no `.migrate/` folder at all (a file of that name is apply's to report).
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, LOCK_HINT);
+    throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, LOCK_HINT).inChinese(`无法读取 ${shown}：${(error as Error).message}`, LOCK_HINT_ZH);
   }
   let raw: unknown;
   try {

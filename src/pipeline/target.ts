@@ -17,7 +17,7 @@ export function parseModelMap(entries: string[] = []): Record<string, string> {
     const trimmed = entry.trim();
     if (!trimmed) continue;
     const match = /^([^=\s]+)\s*=\s*([^=\s]+)$/.exec(trimmed);
-    if (!match) throw new UsageError(`--model-map expects openai-id=provider-id, got '${trimmed}'`);
+    if (!match) throw new UsageError(`--model-map expects openai-id=provider-id, got '${trimmed}'`).inChinese(`--model-map 的格式应为 openai-id=provider-id，实际为 '${trimmed}'`);
     map[match[1]] = match[2];
   }
   return map;

@@ -219,7 +219,7 @@ export async function writePlans(plans: FilePlan[], options: WriteOptions): Prom
   const fs = options.fs ?? realFs;
   const stale = staleFiles(plans, fs);
   if (stale.length) {
-    throw new UnsafeTreeError(`${stale.length} file(s) changed since they were scanned: ${stale.join(', ')}`, stale, 'run the command again');
+    throw new UnsafeTreeError(`${stale.length} file(s) changed since they were scanned: ${stale.join(', ')}`, stale, 'run the command again').inChinese(`${stale.length} 个文件在扫描后被修改：${stale.join(', ')}`, '请重新运行该命令');
   }
   const skipped: SkippedWrite[] = [];
   const prepared = prepare(plans, options.root, fs, skipped);
@@ -255,10 +255,11 @@ export async function writePlans(plans: FilePlan[], options: WriteOptions): Prom
       const failed = restore(written.map((p) => ({ real: p.real, bytes: p.before })), token, fs);
       // A journal whose files could not all be put back stays pending, for `migrate undo`.
       if (!failed.length) deleteJournal(options.root, journal);
-      const restored = failed.length ? `${failed.length} file(s) could not be restored: ${failed.join(', ')}; run \`migrate undo\`` : 'every file was restored, nothing changed';
+      const restored = failed.length ? `${failed.length} file(s) could not be restored: ${failed.join(', ')}; run \`npx migrate undo\`` : 'every file was restored, nothing changed';
+      const restoredZh = failed.length ? `${failed.length} 个文件无法还原：${failed.join(', ')}；请运行 \`npx migrate undo\`` : '所有文件都已还原，没有任何改动';
       if (typeof error === 'string') throw signalMessage(error as NodeJS.Signals, restored);
       const reason = error instanceof Error ? error.message : String(error);
-      throw new WriteError(`write failed (${reason}); ${restored}`);
+      throw new WriteError(`write failed (${reason}); ${restored}`).inChinese(`写入失败（${reason}）；${restoredZh}`);
     }
     const writtenFiles = new Set(written.map((p) => p.plan.path));
     journal.entries = journal.entries.filter((e) => writtenFiles.has(e.file));
@@ -307,7 +308,10 @@ export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs
   if (!last) return { warnings };
   const unsafe = unsafeEntries(root, last);
   if (unsafe.length) {
-    throw new UnsafeTreeError(`the journal of ${last.createdAt} names file(s) outside the project: ${unsafe.join(', ')}; nothing was restored`, unsafe, `remove ${path.join('.migrate', 'journal', `${last.id}.json`)} if it is not yours`);
+    throw new UnsafeTreeError(`the journal of ${last.createdAt} names file(s) outside the project: ${unsafe.join(', ')}; nothing was restored`, unsafe, `remove ${path.join('.migrate', 'journal', `${last.id}.json`)} if it is not yours`).inChinese(
+      `${last.createdAt} 的日志列出了项目之外的文件：${unsafe.join(', ')}；未还原任何文件`,
+      `如果它不是你的，请删除 ${path.join('.migrate', 'journal', `${last.id}.json`)}`,
+    );
   }
   const todo: Array<{ entry: JournalEntry; real: string }> = [];
   const edited: string[] = [];
@@ -329,7 +333,7 @@ export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs
       `${edited.length} file(s) were edited after the apply of ${last.createdAt}: ${edited.join(', ')}`,
       edited,
       'undo --force puts the old text back anyway, losing those edits',
-    );
+    ).inChinese(`${edited.length} 个文件在 ${last.createdAt} 的 apply 之后被编辑过：${edited.join(', ')}`, 'undo --force 仍会放回旧文本，这些编辑将丢失');
   }
   const token = last.id.split('-').at(-1) ?? 'undo';
   // A run killed between writing a temp file and renaming it left that temp file behind.
@@ -346,7 +350,7 @@ export function undoLast(root: string, options: { force?: boolean; fs?: WriterFs
       failed.push(entry.file);
     }
   }
-  if (failed.length) throw new WriteError(`could not restore ${failed.join(', ')}`);
+  if (failed.length) throw new WriteError(`could not restore ${failed.join(', ')}`).inChinese(`无法还原 ${failed.join(', ')}`);
   const interrupted = last.status === 'pending';
   last.status = 'undone';
   const journalPath = saveJournal(root, last);

@@ -71,9 +71,41 @@ export function adviceFor(finding: Finding, options: { target?: string } = {}): 
     // Provider-neutral: whether it moves, and how, is the provider's to say.
     todo.push('Pick a provider: scan with --provider <id> says whether this moves there and what to change (readiness by provider counts it for each).');
   } else if (!edited && open && !todo.length) {
-    todo.push('No edit is offered for this: change the code by hand as the why says, then run migrate check.');
+    todo.push('No edit is offered for this: change the code by hand as the why says, then run npx migrate check.');
   }
   const rest = general ? action.slice(general[0].length).trim() : '';
   if (rest) todo.push(capitalize(rest));
   return { why: why.trim(), do: todo.join(' ') };
+}
+
+/** The Chinese general sentence of a review call (the SDK planners' t(…, '上线前请核对以上各点…')). */
+const GENERAL_ZH = /^上线前请核对以上各点(?:；apply --include-review 会执行建议的修改)?[。；]\s*/;
+/** A dialect rule's labelled fix inside a Chinese reason: `… 修改：<fix>[ 未证实：…]（方言规则 <id>）`. */
+const RULE_FIX_ZH = /修改：(.+?)((?: 未证实：.+?)?（方言规则 ([^）]+)）)/g;
+
+/**
+ * The same for --lang zh, from the finding's Chinese texts: a specific action is the do; after the
+ * general sentence, the rules' labelled fixes move from the why to the do, and the edit apply makes.
+ */
+export function adviceZh(text: { reason: string; action?: string }, finding: Finding, options: { target?: string } = {}): Advice {
+  let why = text.reason ?? '';
+  const action = text.action ?? '';
+  const general = GENERAL_ZH.exec(action);
+  if (action && !general) return { why, do: action };
+  const todo: string[] = [];
+  why = why.replace(RULE_FIX_ZH, (_all, fix: string, tail: string, id: string) => {
+    todo.push(`${fix.trim().replace(/[。；]$/, '')}（${id}）。`);
+    return tail.replace(/^ 未证实/, '未证实');
+  });
+  const flag = (f: { safety: string }) => (f.safety === 'review' ? 'apply --include-review' : 'apply');
+  if (finding.fix) todo.push(`${flag(finding.fix)} 会做“修改”一栏中的改动。`);
+  const edited = finding.fix !== undefined || (finding.suggestions?.length ?? 0) > 0;
+  const open = finding.readiness === 'review' || finding.readiness === 'manual';
+  if (!edited && open && !options.target && !action) {
+    // Provider-neutral: whether it moves, and how, is the provider's to say.
+    todo.push('选择服务商：用 --provider <id> 扫描，即可知道它能否迁移到该服务商、要改什么（各服务商就绪度按服务商分别计数）。');
+  } else if (!edited && open && !todo.length) todo.push('没有可自动执行的修改：请按原因一栏手动修改代码，然后运行 npx migrate check。');
+  const rest = general ? action.slice(general[0].length).trim() : '';
+  if (rest) todo.push(rest);
+  return { why: why.trim(), do: todo.join('') };
 }

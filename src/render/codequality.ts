@@ -7,20 +7,24 @@
 import type { Finding, Severity } from '../core/types.js';
 import type { Report } from './report.js';
 import { fingerprint } from './sarif.js';
-import { adviceFor } from './advice.js';
+import { adviceFor, adviceZh } from './advice.js';
+import type { Lang } from '../core/text.js';
+import { fixText, localized } from './text.js';
 
 const SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
 
 /** Stable across runs and line moves within a file: rule, file, message and the n-th such finding. */
-export function describe(finding: Finding, target?: string): string {
+export function describe(finding: Finding, target?: string, lang: Lang = 'en'): string {
   // GitLab shows only this text: the finding's own why and do (render/advice.ts), not "the points above".
-  const advice = adviceFor(finding, { target });
-  return [finding.message, advice.why && `Why: ${advice.why}`, advice.do && `What to do: ${advice.do}`, finding.fix && `Fix: ${finding.fix.description}`, finding.docs]
+  const zh = lang === 'zh';
+  const text = localized(finding, lang);
+  const advice = zh ? adviceZh(text, finding, { target }) : adviceFor(finding, { target });
+  return [text.message, advice.why && `${zh ? '原因：' : 'Why: '}${advice.why}`, advice.do && `${zh ? '建议：' : 'What to do: '}${advice.do}`, finding.fix && `${zh ? '修改：' : 'Fix: '}${fixText(finding.fix, lang)}`, finding.docs]
     .filter(Boolean)
     .join(' — ');
 }
 
-export function renderCodeQuality(report: Report, verbose: boolean): string {
+export function renderCodeQuality(report: Report, verbose: boolean, lang: Lang = 'en'): string {
   const seen = new Map<string, number>();
   const issues = report.findings
     .filter((f) => verbose || f.severity !== 'info')
@@ -30,7 +34,7 @@ export function renderCodeQuality(report: Report, verbose: boolean): string {
       seen.set(key, nth + 1);
       return {
         type: 'issue',
-        description: describe(finding, report.target?.provider),
+        description: describe(finding, report.target?.provider, lang),
         check_name: `banjia/${finding.ruleId}`,
         fingerprint: fingerprint(finding, nth),
         severity: SEVERITY[finding.severity],

@@ -6,7 +6,9 @@
 import type { Finding } from '../core/types.js';
 import type { Report } from './report.js';
 import { siteFacts } from './sites.js';
-import { adviceFor } from './advice.js';
+import { adviceFor, adviceZh } from './advice.js';
+import type { Lang } from '../core/text.js';
+import { fixText, localized, safetyText } from './text.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -18,7 +20,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function annotation(finding: Finding, target: string | undefined): string {
+function annotation(finding: Finding, target: string | undefined, lang: Lang): string {
   const properties = [
     `file=${escapeProperty(finding.file)}`,
     `line=${finding.line}`,
@@ -28,30 +30,41 @@ function annotation(finding: Finding, target: string | undefined): string {
     `title=${escapeProperty(`banjia ${finding.ruleId}`)}`,
   ].join(',');
   // The annotation is all a reviewer sees: what, why, what to do (its own, not "the points above"), the fix.
-  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding, target))}`;
+  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(annotationText(finding, target, lang))}`;
 }
 
-export function annotationText(finding: Finding, target?: string): string {
-  const advice = adviceFor(finding, { target });
+export function annotationText(finding: Finding, target?: string, lang: Lang = 'en'): string {
+  const zh = lang === 'zh';
+  const text = localized(finding, lang);
+  const advice = zh ? adviceZh(text, finding, { target }) : adviceFor(finding, { target });
   return [
-    finding.message,
-    advice.why && `Why: ${advice.why}`,
-    advice.do && `What to do: ${advice.do}${finding.docs ? ` (${finding.docs})` : ''}`,
-    finding.fix && `Fix (${finding.fix.safety}): ${finding.fix.description}`,
+    text.message,
+    advice.why && `${zh ? '原因：' : 'Why: '}${advice.why}`,
+    advice.do && `${zh ? '建议：' : 'What to do: '}${advice.do}${finding.docs ? ` (${finding.docs})` : ''}`,
+    finding.fix && `${zh ? `修改（${safetyText(finding.fix.safety, lang)}）：` : `Fix (${finding.fix.safety}): `}${fixText(finding.fix, lang)}`,
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-export function renderGithub(report: Report, verbose: boolean): string {
-  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map((f) => annotation(f, report.target?.provider));
+export function renderGithub(report: Report, verbose: boolean, lang: Lang = 'en'): string {
+  const lines = report.findings.filter((f) => verbose || f.severity !== 'info').map((f) => annotation(f, report.target?.provider, lang));
   const s = report.summary;
   const sites = siteFacts(report);
   const target = report.target ? ` → ${report.target.provider}` : '';
-  const counts =
-    sites.range !== undefined
-      ? `call sites: ${sites.total}, how many move depends on the provider: ${sites.range} cannot move (best: ${sites.provider}, ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move)`
-      : `call sites: ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move`;
-  lines.push(`::notice title=banjia ${report.command}${target}::${escapeData(`${s.changed} file(s) ${report.command === 'apply' && !report.dryRun ? 'changed' : 'would change'}; ${counts}`)}`);
+  const applied = report.command === 'apply' && !report.dryRun;
+  const summary =
+    lang === 'zh'
+      ? `${applied ? '已修改' : '将修改'} ${s.changed} 个文件；${
+          sites.range !== undefined
+            ? `调用点：${sites.total}，能迁移多少取决于服务商：${sites.range} 个无法迁移（最佳：${sites.provider}，自动 ${sites.auto} / 复核 ${sites.review} / 无法迁移 ${sites.manual}）`
+            : `调用点：自动 ${sites.auto} / 复核 ${sites.review} / 无法迁移 ${sites.manual}`
+        }`
+      : `${s.changed} file(s) ${applied ? 'changed' : 'would change'}; ${
+          sites.range !== undefined
+            ? `call sites: ${sites.total}, how many move depends on the provider: ${sites.range} cannot move (best: ${sites.provider}, ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move)`
+            : `call sites: ${sites.auto} auto, ${sites.review} review, ${sites.manual} cannot move`
+        }`;
+  lines.push(`::notice title=banjia ${report.command}${target}::${escapeData(summary)}`);
   return `${lines.join('\n')}\n`;
 }

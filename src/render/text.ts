@@ -182,6 +182,11 @@ export function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
 /** The fix labels in Chinese (--lang zh). */
 const SAFETY_ZH: Record<string, string> = { safe: '安全', review: '需复核', unsafe: '不安全', suggestion: '建议' };
 
+/** A fix's safety label in the reader's language. */
+export function safetyText(safety: string, lang: Lang): string {
+  return lang === 'zh' ? (SAFETY_ZH[safety] ?? safety) : safety;
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const where = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
 

@@ -149,10 +149,19 @@ describe('malformed input: exit 2, naming the line or field', () => {
     expect(result.stderr).toContain(`fixtures/cost/${file}: ${message}`);
   });
 
-  it('says it in Chinese too', () => {
-    const result = runCli(['--lang', 'zh', 'cost', '--usage', 'fixtures/cost/bad-nonnumeric.csv']);
+  it.each([
+    ['bad-nonnumeric.csv', "第 3 行: input_tokens: 'abc' 不是数字"],
+    ['bad-unclosed-quote.csv', '第 3 行: 带引号的字段没有闭合'],
+    ['bad-negative.csv', '第 2 行: output_tokens: -5 是负数'],
+    ['bad-usage-field.json', "data[0].results[1].input_tokens: 'lots' 不是数字"],
+    ['bad-missing-model.csv', '第 1 行: 缺少模型列（可用列名：model, snapshot_id'],
+    ['bad-truncated.json', '第 1 行: 从此处开始的 JSON 文档没有闭合（文件被截断？）'],
+    ['bad-unknown.json', '第 1 行: 未知格式：该 JSON 对象既不是 Usage API 页面'],
+  ])('says it in Chinese too: %s', (file, message) => {
+    const result = runCli(['--lang', 'zh', 'cost', '--usage', `fixtures/cost/${file}`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('用量文件有误：fixtures/cost/bad-nonnumeric.csv: line 3');
+    expect(result.stderr).toContain(`用量文件有误：fixtures/cost/${file}: ${message}`);
+    expect(result.stderr.replace(file, '')).not.toMatch(/\bline \d|is not|missing|expected|unknown format/);
   });
 
   it.each([

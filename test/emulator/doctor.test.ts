@@ -54,6 +54,25 @@ describe('migrate doctor', () => {
     expect(readdirSync(path.join(dir, '.migrate')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('says every row in Chinese under --lang zh; the JSON rows stay English', async () => {
+    const server = await emulator('qwen', { apiKey: 'k' });
+    const result = await doctor({ path: tempDir(), provider: 'qwen', baseUrl: server.url, probe: true, timeoutMs: 5000, env: { DASHSCOPE_API_KEY: 'k' } });
+    expect(result.ok).toBe(true);
+    const zh = renderDoctor(result, 'zh');
+    expect(zh).toMatch(/✓\s+密钥\s+DASHSCOPE_API_KEY\s+已设置（不显示）/);
+    expect(zh).toMatch(/✓\s+接口地址\s+\S+\s+可达；\/models 列出 \d+ 个模型/);
+    expect(zh).toMatch(/✓\s+对话\s+\S+\s+已作答/);
+    expect(zh).toMatch(/✓\s+探测 tools\s+\S+\s+可用/);
+    expect(zh).toMatch(/^通过：每个映射的模型都有应答$/m);
+    expect(zh).toContain('每个请求 5000 毫秒超时');
+    // No English word of the table is left (model ids and URLs aside).
+    expect(zh).not.toMatch(/\b(check|subject|result|key|chat|answered|listed|probe|works|set|live|Wrote|OK)\b/);
+    expect(result.rows.find((r) => r.check === 'key')!.detail).toBe('set (not shown)');
+    const refused = await doctor({ path: tempDir(), provider: 'qwen', baseUrl: server.url, env: { DASHSCOPE_API_KEY: 'wrong' } });
+    expect(renderDoctor(refused, 'zh')).toMatch(/✗\s+接口地址\s+\S+\s+密钥被拒绝：HTTP 401/);
+    expect(renderDoctor(refused, 'zh')).toMatch(/^失败：1 项检查未通过$/m);
+  });
+
   it('fails on a refused key (401) and stops there', async () => {
     const server = await emulator('deepseek', { apiKey: 'right' });
     const result = await doctor({ path: tempDir(), provider: 'deepseek', baseUrl: server.url, env: { DEEPSEEK_API_KEY: 'wrong' } });

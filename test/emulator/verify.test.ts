@@ -21,6 +21,23 @@ describe('migrate verify', () => {
     expect(result.stdout).toContain('FAIL: 1 attempt(s) to reach OpenAI');
   });
 
+  it('says its report in Chinese under --lang zh (the emulator\'s own error text quoted as sent)', () => {
+    const dir = migratedCopy('emulator/raw-fetch', 'qwen');
+    const file = path.join(dir, 'src', 'llm.js');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll(/model: '[^']+'/g, "model: 'deepseek-v4-pro'"));
+    const result = runCli(['--lang', 'zh', 'verify', dir, '--provider', 'qwen', '--', process.execPath, 'src/main.js']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^banjia verify：qwen 模拟器 http:\/\/127\.0\.0\.1:\d+\/compatible-mode\/v1（DASHSCOPE_BASE_URL），OpenAI 陷阱/m);
+    expect(result.stdout).toMatch(/^命令：\S+ src\/main\.js → 退出码 \d+$/m);
+    expect(result.stdout).toMatch(/^发往模拟器的请求：\d+ 个（\d+ 个有效，\d+ 个被拒）$/m);
+    expect(result.stdout).toMatch(/^ {2}接口 +模型 +请求数 +被拒$/m);
+    expect(result.stdout).toMatch(/^被拒的请求：$/m);
+    expect(result.stdout).toMatch(/^ {6}发自 src\/llm\.js:\d+:\d+$/m);
+    expect(result.stdout).toMatch(/^试图访问 OpenAI：0 次$/m);
+    expect(result.stdout).toMatch(/^失败：\d+ 个请求被拒/m);
+    expect(result.stdout).not.toMatch(/Requests to the emulator|Rejected:|sent from|Attempts to reach|FAIL:|PASS:/);
+  });
+
   it('catches fetch and https.request calls to api.openai.com and names the source line', () => {
     const dir = migratedCopy('emulator/raw-fetch', undefined);
     writeFileSync(

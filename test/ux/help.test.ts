@@ -21,7 +21,7 @@ describe('help', () => {
       expect(stdout, command).toMatch(/Global Options:\n/);
       for (const flag of ['--format <format>', '--output <file>', '--lang <lang>', '--no-color', '--verbose', '--quiet']) expect(stdout, `${command} ${flag}`).toContain(flag);
       const examples = stdout.slice(stdout.indexOf('Examples:'));
-      expect(examples.match(new RegExp(`^  \\$ migrate ${command}\\b`, 'gm')), command).toHaveLength(2);
+      expect(examples.match(new RegExp(`^  \\$ npx migrate ${command}\\b`, 'gm')), command).toHaveLength(2);
     }
     expect(runCli(['scan', '--help']).stdout).toMatch(/--max-warnings <n>/);
     expect(runCli(['apply', '--help']).stdout).toMatch(/-y, --yes/);

@@ -81,6 +81,21 @@ describe('interactive apply in a terminal (issue 14)', () => {
     }
   });
 
+  it('under --lang zh the picker, its key line and the file prompt are Chinese', () => {
+    const dir = project();
+    const { transcript } = drive(dir, ['apply', '.', '--lang', 'zh'], [
+      ['迁移到哪个服务商', [ENTER]],
+      ['写入 \\S+？', ['q']],
+    ]);
+    expect(transcript, transcript).toMatch(/\[steps done: 2\/2\]/);
+    // inquirer's own key line, translated: not "↑↓ navigate • ⏎ select".
+    expect(transcript).toMatch(/↑↓ 移动 • ⏎ 选择/);
+    expect(transcript).not.toMatch(/navigate|select\b/);
+    expect(transcript).toMatch(/OpenAI 当前：每月 \$[\d.]+/);
+    expect(transcript).toMatch(/\[y\] 是 {2}\[n\] 否，跳过/);
+    expect(transcript).toMatch(/deepseek\s+.+自动 \d+ \/ 复核 \d+ \/ 无法迁移 \d+/);
+  });
+
   it('Ctrl-C at a single-key prompt cancels as at an inquirer prompt: exit 130, nothing written', () => {
     const dir = project();
     const { code, transcript } = drive(dir, ['apply', '.', '--provider', 'deepseek'], [['Write b\\.ts\\?', ['\u0003']]]);
