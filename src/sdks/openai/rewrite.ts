@@ -377,7 +377,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   const cache = callFamily === 'chat' && (!family || family.level !== 'manual') ? cachedTokensUsage(provider, payload, written) : { issues: [], reads: [] };
   issues.push(...cache.issues);
   // Tool calls gathered by index on a model that streams another index: the rule replaces the catalogue's note.
-  const indexed = callFamily === 'chat' && (!family || family.level !== 'manual') ? streamedToolCallIndex(payload.facts, provider, payload, payload.rule.flavour, written) : [];
+  const indexed = callFamily === 'chat' && (!family || family.level !== 'manual') ? streamedToolCallIndex(payload.facts, provider, payload, payload.rule.flavour, written ?? providerModelOf(detection.model)) : [];
   if (indexed.length) {
     for (let i = issues.length - 1; i >= 0; i--) if (issues[i].feature === 'streamingTools' && !issues[i].dialect) issues.splice(i, 1);
     issues.push(...indexed);
@@ -468,4 +468,9 @@ function responsesAsChatFor(payload: Extract<OpenAiPayload, { type: 'call' }>, p
   if (conversion.ok && !ruleFires(rule, payload.facts.view, { responsesAsChat: true })) return undefined;
   const chatFacts: RequestFacts = { ...payload.facts, view: chatView(payload.facts.view, outputTokenField(provider.id)), maxCompletionTokens: undefined };
   return { rule, conversion, chatFacts };
+}
+
+/** A model id the code already writes in the provider's naming (a client that points at it): rules that depend on the model apply to it. */
+function providerModelOf(model: string | undefined): string | undefined {
+  return model && !isOpenAiModelId(model) ? model : undefined;
 }
