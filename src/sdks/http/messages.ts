@@ -92,8 +92,13 @@ export const sseReason = (): Localized =>
     '各服务商以相同格式流式返回对话补全：`data: {json}` 事件（含 choices[].delta），以 `data: [DONE]` 结束。',
   );
 
-export const urlProblem = (reason: 'dynamicPath' | 'unexpectedPath' | 'escaped', url: string, origin: string, path: string, detail?: string): Localized => {
+export const urlProblem = (reason: 'dynamicPath' | 'unexpectedPath' | 'escaped' | 'sharedPath', url: string, origin: string, path: string, detail?: string): Localized => {
   switch (reason) {
+    case 'sharedPath':
+      return t(
+        `${url} is only the default of a base URL the caller or the environment may set, and the /v1 written after it serves every value; the provider's API lives under ${path || '/'} at ${origin}, so dropping /v1 for the default would break every other value.`,
+        `${url} 只是调用方或环境可设置的 base URL 的默认值，其后写的 /v1 对所有取值都生效；服务商的接口位于 ${origin} 的 ${path || '/'} 之下，为默认值去掉 /v1 会破坏其他取值。`,
+      );
     case 'dynamicPath':
       return t(
         `The path after ${url} is built at run time and starts with /v1 at OpenAI; the provider's API lives under ${path || '/'} at ${origin}, which a host swap cannot express.`,

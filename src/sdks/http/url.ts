@@ -310,7 +310,18 @@ function literalContent(piece: TextPiece): { start: number; raw: string } {
   return { start: start + 1, raw: piece.unit.text.slice(start + 1, end - closing) };
 }
 
-export type UrlEditResult = { ok: true; edits: FileEdit[] } | { ok: false; reason: 'dynamicPath' | 'unexpectedPath' | 'escaped'; detail?: string };
+export type UrlEditResult = { ok: true; edits: FileEdit[] } | { ok: false; reason: 'dynamicPath' | 'unexpectedPath' | 'escaped' | 'sharedPath'; detail?: string };
+
+/**
+ * The OpenAI origin is only the default of a value a caller or the environment may set
+ * (`apiBaseUrl = 'https://api.openai.com'` in a parameter, `env.X || 'https://api.openai.com'`):
+ * the `/v1` after it serves every value, so it cannot be dropped for the default's sake.
+ */
+function isOverridableDefault(node: ts.Node): boolean {
+  const parent = node.parent;
+  if ((ts.isBindingElement(parent) || ts.isParameter(parent)) && parent.initializer === node) return true;
+  return ts.isBinaryExpression(parent) && parent.right === node && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+}
 
 /**
  * The minimal edits that move one OpenAI URL to the provider's base: the origin (and `/v1` when it
@@ -332,6 +343,7 @@ export function urlEdits(url: OpenAiUrl, baseURL: string, forceOrigin = false): 
     }
     case 'next': {
       if (stem) return { ok: true, edits: [edit(url.host, host.start, host.start + url.origin.length, stem)] };
+      if (isOverridableDefault(url.host.node)) return { ok: false, reason: 'sharedPath' };
       const next = literalContent(url.v1.piece);
       const v1Length = url.v1.slash ? 2 : 3;
       if (!next.raw.startsWith(url.v1.slash ? 'v1' : '/v1')) return { ok: false, reason: 'escaped' };
