@@ -30,10 +30,10 @@ export const OPENAI_ENV_NAME = /\b[A-Z0-9_]*OPENAI[A-Z0-9_]*\b/g;
 /**
  * Packages that talk to OpenAI: the SDK (and its subpaths), its edge fork, the AI SDK and LangChain
  * integrations, and wrappers that hide it (chatgpt, dexter, genkit's plugin, llamaindex's OpenAI
- * classes, openai-fetch, Microsoft's @azure/openai).
+ * classes, openai-fetch, Microsoft's @azure/openai) and OpenAI's Agents SDK (`@openai/agents*`).
  */
 export const OPENAI_PACKAGE =
-  /^(?:openai(?:\/.*)?|openai-edge|openai-fetch|openai-api|@ai-sdk\/(?:openai|azure)(?:\/.*)?|@langchain\/openai|@langchain\/azure-openai|langchain\/(?:.*\/)?(?:openai|azure_openai)|chatgpt|@dexaai\/dexter(?:\/.*)?|genkitx-openai|@genkit-ai\/compat-oai(?:\/.*)?|llamaindex|@llamaindex\/openai|@azure\/openai)$/;
+  /^(?:openai(?:\/.*)?|openai-edge|openai-fetch|openai-api|@ai-sdk\/(?:openai|azure)(?:\/.*)?|@langchain\/openai|@langchain\/azure-openai|langchain\/(?:.*\/)?(?:openai|azure_openai)|chatgpt|@dexaai\/dexter(?:\/.*)?|genkitx-openai|@genkit-ai\/compat-oai(?:\/.*)?|llamaindex|@llamaindex\/openai|@azure\/openai|@openai\/agents(?:-[a-z]+)?(?:\/.*)?)$/;
 
 /**
  * OpenAI's own request headers: they pick an organization or a project of an OpenAI account

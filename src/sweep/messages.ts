@@ -87,6 +87,7 @@ export function action(payload: SweepPayload, target?: { baseURL: string; model?
     case 'env':
       return target ? t(`Read ${target.keyEnv} (or the provider's variable) where this is used for the provider.`, `在用于服务商的地方改为读取 ${target.keyEnv}（或服务商的变量）。`) : undefined;
     case 'import':
+      if (payload.type === 'import' && /^@openai\/agents/.test(payload.specifier)) return agentsAction(payload.specifier, target);
       return t('Check what this module uses from OpenAI; mark it with migrate-ignore-next-line when nothing.', '检查此模块使用了 OpenAI 的哪些功能；若没有，用 migrate-ignore-next-line 标记。');
     case 'keyFormat':
       return t('Accept the provider’s key format, or drop the check.', '改为接受服务商的 key 格式，或删除此检查。');
@@ -120,4 +121,24 @@ export function nameCheckAction(check: 'match' | 'key'): Localized {
         'This OpenAI id names an entry (a key): mapping it could merge two entries into one. Add or rename the entry for the provider’s id by hand.',
         '此 OpenAI 模型名用作条目的键：映射可能把两个条目合并为一个。请手动为服务商的模型名添加或重命名条目。',
       );
+}
+
+/**
+ * OpenAI's Agents SDK (@openai/agents-openai defaults.ts: DEFAULT_OPENAI_API 'responses', default
+ * model gpt-4.1, key and trace export from OPENAI_API_KEY) reaches OpenAI unless the app hands it a
+ * client: one call at start-up moves every agent, and its realtime sessions have no counterpart.
+ */
+function agentsAction(specifier: string, target?: { baseURL: string; keyEnv: string }): Localized {
+  if (/realtime/.test(specifier)) {
+    return t(
+      'Realtime agent sessions speak OpenAI’s Realtime protocol (WebRTC/WebSocket), which no provider here serves: keep them on OpenAI or rebuild the voice path on the provider’s own speech APIs.',
+      '实时 agent 会话使用 OpenAI 的 Realtime 协议（WebRTC/WebSocket），这里没有服务商支持：请保留在 OpenAI，或改用服务商自己的语音接口重建。',
+    );
+  }
+  const base = target?.baseURL ?? 'the provider’s base URL';
+  const key = target?.keyEnv ?? 'the provider’s key';
+  return t(
+    `The Agents SDK calls OpenAI’s Responses API with OPENAI_API_KEY by default (default model gpt-4.1) and exports traces to OpenAI: at start-up call setDefaultOpenAIClient(new OpenAI({ baseURL: '${base}', apiKey: process.env.${key} })) and setOpenAIAPI('chat_completions'), give every Agent the provider’s model id, and turn trace export off.`,
+    `Agents SDK 默认以 OPENAI_API_KEY 调用 OpenAI 的 Responses API（默认模型 gpt-4.1），并把 trace 上传到 OpenAI：请在启动时调用 setDefaultOpenAIClient(new OpenAI({ baseURL: '${base}', apiKey: process.env.${key} })) 与 setOpenAIAPI('chat_completions')，为每个 Agent 设置服务商的模型名，并关闭 trace 上传。`,
+  );
 }
