@@ -118,6 +118,8 @@ export interface Finding extends Location {
   usage?: CallUsage;
   /** The environment variable the finding is about (an env read, an env file line, a schema key). */
   variable?: string;
+  /** A construction that counts as a call site: a LangChain model no call in the code is made on (its chains call it). */
+  callSite?: true;
   /** On a client: what the plan decided for it and everything made through it (move, keep, split, routed). */
   decision?: 'move' | 'keep' | 'split' | 'routed' | 'configurable';
   /** The person-facing texts in Chinese (`--lang zh`); machine formats leave them out. */

@@ -21,8 +21,13 @@ export interface ReadinessRow {
   monthlyCost: { amount: number; currency: string; usd: number; complete: boolean } | null;
 }
 
+/** A call, or a construction standing for the calls a framework makes (`callSite`, a LangChain model no call is made on). */
+function isSite(site: { kind: string; callSite?: true }): boolean {
+  return site.kind === 'call' || site.callSite === true;
+}
+
 export function callSites(findings: Finding[]): Finding[] {
-  return findings.filter((f) => f.kind === 'call');
+  return findings.filter(isSite);
 }
 
 export function countReadiness(findings: Finding[]): { auto: number; review: number; manual: number } {
@@ -65,7 +70,7 @@ export type UnpricedRow = Omit<ReadinessRow, 'monthlyCost'>;
 
 export function readinessCounts(detected: DetectResult): UnpricedRow[] {
   // Only call sites are counted: planning just them for 13 providers is ~5x cheaper than everything.
-  const calls: DetectResult = { ...detected, detections: detected.detections.filter(({ detection }) => detection.kind === 'call') };
+  const calls: DetectResult = { ...detected, detections: detected.detections.filter(({ detection }) => isSite(detection)) };
   return listProviders().map((provider) => {
     const region = defaultRegion(provider);
     const findings = planFindings(calls, { provider, regionId: region.id, baseURL: region.baseURL, modelOverrides: {} });

@@ -44,6 +44,8 @@ export interface Detection<P = unknown> {
   client?: ClientLink;
   /** The environment variable it is about, when it is about one. */
   variable?: string;
+  /** A construction that stands for calls made inside a framework (set by the module's finish). */
+  callSite?: true;
 }
 
 export interface DetectContext {
@@ -152,6 +154,7 @@ export function toFinding(detection: Detection, planned: PlannedFields): Finding
   if (planned.suggestions?.length) finding.suggestions = planned.suggestions;
   if (detection.usage) finding.usage = detection.usage;
   if (detection.variable) finding.variable = detection.variable;
+  if (detection.callSite) finding.callSite = true;
   finding.zh = { message: message.zh, reason: reason.zh, ...(planned.action ? { action: planned.action.zh } : {}) };
   return finding;
 }

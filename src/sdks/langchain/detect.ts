@@ -348,12 +348,33 @@ const CLIENT_RULES: Record<LcClass['kind'], string> = {
   azure: 'langchain/azureModel',
 };
 
+/**
+ * Per scan: the model constructions found and the constructions some call is made on. A model no
+ * call is made on is handed to chains, agents or vector stores that call it inside LangChain: its
+ * construction is the call site the code writes (finishLangChain marks it).
+ */
+const siteState = new WeakMap<DetectContext, { constructions: Map<ts.Node, LcDetection>; called: Set<ts.Node> }>();
+
+function sitesOf(context: DetectContext) {
+  let state = siteState.get(context);
+  if (!state) siteState.set(context, (state = { constructions: new Map(), called: new Set() }));
+  return state;
+}
+
+export function finishLangChain(context: DetectContext): LcDetection[] {
+  const state = siteState.get(context);
+  if (state) for (const [node, detection] of state.constructions) if (!state.called.has(node)) detection.callSite = true;
+  return [];
+}
+
 function constructionDetections(context: DetectContext, unit: Unit, node: ts.NewExpression, cls: LcClass, module: ModuleValue): LcDetection[] {
   const client = analyzeConstruction(context, unit, node, cls, module);
   const location = locationOf(unit, node);
   if (isAzure(client)) {
     const message = cls.kind === 'azure' ? text.client(cls) : text.clientOnAzure(cls);
-    return [{ sdk: SDK, ruleId: CLIENT_RULES.azure, kind: 'client', location, message, reason: text.azureReason(), payload: { type: 'client', client } }];
+    const azure: LcDetection = { sdk: SDK, ruleId: CLIENT_RULES.azure, kind: 'client', location, message, reason: text.azureReason(), payload: { type: 'client', client } };
+    sitesOf(context).constructions.set(node, azure);
+    return [azure];
   }
   if (isRouted(client)) {
     return [{ sdk: SDK, ruleId: 'langchain/clientRouted', kind: 'routed', location, message: text.clientRouted(cls, client.routing), reason: text.routedReason(), payload: { type: 'client', client } }];
@@ -370,6 +391,7 @@ function constructionDetections(context: DetectContext, unit: Unit, node: ts.New
       payload: { type: 'client', client },
     },
   ];
+  sitesOf(context).constructions.set(node, detections[0]);
   for (const site of client.model.literals) {
     if (!isOpenAiModelId(site.value)) continue;
     const literal = site.origin.node as ts.StringLiteralLike;
@@ -509,6 +531,7 @@ function callDetection(context: DetectContext, unit: Unit, node: ts.CallExpressi
   if (!facts) return undefined;
   const origin = value.origin.node;
   const module = value.module;
+  if (value.op === 'new') sitesOf(context).called.add(origin);
   const client = value.op === 'new' && ts.isNewExpression(origin) && classOf(module) ? analyzeConstruction(context, value.origin.unit, origin, cls, module) : undefined;
   const routed = client !== undefined && isRouted(client);
   const callee = node.expression.getText(unit.sf).replace(/\s+/g, '');

@@ -11,7 +11,7 @@
  */
 import { MARKERS } from '../markers.js';
 import type { SdkModule } from '../types.js';
-import { detectLangChain, SDK, type LcDetection } from './detect.js';
+import { detectLangChain, finishLangChain, SDK, type LcDetection } from './detect.js';
 import { planLangChain } from './rewrite.js';
 
 export const langchainSdk: SdkModule = {
@@ -20,5 +20,6 @@ export const langchainSdk: SdkModule = {
   docs: 'https://js.langchain.com/docs/integrations/chat/openai/',
   markers: MARKERS.langchain,
   detect: (unit, context) => detectLangChain(unit, context),
+  finish: (context) => finishLangChain(context),
   plan: (detection, context) => planLangChain(detection as LcDetection, context),
 };
