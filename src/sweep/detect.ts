@@ -9,6 +9,7 @@
 import { ts } from '../analysis/ts.js';
 import { lineColumn, rangeLocation, type Unit } from '../analysis/unit.js';
 import { skipOuter, type Value } from '../analysis/values.js';
+import { propertyNameText } from '../analysis/scope.js';
 import type { Location, SourceText } from '../core/types.js';
 import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
@@ -266,10 +267,11 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         break;
       }
       case 'env': {
-        if (place !== 'string' && place !== 'template' && place !== 'jsx-text' && !(place === 'identifier' && isEnvStyleName(node))) continue;
+        if (place !== 'string' && place !== 'template' && place !== 'jsx-text' && !(place === 'identifier' && isEnvStyleName(node) && !isProgramName(node, unit, context))) continue;
         seen.add(node);
         const value = place === 'identifier' ? hit.match : place === 'jsx-text' ? node.getText(sf) : literalText(node);
-        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : testFile || place === 'jsx-text' || (value !== hit.match && isProse(value)) ? 'mention' : 'usage';
+        const shown = place === 'jsx-text' || (place === 'string' && inLabelAttribute(node));
+        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : testFile || shown || (value !== hit.match && isProse(value)) ? 'mention' : 'usage';
         out.push(detection(unit, place === 'identifier' ? at(envExpression(node)) : at(node), { type: 'env', verdict, name: hit.match }, hit.match));
         break;
       }
@@ -372,8 +374,43 @@ function isEnvStyleName(node: ts.Node): boolean {
   // a config parser keyed by the setting: `{ OPENAI_KEY(value) { … } }`
   if ((ts.isMethodDeclaration(parent) || ts.isGetAccessorDeclaration(parent)) && ts.isObjectLiteralExpression(parent.parent)) return parent.name === node;
   if (ts.isBindingElement(parent)) return parent.propertyName === node || (!parent.propertyName && parent.name === node);
-  if (ts.isEnumMember(parent)) return true;
   return false;
+}
+
+/**
+ * A name the program gives one of its own values, not a setting it reads: the member of an enum
+ * (`enum Providers { OPENAI = 'openai' }`, and `Providers.OPENAI` wherever it is used), or the key
+ * of an object used as one, whose value spells the same name in lower case (`{ AZURE_OPENAI:
+ * 'azure_openai' }`). An enum member or key whose value is itself an env name is reported at that
+ * string.
+ */
+function isProgramName(node: ts.Node, unit: Unit, context: DetectContext): boolean {
+  const parent = node.parent;
+  const name = (node as ts.Identifier).text;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) {
+    const receiver = context.evaluator.evaluate(unit, parent.expression);
+    const options = receiver.t === 'union' ? receiver.options : [receiver];
+    return options.length > 0 && options.every((o) => o.t === 'enum' || (o.t === 'object' && o.node.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === name && spellsName(name, p.initializer))));
+  }
+  return ts.isPropertyAssignment(parent) && parent.name === node && spellsName(name, parent.initializer);
+}
+
+/** `'azure_openai'` for AZURE_OPENAI: a value that is its key's name in lower case. */
+function spellsName(name: string, initializer: ts.Expression): boolean {
+  const value = skipOuter(initializer);
+  const flat = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text !== value.text.toUpperCase() && flat(value.text) === flat(name);
+}
+
+/** Attributes that show text to people (`placeholder`, `hintExamples`, `title`): an env name there is help, not a read. */
+const SHOWN_ATTRIBUTE = /placeholder|hint|example|label|title|tooltip|description|help|caption/i;
+
+/** A string (alone or in a list) given to such a JSX attribute: `hintExamples={["OPENAI_BASE_URL"]}`. */
+function inLabelAttribute(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  while (current.parent && (ts.isArrayLiteralExpression(current.parent) || ts.isJsxExpression(current.parent) || ts.isParenthesizedExpression(current.parent))) current = current.parent;
+  const attribute = current.parent;
+  return attribute !== undefined && ts.isJsxAttribute(attribute) && SHOWN_ATTRIBUTE.test(attribute.name.getText());
 }
 
 function literalText(node: ts.Node): string {
