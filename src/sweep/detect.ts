@@ -212,6 +212,14 @@ function nameCheck(node: ts.Node): 'match' | 'key' | undefined {
   return undefined;
 }
 
+/** A property's key spelled exactly as its string value. */
+function sameAsValue(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!ts.isPropertyAssignment(parent) || parent.name !== node) return false;
+  const value = skipOuter(parent.initializer);
+  return (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === literalText(node);
+}
+
 function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, context: DetectContext): SweepDetection[] {
   const out: SweepDetection[] = [];
   const sf = unit.sf;
@@ -226,6 +234,7 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
     const at = (n: ts.Node) => rangeLocation(unit, n.getStart(sf) + unit.offset, n.getEnd() + unit.offset);
     const hitLocation = rangeLocation(unit, fileStart, hit.end + unit.offset);
     if (place === 'comment') {
+      if (hit.kind === 'import' && !importSyntaxBefore(sf.text, hit.start)) continue;
       out.push(detection(unit, hitLocation, mentionPayload(hit, unit.offset), hit.match));
       continue;
     }
@@ -253,6 +262,8 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
           continue;
         }
         seen.add(node);
+        // `{ 'o1-mini': 'o1-mini' }`: the value, reported next, stands for the line.
+        if (sameAsValue(node)) continue;
         const check = nameCheck(node);
         const payload: SweepPayload = { type: 'model', verdict, spots: [spot], prefix: hit.prefix ?? '', exact, ...(verdict === 'other-provider' && provider ? { provider } : {}), ...(check ? { nameCheck: check } : {}) };
         out.push(detection(unit, at(node), payload, hit.match));
@@ -332,6 +343,15 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
     out.push(detection(unit, rangeLocation(unit, array.getStart(sf) + unit.offset, array.getEnd() + unit.offset), payload, group.spots.map((s) => s.id).join(', ')));
   }
   return out;
+}
+
+/**
+ * Whether a quoted package name in a comment is written as an import (`// import OpenAI from 'openai'`,
+ * `require("openai")`): a bare `"openai"` there (`provider: ProviderType; // "openai"`) is a
+ * provider's name in an example, not a package imported.
+ */
+function importSyntaxBefore(source: string, start: number): boolean {
+  return /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$/.test(source.slice(Math.max(0, start - 40), start - 1));
 }
 
 function mentionPayload(hit: Hit, offset: number): SweepPayload {
@@ -472,6 +492,7 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     const location = rangeLocation(file, hit.start, hit.end);
     const commented = kind === 'prose' || (kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText));
     if (commented) {
+      if (hit.kind === 'import' && !importSyntaxBefore(file.text, hit.start)) continue;
       out.push(detection(file, location, mentionPayload(hit, 0), hit.match));
       continue;
     }
