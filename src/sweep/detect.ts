@@ -14,6 +14,7 @@ import type { Location, SourceText } from '../core/types.js';
 import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
 import { displayOnly } from './display.js';
+import { isDataSet } from './data-files.js';
 import { clientImports, valueImports } from './imports.js';
 import { packageUses } from './packages.js';
 import {
@@ -669,7 +670,8 @@ export function sweep({ candidates, unparsed, proseOnly, detections, context, al
     // A component's template is not parsed: it is read as markup whichever way its scripts are.
     if (file.kind === 'code' && isComponentFile(file.path) && !unparsed.has(file.path)) out.push(...sweepMarkup(file, spans));
     if (file.kind !== 'code') {
-      if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
+      if (file.kind === 'env') out.push(...sweepText(file, spans, file.kind));
+      if (file.kind === 'config') out.push(...dataSetSummary(file, sweepText(file, spans, file.kind)));
       continue;
     }
     if (unparsed.has(file.path) || proseOnly?.has(file.path)) {
@@ -686,6 +688,20 @@ export function sweep({ candidates, unparsed, proseOnly, detections, context, al
     for (const unit of context.workspace.units(file.path)) out.push(...sweepCode(unit, spans, context, makesClients));
   }
   return out;
+}
+
+/**
+ * A JSON data set (isDataSet): its model ids become one mention at the first, which names how many
+ * it lists; its other findings (a credential key, a host) stay as they are.
+ */
+function dataSetSummary(file: { path: string; text: string }, found: SweepDetection[]): SweepDetection[] {
+  const models = found.filter((d) => d.payload.type === 'model');
+  const spots = models.flatMap((d) => (d.payload.type === 'model' ? d.payload.spots : []));
+  if (!isDataSet(file.path, spots.map((s) => s.id))) return found;
+  const ids = [...new Set(spots.map((s) => s.id))];
+  const subject = `ids in a data file (${ids.length}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`;
+  const summary = detection(file, models[0].location, { type: 'model', verdict: 'mention', spots, prefix: '', exact: false }, subject);
+  return [summary, ...found.filter((d) => d.payload.type !== 'model')];
 }
 
 /** The sweep of one parsed unit: its indicators, imports of client-making modules, and package uses. */
