@@ -53,8 +53,9 @@ export interface ModelSpot {
 
 export type SweepPayload =
   /** `settingsProvider`: the provider its settings entry names beside it (`provider: openai`). */
+  /** `dataSet`: the ids of a JSON data set, reported once (data-files.ts). */
   /** `nameCheck`: the id is matched against, not sent (`model.startsWith('o1')`), or names an entry (`{ 'o1-mini': … }`). */
-  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string; nameCheck?: 'match' | 'key' }
+  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string; nameCheck?: 'match' | 'key'; dataSet?: true }
   | { type: 'host'; verdict: Verdict; host: string; value: string }
   | { type: 'env'; verdict: Verdict; name: string; provider?: string }
   | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
@@ -699,8 +700,8 @@ function dataSetSummary(file: { path: string; text: string }, found: SweepDetect
   const spots = models.flatMap((d) => (d.payload.type === 'model' ? d.payload.spots : []));
   if (!isDataSet(file.path, spots.map((s) => s.id))) return found;
   const ids = [...new Set(spots.map((s) => s.id))];
-  const subject = `ids in a data file (${ids.length}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`;
-  const summary = detection(file, models[0].location, { type: 'model', verdict: 'mention', spots, prefix: '', exact: false }, subject);
+  const subject = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+  const summary = detection(file, models[0].location, { type: 'model', verdict: 'mention', spots, prefix: '', exact: false, dataSet: true }, subject);
   return [summary, ...found.filter((d) => d.payload.type !== 'model')];
 }
 
