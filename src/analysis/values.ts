@@ -77,6 +77,13 @@ export interface ClassValue {
   unit: Unit;
 }
 
+/** A TypeScript enum: its members are the program's own names (`Providers.OPENAI`), not settings. */
+export interface EnumValue {
+  t: 'enum';
+  node: ts.EnumDeclaration;
+  unit: Unit;
+}
+
 export interface InstanceValue {
   t: 'instance';
   cls: ClassValue;
@@ -130,6 +137,7 @@ export type Value =
   | ObjectValue
   | FunctionValue
   | ClassValue
+  | EnumValue
   | InstanceValue
   | NamespaceValue
   | TypeValue
@@ -467,6 +475,10 @@ export class Evaluator {
         return this.objectMember(base, name);
       case 'instance':
         return this.classMember(base.cls, name, false);
+      case 'enum': {
+        const member = base.node.members.find((m) => propertyNameText(m.name) === name);
+        return member?.initializer ? this.evaluate(base.unit, member.initializer) : UNKNOWN;
+      }
       case 'class':
         return this.classMember(base, name, true);
       case 'namespace':
@@ -736,6 +748,7 @@ export class Evaluator {
       case 'class':
         return { t: 'class', node: declaration.node, unit };
       case 'other':
+        if (ts.isEnumDeclaration(declaration.node)) return { t: 'enum', node: declaration.node, unit };
         if (asType && (ts.isInterfaceDeclaration(declaration.node) || ts.isTypeAliasDeclaration(declaration.node))) {
           return this.typeDeclaration(unit, declaration.node);
         }
@@ -884,6 +897,7 @@ export class Evaluator {
       if (!matches) return undefined;
       if (ts.isFunctionDeclaration(statement)) return { t: 'function', node: statement, unit };
       if (ts.isClassDeclaration(statement)) return { t: 'class', node: statement, unit };
+      if (ts.isEnumDeclaration(statement)) return { t: 'enum', node: statement, unit };
       if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return this.typeDeclaration(unit, statement);
       return UNKNOWN;
     }

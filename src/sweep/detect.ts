@@ -9,10 +9,12 @@
 import { ts } from '../analysis/ts.js';
 import { lineColumn, rangeLocation, type Unit } from '../analysis/unit.js';
 import { skipOuter, type Value } from '../analysis/values.js';
+import { propertyNameText } from '../analysis/scope.js';
 import type { Location, SourceText } from '../core/types.js';
 import type { DetectContext, Detection } from '../sdks/types.js';
 import { locate, namedProvider, type Place } from './context.js';
 import { displayOnly } from './display.js';
+import { isDataSet } from './data-files.js';
 import { clientImports, valueImports } from './imports.js';
 import { packageUses } from './packages.js';
 import {
@@ -51,8 +53,9 @@ export interface ModelSpot {
 
 export type SweepPayload =
   /** `settingsProvider`: the provider its settings entry names beside it (`provider: openai`). */
+  /** `dataSet`: the ids of a JSON data set, reported once (data-files.ts). */
   /** `nameCheck`: the id is matched against, not sent (`model.startsWith('o1')`), or names an entry (`{ 'o1-mini': … }`). */
-  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string; nameCheck?: 'match' | 'key' }
+  | { type: 'model'; verdict: Verdict; spots: ModelSpot[]; prefix: string; provider?: string; exact: boolean; settingsProvider?: string; nameCheck?: 'match' | 'key'; dataSet?: true }
   | { type: 'host'; verdict: Verdict; host: string; value: string }
   | { type: 'env'; verdict: Verdict; name: string; provider?: string }
   | { type: 'import'; verdict: Verdict; specifier: string; typeOnly: boolean }
@@ -211,6 +214,14 @@ function nameCheck(node: ts.Node): 'match' | 'key' | undefined {
   return undefined;
 }
 
+/** A property's key spelled exactly as its string value. */
+function sameAsValue(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!ts.isPropertyAssignment(parent) || parent.name !== node) return false;
+  const value = skipOuter(parent.initializer);
+  return (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === literalText(node);
+}
+
 function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, context: DetectContext): SweepDetection[] {
   const out: SweepDetection[] = [];
   const sf = unit.sf;
@@ -225,6 +236,7 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
     const at = (n: ts.Node) => rangeLocation(unit, n.getStart(sf) + unit.offset, n.getEnd() + unit.offset);
     const hitLocation = rangeLocation(unit, fileStart, hit.end + unit.offset);
     if (place === 'comment') {
+      if (hit.kind === 'import' && !importSyntaxBefore(sf.text, hit.start)) continue;
       out.push(detection(unit, hitLocation, mentionPayload(hit, unit.offset), hit.match));
       continue;
     }
@@ -252,6 +264,8 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
           continue;
         }
         seen.add(node);
+        // `{ 'o1-mini': 'o1-mini' }`: the value, reported next, stands for the line.
+        if (sameAsValue(node)) continue;
         const check = nameCheck(node);
         const payload: SweepPayload = { type: 'model', verdict, spots: [spot], prefix: hit.prefix ?? '', exact, ...(verdict === 'other-provider' && provider ? { provider } : {}), ...(check ? { nameCheck: check } : {}) };
         out.push(detection(unit, at(node), payload, hit.match));
@@ -266,10 +280,11 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
         break;
       }
       case 'env': {
-        if (place !== 'string' && place !== 'template' && place !== 'jsx-text' && !(place === 'identifier' && isEnvStyleName(node))) continue;
+        if (place !== 'string' && place !== 'template' && place !== 'jsx-text' && !(place === 'identifier' && isEnvStyleName(node) && !isProgramName(node, unit, context))) continue;
         seen.add(node);
         const value = place === 'identifier' ? hit.match : place === 'jsx-text' ? node.getText(sf) : literalText(node);
-        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : testFile || place === 'jsx-text' || (value !== hit.match && isProse(value)) ? 'mention' : 'usage';
+        const shown = place === 'jsx-text' || (place === 'string' && inLabelAttribute(node));
+        const verdict: Verdict = isWebSessionName(hit.match) ? 'not-api' : testFile || shown || (value !== hit.match && isProse(value)) ? 'mention' : 'usage';
         out.push(detection(unit, place === 'identifier' ? at(envExpression(node)) : at(node), { type: 'env', verdict, name: hit.match }, hit.match));
         break;
       }
@@ -332,6 +347,15 @@ function sweepUnit(unit: Unit, spans: Array<[number, number]> | undefined, conte
   return out;
 }
 
+/**
+ * Whether a quoted package name in a comment is written as an import (`// import OpenAI from 'openai'`,
+ * `require("openai")`): a bare `"openai"` there (`provider: ProviderType; // "openai"`) is a
+ * provider's name in an example, not a package imported.
+ */
+function importSyntaxBefore(source: string, start: number): boolean {
+  return /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$/.test(source.slice(Math.max(0, start - 40), start - 1));
+}
+
 function mentionPayload(hit: Hit, offset: number): SweepPayload {
   switch (hit.kind) {
     case 'model':
@@ -372,8 +396,43 @@ function isEnvStyleName(node: ts.Node): boolean {
   // a config parser keyed by the setting: `{ OPENAI_KEY(value) { … } }`
   if ((ts.isMethodDeclaration(parent) || ts.isGetAccessorDeclaration(parent)) && ts.isObjectLiteralExpression(parent.parent)) return parent.name === node;
   if (ts.isBindingElement(parent)) return parent.propertyName === node || (!parent.propertyName && parent.name === node);
-  if (ts.isEnumMember(parent)) return true;
   return false;
+}
+
+/**
+ * A name the program gives one of its own values, not a setting it reads: the member of an enum
+ * (`enum Providers { OPENAI = 'openai' }`, and `Providers.OPENAI` wherever it is used), or the key
+ * of an object used as one, whose value spells the same name in lower case (`{ AZURE_OPENAI:
+ * 'azure_openai' }`). An enum member or key whose value is itself an env name is reported at that
+ * string.
+ */
+function isProgramName(node: ts.Node, unit: Unit, context: DetectContext): boolean {
+  const parent = node.parent;
+  const name = (node as ts.Identifier).text;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) {
+    const receiver = context.evaluator.evaluate(unit, parent.expression);
+    const options = receiver.t === 'union' ? receiver.options : [receiver];
+    return options.length > 0 && options.every((o) => o.t === 'enum' || (o.t === 'object' && o.node.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === name && spellsName(name, p.initializer))));
+  }
+  return ts.isPropertyAssignment(parent) && parent.name === node && spellsName(name, parent.initializer);
+}
+
+/** `'azure_openai'` for AZURE_OPENAI: a value that is its key's name in lower case. */
+function spellsName(name: string, initializer: ts.Expression): boolean {
+  const value = skipOuter(initializer);
+  const flat = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text !== value.text.toUpperCase() && flat(value.text) === flat(name);
+}
+
+/** Attributes that show text to people (`placeholder`, `hintExamples`, `title`): an env name there is help, not a read. */
+const SHOWN_ATTRIBUTE = /placeholder|hint|example|label|title|tooltip|description|help|caption/i;
+
+/** A string (alone or in a list) given to such a JSX attribute: `hintExamples={["OPENAI_BASE_URL"]}`. */
+function inLabelAttribute(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  while (current.parent && (ts.isArrayLiteralExpression(current.parent) || ts.isJsxExpression(current.parent) || ts.isParenthesizedExpression(current.parent))) current = current.parent;
+  const attribute = current.parent;
+  return attribute !== undefined && ts.isJsxAttribute(attribute) && SHOWN_ATTRIBUTE.test(attribute.name.getText());
 }
 
 function literalText(node: ts.Node): string {
@@ -435,6 +494,7 @@ function sweepText(file: { path: string; text: string }, spans: Array<[number, n
     const location = rangeLocation(file, hit.start, hit.end);
     const commented = kind === 'prose' || (kind === 'code' ? /^\s*(\/\/|\*|\/\*)/.test(lineText) : /^\s*(#|;|\/\/)/.test(lineText));
     if (commented) {
+      if (hit.kind === 'import' && !importSyntaxBefore(file.text, hit.start)) continue;
       out.push(detection(file, location, mentionPayload(hit, 0), hit.match));
       continue;
     }
@@ -611,7 +671,8 @@ export function sweep({ candidates, unparsed, proseOnly, detections, context, al
     // A component's template is not parsed: it is read as markup whichever way its scripts are.
     if (file.kind === 'code' && isComponentFile(file.path) && !unparsed.has(file.path)) out.push(...sweepMarkup(file, spans));
     if (file.kind !== 'code') {
-      if (file.kind === 'env' || file.kind === 'config') out.push(...sweepText(file, spans, file.kind));
+      if (file.kind === 'env') out.push(...sweepText(file, spans, file.kind));
+      if (file.kind === 'config') out.push(...dataSetSummary(file, sweepText(file, spans, file.kind)));
       continue;
     }
     if (unparsed.has(file.path) || proseOnly?.has(file.path)) {
@@ -628,6 +689,20 @@ export function sweep({ candidates, unparsed, proseOnly, detections, context, al
     for (const unit of context.workspace.units(file.path)) out.push(...sweepCode(unit, spans, context, makesClients));
   }
   return out;
+}
+
+/**
+ * A JSON data set (isDataSet): its model ids become one mention at the first, which names how many
+ * it lists; its other findings (a credential key, a host) stay as they are.
+ */
+function dataSetSummary(file: { path: string; text: string }, found: SweepDetection[]): SweepDetection[] {
+  const models = found.filter((d) => d.payload.type === 'model');
+  const spots = models.flatMap((d) => (d.payload.type === 'model' ? d.payload.spots : []));
+  if (!isDataSet(file.path, spots.map((s) => s.id))) return found;
+  const ids = [...new Set(spots.map((s) => s.id))];
+  const subject = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+  const summary = detection(file, models[0].location, { type: 'model', verdict: 'mention', spots, prefix: '', exact: false, dataSet: true }, subject);
+  return [summary, ...found.filter((d) => d.payload.type !== 'model')];
 }
 
 /** The sweep of one parsed unit: its indicators, imports of client-making modules, and package uses. */

@@ -5,6 +5,10 @@ import type { SweepPayload } from './detect.js';
 export function message(payload: SweepPayload, subject: string): Localized {
   switch (payload.type) {
     case 'model':
+      if (payload.dataSet) {
+        const count = new Set(payload.spots.map((s) => s.id)).size;
+        return t(`data file listing ${count} OpenAI model id${count === 1 ? "" : "s"} (${subject})`, `数据文件，列出 ${count} 个 OpenAI 模型名（${subject}）`);
+      }
       if (payload.verdict === 'mention') return t(`mentions OpenAI model ${subject}`, `提到 OpenAI 模型 ${subject}`);
       if (payload.verdict === 'other-provider') {
         return payload.prefix
@@ -40,6 +44,12 @@ export function reason(payload: SweepPayload): Localized {
   }
   if (payload.verdict === 'not-api') {
     return t('The ChatGPT web app is not the OpenAI API; no provider replaces it, and the move leaves it alone.', 'ChatGPT 网页版不是 OpenAI API，没有服务商可以替代；迁移不改动它。');
+  }
+  if (payload.type === 'model' && payload.dataSet) {
+    return t(
+      'A list of records (a fetched model list, test results), not settings the app reads to pick a model: reported once and left as is; if the app does read it, map its ids by hand.',
+      '这是记录列表（抓取的模型列表、测试结果），不是应用用来选择模型的设置：只报告一次、不做改动；如果应用确实读取它，请手动替换其中的模型名。',
+    );
   }
   if (payload.verdict === 'mention') {
     return t('Only text names it (a comment, a message, a type); nothing sent changes, but the text may mislead after the move.', '只是文字提到（注释、提示文本、类型）；请求不受影响，但迁移后文字可能产生误导。');

@@ -23,8 +23,21 @@ function packageOf(value: Value): string | undefined {
     return packages.length && packages.every((pkg) => pkg !== undefined) ? packages[0] : undefined;
   }
   if (value.t === 'module' && value.via !== 'type') return OPENAI_PACKAGE.test(value.specifier) ? value.specifier : undefined;
+  if (value.t === 'sdk' && isResponseMethod(value.path)) return undefined;
   if (value.t === 'sdk' && value.module.via !== 'type') return OPENAI_PACKAGE.test(value.module.specifier) ? value.module.specifier : undefined;
   return undefined;
+}
+
+/** Methods of plain data: arrays, strings, promises, objects, fetch's Response and its body. */
+const DATA_METHODS = new Set(['map', 'filter', 'forEach', 'reduce', 'find', 'findIndex', 'some', 'every', 'slice', 'join', 'includes', 'indexOf', 'flatMap', 'flat', 'at', 'concat', 'sort', 'keys', 'values', 'entries', 'arrayBuffer', 'json', 'text', 'blob', 'formData', 'bytes', 'getReader', 'pipeTo', 'pipeThrough', 'tee', 'then', 'catch', 'finally', 'toString', 'valueOf', 'toJSON', 'trim', 'split', 'replace', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith']);
+
+/**
+ * `response.data.map(…)`, `(await speech.create()).arrayBuffer()`: a data method on what an SDK
+ * call returned works on the response the app already has; it is not a call into the package.
+ */
+function isResponseMethod(path: string[]): boolean {
+  const lastCall = path.map((segment) => segment.endsWith('()')).lastIndexOf(true);
+  return lastCall >= 0 && lastCall < path.length - 1 && DATA_METHODS.has(path[path.length - 1]);
 }
 
 /** An identifier used as a value where a model or option goes (`model: gpt4o`, `[gpt4o]`, `f(gpt4o)`). */

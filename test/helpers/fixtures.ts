@@ -93,6 +93,10 @@ export interface CaseLabels {
   sites: Array<{ file: string; line: number; kind?: string }>;
   traps: Array<{ file: string; line: number }>;
   mentions?: Array<{ file: string; line: number }>;
+  /** Lines that must have no finding of this rule at all, not even a mention (a comment's `"openai"` is no import). */
+  absent?: Array<{ file: string; line: number; ruleId: string }>;
+  /** Lines that must be covered by exactly one finding (`{ 'o1-mini': 'o1-mini' }` is one site, not two). */
+  once?: Array<{ file: string; line: number }>;
 }
 
 export function caseLabels(fixture: FixtureCase): CaseLabels | undefined {

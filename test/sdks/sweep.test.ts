@@ -23,7 +23,9 @@ describe('forms of real code: what a scan reports', () => {
       const noisy = labels.traps.flatMap((t) => covers(t.file, t.line).filter((f) => !saysNotOpenAi(f)).map((f) => `${t.file}:${t.line} ${f.ruleId}`));
       // Mentions: text that names OpenAI (a help text, a comment, a placeholder) is reported, and only as text.
       const unmentioned = (labels.mentions ?? []).filter((m) => !covers(m.file, m.line).length || covers(m.file, m.line).some((f) => !saysNotOpenAi(f))).map((m) => `${m.file}:${m.line}`);
-      expect({ missing, noisy, unmentioned }).toEqual({ missing: [], noisy: [], unmentioned: [] });
+      const present = (labels.absent ?? []).filter((a) => covers(a.file, a.line).some((f) => f.ruleId === a.ruleId)).map((a) => `${a.file}:${a.line} ${a.ruleId}`);
+      const repeated = (labels.once ?? []).filter((o) => covers(o.file, o.line).length !== 1).map((o) => `${o.file}:${o.line} ×${covers(o.file, o.line).length}`);
+      expect({ missing, noisy, unmentioned, present, repeated }).toEqual({ missing: [], noisy: [], unmentioned: [], present: [], repeated: [] });
     });
   }
 });
