@@ -417,7 +417,8 @@ export const DIALECT_RULES: DialectRule[] = [
     family: 'tool-choice',
     providers: ['deepseek'],
     api: ['chat'],
-    when: { strictTool: true },
+    // A client already on https://api.deepseek.com/beta gets strict mode.
+    when: { all: [{ strictTool: true }, { baseUrlNotMatching: '/beta/?$' }] },
     effect: 'ignored',
     breaks:
       "DeepSeek enforces a function tool's JSON schema (strict: true) only in its beta strict mode, served under https://api.deepseek.com/beta; on the base URL banjia writes, tool arguments are not guaranteed to match the schema.",

@@ -94,6 +94,8 @@ export interface ScanCall {
   sseCommentLines?: boolean;
   cachedTokensRead?: boolean;
   toolCallIndexKeyed?: boolean;
+  /** The base URL the client sends to after the move, where the code shows it. */
+  baseUrl?: string;
 }
 
 /** The rules a scanned call breaks. */
@@ -107,6 +109,7 @@ export function firedRules(call: ScanCall): DialectRule[] {
     toolCallIndexKeyed: call.toolCallIndexKeyed === true,
     thinkingAlways: call.thinkingAlways === true,
     effortIgnored: effortIgnored(call.providerId, call.model),
+    ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
   };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => ruleFires(rule, call.view, context));
 }

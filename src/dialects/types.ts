@@ -110,7 +110,13 @@ export type Condition =
    * Scan only: a hand-written stream parser gathers tool calls by the delta's index
    * (`calls[tc.index]`) without checking it (dialects/sse-tool-index.ts).
    */
-  | { toolCallIndexKeyed: true };
+  | { toolCallIndexKeyed: true }
+  /**
+   * Scan only: the client's base URL after the move does not match this regular expression (a
+   * client already on DeepSeek's `/beta`). Holds where the scan does not know the URL: the URL
+   * banjia writes is the provider's plain one.
+   */
+  | { baseUrlNotMatching: string };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =

@@ -158,6 +158,8 @@ export interface LintOptions {
   previousDimensions?: number;
   /** The project's vector column declarations, named by the re-index warning. */
   vectorColumns?: () => VectorColumn[];
+  /** The base URL the client sends to after the move, where the code shows it (DeepSeek's /beta). */
+  baseUrl?: string;
 }
 
 /** Issues of one request against the provider, feature by feature. */
@@ -304,6 +306,7 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
     model,
     thinkingAlways: catalogued !== undefined && 'thinking' in catalogued && catalogued.thinking === 'always',
     streamUsageWithoutOptions: streaming && facts.usageRead && !facts.streamOptions,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   return rules.map((rule) => {
     const feature = ruleFeature(rule);
@@ -324,12 +327,12 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
  * an output-token rule keep the old behaviour: max_completion_tokens becomes max_tokens where the
  * catalogue does not say the provider takes it.
  */
-export function requestDialectEdits(facts: RequestFacts, provider: Provider, family: ApiFamily, targetModel?: string): TextEdit[] {
+export function requestDialectEdits(facts: RequestFacts, provider: Provider, family: ApiFamily, targetModel?: string, baseUrl?: string): TextEdit[] {
   const object = facts.object;
   if (!object || (family !== 'chat' && family !== 'responses')) return [];
   const literalModel = facts.model?.value.t === 'string' ? facts.model.value.value : undefined;
   const model = targetModel ?? (literalModel && findProviderModel(provider, literalModel) ? literalModel : undefined);
-  const rules = firedRules({ view: facts.view, api: family === 'responses' ? 'responses' : 'chat', providerId: provider.id, model });
+  const rules = firedRules({ view: facts.view, api: family === 'responses' ? 'responses' : 'chat', providerId: provider.id, model, ...(baseUrl !== undefined ? { baseUrl } : {}) });
   const edits = dialectEdits(rules, object.node, object.unit);
   const maxCompletion = facts.maxCompletionTokens;
   if (family === 'chat' && !outputTokenRule(provider.id) && provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name) {
