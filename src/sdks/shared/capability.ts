@@ -13,7 +13,10 @@ import { dialectEdits, firedRules, outputTokenRule } from '../../dialects/scan.j
 import { isObject } from '../../dialects/match.js';
 import { ts } from '../../analysis/ts.js';
 import type { TextEdit } from '../../core/types.js';
-import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { appendProperties, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import type { TextStyle } from '../../edits/style.js';
+import { propertyByName } from './options.js';
+import { SPREAD } from '../../dialects/types.js';
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
 import { rebuiltMessagesOf, roundTripRules, type RebuiltMessage } from '../../dialects/tool-loop.js';
@@ -512,6 +515,33 @@ function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOp
 }
 
 /**
+ * The size an embeddings request should send as `dimensions` so that the new model's vectors keep
+ * the stored OpenAI size: the model returns another size by default, takes the parameter
+ * (catalogue `dimensionsParam: 'yes'`) and offers the old size. Undefined where the request already
+ * sends dimensions, or the model cannot keep the size (the re-index finding then says so).
+ */
+export function keptDimensions(model: EmbeddingModel, before: number | undefined, sendsDimensions: boolean): number | undefined {
+  if (before === undefined || sendsDimensions || model.dimensions === before) return undefined;
+  return model.dimensionsParam === 'yes' && model.dimensionOptions?.includes(before) ? before : undefined;
+}
+
+/**
+ * Review edit: `dimensions: <old size>` added to an embeddings request literal (openai SDK call or
+ * raw-HTTP JSON body) where the target model can return the stored size. Not where the literal
+ * spreads another object (it may already send dimensions) or names dimensions with a run-time value.
+ */
+export function embeddingDimensionsEdits(facts: RequestFacts, provider: Provider, targetModel: string | undefined, previousDimensions: number | undefined, style: TextStyle): TextEdit[] {
+  const object = facts.object;
+  const model = targetModel ? provider.embeddingModels.find((m) => m.id === targetModel) : undefined;
+  if (!object || !model || (isObject(facts.view) && SPREAD in facts.view) || propertyByName(object.node, 'dimensions')) return [];
+  const size = keptDimensions(model, facts.dimensions ?? previousDimensions, facts.dimensions !== undefined);
+  const removed = new Set<ts.Node>(facts.openaiOnly);
+  const anchor = [...object.node.properties].reverse().find((p) => !removed.has(p));
+  if (size === undefined || !anchor) return [];
+  return appendProperties(object.unit, object.node, anchor, [`dimensions: ${size}`], style);
+}
+
+/**
  * Re-index: the stored vectors come from another model. Names both sizes, whether the new model can
  * keep the old size (catalogue `dimensionOptions`), and the vector columns the project declares.
  */
@@ -519,9 +549,9 @@ function reindexMessage(model: EmbeddingModel, before: number | undefined, after
   let en = `Re-index required: vectors from ${model.id} (${after} dimensions) are not comparable with the stored OpenAI vectors (${before ?? 'unknown'} dimensions).`;
   let zh = `需要重建索引：${model.id}（${after} 维）生成的向量与已存的 OpenAI 向量（${before ?? '未知'} 维）不可比较。`;
   if (before !== undefined && !sendsDimensions && after !== before) {
-    if (model.dimensionsParam === 'yes' && model.dimensionOptions?.includes(before)) {
-      en += ` ${model.id} can return ${before} dimensions: send dimensions: ${before} to keep the column size (the rows must still be re-embedded).`;
-      zh += ` ${model.id} 可返回 ${before} 维：发送 dimensions: ${before} 可保持列的维度（但所有行仍需重新生成向量）。`;
+    if (keptDimensions(model, before, sendsDimensions) !== undefined) {
+      en += ` ${model.id} can return ${before} dimensions: send dimensions: ${before} to keep the column size (apply --include-review adds it to a request literal; the rows must still be re-embedded).`;
+      zh += ` ${model.id} 可返回 ${before} 维：发送 dimensions: ${before} 可保持列的维度（apply --include-review 会把它加入请求字面量；但所有行仍需重新生成向量）。`;
     } else if (model.dimensionOptions) {
       en += ` ${model.id} cannot return ${before} dimensions (it offers ${model.dimensionOptions.join(', ')}): the vector column changes size.`;
       zh += ` ${model.id} 无法返回 ${before} 维（可选 ${model.dimensionOptions.join('、')}）：向量列的维度需要修改。`;
