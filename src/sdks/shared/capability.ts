@@ -240,7 +240,7 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     if (options.targetModel && (facts.tools || options.flavour === 'runTools')) push(checkReasoningRoundTrip(provider, options.targetModel));
   }
   if (options.family === 'embeddings') push(...lintEmbeddings(facts, provider, options));
-  if (options.family === 'chat' || options.family === 'responses') {
+  if (options.family === 'chat' || options.family === 'responses' || options.family === 'assistants') {
     const dialect = dialectIssues(facts, provider, options);
     // A dialect rule is more precise than the catalogue's flag for the same feature: it replaces it.
     const covered = new Set(dialect.map((i) => i.feature).filter(Boolean));
@@ -304,7 +304,7 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
   const streaming = facts.stream === true || options.flavour === 'stream';
   const rules = firedRules({
     view,
-    api: options.family === 'responses' ? 'responses' : 'chat',
+    api: options.family === 'responses' || options.family === 'assistants' ? options.family : 'chat',
     providerId: provider.id,
     model,
     thinkingAlways: catalogued !== undefined && 'thinking' in catalogued && catalogued.thinking === 'always',
@@ -319,10 +319,20 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
       level: rewritten ? rule.level : rule.levelWithoutRewrite!,
       ...(feature ? { feature } : {}),
       dialect: rule.id,
-      message: ruleMessage(rule, true),
+      message: withToolTypes(rule, view, ruleMessage(rule, true)),
       docs: rule.evidence[0].url,
     };
   });
+}
+
+/** A rule about tool types names the ones the request sends (`file_search`, `web_search`) before its text. */
+function withToolTypes(rule: DialectRule, view: View, message: Localized): Localized {
+  const when = rule.when;
+  const tools = isObject(view) ? view.tools : undefined;
+  if (!('toolType' in when) || !Array.isArray(tools)) return message;
+  const sent = [...new Set(tools.flatMap((tool) => (isObject(tool) && typeof tool.type === 'string' && when.toolType.includes(tool.type) ? [tool.type] : [])))];
+  if (!sent.length) return message;
+  return t(`The request sends the hosted tool${sent.length > 1 ? 's' : ''} ${sent.join(', ')}. ${message.en}`, `请求使用了托管工具 ${sent.join('、')}。${message.zh}`);
 }
 
 /**
