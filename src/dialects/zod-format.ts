@@ -37,7 +37,7 @@ export function validateParses(request: ts.ObjectLiteralExpression, zodSchema: s
   while (holder && (ts.isAwaitExpression(holder) || ts.isParenthesizedExpression(holder))) holder = holder.parent;
   if (!holder || !ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return [];
   const result = holder.name.text;
-  const content = new RegExp(`^${result}\\??\\.choices(\\??\\.)?\\[0\\]\\??\\.message\\??\\.content\\b`);
+  const content = new RegExp(`^${result.replace(/\$/g, '\\$')}\\??\\.choices(\\??\\.)?\\[0\\]\\??\\.message\\??\\.content\\b`);
   let scope: ts.Node = holder;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   const edits: TextEdit[] = [];
