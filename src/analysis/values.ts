@@ -128,6 +128,13 @@ export interface UnknownValue {
   t: 'unknown';
 }
 
+/** A list literal; only `Evaluator.evaluateList` answers with one (see there). */
+export interface ArrayValue {
+  t: 'array';
+  node: ts.ArrayLiteralExpression;
+  unit: Unit;
+}
+
 export type Value =
   | ModuleValue
   | SdkValue
@@ -145,6 +152,7 @@ export type Value =
   | TemplateValue
   | ConcatValue
   | UnionValue
+  | ArrayValue
   | UnknownValue;
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
@@ -209,7 +217,10 @@ export class Evaluator {
   private cache = new WeakMap<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
   /** A module's exports by name, for as long as its tree is held (keyed by its units). */
-  private readonly exportCache = new WeakMap<Unit[], Map<string, Value>>();
+  private exportCache = new WeakMap<Unit[], Map<string, Value>>();
+  /** The caches of list mode (evaluateList), kept apart so that no other question sees a list value. */
+  private listCaches = { nodes: new WeakMap<ts.Node, Value>(), exports: new WeakMap<Unit[], Map<string, Value>>() };
+  private lists = false;
   private depth = 0;
   private steps = 0;
   /** Object members being looked up: `{ ...state }` whose spread is the object itself loops otherwise. */
@@ -231,6 +242,27 @@ export class Evaluator {
    */
   forgetNodeValues(): void {
     this.cache = new WeakMap();
+    this.listCaches.nodes = new WeakMap();
+  }
+
+  /**
+   * What an expression holds where a list literal counts too (`tools` named by a request, a const
+   * list in this or another module). Every other question keeps seeing a list as unknown: a list
+   * may grow after its literal (`push`), which only the caller can judge.
+   */
+  evaluateList(unit: Unit, expression: ts.Expression): Value {
+    if (this.lists) return this.evaluate(unit, expression);
+    const saved = { nodes: this.cache, exports: this.exportCache };
+    this.cache = this.listCaches.nodes;
+    this.exportCache = this.listCaches.exports;
+    this.lists = true;
+    try {
+      return this.evaluate(unit, expression);
+    } finally {
+      this.lists = false;
+      this.cache = saved.nodes;
+      this.exportCache = saved.exports;
+    }
   }
 
   unitOf(file: string, node?: ts.Node): Unit | undefined {
@@ -305,6 +337,7 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (ts.isObjectLiteralExpression(expr)) return { t: 'object', node: expr, unit };
+    if (this.lists && ts.isArrayLiteralExpression(expr)) return { t: 'array', node: expr, unit };
     if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return { t: 'function', node: expr, unit };
     if (ts.isClassExpression(expr)) return { t: 'class', node: expr, unit };
     if (expr.kind === ts.SyntaxKind.ThisKeyword) {

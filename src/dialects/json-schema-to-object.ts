@@ -15,6 +15,9 @@
  * that case (the R1-era reasoner refused only successive user or assistant messages).
  * Nothing else is touched: the code that JSON.parses the content reads the same string as before.
  *
+ * `response_format: zodResponseFormat(Schema, 'name')` moves the same way, and the code's
+ * `JSON.parse` of the content is then validated with `Schema.parse` (zod-format.ts).
+ *
  * Left alone (the rule stays a finding the user handles): `.parse()` (its message.parsed is null
  * for json_object), streams, a request with a spread (it may carry its own response_format or
  * messages), and a response_format or json_schema the code does not show as a literal.
@@ -26,6 +29,7 @@ import type { TextEdit } from '../core/types.js';
 import { insertFirstElement, replaceNode } from '../edits/object-literal.js';
 import { detectStyle } from '../edits/style.js';
 import { propertyByName } from '../sdks/shared/options.js';
+import { validateParses, zodFormat } from './zod-format.js';
 
 /** The system message's text before the schema: it carries the word DeepSeek looks for. */
 export const SCHEMA_PROMPT = 'Reply with one JSON object that matches this JSON schema: ';
@@ -36,6 +40,14 @@ export function jsonSchemaToObject(object: ts.ObjectLiteralExpression, unit: Uni
   if (stream && !(ts.isPropertyAssignment(stream) && skipOuter(stream.initializer).kind === ts.SyntaxKind.FalseKeyword)) return [];
   const format = propertyByName(object, 'response_format');
   const formatValue = format && ts.isPropertyAssignment(format) ? skipOuter(format.initializer) : undefined;
+  // zodResponseFormat(Schema, 'name'): the helper's schema in the prompt, the parses validated (zod-format.ts).
+  const zod = formatValue ? zodFormat(formatValue, unit) : undefined;
+  if (zod && formatValue) {
+    const messages = propertyByName(object, 'messages');
+    const insert = messages && prependMessage(messages, `{ role: 'system', content: \`${SCHEMA_PROMPT}\${JSON.stringify(${zod.schemaText})}\` }`, unit);
+    if (!insert) return [];
+    return [replaceNode(unit, formatValue, "{ type: 'json_object' }"), insert, ...(zod.zodSchema ? validateParses(object, zod.zodSchema, unit) : [])];
+  }
   if (!formatValue || !ts.isObjectLiteralExpression(formatValue) || formatValue.properties.some(ts.isSpreadAssignment)) return [];
   const type = propertyByName(formatValue, 'type');
   const typeValue = type && ts.isPropertyAssignment(type) ? skipOuter(type.initializer) : undefined;

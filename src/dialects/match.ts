@@ -41,6 +41,8 @@ export interface MatchContext {
   cachedTokensRead?: boolean;
   /** Scan only: a hand-written parser gathers streamed tool calls by `calls[tc.index]`. */
   toolCallIndexKeyed?: boolean;
+  /** Scan only: the base URL the client sends to after the move, where the code shows it. */
+  baseUrl?: string;
   /**
    * The catalogue says the model always thinks (a thinking-only model): a `mode: 'thinking'` rule
    * then applies whatever switch the request sends.
@@ -60,6 +62,7 @@ export function conditionHolds(condition: Condition, body: View, context: MatchC
   if ('sseCommentLines' in condition) return context.sseCommentLines === true;
   if ('cachedTokensRead' in condition) return context.cachedTokensRead === true;
   if ('toolCallIndexKeyed' in condition) return context.toolCallIndexKeyed === true;
+  if ('baseUrlNotMatching' in condition) return context.baseUrl === undefined || !new RegExp(condition.baseUrlNotMatching).test(context.baseUrl);
   if ('role' in condition) {
     return ['messages', 'input'].some((list) => {
       const items = lookup(body, list);

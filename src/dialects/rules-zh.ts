@@ -74,7 +74,7 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
     breaks:
       'DeepSeek 拒绝 response_format 为 json_schema（"This response_format type is unavailable now"，HTTP 400），只支持 JSON Output（json_object）。chat.completions.parse() 与 zodResponseFormat() 发送的是 json_schema；改为 json_object 后 .parse() 返回的 message.parsed 为 null（SDK 只解析 json_schema 的回答）。',
     fix:
-      "发送 response_format: { type: 'json_object' }，并把 schema 放进一条含“json”一词的 system 消息（DeepSeek 要求提示中出现该词，并给出期望的 JSON 格式）：对 chat.completions.create 的字面量请求，banjia 会做这一修改（apply --include-review）。DeepSeek 不会按 schema 约束输出：对 content 做 JSON.parse 后校验解析出的对象（zod 的 schema.parse）；把 max_tokens 设得足够大以免 JSON 被截断，并把空白的 content 视为失败。.parse() 调用、zodResponseFormat()、流式请求或带展开运算的请求需手动迁移：改用 .create()，在原先读取 message.parsed 的地方解析 content。",
+      "发送 response_format: { type: 'json_object' }，并把 schema 放进一条含“json”一词的 system 消息（DeepSeek 要求提示中出现该词，并给出期望的 JSON 格式）：对 chat.completions.create 的字面量请求，banjia 会做这一修改（apply --include-review），格式为 zodResponseFormat(Schema, name) 时亦然，并把代码中对 content 的 JSON.parse 包进 Schema.parse。DeepSeek 不会按 schema 约束输出：对 content 做 JSON.parse 后校验解析出的对象（zod 的 schema.parse）；把 max_tokens 设得足够大以免 JSON 被截断，并把空白的 content 视为失败。.parse() 调用、流式请求或带展开运算的请求需手动迁移：改用 .create()，在原先读取 message.parsed 的地方解析 content。",
   },
   'deepseek-json-object-word': {
     breaks:
@@ -139,7 +139,7 @@ export const RULES_ZH: Record<string, { breaks: string; fix: string; unverified?
   },
   'responses-hosted-tools': {
     breaks:
-      'OpenAI 的托管工具在 OpenAI 一侧运行（其搜索索引、以 OpenAI id 指定的向量库、沙箱、MCP 连接）。服务商的 Responses 接口会忽略未列出的工具，或以其他名称和参数提供自有工具，因此调用不再做原来的事。',
+      'OpenAI 的托管工具在 OpenAI 一侧运行（其搜索索引、以 OpenAI id 指定的向量库、沙箱、MCP 连接）。服务商的 Responses（或 Assistants）接口会忽略未列出的工具，或以其他名称和参数提供自有工具，因此调用不再做原来的事。',
     fix: '改为自行执行该工具（作为 function 工具），或在阅读服务商文档后改用其内置工具（Qwen 文档化了自己的联网搜索与代码解释器）。',
   },
   'qwen-responses-instructions': {

@@ -311,7 +311,7 @@ export const DIALECT_RULES: DialectRule[] = [
     breaks:
       'DeepSeek rejects response_format json_schema ("This response_format type is unavailable now", HTTP 400); it has JSON Output (json_object) only. chat.completions.parse() and zodResponseFormat() send json_schema, and with json_object .parse() leaves message.parsed null (the SDK parses json_schema answers only).',
     fix:
-      "Send response_format: { type: 'json_object' } with the schema in a system message that says \"json\" (DeepSeek requires the word and asks for the expected format in the prompt): banjia makes this edit on a chat.completions.create literal (apply --include-review). DeepSeek does not enforce the schema: JSON.parse the content and validate the parsed object (zod schema.parse); set max_tokens high enough that the JSON is not cut off, and treat blank content as a failure. A .parse() call, zodResponseFormat(), a stream or a request with a spread is moved by hand: call .create() and parse the content where message.parsed was read.",
+      "Send response_format: { type: 'json_object' } with the schema in a system message that says \"json\" (DeepSeek requires the word and asks for the expected format in the prompt): banjia makes this edit on a chat.completions.create literal (apply --include-review), also where the format is zodResponseFormat(Schema, name), and then wraps the code's JSON.parse of the content in Schema.parse. DeepSeek does not enforce the schema: JSON.parse the content and validate the parsed object (zod schema.parse); set max_tokens high enough that the JSON is not cut off, and treat blank content as a failure. A .parse() call, a stream or a request with a spread is moved by hand: call .create() and parse the content where message.parsed was read.",
     evidence: [
       DEEPSEEK_JSON,
       ev('https://github.com/llm-exe/llm-exe/issues/662', 'llm-exe/llm-exe#662: json_schema rejected by DeepSeek, every call 400s'),
@@ -417,7 +417,8 @@ export const DIALECT_RULES: DialectRule[] = [
     family: 'tool-choice',
     providers: ['deepseek'],
     api: ['chat'],
-    when: { strictTool: true },
+    // A client already on https://api.deepseek.com/beta gets strict mode.
+    when: { all: [{ strictTool: true }, { baseUrlNotMatching: '/beta/?$' }] },
     effect: 'ignored',
     breaks:
       "DeepSeek enforces a function tool's JSON schema (strict: true) only in its beta strict mode, served under https://api.deepseek.com/beta; on the base URL banjia writes, tool arguments are not guaranteed to match the schema.",
@@ -554,11 +555,12 @@ export const DIALECT_RULES: DialectRule[] = [
     id: 'responses-hosted-tools',
     family: 'responses',
     providers: ['qwen', 'deepseek', 'doubao', 'minimax', 'stepfun'],
-    api: ['responses'],
+    // An assistant's tools are hosted tools too (file_search reads an OpenAI vector store).
+    api: ['responses', 'assistants'],
     when: { toolType: ['web_search', 'web_search_preview', 'file_search', 'code_interpreter', 'mcp', 'computer_use_preview', 'image_generation', 'local_shell'] },
     effect: 'differs',
     breaks:
-      "OpenAI runs hosted tools on its own side (its search index, vector stores named by OpenAI ids, sandboxes, MCP connections). A provider's Responses endpoint ignores what it does not list or offers its own tools under other names and parameters, so the call does not do what it did.",
+      "OpenAI runs hosted tools on its own side (its search index, vector stores named by OpenAI ids, sandboxes, MCP connections). A provider's Responses (or Assistants) endpoint ignores what it does not list or offers its own tools under other names and parameters, so the call does not do what it did.",
     fix: "Run the tool yourself as a function tool, or switch to the provider's own built-in tool after reading its page (Qwen documents its own web search and code interpreter).",
     evidence: [QWEN_RESPONSES, ev('https://docs.rs/openai-interface/0.12.0/openai_interface/responses/index.html', 'openai-interface: provider support of the Responses API is partial (DeepSeek stateless)')],
     severity: 'error',

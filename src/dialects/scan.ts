@@ -55,13 +55,52 @@ export function literalView(expr: ts.Expression | undefined, unit: Unit, evaluat
     }
     return out;
   }
+  // openai's zodResponseFormat(Schema, name) builds a json_schema response format (openai/helpers/zod).
+  if (ts.isCallExpression(e) && calleeName(e) === 'zodResponseFormat') return { type: 'json_schema', json_schema: UNKNOWN };
   if (evaluator && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) {
-    const value = evaluator.evaluate(unit, e);
+    const value = evaluator.evaluateList(unit, e);
     if (value.t === 'string' || value.t === 'number') return value.value;
     if (value.t === 'object') return literalView(value.node, value.unit, evaluator, depth + 1);
+    // A const list (`const tools = [{ type: 'web_search' }]`, here or imported) that nothing grows.
+    if (value.t === 'array' && constListKept(value.node)) return literalView(value.node, value.unit, evaluator, depth + 1);
   }
   return UNKNOWN;
 }
+
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+const GROWING = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse', 'pop', 'shift']);
+
+/**
+ * Whether a list literal is a `const` whose file never changes it: no mutating method on its name
+ * (`tools.push(x)`), no element or length assignment, and not handed to a call (which may change
+ * it). By name, so a shadowing name counts too: an unsure list stays unknown.
+ */
+function constListKept(list: ts.ArrayLiteralExpression): boolean {
+  const declaration = list.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== list || !ts.isIdentifier(declaration.name)) return false;
+  if (!ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
+  const name = declaration.name.text;
+  let changed = false;
+  const visit = (node: ts.Node): void => {
+    if (changed) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node && (GROWING.has(parent.name.text) || (parent.name.text === 'length' && isAssigned(parent)))) changed = true;
+      else if (ts.isElementAccessExpression(parent) && parent.expression === node && isAssigned(parent)) changed = true;
+      else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) changed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(list.getSourceFile());
+  return !changed;
+}
+
+const isAssigned = (node: ts.Node): boolean =>
+  ts.isBinaryExpression(node.parent) && node.parent.left === node && node.parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 
 /**
  * A template (`data:image/png;base64,${b64}`) or concatenation whose literal start is a `data:`
@@ -94,6 +133,8 @@ export interface ScanCall {
   sseCommentLines?: boolean;
   cachedTokensRead?: boolean;
   toolCallIndexKeyed?: boolean;
+  /** The base URL the client sends to after the move, where the code shows it. */
+  baseUrl?: string;
 }
 
 /** The rules a scanned call breaks. */
@@ -107,6 +148,7 @@ export function firedRules(call: ScanCall): DialectRule[] {
     toolCallIndexKeyed: call.toolCallIndexKeyed === true,
     thinkingAlways: call.thinkingAlways === true,
     effortIgnored: effortIgnored(call.providerId, call.model),
+    ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
   };
   return rulesFor(call.providerId, call.api, call.model).filter((rule) => ruleFires(rule, call.view, context));
 }

@@ -25,11 +25,12 @@ export interface DialectEvidence {
 export type DialectFamily = 'output-tokens' | 'roles' | 'thinking' | 'structured-output' | 'tool-choice' | 'sampling' | 'responses' | 'streaming' | 'embeddings' | 'vision' | 'errors' | 'model-ids' | 'usage';
 
 /**
- * Which request shape a rule reads. Scan only: `client`, how the code uses its client (the
+ * Which request shape a rule reads. `assistants`: `beta.assistants.create/update` (the emulator
+ * serves no Assistants API: scan only). Scan only: `client`, how the code uses its client (the
  * constructor's options, retry helpers around its calls); `model`, `{ model }` with the model id
  * banjia writes for a model literal.
  */
-export type DialectApi = 'chat' | 'responses' | 'embeddings' | 'client' | 'model';
+export type DialectApi = 'chat' | 'responses' | 'assistants' | 'embeddings' | 'client' | 'model';
 
 /**
  * What the request must contain for the rule to fire. `param` is a dotted path into the body;
@@ -110,7 +111,13 @@ export type Condition =
    * Scan only: a hand-written stream parser gathers tool calls by the delta's index
    * (`calls[tc.index]`) without checking it (dialects/sse-tool-index.ts).
    */
-  | { toolCallIndexKeyed: true };
+  | { toolCallIndexKeyed: true }
+  /**
+   * Scan only: the client's base URL after the move does not match this regular expression (a
+   * client already on DeepSeek's `/beta`). Holds where the scan does not know the URL: the URL
+   * banjia writes is the provider's plain one.
+   */
+  | { baseUrlNotMatching: string };
 
 /** A mechanical fix; every one is made at review level (apply --include-review). */
 export type Rewrite =

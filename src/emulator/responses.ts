@@ -34,6 +34,25 @@ function lastUserText(messages: Body[]): string {
   return '';
 }
 
+/**
+ * A JSON schema a message's text gives after "JSON schema:" (a prompt asking for that shape), or
+ * undefined where none parses.
+ */
+function promptedSchema(messages: Body[]): Body | undefined {
+  for (const m of messages) {
+    const text = typeof m?.content === 'string' ? m.content : '';
+    const at = text.search(/JSON schema:\s*\{/i);
+    if (at < 0) continue;
+    try {
+      const schema = JSON.parse(text.slice(text.indexOf('{', at)));
+      if (schema && typeof schema === 'object' && !Array.isArray(schema)) return schema;
+    } catch {
+      // not one JSON value to the end of the text: no schema
+    }
+  }
+  return undefined;
+}
+
 /** A value that matches a JSON schema's shape (types only). */
 export function sampleFromSchema(schema: Body, name = 'value'): unknown {
   if (!schema || typeof schema !== 'object') return 'emulated';
@@ -113,7 +132,10 @@ export function chatAnswer(provider: Provider, model: CatalogueModel | undefined
   } else if (body.response_format?.type === 'json_schema') {
     content = JSON.stringify(sampleFromSchema(body.response_format.json_schema?.schema ?? { type: 'object' }));
   } else if (body.response_format?.type === 'json_object') {
-    content = JSON.stringify({ emulated: true, provider: provider.id, model: body.model });
+    // A model that follows its prompt: a JSON schema written in a message (banjia's json_schema →
+    // json_object move puts it there) shapes the object, else a fixed one.
+    const prompted = promptedSchema(messages);
+    content = JSON.stringify(prompted ? sampleFromSchema(prompted) : { emulated: true, provider: provider.id, model: body.model });
   } else {
     content = lastRole === 'tool' ? `[emulated ${provider.id}/${body.model}] answer from the tool result` : `[emulated ${provider.id}/${body.model}] reply to: ${question}`;
   }

@@ -84,6 +84,24 @@ describe('the embeddings re-index finding', () => {
   });
 });
 
+describe('dimensions kept by a review edit', () => {
+  const added = (finding: { fix?: { safety: string; edits: Array<{ text: string }> } } | undefined) =>
+    (finding?.fix?.safety === 'review' ? finding.fix.edits : []).some((e) => /dimensions: 1536/.test(e.text));
+
+  it('adds dimensions: 1536 where the target offers the stored size (Qwen text-embedding-v4), not where the call sends dimensions', async () => {
+    const { byLine } = await calls('qwen');
+    expect(added(byLine.get(4))).toBe(true);
+    expect(added(byLine.get(7))).toBe(false);
+    expect(byLine.get(4)!.reason).toMatch(/apply --include-review adds it/);
+  });
+
+  it('adds nothing where the target cannot return the stored size (GLM embedding-3): the re-index finding stays', async () => {
+    const { byLine } = await calls('zhipu');
+    expect(added(byLine.get(4))).toBe(false);
+    expect(byLine.get(4)!.reason).toMatch(/Re-index required/);
+  });
+});
+
 describe('vector column declarations', () => {
   it('reads pgvector, Prisma and Drizzle declarations and nothing that merely calls a vector() function', () => {
     expect(vectorColumnsIn('a.sql', 'x halfvec(3072),\ny vector( 768 )').map((c) => [c.line, c.dimensions])).toEqual([[1, 3072], [2, 768]]);

@@ -78,12 +78,12 @@ describe('dialect rules at scan time', () => {
     expect((await callsFor('qwen')).get(7)!.reason ?? '').not.toMatch(/developer/);
   });
 
-  it('json_schema on DeepSeek (zodResponseFormat, .parse()) cannot move as is and says the json_object recipe', async () => {
+  it('json_schema on DeepSeek: .parse() cannot move as is; create() with zodResponseFormat moves at review with the json_object edit', async () => {
     const deepseek = await callsFor('deepseek');
-    for (const line of [8, 9]) {
-      expect(deepseek.get(line), `line ${line}`).toMatchObject({ readiness: 'manual' });
-      expect(deepseek.get(line)!.reason).toMatch(/json_object.*"json".*dialect rule deepseek-json-schema/);
-    }
+    for (const line of [8, 9]) expect(deepseek.get(line)!.reason).toMatch(/json_object.*"json".*dialect rule deepseek-json-schema/);
+    expect(deepseek.get(9)).toMatchObject({ readiness: 'manual' });
+    expect(deepseek.get(8)).toMatchObject({ readiness: 'review' });
+    expect(deepseek.get(8)!.fix!.edits.map((e) => e.text)).toEqual(expect.arrayContaining(["{ type: 'json_object' }"]));
   });
 
   it('json_schema in a create literal on DeepSeek moves at review level with the json_object edit; a stream stays manual', async () => {

@@ -14,6 +14,7 @@ import { verify } from '../../src/commands/verify.js';
 import { pathPrefix } from '../../src/emulator/server.js';
 import { REPO, runCli } from '../helpers/cli.js';
 import { cleanup, driverOutput, migratedCopy } from './project.js';
+import { keptDimensions } from '../../src/sdks/shared/capability.js';
 
 afterAll(cleanup);
 
@@ -148,7 +149,8 @@ describe.each(DEMO_PROVIDERS)('the demo app migrated to $id, run by its entry po
       expect(sent.map((e) => [e.endpoint, e.model])).toEqual([...common, ['embeddings', embedding], ['chat', fast]]);
       expect(sent[4].fields).toEqual(expect.arrayContaining(['response_format']));
       const model = provider.embeddingModels.find((m) => m.id === embedding)!;
-      expect(out).toContain(`${model.dimensions} dimensions`);
+      // apply --include-review sends dimensions: 1536 (text-embedding-3-small's size) where the model offers it.
+      expect(out).toContain(`${keptDimensions(model, 1536, false) ?? model.dimensions} dimensions`);
       expect(out).toMatch(new RegExp(`emulated: true,\\s+provider: '${providerId}',\\s+model: '${fast!.replace(/[.]/g, '\\.')}'`));
       expect(result.openaiAttempts.map((e) => [e.method, e.path, e.model, e.verdict])).toEqual([['POST', '/v1/moderations', 'omni-moderation-latest', 'trapped']]);
     } else {

@@ -146,7 +146,8 @@ console.log(JSON.stringify(await new Summarizer(openaiQwen).summarize('broken pa
     const result = runCli(['verify', dir, '--provider', 'qwen', '--', process.execPath, 'smoke.mjs'], { env: { DASHSCOPE_API_KEY: '' } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('1024 banjia-verify-dummy-key');
+    // text-embedding-v4 keeps text-embedding-3-small's 1536 dimensions (the review edit sends dimensions: 1536).
+    expect(result.stdout).toContain('1536 banjia-verify-dummy-key');
     expect(result.stdout).toContain('{"emulated":true,"provider":"qwen","model":"qwen3.7-plus"} true');
     expect(result.stdout).toMatch(/Requests to the emulator: 5 \(5 valid, 0 rejected\)/);
     expect(result.stdout).toContain('PASS: every request was valid for the provider and none went to OpenAI');

@@ -14,7 +14,7 @@ import type { Provider } from '../../catalogue/schema.js';
 import type { FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, removeListElements, replaceNode } from '../../edits/object-literal.js';
-import { checkFamily, checkFeature, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
+import { checkFamily, checkFeature, embeddingDimensionsEdits, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits } from '../shared/capability.js';
 import { envRead, isOpenAiEnvName, providerKeyEnv, publicPrefix, renameEnvRead, spelledEnvName, type EnvStyle } from '../shared/env.js';
 import type { OpenAiDetection } from '../openai/detect.js';
 import { planModel as planOpenAiModel } from '../openai/rewrite.js';
@@ -225,7 +225,7 @@ function setKeyAction(key: KeyFacts, provider: Provider): Localized {
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-function reviewEdits(request: RequestInfo, provider: Provider, context: PlanContext, targetModel?: string): TextEdit[] {
+function reviewEdits(request: RequestInfo, provider: Provider, context: PlanContext, targetModel?: string, previousDimensions?: number): TextEdit[] {
   const { facts } = request;
   const object = facts.object;
   if (!object) return [];
@@ -233,6 +233,8 @@ function reviewEdits(request: RequestInfo, provider: Provider, context: PlanCont
   edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
   // Dialect fixes (output-token field per provider, developer role); a quoted key stays quoted.
   if (request.rule?.family) edits.push(...requestDialectEdits(facts, provider, request.rule.family, targetModel));
+  // The stored vectors' size kept where the new embedding model offers it.
+  if (request.rule?.family === 'embeddings') edits.push(...embeddingDimensionsEdits(facts, provider, targetModel, previousDimensions, context.style(object.unit.path)));
   if (facts.stream === true && facts.usageRead && !facts.streamOptions && provider.features.streamOptions.support === 'yes' && request.rule?.family === 'chat') {
     const removed = new Set<ts.Node>(facts.openaiOnly);
     const kept = object.node.properties.filter((p) => !removed.has(p));
@@ -258,13 +260,14 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
   const rule = request.rule;
   const model = detection.model;
   const mapping = model && isOpenAiModelId(model) ? mapModel(model, provider, target.modelOverrides) : undefined;
+  const previousDimensions = model ? findOpenAiModel(model)?.embeddingDimensions : undefined;
   if (rule && move.ok) {
     issues.push(
       ...lintRequest(request.facts, provider, {
         family: rule.family,
         flavour: 'create',
         ...(mapping?.target ? { targetModel: mapping.target } : {}),
-        ...(model && findOpenAiModel(model)?.embeddingDimensions ? { previousDimensions: findOpenAiModel(model)!.embeddingDimensions } : {}),
+        ...(previousDimensions ? { previousDimensions } : {}),
         vectorColumns: context.vectorColumns,
       }),
     );
@@ -295,7 +298,7 @@ function planRequest(detection: HttpDetection, request: RequestInfo, context: Pl
       if (browser) notes.push(browser);
     }
     const objectUnit = request.facts.object?.unit;
-    if (objectUnit) review = reviewEdits(request, provider, context, mapping?.target).map((e) => ({ ...e, file: objectUnit.path }));
+    if (objectUnit) review = reviewEdits(request, provider, context, mapping?.target, previousDimensions).map((e) => ({ ...e, file: objectUnit.path }));
   }
   const readiness = manual ? 'manual' : issues.length || review.length ? 'review' : 'auto';
   const ordered = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'manual' ? -1 : 1));

@@ -27,7 +27,8 @@ export type Routing =
   /** `chosen`: OpenAI's URL is one of the values a variable or condition chooses between (`X || 'https://api.openai.com/v1'`). */
   | { to: 'openai'; chosen?: boolean }
   | { to: 'azure' }
-  | { to: 'provider'; provider: string; region: string }
+  /** `url`: the provider URL the code writes (a path such as DeepSeek's `/beta` decides some dialect rules). */
+  | { to: 'provider'; provider: string; region: string; url?: string }
   | { to: 'other'; url: string }
   | { to: 'configurable'; source: string; openaiWhenUnset?: boolean };
 

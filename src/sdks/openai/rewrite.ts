@@ -9,7 +9,7 @@ import type { ApiFamily, FileEdit, Fix, TextEdit } from '../../core/types.js';
 import { described, t, type Localized } from '../../core/text.js';
 import { appendProperties, columnOf, fileEdits, formatObject, lineIndent, removeListElements, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
 import { quoteString } from '../../edits/style.js';
-import { cachedTokensUsage, streamedToolCallIndex, checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
+import { cachedTokensUsage, embeddingDimensionsEdits, streamedToolCallIndex, checkFamily, type Issue, lintRequest, modelSourceIssues, noModelIssue, requestDialectEdits, toolLoopReasoning } from '../shared/capability.js';
 import { cachedTokensEdit } from '../../dialects/cached-tokens.js';
 import { keepReasoningEdits } from '../../dialects/tool-loop.js';
 import { firedRules, insideRetryHelper, outputTokenField } from '../../dialects/scan.js';
@@ -354,6 +354,8 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
   // Only an OpenAI id needs mapping; a provider id (after the move, or on a routed client) is final.
   const mapping = detection.model && isOpenAiModelId(detection.model) && !routedTo ? mapModel(detection.model, provider, target.modelOverrides) : undefined;
   const previousDimensions = detection.model ? findOpenAiModel(detection.model)?.embeddingDimensions : undefined;
+  // Where the client sends after the move: the URL it already writes, or the one banjia writes.
+  const baseUrl = payload.routing?.to === 'provider' ? payload.routing.url : target.baseURL || undefined;
   // The model the call will send, as planModel writes it (a vision model where the call sends images).
   const written = writtenModel(provider, mapping?.target, payload.facts.images, callFamily);
   if (!family || family.level !== 'manual') {
@@ -363,6 +365,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
         flavour: asChat?.conversion.ok ? 'create' : payload.rule.flavour,
         ...(written ? { targetModel: written } : {}),
         ...(previousDimensions ? { previousDimensions } : {}),
+        ...(baseUrl ? { baseUrl } : {}),
         vectorColumns: context.vectorColumns,
       }),
     );
@@ -386,7 +389,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
     issues.push(noModelIssue(provider, detection.model));
   }
   if (payload.rule.family !== 'other') issues.push(...modelSourceIssues(provider, { dynamic: payload.modelDynamic, envs: payload.modelEnv, literals: payload.modelLiterals.length }));
-  const review = reviewEdits(payload, provider, context, written, asChat);
+  const review = reviewEdits(payload, provider, context, written, asChat, baseUrl, previousDimensions);
   const keep = loop.messages.flatMap((m) => keepReasoningEdits(payload.unit, m, context.style(payload.unit.path)));
   const suggestions: Fix[] = keep.length
     ? [{ ...described('copy reasoning_content onto the tool loop\'s assistant messages', '在工具循环的 assistant 消息上复制 reasoning_content'), safety: 'review', edits: fileEdits(payload.unit, keep) }]
@@ -421,7 +424,7 @@ export function planCall(detection: OpenAiDetection, payload: Extract<OpenAiPayl
  * Review-level edits on the request object: OpenAI-only parameters out, the dialect rules' fixes
  * (output-token field, developer role), stream_options added where usage is read.
  */
-function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext, targetModel?: string, asChat?: AsChat): TextEdit[] {
+function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider: Target['provider'], context: PlanContext, targetModel?: string, asChat?: AsChat, baseUrl?: string, previousDimensions?: number): TextEdit[] {
   const { facts } = payload;
   const object = facts.object;
   if (!object) return [];
@@ -432,11 +435,13 @@ function reviewEdits(payload: Extract<OpenAiPayload, { type: 'call' }>, provider
     const style = context.style(object.unit.path);
     edits.push(...removeListElements(object.unit, [...facts.openaiOnly, ...conversion.removed], object.node.properties));
     edits.push(...conversion.edits(outputTokenField(provider.id), style));
-    edits.push(...requestDialectEdits(asChat!.chatFacts, provider, 'chat', targetModel));
+    edits.push(...requestDialectEdits(asChat!.chatFacts, provider, 'chat', targetModel, baseUrl));
     return edits;
   }
   edits.push(...removeListElements(object.unit, facts.openaiOnly, object.node.properties));
-  edits.push(...requestDialectEdits(facts, provider, payload.rule.family, targetModel));
+  edits.push(...requestDialectEdits(facts, provider, payload.rule.family, targetModel, baseUrl));
+  // The stored vectors' size kept where the new embedding model offers it.
+  if (payload.rule.family === 'embeddings') edits.push(...embeddingDimensionsEdits(facts, provider, targetModel, previousDimensions, context.style(object.unit.path)));
   const streaming = facts.stream === true || payload.rule.flavour === 'stream';
   if (streaming && facts.usageRead && !facts.streamOptions && provider.features.streamOptions.support === 'yes') {
     const removed = new Set<ts.Node>(facts.openaiOnly);

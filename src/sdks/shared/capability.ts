@@ -13,7 +13,10 @@ import { dialectEdits, firedRules, outputTokenRule } from '../../dialects/scan.j
 import { isObject } from '../../dialects/match.js';
 import { ts } from '../../analysis/ts.js';
 import type { TextEdit } from '../../core/types.js';
-import { replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import { appendProperties, replaceNode, replaceStringContent } from '../../edits/object-literal.js';
+import type { TextStyle } from '../../edits/style.js';
+import { propertyByName } from './options.js';
+import { SPREAD } from '../../dialects/types.js';
 import { UNKNOWN, type DialectRule, type View } from '../../dialects/types.js';
 import { DIALECT_RULES } from '../../dialects/rules.js';
 import { rebuiltMessagesOf, roundTripRules, type RebuiltMessage } from '../../dialects/tool-loop.js';
@@ -158,6 +161,8 @@ export interface LintOptions {
   previousDimensions?: number;
   /** The project's vector column declarations, named by the re-index warning. */
   vectorColumns?: () => VectorColumn[];
+  /** The base URL the client sends to after the move, where the code shows it (DeepSeek's /beta). */
+  baseUrl?: string;
 }
 
 /** Issues of one request against the provider, feature by feature. */
@@ -235,7 +240,7 @@ export function lintRequest(facts: RequestFacts, provider: Provider, options: Li
     if (options.targetModel && (facts.tools || options.flavour === 'runTools')) push(checkReasoningRoundTrip(provider, options.targetModel));
   }
   if (options.family === 'embeddings') push(...lintEmbeddings(facts, provider, options));
-  if (options.family === 'chat' || options.family === 'responses') {
+  if (options.family === 'chat' || options.family === 'responses' || options.family === 'assistants') {
     const dialect = dialectIssues(facts, provider, options);
     // A dialect rule is more precise than the catalogue's flag for the same feature: it replaces it.
     const covered = new Set(dialect.map((i) => i.feature).filter(Boolean));
@@ -299,11 +304,12 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
   const streaming = facts.stream === true || options.flavour === 'stream';
   const rules = firedRules({
     view,
-    api: options.family === 'responses' ? 'responses' : 'chat',
+    api: options.family === 'responses' || options.family === 'assistants' ? options.family : 'chat',
     providerId: provider.id,
     model,
     thinkingAlways: catalogued !== undefined && 'thinking' in catalogued && catalogued.thinking === 'always',
     streamUsageWithoutOptions: streaming && facts.usageRead && !facts.streamOptions,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   return rules.map((rule) => {
     const feature = ruleFeature(rule);
@@ -313,10 +319,20 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
       level: rewritten ? rule.level : rule.levelWithoutRewrite!,
       ...(feature ? { feature } : {}),
       dialect: rule.id,
-      message: ruleMessage(rule, true),
+      message: withToolTypes(rule, view, ruleMessage(rule, true)),
       docs: rule.evidence[0].url,
     };
   });
+}
+
+/** A rule about tool types names the ones the request sends (`file_search`, `web_search`) before its text. */
+function withToolTypes(rule: DialectRule, view: View, message: Localized): Localized {
+  const when = rule.when;
+  const tools = isObject(view) ? view.tools : undefined;
+  if (!('toolType' in when) || !Array.isArray(tools)) return message;
+  const sent = [...new Set(tools.flatMap((tool) => (isObject(tool) && typeof tool.type === 'string' && when.toolType.includes(tool.type) ? [tool.type] : [])))];
+  if (!sent.length) return message;
+  return t(`The request sends the hosted tool${sent.length > 1 ? 's' : ''} ${sent.join(', ')}. ${message.en}`, `请求使用了托管工具 ${sent.join('、')}。${message.zh}`);
 }
 
 /**
@@ -324,12 +340,12 @@ function dialectIssues(facts: RequestFacts, provider: Provider, options: LintOpt
  * an output-token rule keep the old behaviour: max_completion_tokens becomes max_tokens where the
  * catalogue does not say the provider takes it.
  */
-export function requestDialectEdits(facts: RequestFacts, provider: Provider, family: ApiFamily, targetModel?: string): TextEdit[] {
+export function requestDialectEdits(facts: RequestFacts, provider: Provider, family: ApiFamily, targetModel?: string, baseUrl?: string): TextEdit[] {
   const object = facts.object;
   if (!object || (family !== 'chat' && family !== 'responses')) return [];
   const literalModel = facts.model?.value.t === 'string' ? facts.model.value.value : undefined;
   const model = targetModel ?? (literalModel && findProviderModel(provider, literalModel) ? literalModel : undefined);
-  const rules = firedRules({ view: facts.view, api: family === 'responses' ? 'responses' : 'chat', providerId: provider.id, model });
+  const rules = firedRules({ view: facts.view, api: family === 'responses' ? 'responses' : 'chat', providerId: provider.id, model, ...(baseUrl !== undefined ? { baseUrl } : {}) });
   const edits = dialectEdits(rules, object.node, object.unit);
   const maxCompletion = facts.maxCompletionTokens;
   if (family === 'chat' && !outputTokenRule(provider.id) && provider.features.maxCompletionTokens.support !== 'yes' && maxCompletion?.name) {
@@ -509,6 +525,33 @@ function lintEmbeddings(facts: RequestFacts, provider: Provider, options: LintOp
 }
 
 /**
+ * The size an embeddings request should send as `dimensions` so that the new model's vectors keep
+ * the stored OpenAI size: the model returns another size by default, takes the parameter
+ * (catalogue `dimensionsParam: 'yes'`) and offers the old size. Undefined where the request already
+ * sends dimensions, or the model cannot keep the size (the re-index finding then says so).
+ */
+export function keptDimensions(model: EmbeddingModel, before: number | undefined, sendsDimensions: boolean): number | undefined {
+  if (before === undefined || sendsDimensions || model.dimensions === before) return undefined;
+  return model.dimensionsParam === 'yes' && model.dimensionOptions?.includes(before) ? before : undefined;
+}
+
+/**
+ * Review edit: `dimensions: <old size>` added to an embeddings request literal (openai SDK call or
+ * raw-HTTP JSON body) where the target model can return the stored size. Not where the literal
+ * spreads another object (it may already send dimensions) or names dimensions with a run-time value.
+ */
+export function embeddingDimensionsEdits(facts: RequestFacts, provider: Provider, targetModel: string | undefined, previousDimensions: number | undefined, style: TextStyle): TextEdit[] {
+  const object = facts.object;
+  const model = targetModel ? provider.embeddingModels.find((m) => m.id === targetModel) : undefined;
+  if (!object || !model || (isObject(facts.view) && SPREAD in facts.view) || propertyByName(object.node, 'dimensions')) return [];
+  const size = keptDimensions(model, facts.dimensions ?? previousDimensions, facts.dimensions !== undefined);
+  const removed = new Set<ts.Node>(facts.openaiOnly);
+  const anchor = [...object.node.properties].reverse().find((p) => !removed.has(p));
+  if (size === undefined || !anchor) return [];
+  return appendProperties(object.unit, object.node, anchor, [`dimensions: ${size}`], style);
+}
+
+/**
  * Re-index: the stored vectors come from another model. Names both sizes, whether the new model can
  * keep the old size (catalogue `dimensionOptions`), and the vector columns the project declares.
  */
@@ -516,9 +559,9 @@ function reindexMessage(model: EmbeddingModel, before: number | undefined, after
   let en = `Re-index required: vectors from ${model.id} (${after} dimensions) are not comparable with the stored OpenAI vectors (${before ?? 'unknown'} dimensions).`;
   let zh = `需要重建索引：${model.id}（${after} 维）生成的向量与已存的 OpenAI 向量（${before ?? '未知'} 维）不可比较。`;
   if (before !== undefined && !sendsDimensions && after !== before) {
-    if (model.dimensionsParam === 'yes' && model.dimensionOptions?.includes(before)) {
-      en += ` ${model.id} can return ${before} dimensions: send dimensions: ${before} to keep the column size (the rows must still be re-embedded).`;
-      zh += ` ${model.id} 可返回 ${before} 维：发送 dimensions: ${before} 可保持列的维度（但所有行仍需重新生成向量）。`;
+    if (keptDimensions(model, before, sendsDimensions) !== undefined) {
+      en += ` ${model.id} can return ${before} dimensions: send dimensions: ${before} to keep the column size (apply --include-review adds it to a request literal; the rows must still be re-embedded).`;
+      zh += ` ${model.id} 可返回 ${before} 维：发送 dimensions: ${before} 可保持列的维度（apply --include-review 会把它加入请求字面量；但所有行仍需重新生成向量）。`;
     } else if (model.dimensionOptions) {
       en += ` ${model.id} cannot return ${before} dimensions (it offers ${model.dimensionOptions.join(', ')}): the vector column changes size.`;
       zh += ` ${model.id} 无法返回 ${before} 维（可选 ${model.dimensionOptions.join('、')}）：向量列的维度需要修改。`;

@@ -23,7 +23,7 @@ export function routingOfBaseUrl(value: Value | undefined, keyEnv?: string): Rou
   if (strings.some((s) => isOpenAiUrl(s.value))) return strings.length > 1 || envs.length || others.length ? { to: 'openai', chosen: true } : { to: 'openai' };
   for (const s of strings) {
     const match = providerForBaseUrl(s.value);
-    if (match) return { to: 'provider', provider: match.provider.id, region: match.region };
+    if (match) return { to: 'provider', provider: match.provider.id, region: match.region, url: s.value };
   }
   if (strings.length) return { to: 'other', url: strings[0].value };
   // A base URL and key named for another provider (DEEPSEEK_URL, DEEPSEEK_API_KEY) are that provider's.
