@@ -11,6 +11,7 @@ import { skipOuter, type Evaluator, type Value } from '../analysis/values.js';
 import type { Detection } from '../sdks/types.js';
 import { t } from '../core/text.js';
 import { OPENAI_PACKAGE } from './indicators.js';
+import { isTestFile } from './detect.js';
 
 function packageOf(value: Value): string | undefined {
   // `let engine = new A(); if (x) engine = new B()`: any option from the package is a use of it.
@@ -54,17 +55,23 @@ function isValuePosition(id: ts.Identifier): boolean {
 
 export function packageUses(unit: Unit, evaluator: Evaluator, explained: (line: number) => boolean): Detection[] {
   const out: Detection[] = [];
+  // In a test or a mock the package is exercised, not used by the app: text to update, not a call site.
+  const inTest = isTestFile(unit.path);
   const add = (node: ts.Node, what: string, pkg: string, kind: 'call' | 'value') => {
     const location = locationOf(unit, node);
     if (explained(location.line) || out.some((d) => d.location.line === location.line)) return;
     out.push({
       sdk: 'sweep',
       ruleId: kind === 'call' ? 'sweep/packageCall' : 'sweep/packageValue',
-      kind: 'call',
+      kind: inTest ? 'mention' : 'call',
       location,
-      message: kind === 'call' ? t(`uses ${what} from '${pkg}'`, `使用 '${pkg}' 的 ${what}`) : t(`passes ${what} from '${pkg}'`, `传入 '${pkg}' 的 ${what}`),
+      message: inTest
+        ? t(`a test exercises ${what} from '${pkg}'`, `测试中使用 '${pkg}' 的 ${what}`)
+        : kind === 'call'
+          ? t(`uses ${what} from '${pkg}'`, `使用 '${pkg}' 的 ${what}`)
+          : t(`passes ${what} from '${pkg}'`, `传入 '${pkg}' 的 ${what}`),
       reason: t(`'${pkg}' talks to OpenAI; banjia knows no rewrite for this use, so it is yours to move.`, `'${pkg}' 会访问 OpenAI；banjia 没有针对此用法的改写，需要手动迁移。`),
-      payload: { type: 'call', verdict: 'usage', path: what },
+      payload: { type: 'call', verdict: inTest ? 'mention' : 'usage', path: what },
     });
   };
   const visit = (node: ts.Node): void => {

@@ -42,4 +42,15 @@ export function pick(models: OpenAI.Model[], fallback: OpenAI.Model[]) {
     expect(lines).not.toContain(6);
     expect(lines).not.toContain(11);
   });
+
+  it('in a test file the same use is a mention, not a call site', () => {
+    const source = `import { RetrieverQueryEngine } from 'llamaindex';
+export const ask = (retriever: unknown, q: string) => new RetrieverQueryEngine(retriever).query({ query: q });
+`;
+    const { sites, kinds } = detectProject({ 'engine.ts': source, 'engine.test.ts': source }, { sweep: true });
+    const kindsOf = (file: string) =>
+      sites.filter((s) => s.ruleId === 'sweep/packageCall' && s.file === file).map((s) => kinds.get(`${s.ruleId} ${s.file}:${s.line}:${s.column}`));
+    expect(kindsOf('engine.ts')).toEqual(['call']);
+    expect(kindsOf('engine.test.ts')).toEqual(['mention']);
+  });
 });
